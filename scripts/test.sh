@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Set up everything the tests need (the project venv and a Label Studio server venv), then run them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/setup-labelstudio.sh
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
+exec .venv/bin/python -m pytest -q "$@"

@@ -1,0 +1,237 @@
+"""Readers and writers shared by every step, and the one error type users see.
+
+* :class:`InputError` names the file, the line (for JSON Lines) and the field at fault;
+  the CLI prints it on one line and exits with status 2.
+* :func:`iter_jsonl` streams records from ``.jsonl`` / ``.jsonl.gz`` files.
+* :func:`iter_articles` turns ``.txt`` files, directories of them and JSONL article files
+  into article records ``{"article_id", "text", "date"?, "source"?, "title"?, "url"?}``.
+* :func:`atomic_output` writes a file under a temporary name and renames it into place only
+  when the block succeeds, so a failed run never leaves a partial output behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+
+class InputError(Exception):
+    """Bad input a user can fix: says which file, line and field."""
+
+    def __init__(self, message: str, path: str | os.PathLike | None = None,
+                 line: int | None = None, field: str | None = None):
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.field = field
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = self.path
+            if self.line is not None:
+                where += f":{self.line}"
+            where += ": "
+        field = f"field '{self.field}': " if self.field else ""
+        return f"{where}{field}{self.message}"
+
+
+def open_text(path: str | os.PathLike) -> io.TextIOBase:
+    """Open a UTF-8 text file, transparently gunzipping ``*.gz``."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file or directory", path)
+    if path.is_dir():
+        raise InputError("is a directory, expected a file", path)
+    if path.suffix == ".gz":
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="strict")
+    return open(path, encoding="utf-8", errors="strict")
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """Read a whole UTF-8 file, with errors that name the file."""
+    try:
+        with open_text(path) as fh:
+            return fh.read()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid UTF-8 (byte {exc.start}): {exc.reason}", path) from None
+    except (OSError, EOFError) as exc:
+        if isinstance(exc, InputError):
+            raise
+        raise InputError(f"cannot read: {exc}", path) from None
+
+
+def iter_jsonl(path: str | os.PathLike, *, skip_bad: bool = False,
+               bad: list | None = None) -> Iterator[tuple[int, dict]]:
+    """Yield ``(line_number, record)`` for each non-blank line of a JSONL(.gz) file.
+
+    A line that is not valid UTF-8 or not a JSON object raises :class:`InputError` naming
+    the file and line, unless ``skip_bad`` is set: then the error is appended to ``bad``
+    (when given) and reading goes on. An empty file is an error.
+    """
+    seen = False
+    fh = open_text(path)
+    try:
+        lineno = 0
+        raw_iter = fh.buffer if hasattr(fh, "buffer") else None
+        # Decode per line so a bad byte is reported with its line number.
+        lines = raw_iter if raw_iter is not None else fh
+        while True:
+            try:
+                raw = next(lines)
+            except StopIteration:
+                break
+            except (OSError, EOFError) as exc:
+                raise InputError(f"cannot read: {exc}", path, lineno + 1) from None
+            lineno += 1
+            if isinstance(raw, bytes):
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    err = InputError(f"not valid UTF-8 (byte {exc.start} of the line)", path, lineno)
+                    if not skip_bad:
+                        raise err from None
+                    if bad is not None:
+                        bad.append(err)
+                    seen = True
+                    continue
+            else:
+                line = raw
+            if not line.strip():
+                continue
+            seen = True
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                err = InputError(f"broken JSON: {exc.msg} (column {exc.colno})", path, lineno)
+                if not skip_bad:
+                    raise err from None
+                if bad is not None:
+                    bad.append(err)
+                continue
+            if not isinstance(rec, dict):
+                err = InputError(f"expected a JSON object, got {type(rec).__name__}", path, lineno)
+                if not skip_bad:
+                    raise err
+                if bad is not None:
+                    bad.append(err)
+                continue
+            yield lineno, rec
+    finally:
+        fh.close()
+    if not seen:
+        raise InputError("empty file: no records", path)
+
+
+def read_jsonl(path: str | os.PathLike) -> list[dict]:
+    """All records of a JSONL file (strict)."""
+    return [rec for _, rec in iter_jsonl(path)]
+
+
+ARTICLE_ID_FIELDS = ("article_id", "id")
+ARTICLE_META_FIELDS = ("date", "source", "title", "url")
+
+
+def _is_jsonl(path: Path) -> bool:
+    name = path.name.lower()
+    return name.endswith(".jsonl") or name.endswith(".jsonl.gz") or name.endswith(".json.gz") \
+        or name.endswith(".ndjson")
+
+
+def _article_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*")
+                       if p.is_file() and (p.suffix == ".txt" or _is_jsonl(p)))
+        if not files:
+            raise InputError("directory holds no .txt or .jsonl files", path)
+        return files
+    if not path.exists():
+        raise InputError("no such file or directory", path)
+    return [path]
+
+
+def iter_articles(paths: Iterable[str | os.PathLike], *, skip_bad: bool = False,
+                  bad: list | None = None) -> Iterator[dict]:
+    """Stream article records from .txt files, directories and JSONL(.gz) files.
+
+    A ``.txt`` file is one article whose id is the file stem. A JSONL line needs ``id`` or
+    ``article_id`` and ``text``; ``date``, ``source``, ``title``, ``url`` are kept when present.
+    With ``skip_bad`` a bad file or record is recorded in ``bad`` and skipped.
+    """
+    files: list[Path] = []
+    for p in paths:
+        files.extend(_article_files(Path(p)))
+
+    def fail(err: InputError):
+        if not skip_bad:
+            raise err
+        if bad is not None:
+            bad.append(err)
+
+    for f in files:
+        if _is_jsonl(f):
+            try:
+                for lineno, rec in iter_jsonl(f, skip_bad=skip_bad, bad=bad):
+                    art_id = next((rec[k] for k in ARTICLE_ID_FIELDS if rec.get(k) not in (None, "")), None)
+                    if art_id is None:
+                        fail(InputError("record has no 'id' or 'article_id'", f, lineno, "id"))
+                        continue
+                    text = rec.get("text")
+                    if not isinstance(text, str):
+                        fail(InputError("record has no text (a string is required)", f, lineno, "text"))
+                        continue
+                    art = {"article_id": str(art_id), "text": text}
+                    for k in ARTICLE_META_FIELDS:
+                        if rec.get(k) not in (None, ""):
+                            art[k] = rec[k]
+                    yield art
+            except InputError as err:
+                if err.line is not None or not skip_bad:
+                    raise
+                fail(err)
+        else:
+            try:
+                text = read_text(f)
+                if not text.strip():
+                    raise InputError("empty file: no article text", f)
+            except InputError as err:
+                fail(err)
+                continue
+            yield {"article_id": f.stem, "text": text}
+
+
+def write_jsonl_line(fh, record: dict[str, Any]) -> None:
+    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike | None, mode: str = "w"):
+    """Yield a handle writing to ``path`` that appears only if the block succeeds.
+
+    ``path`` of ``None`` or ``"-"`` writes to standard output instead.
+    """
+    if path is None or str(path) == "-":
+        import sys
+
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    path = Path(path)
+    if path.parent and not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
+            yield fh
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise

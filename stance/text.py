@@ -1,0 +1,64 @@
+"""Arabic text helpers shared across steps: normalization for matching, and article dates.
+
+Normalization is for *matching* only (aliases, titles, actor names); offsets are always
+taken on the article text exactly as given.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import email.utils
+import re
+
+import regex
+
+_DIACRITICS = regex.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]")
+_TATWEEL = "\u0640"
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_NON_WORD = regex.compile(r"[^\p{L}\p{N}\s]+")
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_ar(text: str) -> str:
+    """Fold spelling variants for matching: diacritics and tatweel removed, alef/hamza forms,
+    alef maqsura and ta marbuta unified, punctuation (including '#') dropped, spaces collapsed.
+
+    >>> normalize_ar("الرئيسُ الأميركيّ، #ترامب")
+    'الرييس الاميركي ترامب'
+    """
+    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
+    text = text.translate(_ALEF)
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def parse_date(value) -> _dt.date | None:
+    """Parse an article date: ISO (``2015-03-01``, ``2015-03-01T10:00:00Z``), RFC 2822
+    (``Tue, 05 Jun 2018 14:21:30 GMT``) or a ``date``/``datetime``. Returns None when unknown."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    s = str(value).strip()
+    m = re.match(r"(\d{4})-(\d{1,2})-(\d{1,2})", s)
+    if m:
+        try:
+            return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    try:
+        return email.utils.parsedate_to_datetime(s).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    m = re.match(r"(\d{4})(\d{2})(\d{2})$", s)
+    if m:
+        try:
+            return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    m = re.match(r"(\d{4})$", s)
+    if m:
+        return _dt.date(int(m[1]), 7, 1)
+    return None
