@@ -1,0 +1,125 @@
+"""Scoring extracted quotes against gold in the codebook format.
+
+* **overlap**: one-to-one matching of predicted and gold quotes of the same article whose
+  spans overlap, greedily by largest overlap;
+* **strict**: one-to-one matching where both ends agree within ``tolerance`` characters after
+  trimming quotation marks, punctuation and spaces from both spans;
+* actor and country accuracy on overlap-matched pairs (actor names compared after Arabic
+  normalization; a gold ``actors_alt`` list counts too), and a per-kind breakdown.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from stance.text import normalize_ar
+
+_TRIM = " \t\n\"'«»“”„‟.,،:؛;!?؟-–—()"
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in _TRIM:
+        s += 1
+    while e > s and text[e - 1] in _TRIM:
+        e -= 1
+    return s, e
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp,
+            "pred": n_pred, "gold": n_gold}
+
+
+def _match(gold: list[dict], pred: list[dict], ok) -> list[tuple[int, int]]:
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            ov = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            if ov > 0 and ok(g, p):
+                pairs.append((ov, gi, pi))
+    pairs.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_g, used_p, out = set(), set(), []
+    for _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        out.append((gi, pi))
+    return out
+
+
+def _same_actor(g: dict, p: dict) -> bool:
+    names = [g.get("actor")] + list(g.get("actors_alt") or [])
+    pa = normalize_ar(p.get("actor") or "")
+    return any(n and normalize_ar(n) == pa for n in names)
+
+
+def evaluate(articles: list[dict], predictions: list[dict], tolerance: int = 3) -> dict:
+    """Scores of ``predictions`` (quote records) against gold ``articles`` (with ``quotes``)."""
+    by_article = defaultdict(list)
+    for q in predictions:
+        by_article[str(q["article_id"])].append(q)
+    totals = {"overlap": 0, "strict": 0, "pred": 0, "gold": 0, "actor": 0, "country": 0}
+    kinds = defaultdict(lambda: {"overlap": 0, "strict": 0, "pred": 0, "gold": 0})
+    misses, false_alarms, wrong_actor = [], [], []
+    for art in articles:
+        aid = str(art.get("article_id") or art.get("id"))
+        text = art["text"]
+        gold = art.get("quotes") or []
+        pred = by_article.get(aid, [])
+        totals["pred"] += len(pred)
+        totals["gold"] += len(gold)
+        for g in gold:
+            kinds[g.get("kind", "?")]["gold"] += 1
+        for p in pred:
+            kinds[p.get("kind", "?")]["pred"] += 1
+
+        def strict_ok(g, p):
+            gs, ge = _trimmed(text, g["start"], g["end"])
+            ps, pe = _trimmed(text, p["start"], p["end"])
+            return abs(gs - ps) <= tolerance and abs(ge - pe) <= tolerance
+
+        ov = _match(gold, pred, lambda g, p: True)
+        st = _match(gold, pred, strict_ok)
+        totals["overlap"] += len(ov)
+        totals["strict"] += len(st)
+        for gi, pi in ov:
+            g, p = gold[gi], pred[pi]
+            kinds[g.get("kind", "?")]["overlap"] += 1
+            if _same_actor(g, p):
+                totals["actor"] += 1
+            else:
+                wrong_actor.append({"article_id": aid, "start": g["start"], "gold_actor": g.get("actor"),
+                                    "pred_actor": p.get("actor"), "speaker": g.get("speaker"),
+                                    "pred_speaker": p.get("speaker"), "text": g["text"][:80]})
+            if (g.get("actor_country") or "") == (p.get("actor_country") or ""):
+                totals["country"] += 1
+        for gi, _ in st:
+            kinds[gold[gi].get("kind", "?")]["strict"] += 1
+        matched_g = {gi for gi, _ in ov}
+        matched_p = {pi for _, pi in ov}
+        for gi, g in enumerate(gold):
+            if gi not in matched_g:
+                misses.append({"article_id": aid, "start": g["start"], "end": g["end"], "kind": g.get("kind"),
+                               "speaker": g.get("speaker"), "text": g["text"][:100]})
+        for pi, p in enumerate(pred):
+            if pi not in matched_p:
+                false_alarms.append({"article_id": aid, "start": p["start"], "end": p["end"],
+                                     "kind": p.get("kind"), "speaker": p.get("speaker"),
+                                     "text": p["text"][:100]})
+    n_ov = totals["overlap"]
+    return {
+        "articles": len(articles),
+        "overlap": _prf(n_ov, totals["pred"], totals["gold"]),
+        "strict": _prf(totals["strict"], totals["pred"], totals["gold"]),
+        "actor_accuracy": round(totals["actor"] / n_ov, 4) if n_ov else 0.0,
+        "country_accuracy": round(totals["country"] / n_ov, 4) if n_ov else 0.0,
+        "by_kind": {k: {"overlap": _prf(v["overlap"], v["pred"], v["gold"]),
+                        "strict": _prf(v["strict"], v["pred"], v["gold"])} for k, v in sorted(kinds.items())},
+        "misses": misses,
+        "false_alarms": false_alarms,
+        "wrong_actors": wrong_actor,
+    }

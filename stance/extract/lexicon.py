@@ -1,0 +1,203 @@
+"""Word lists for quote extraction: reporting verbs, complementizers, adjunct and furniture cues.
+
+The lists follow ``codebook.md`` §1 and ordinary Arabic news grammar; they are linguistic,
+not tuned to particular articles. All patterns are compiled once at import (module constants
+are immutable, so the extractor stays picklable and free of global state).
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Reporting verbs: stem -> inflected forms seen in news (perfect/imperfect, m/f/pl, hamza
+# spelled or not). ``obj``: a speech-act verb whose content can be a noun-phrase object.
+_VERBS: dict[str, dict] = {
+    "قال": dict(forms="قال قالت قالوا قلن يقول تقول يقولون نقول", obj=False),
+    "أكد": dict(forms="أكد أكدت أكدوا أكدا أكدتا يؤكد تؤكد يؤكدون اكد اكدت", obj=False),
+    "أضاف": dict(forms="أضاف أضافت أضافوا يضيف تضيف اضاف اضافت", obj=False, cont=True),
+    "أوضح": dict(forms="أوضح أوضحت أوضحوا يوضح توضح اوضح اوضحت", obj=False),
+    "شدد": dict(forms="شدد شددت شددوا يشدد تشدد", obj=True),
+    "اعتبر": dict(forms="اعتبر اعتبرت اعتبروا يعتبر تعتبر", obj=False),
+    "أشار": dict(forms="أشار أشارت أشاروا يشير تشير اشار اشارت", obj=False),
+    "لفت": dict(forms="لفت لفتت لفتوا", obj=False),
+    "أعلن": dict(forms="أعلن أعلنت أعلنوا أعلنتا يعلن تعلن اعلن اعلنت", obj=True),
+    "حذر": dict(forms="حذر حذرت حذروا يحذر تحذر", obj=True),
+    "نوه": dict(forms="نوه نوهت", obj=False),
+    "تابع": dict(forms="تابع تابعت تابعوا", obj=False, cont=True),
+    "أردف": dict(forms="أردف أردفت اردف", obj=False, cont=True),
+    "استطرد": dict(forms="استطرد استطردت", obj=False, cont=True),
+    "رأى": dict(forms="رأى رأت رأوا يرى ترى", obj=False),
+    "وصف": dict(forms="وصف وصفت وصفوا يصف تصف", obj=True),
+    "طالب": dict(forms="طالب طالبت طالبوا يطالب تطالب", obj=True),
+    "رفض": dict(forms="رفض رفضت رفضوا يرفض ترفض", obj=True),
+    "نفى": dict(forms="نفى نفت نفوا ينفي تنفي", obj=True),
+    "كشف": dict(forms="كشف كشفت كشفوا يكشف تكشف", obj=True),
+    "ذكر": dict(forms="ذكر ذكرت ذكروا", obj=False),
+    "دعا": dict(forms="دعا دعت دعوا يدعو تدعو", obj=True),
+    "أفاد": dict(forms="أفاد أفادت أفادوا افاد افادت", obj=False),
+    "اتهم": dict(forms="اتهم اتهمت اتهموا يتهم تتهم", obj=True),
+    "هدد": dict(forms="هدد هددت هددوا يهدد تهدد", obj=True),
+    "تعهد": dict(forms="تعهد تعهدت تعهدوا يتعهد تتعهد", obj=True),
+    "دان": dict(forms="دان دانت أدان أدانت ادان ادانت يدين تدين", obj=True),
+    "انتقد": dict(forms="انتقد انتقدت انتقدوا ينتقد تنتقد", obj=True),
+    "رحب": dict(forms="رحب رحبت رحبوا يرحب ترحب", obj=True),
+    "جدد": dict(forms="جدد جددت", obj=True),
+    "توقع": dict(forms="توقع توقعت توقعوا يتوقع تتوقع", obj=False),
+    "صرح": dict(forms="صرح صرحت", obj=False),
+    "أعرب": dict(forms="أعرب أعربت اعرب اعربت", obj=True),
+    "أبدى": dict(forms="أبدى أبدت", obj=True),
+    "زعم": dict(forms="زعم زعمت زعموا يزعم تزعم", obj=False),
+    "ادعى": dict(forms="ادعى ادعت", obj=False),
+    "اعترف": dict(forms="اعترف اعترفت", obj=False),
+    "أقر": dict(forms="أقر أقرت", obj=False),
+    "أبلغ": dict(forms="أبلغ أبلغت", obj=False),
+    "بين": dict(forms="بين بينت", obj=False),
+    "اقترح": dict(forms="اقترح اقترحت", obj=True),
+    "أجاب": dict(forms="أجاب أجابت", obj=False),
+    "ختم": dict(forms="ختم ختمت", obj=False, cont=True),
+    "مضى": dict(forms="مضى مضت", obj=False, cont=True),
+    "استبعد": dict(forms="استبعد استبعدت", obj=False),
+    "تساءل": dict(forms="تساءل تساءلت", obj=False),
+    "لوح": dict(forms="لوح لوحت", obj=True),
+    "أمل": dict(forms="أمل أملت", obj=False),
+    "نبه": dict(forms="نبه نبهت", obj=False),
+    "كرر": dict(forms="كرر كررت كرروا يكرر تكرر", obj=True),
+    "ندد": dict(forms="ندد نددت نددوا يندد تندد", obj=True),
+    "توعد": dict(forms="توعد توعدت توعدوا يتوعد تتوعد", obj=True),
+    "رجح": dict(forms="رجح رجحت رجحوا يرجح ترجح", obj=False),
+    "أورد": dict(forms="أورد أوردت اورد اوردت", obj=False),
+    "طلب": dict(forms="طلب طلبت طلبوا", obj=True),
+    "خلص": dict(forms="خلص خلصت", obj=False),
+    "ركز": dict(forms="ركز ركزت", obj=True),
+    "أفصح": dict(forms="أفصح أفصحت", obj=True),
+    "استنكر": dict(forms="استنكر استنكرت", obj=True),
+    "أشاد": dict(forms="أشاد أشادت اشاد", obj=True),
+    "عبر": dict(forms="عبر عبرت", obj=True),
+    "نقل": dict(forms="نقل نقلت نقلوا", obj=False),
+}
+# duals: «أضافا», «قالا»
+for _spec in list(_VERBS.values()):
+    _forms = _spec["forms"].split()
+    if _forms and not _forms[0].endswith(("ا", "ى")):
+        _spec["forms"] += " " + _forms[0] + "ا"
+
+VERB_FORMS: dict[str, tuple[str, bool, bool]] = {}
+for stem, spec in _VERBS.items():
+    for form in spec["forms"].split():
+        VERB_FORMS[form] = (stem, spec.get("obj", False), spec.get("cont", False))
+
+# Circumstantial participles that continue the current speaker: «، مضيفا أن ...».
+PARTICIPLES = (
+    "مضيفا مضيفة مضيفين مشيرا مشيرة مشيرين مؤكدا مؤكدة مؤكدين موضحا موضحة لافتا لافتة "
+    "معتبرا معتبرة قائلا قائلة قائلين محذرا محذرة مشددا مشددة داعيا داعية منوها منوهة "
+    "متابعا متابعة مستطردا مستطردة مردفا مردفة واصفا واصفة متهما متهمة مطالبا مطالبة "
+    "نافيا نافية متسائلا متسائلة مستدركا مستدركة معربا معربة مبديا مبدية كاشفا كاشفة "
+    "مبينا مبينة منتقدا منتقدة مرحبا مرحبة متوقعا متوقعة مختتما مختتمة"
+).split()
+
+
+def _gender(form: str, stem_forms: list[str]) -> str:
+    """'m', 'f' or 'p' for a verb form: agreement tells whether a carried speaker fits."""
+    base = stem_forms[0]
+    if form.endswith(("وا", "ون", "تا")) or form in ("قلن",) or (form.endswith("ا") and form[:-1] == base):
+        return "p"
+    if form == base or form.startswith("ي"):
+        return "m"
+    if form.endswith("ت") or form.startswith("ت"):
+        return "f"
+    return "m"
+
+
+VERB_GENDER: dict[str, str] = {}
+for stem, spec in _VERBS.items():
+    forms = spec["forms"].split()
+    for form in forms:
+        VERB_GENDER[form] = _gender(form, forms)
+for p in PARTICIPLES:
+    VERB_GENDER[p] = "f" if p.endswith("ة") else ("p" if p.endswith("ين") else "m")
+
+# A reporting verb as a whole word, with optional و/ف/ل prefixes and an optional «كما»/«قد».
+_forms = sorted(VERB_FORMS, key=len, reverse=True)
+VERB_RE = regex.compile(
+    r"(?<![\p{L}\p{M}])(?P<pre>[وف]?)(?P<verb>" + "|".join(map(regex.escape, _forms)) + r")(?![\p{L}\p{M}])"
+)
+PARTICIPLE_RE = regex.compile(
+    r"(?<![\p{L}\p{M}])(?P<pre>و?)(?P<verb>" + "|".join(map(regex.escape, sorted(PARTICIPLES, key=len, reverse=True)))
+    + r")(?![\p{L}\p{M}])"
+)
+
+# Complementizer «أن/إن» (with ب and pronoun suffixes), after an optional preposition.
+COMP = r"(?:ب)?[أإا]ن(?:ه|ها|هم|هما|هن|نا|ني|ك|كم)?"
+COMP_RE = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:(?:على|إلى|الى|من|عن)\s+)?(?P<comp>" + COMP + r")(?![\p{L}\p{M}])"
+)
+
+# «بالقول» / «قائلا» after a verb just announce the words.
+ANNOUNCE_RE = regex.compile(r"^\s*(?:،\s*)?(?:بالقول|قائلا|قائلة|القول)\b")
+
+# Quotation marks (opening, closing). Straight and curly marks pair with any closer.
+OPEN_MARKS = "\"«“”„‟"
+CLOSE_MARKS = "\"»”“‟"
+
+# Tokens that start an adjunct inside the speaker phrase (time, place of speech, addressee).
+TIME_WORDS = set(
+    "اليوم أمس امس الليلة غدا مساء صباح فجر ظهر عصر ليل يوم الأسبوع الاسبوع الشهر العام "
+    "الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت مساءً صباحاً "
+    "مؤخرا مؤخراً لاحقا لاحقاً سابقا سابقاً أيضا أيضاً كذلك مجددا مجدداً بدوره بدورها "
+    "الأثنين الإثنين،".split()
+)
+ADJUNCT_HEADS = set(
+    "خلال عبر أمام اثناء أثناء عقب بعد قبل لدى حسب بحسب وفق وفقا وفقاً حسبما ردا رداً تعليقا "
+    "تعليقاً ضمن إثر اثر منذ عند مع".split()
+)
+SPEECH_EVENT_NOUNS = set(
+    "بيان بيانا البيان تصريح تصريحات تصريحه تصريحاته تصريحها حديث حديثه حديثها حوار مؤتمر "
+    "مقابلة لقاء كلمة كلمته كلمتها رسالة خطاب خطابه تغريدة تغريدات تدوينة اتصال مكالمة ختام "
+    "أعقاب اعقاب وقت مستهل افتتاح جلسة اجتماع تقرير تقريرها تقريره منشور مداخلة ندوة بيانه بيانها "
+    "إطار اطار سياق معرض رده ردها حفل زيارة".split()
+)
+RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللواتي", "اللاتي"}
+
+# Words that make the speaker slot journalist narration rather than a speaker.
+IMPERSONAL_SPEAKERS = {"يذكر", "يشار", "يجدر", "ويذكر", "ويشار"}
+
+# Generic heads that refer back to an actor named earlier in the article.
+ANAPHORIC_HEADS = {
+    "المصدر": "person", "المصادر": "person", "المسؤول": "person", "المسؤولون": "person",
+    "الوزير": "minister", "الوزيرة": "minister", "الرئيس": "head", "المتحدث": "person",
+    "المتحدثة": "person", "البيان": "any", "الوزارة": "body", "المنظمة": "body",
+    "المركز": "body", "الوكالة": "body", "المجموعة": "body", "الحركة": "body", "الحزب": "body",
+    "الهيئة": "body", "المفوضية": "body", "اللجنة": "body", "الجماعة": "body", "المرصد": "body",
+    "التحالف": "body", "الشركة": "body", "المكتب": "body", "الجيش": "body", "المجلس": "body",
+    "السفير": "person", "المبعوث": "person", "الدبلوماسي": "person", "المندوب": "person",
+    "السفيرة": "person", "المندوبة": "person", "المبعوثة": "person", "النص": "any",
+    "التقرير": "any", "الرسالة": "any", "الحكومة": "body", "الخارجية": "body", "البابا": "person",
+    "الأمين": "person", "الامين": "person", "الملك": "head", "الأمير": "person", "الشيخ": "person",
+    "الجنرال": "person", "العقيد": "person", "العميد": "person", "اللواء": "person",
+    "الوزيران": "person", "الرئيسان": "head", "الطرفان": "any", "الجانبان": "any",
+}
+
+# Lines that end the article body: comment boxes, share/follow widgets, related links.
+FURNITURE_RE = regex.compile(
+    r"^\s*(?:تعليقات|التعليقات|أضف تعليق|اترك تعليق|لإرسال تعليق|لا توجد تعليقات|تابعونا|تابعنا|"
+    r"زر الذهاب إلى الأعلى|مقالات ذات صلة|مواضيع ذات صلة|أخبار ذات صلة|شارك(?:\s|ها|$)|"
+    r"اشترك|الأكثر قراءة|لن يتم نشر عنوان بريدك)",
+)
+# Single link lines inside the body («قد يهمك..», «اقرأ أيضا»): skipped, the body goes on.
+LINK_LINE_RE = regex.compile(r"^\s*(?:قد يهمك|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|اقرأ المزيد|شاهد أيضا|شاهد أيضاً|المزيد من|طالع أيضا)")
+# Paragraph openers that continue a running article (teasers of other stories lack them).
+CONNECTIVE_RE = regex.compile(
+    r"^\s*(?:و|ف|ثم\b|لكن|كما\b|إلا\b|غير\s+أن|بينما|فيما|في\s+المقابل|من\s+جهت|من\s+جانب|"
+    r"بدوره|بدورها|إلى\s+ذلك|يذكر|يشار|يأتي|تأتي|يُذكر|أما\b)"
+)
+
+# Speakers that are news media reporting events, not actors taking a position (codebook §1).
+MEDIA_SPEAKER_RE = regex.compile(
+    r"^(?:ال)?(?:وكاله|وكالات|صحيفه|صحف|تلفزيون|قناه|شبكه|اذاعه|موقع|مراسل|مراسلنا|مراسلو|"
+    r"تقارير|تقديرات|مراقبون|محللون|وسايل|اعلام|الاعلام|صحفيون|ناشطون|نشطاء)(?:\s|$)"
+)
+# Words before a verb without و/ف that let it open a clause.
+CLAUSE_OPENERS = set(
+    "كما فيما بينما حيث ثم قد لكن لكنه لكنها ولكن إذ اذ كذلك أيضا بدوره بدورها جهته جانبه "
+    "جهتها جانبها المقابل حين عندما بعدما كان كانت وكان وكانت فقد وقد ذلك لقد".split()
+)

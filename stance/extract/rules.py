@@ -1,0 +1,373 @@
+"""Finding quotes in a paragraph: reporting verbs, their speaker slot and their content.
+
+For each reporting verb (``lexicon.VERB_RE``) or continuation participle, the text after
+it is read as::
+
+    VERB [SPEAKER NP] [adjuncts] ( أن/إن CLAUSE | : "QUOTE" | "QUOTE" | OBJECT NP )
+
+* the speaker slot is cleaned of adjuncts (time, «في بيان», «لـ"العربية.نت"», relative
+  clauses); an empty slot means the speaker carries over (``وأضاف أن``), or, for a verb
+  without و/ف, that the subject stands before it («الجيش السوري يعلن أن»);
+* content in quotation marks that holds a full clause is a *direct* quote (text inside the
+  marks); otherwise the reported clause is an *indirect* quote up to the end of the
+  sentence, the next continuation participle («، مضيفا») or an attribution tail («، وفقا لـ»).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import (ADJUNCT_HEADS, CLAUSE_OPENERS, ANNOUNCE_RE, COMP_RE, IMPERSONAL_SPEAKERS, PARTICIPLE_RE,
+                      RELATIVES, SPEECH_EVENT_NOUNS, TIME_WORDS, VERB_FORMS, VERB_GENDER,
+                      VERB_RE)
+from .marks import inside, mark_spans
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str  # direct | indirect
+    speaker: tuple[int, int] | None  # explicit speaker mention span, None = carried over
+    gender: str  # m | f | p, from the verb's agreement
+    trigger: int  # offset of the reporting verb
+    participle: bool = False
+
+
+_SENT_END = regex.compile(r"[.؟!?](?=[\s\"«»“”]|$)|\n")
+_TAIL_RE = regex.compile(
+    r"\s*[،,]?\s*(?:(?:و)?(?:وفقا|وفقاً|وفق\s+ما|بحسب|حسب|حسبما|نقلا\s+عن|نقلاً\s+عن|على\s+حد\s+"
+    r"(?:تعبير|قول)|كما\s+(?:يقول|تقول|قال|قالت|ذكر|ذكرت|أفاد|أفادت)|في\s+إشارة|في\s+اشارة|"
+    r"وذلك\s+(?:في|خلال|بعد|عقب)|بحسب\s+ما|طبقا|طبقاً))(?![\p{L}])"
+)
+_WORD = regex.compile(r"[^\s،,:؛;]+")
+_CONNECTIVES_LEFT = regex.compile(
+    r"^\s*(?:(?:و|ف)?(?:لكن|كما|فيما|بينما|إلا\s+أن|غير\s+أن|في\s+المقابل|من\s+جهته|من\s+جهتها|"
+    r"من\s+جانبه|من\s+جانبها|بدوره|بدورها|كان|كانت|قد|إلى\s+ذلك|الى\s+ذلك|في\s+الوقت\s+نفسه|حيث|ثم|"
+    r"في\s+حين|وفي\s+حين)\s*[،,]?\s*|و(?=\p{L}{2}))+"
+)
+_LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$")
+_PREPOSITIONS = {"من", "عن", "إلى", "الى", "على"}
+_MAX_GAP_TOKENS = 22
+_NO_OBJECT = {"قال", "ذكر", "نقل", "أفاد", "أضاف", "تابع", "أردف", "استطرد", "مضى", "ختم", "صرح"}
+_MAX_LEFT_TOKENS = 14
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(start + m.start(), start + m.end(), m.group()) for m in _WORD.finditer(text[start:end])]
+
+
+def _sentence_end(text: str, pos: int, limit: int, spans) -> int:
+    """First sentence end at or after ``pos`` outside quotation marks (or ``limit``)."""
+    for m in _SENT_END.finditer(text, pos, limit):
+        if inside(spans, m.start()) is None:
+            return m.start()
+    return limit
+
+
+def _is_adjunct(tok: str, nxt: str | None) -> bool:
+    t = tok.strip("\"«»“”()")
+    if t in TIME_WORDS or t in RELATIVES or t in ADJUNCT_HEADS:
+        return True
+    if t in ("في", "على") and nxt is not None and nxt.strip("\"«»“”") in SPEECH_EVENT_NOUNS | {"هامش", "حسابه", "حسابها", "صفحته", "موقعه"}:
+        return True
+    if t.startswith(("لـ", "ل\"", "ل«", "ل“")):
+        return True
+    return False
+
+
+def clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The speaker mention inside the slot ``text[start:end]``, adjuncts cut off."""
+    toks = _tokens(text, start, end)
+    # drop the announcement words and leading adjunct segments («، الجمعة، ...»)
+    while toks and toks[0][2] in ("بالقول", "قائلا", "قائلة", "القول"):
+        toks = toks[1:]
+    keep: list[tuple[int, int, str]] = []
+    for i, (s, e, w) in enumerate(toks):
+        nxt = toks[i + 1][2] if i + 1 < len(toks) else None
+        if keep and _is_adjunct(w, nxt):
+            break
+        if not keep and _is_adjunct(w, nxt):
+            # leading adjunct («في بيان، الوزارة ...») is rare; skip the adjunct segment
+            continue
+        # a short addressee at the very end: «وقال الأسد لفياض»
+        if keep and w.startswith("ل") and not w.startswith("لل") and i >= len(toks) - 1 and len(w) > 3 \
+                and w[1:2] not in ("ا",) and w not in ("لحقوق",):
+            break
+        keep.append((s, e, w))
+    if not keep:
+        return None
+    s, e = keep[0][0], keep[-1][1]
+    mention = text[s:e].strip(" ،,:؛\"«»“”")
+    if not mention:
+        return None
+    if keep[0][2] in IMPERSONAL_SPEAKERS:
+        return None
+    s = text.index(mention, s)
+    return s, s + len(mention)
+
+
+_REPORTED_FROM = regex.compile(r"(?:^|\s)عن\s+(?P<who>.+?)\s+(?:قوله|قولها|قولهم|قولهما)(?:\s|$)")
+
+
+def speaker_in_slot(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The speaker in a verb's slot; «نقلت الوكالة عن مصدر عسكري قوله» gives «مصدر عسكري»."""
+    m = _REPORTED_FROM.search(text, start, end)
+    if m:
+        return clean_speaker(text, m.start("who"), m.end("who"))
+    return clean_speaker(text, start, end)
+
+
+def _clause_initial(text: str, pstart: int, vstart: int) -> bool:
+    """Whether a verb without و/ف opens a clause (not a noun like «رفض» after a word)."""
+    before = text[pstart:vstart].rstrip()
+    if not before or before[-1] in "،,:.؛-–—\"»”(":
+        return True
+    prev = before.split()[-1]
+    return prev in CLAUSE_OPENERS
+
+
+def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int] | None:
+    """A subject standing before its verb: «الجيش السوري يعلن أن ...»."""
+    left = text[sent_start:verb_start]
+    m = _CONNECTIVES_LEFT.match(left)
+    off = sent_start + (m.end() if m else 0)
+    left = text[off:verb_start]
+    t = _LEFT_TRAIL.search(left)
+    if t:
+        left = left[: t.start()]
+    left_stripped = left.strip(" ،,:-–—\"«»“”")
+    if not left_stripped:
+        return None
+    toks = _tokens(left_stripped, 0, len(left_stripped))
+    if len(toks) > _MAX_LEFT_TOKENS:
+        return None
+    # a date bullet «- 8 سبتمبر 2017:» or a dateline before the subject
+    if ":" in left_stripped:
+        left_stripped = left_stripped.rsplit(":", 1)[1].strip()
+    if not left_stripped or regex.search(r"\d", left_stripped.split()[0]):
+        return None
+    s = text.index(left_stripped, off)
+    return clean_speaker(text, s, s + len(left_stripped))
+
+
+def _clause_end(text: str, pos: int, limit: int, spans) -> int:
+    end = _sentence_end(text, pos, limit, spans)
+    for pat in (_TAIL_RE,):
+        for m in pat.finditer(text, pos, end):
+            if inside(spans, m.start()) is None and m.start() > pos:
+                end = min(end, m.start())
+                break
+    # the next reporting verb or participle after a comma starts a new quote
+    for m in regex.finditer(r"[،,]\s*", text[pos:end]):
+        at = pos + m.end()
+        if inside(spans, at) is not None:
+            continue
+        nm = PARTICIPLE_RE.match(text, at) or VERB_RE.match(text, at)
+        if nm:
+            end = min(end, pos + m.start())
+            break
+    for m in regex.finditer(r"\s(?=و)", text[pos:end]):
+        at = pos + m.end()
+        if inside(spans, at) is not None:
+            continue
+        vm = VERB_RE.match(text, at)
+        if vm and vm.group("pre") == "و" and COMP_RE.search(text, vm.end(), min(end, vm.end() + 80)):
+            end = min(end, pos + m.start())
+            break
+    return end
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t،,:؛-–—":
+        s += 1
+    while e > s and text[e - 1] in " \t،,:؛.-–—":
+        e -= 1
+    return s, e
+
+
+def _words(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+def _content(text: str, cstart: int, limit: int, spans) -> tuple[int, int, str] | None:
+    """The quote after the complementizer/colon: direct when marks hold a full clause."""
+    cstart, _ = _trim(text, cstart, limit)
+    if cstart >= limit:
+        return None
+    cend = _clause_end(text, cstart, limit, spans)
+    # marks that open within the first three words and run to (nearly) the clause end
+    for o, c, closed in spans:
+        if o < cstart or o >= cend:
+            continue
+        if _words(text[cstart:o]) > 3:
+            break
+        inner_s, inner_e = o + 1, c
+        if not closed:
+            inner_e = _clause_end(text, inner_s, limit, [])
+        after = text[c + 1: _clause_end(text, c + 1, limit, spans)] if closed else ""
+        inner_words = _words(text[inner_s:inner_e])
+        if inner_words >= 4 or (inner_words >= 3 and _words(after) <= 2):
+            s, e = _trim(text, inner_s, inner_e)
+            return (s, e, "direct") if e > s else None
+        break
+    s, e = _trim(text, cstart, cend)
+    if e <= s or _words(text[s:e]) < 2:
+        return None
+    return s, e, "indirect"
+
+
+def _skip_preposition(text: str, pos: int, end: int) -> int:
+    """Position after a leading preposition word («إلى», «على», «من», «عن»)."""
+    toks = _tokens(text, pos, end)
+    if toks and toks[0][2] in _PREPOSITIONS:
+        return toks[0][1]
+    return pos
+
+
+def _object_split(text: str, vend: int, cend: int) -> tuple[tuple[int, int] | None, int] | None:
+    """For a speech-act verb without أن: split «VERB SPEAKER [، adjuncts،] OBJECT»."""
+    toks = _tokens(text, vend, cend)
+    if len(toks) < 2:
+        return None
+    seg = text[vend:cend]
+    # 1) comma-separated: speaker, appositions/adjuncts, then the object
+    parts = [m for m in regex.finditer(r"[^،,]+", seg)]
+    if len(parts) >= 2 and _words(parts[0].group()) <= 8:
+        speaker = (vend + parts[0].start(), vend + parts[0].end())
+        for p in parts[1:]:
+            words = p.group().split()
+            if not words:
+                continue
+            if _is_adjunct(words[0], words[1] if len(words) > 1 else None):
+                continue
+            if len(words) <= 4 and p.end() < len(seg) and not words[0] in _PREPOSITIONS:
+                speaker = (speaker[0], vend + p.end())  # apposition «، مايك بومبيو،»
+                continue
+            obj = vend + p.start()
+            if words[0] in _PREPOSITIONS:
+                obj = vend + p.start() + p.group().index(words[0]) + len(words[0])
+            return clean_speaker(text, *speaker), obj
+    # 2) a preposition heads the object: «حذر البابا فرنسيس من مخاطر ...»
+    for i, (s, e, w) in enumerate(toks[1:9], start=1):
+        if w in _PREPOSITIONS:
+            return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
+    # 3) a definite phrase: head noun + following definite words, then the object
+    j = 1
+    while j < len(toks) and j < 5 and toks[j][2].startswith("ال"):
+        j += 1
+    if j >= len(toks):
+        return None
+    return clean_speaker(text, toks[0][0], toks[j - 1][1]), toks[j][0]
+
+
+def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
+    """All quote candidates in the paragraph ``text[pstart:pend]``, in text order."""
+    spans = mark_spans(text, pstart, pend)
+    found: list[Candidate] = []
+    triggers = []
+    for m in VERB_RE.finditer(text, pstart, pend):
+        triggers.append((m, False))
+    for m in PARTICIPLE_RE.finditer(text, pstart, pend):
+        triggers.append((m, True))
+    triggers.sort(key=lambda t: t[0].start())
+    covered_until = pstart
+    sent_start = pstart
+    for m, is_part in triggers:
+        vstart, vend = m.start(), m.end()
+        if inside(spans, vstart) is not None or vstart < covered_until:
+            continue
+        verb = m.group("verb")
+        gender = VERB_GENDER.get(verb, "m")
+        # start of the sentence holding the verb
+        prev_end = pstart
+        for se in _SENT_END.finditer(text, pstart, vstart):
+            if inside(spans, se.start()) is None:
+                prev_end = se.end()
+        sent_start = prev_end
+        limit = pend
+        vend2 = vend
+        a = ANNOUNCE_RE.match(text, vend)
+        if a:
+            vend2 = a.end()
+        sent_end = _sentence_end(text, vend2, limit, spans)
+        # the first complementizer, colon or opening mark after the verb
+        comp = None
+        for cm in COMP_RE.finditer(text, vend2, sent_end):
+            if inside(spans, cm.start()) is None:
+                comp = cm
+                break
+        colon = None
+        for cm in regex.finditer(r":", text[vend2:sent_end]):
+            if inside(spans, vend2 + cm.start()) is None:
+                colon = vend2 + cm.start()
+                break
+        mark = next(((o, c, cl) for o, c, cl in spans if o >= vend2 and o < sent_end
+                     and (_words(text[o + 1:c]) >= 3 or (comp is not None and o > comp.start()))), None)
+        choices = []
+        if comp is not None:
+            choices.append((comp.start(), "comp"))
+        if colon is not None:
+            choices.append((colon, "colon"))
+        if mark is not None:
+            o, c, cl = mark
+            # a short quoted name in the speaker slot («لـ"العربية.نت"») is not the quote
+            if not (colon is not None and c < colon):
+                choices.append((o, "mark"))
+        choices.sort()
+        stem, takes_obj, _cont = VERB_FORMS.get(verb, ("", False, False)) if not is_part else ("", True, False)
+        # with no أن, colon or quotation, any reporting verb but the plain «say» verbs can
+        # take its content as a noun-phrase object («أكد ضرورة ...», «مشيرا إلى تمسك ...»)
+        takes_obj = stem not in _NO_OBJECT and verb not in ("قائلا", "قائلة", "قائلين")
+        cand = None
+        if choices:
+            pos, how = choices[0]
+            gap_tokens = _tokens(text, vend2, pos)
+            if len(gap_tokens) <= _MAX_GAP_TOKENS:
+                if how == "comp":
+                    content = _content(text, comp.end(), limit, spans)
+                elif how == "colon":
+                    content = _content(text, pos + 1, limit, spans)
+                else:
+                    content = None
+                    o, c, cl = mark
+                    if not takes_obj or not any(w in _PREPOSITIONS for _, _, w in gap_tokens):
+                        content = _content(text, o, limit, spans)
+                        if content and content[2] != "direct" and gap_tokens:
+                            content = None
+                if content is not None:
+                    cs, ce, kind = content
+                    speaker = None if is_part else speaker_in_slot(text, vend2, pos)
+                    if speaker is None and not is_part and m.group("pre") == "" and not gap_tokens:
+                        speaker = _left_subject(text, sent_start, vstart)
+                    if speaker is None and not is_part and m.group("pre") == "" and gap_tokens \
+                            and clean_speaker(text, vend2, pos) is None:
+                        speaker = _left_subject(text, sent_start, vstart)
+                    cand = Candidate(cs, ce, kind, speaker, gender, vstart, participle=is_part)
+        if cand is None and takes_obj and (m.group("pre") or is_part or _clause_initial(text, pstart, vstart)):
+            cend = _clause_end(text, vend2, limit, spans)
+            split = None
+            if not is_part and m.group("pre") == "" and verb[0] in "يت" and VERB_GENDER.get(verb) != "m" or \
+                    (not is_part and m.group("pre") == "" and verb[0] == "ي"):
+                left = _left_subject(text, sent_start, vstart)
+                if left is not None:
+                    split = (left, _skip_preposition(text, vend2, cend))
+            if split is None:
+                split = _object_split(text, vend2, cend)
+            if split is not None:
+                speaker, obj = split
+                if is_part:
+                    speaker = None
+                    obj = _skip_preposition(text, vend2, cend)
+                s, e = _trim(text, obj, cend)
+                if e > s and _words(text[s:e]) >= 2:
+                    cand = Candidate(s, e, "indirect", speaker, gender, vstart, participle=is_part)
+        if cand is not None:
+            if cand.speaker is None and not is_part and m.group("pre") == "" and vstart == sent_start \
+                    and verb in ("يذكر", "يشار"):
+                continue
+            found.append(cand)
+            covered_until = cand.end
+    return found
