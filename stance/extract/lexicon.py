@@ -51,7 +51,7 @@ _VERBS: dict[str, dict] = {
     "اعترف": dict(forms="اعترف اعترفت", obj=False),
     "أقر": dict(forms="أقر أقرت", obj=False),
     "أبلغ": dict(forms="أبلغ أبلغت", obj=False),
-    "بين": dict(forms="بين بينت", obj=False),
+    "بين": dict(forms="بينت", obj=False),
     "اقترح": dict(forms="اقترح اقترحت", obj=True),
     "أجاب": dict(forms="أجاب أجابت", obj=False),
     "ختم": dict(forms="ختم ختمت", obj=False, cont=True),
@@ -74,6 +74,23 @@ _VERBS: dict[str, dict] = {
     "أشاد": dict(forms="أشاد أشادت اشاد", obj=True),
     "عبر": dict(forms="عبر عبرت", obj=True),
     "نقل": dict(forms="نقل نقلت نقلوا", obj=False),
+    "أثار": dict(forms="أثار أثارت", obj=True),
+    "أثنى": dict(forms="أثنى أثنت", obj=True),
+    "قدر": dict(forms="قدر قدرت يقدر", obj=True),
+    "أحصى": dict(forms="أحصى أحصت", obj=True),
+    "حض": dict(forms="حض حضت حث حثت", obj=True),
+    "شجب": dict(forms="شجب شجبت", obj=True),
+    "اعتقد": dict(forms="اعتقد اعتقدت يعتقد تعتقد", obj=False),
+    "ناشد": dict(forms="ناشد ناشدت ناشدوا", obj=True),
+    "تمنى": dict(forms="تمنى تمنت يتمنى", obj=True),
+    "كتب": dict(forms="كتب كتبت", obj=False),
+    "هتف": dict(forms="هتف هتفت هتفوا", obj=False),
+    "تحدث": dict(forms="تحدث تحدثت يتحدث تتحدث", obj=True),
+    "علق": dict(forms="علق علقت", obj=False),
+    "أنذر": dict(forms="أنذر أنذرت", obj=True),
+    "حمل": dict(forms="حمل حملت", obj=True),
+    "جاء": dict(forms="جاء", obj=False),
+    "شكر": dict(forms="شكر شكرت", obj=True),
 }
 # duals: «أضافا», «قالا»
 for _spec in list(_VERBS.values()):
@@ -92,7 +109,8 @@ PARTICIPLES = (
     "معتبرا معتبرة قائلا قائلة قائلين محذرا محذرة مشددا مشددة داعيا داعية منوها منوهة "
     "متابعا متابعة مستطردا مستطردة مردفا مردفة واصفا واصفة متهما متهمة مطالبا مطالبة "
     "نافيا نافية متسائلا متسائلة مستدركا مستدركة معربا معربة مبديا مبدية كاشفا كاشفة "
-    "مبينا مبينة منتقدا منتقدة مرحبا مرحبة متوقعا متوقعة مختتما مختتمة"
+    "مبينا مبينة منتقدا منتقدة مرحبا مرحبة متوقعا متوقعة مختتما مختتمة متحدثا متحدثة "
+    "متوعدا متوعدة محملا محملة مطالبين مشيدا مشيدة"
 ).split()
 
 
@@ -193,11 +211,26 @@ CONNECTIVE_RE = regex.compile(
 
 # Speakers that are news media reporting events, not actors taking a position (codebook §1).
 MEDIA_SPEAKER_RE = regex.compile(
-    r"^(?:ال)?(?:وكاله|وكالات|صحيفه|صحف|تلفزيون|قناه|شبكه|اذاعه|موقع|مراسل|مراسلنا|مراسلو|"
-    r"تقارير|تقديرات|مراقبون|محللون|وسايل|اعلام|الاعلام|صحفيون|ناشطون|نشطاء)(?:\s|$)"
+    r"^(?:ال)?(?:وكاله(?! الدوليه)|وكالات|صحيفه|صحف|تلفزيون|قناه|شبكه|اذاعه|موقع|مراسل\w*|"
+    r"تقارير|تقرير|تقديرات|مراقب\w*|محلل\w*|وسايل|اعلام|الاعلام|صحفي\w*|ناشطون|نشطاء|الكثير)(?:\s|$)"
 )
 # Words before a verb without و/ف that let it open a clause.
 CLAUSE_OPENERS = set(
     "كما فيما بينما حيث ثم قد لكن لكنه لكنها ولكن إذ اذ كذلك أيضا بدوره بدورها جهته جانبه "
-    "جهتها جانبها المقابل حين عندما بعدما كان كانت وكان وكانت فقد وقد ذلك لقد".split()
+    "جهتها جانبها المقابل حين عندما بعدما كان كانت وكان وكانت فقد وقد ذلك لقد لم ولم لن".split()
 )
+
+# Verb forms that are as often something else (a preposition, «saw», «is considered»):
+# they report speech only with an explicit أن/إن or quotation.
+AMBIGUOUS_FORMS = set("رأى رأت رأوا يرى ترى يعتبر تعتبر وصف وصفت نقل نقلت طلب طلبت أمل أملت "
+                      "بينت جدد جددت قدر قدرت يقدر حمل حملت تحدث تحدثت يتحدث تتحدث جاء كتب كتبت "
+                      "شكر شكرت علق علقت عبر عبرت".split())
+# Ambiguous forms that do report speech when a given preposition follows: «عبرت X عن قلقها».
+PREP_REQUIRED = {"عبر": "عن", "عبرت": "عن", "تحدث": "عن", "تحدثت": "عن", "يتحدث": "عن", "تتحدث": "عن"}
+# Verbs whose content follows the preposition ب: «أشاد ب», «هدد ب», «طالب X ب».
+BI_STEMS = {"أشاد", "هدد", "تعهد", "طالب", "أفاد", "ندد", "اتهم", "رحب", "توعد", "نوه", "لوح", "تمنى"}
+BI_PARTICIPLES = {"مطالبا", "مطالبة", "مطالبين", "متهما", "متهمة", "متوعدا", "متوعدة", "مشيدا",
+                  "مشيدة", "مرحبا", "مرحبة", "منوها", "منوهة"}
+# Words before أن/إن that make it a conjunction, not a reporting complement.
+NON_COMP_GOVERNORS = set("بعد قبل علما علماً إلا الا لو رغم برغم حتى بما مما يمكن يجب ينبغي المفترض "
+                         "بدل بدلا بدلاً سوى منذ لأجل أجل".split())

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADJUNCT_HEADS, CLAUSE_OPENERS, ANNOUNCE_RE, COMP_RE, IMPERSONAL_SPEAKERS, PARTICIPLE_RE,
+from .lexicon import (ADJUNCT_HEADS, AMBIGUOUS_FORMS, BI_PARTICIPLES, BI_STEMS, PREP_REQUIRED, CLAUSE_OPENERS, NON_COMP_GOVERNORS, ANNOUNCE_RE, COMP_RE, IMPERSONAL_SPEAKERS, PARTICIPLE_RE,
                       RELATIVES, SPEECH_EVENT_NOUNS, TIME_WORDS, VERB_FORMS, VERB_GENDER,
                       VERB_RE)
 from .marks import inside, mark_spans
@@ -219,15 +219,27 @@ def _content(text: str, cstart: int, limit: int, spans) -> tuple[int, int, str] 
     return s, e, "indirect"
 
 
-def _skip_preposition(text: str, pos: int, end: int) -> int:
-    """Position after a leading preposition word («إلى», «على», «من», «عن»)."""
+def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
+    """Position after a leading preposition («إلى», «على», «من», «عن»; «ب» for verbs that take it)."""
     toks = _tokens(text, pos, end)
     if toks and toks[0][2] in _PREPOSITIONS:
         return toks[0][1]
+    if bi and toks and toks[0][2].startswith("ب"):
+        return toks[0][0] + (2 if toks[0][2].startswith("بـ") else 1)
     return pos
 
 
-def _object_split(text: str, vend: int, cend: int) -> tuple[tuple[int, int] | None, int] | None:
+_NOT_BEFORE_SUBJECT_VERB = set("بسبب بعد قبل من في على إلى الى عن مع حول ضد عبر خلال إثر اثر رغم منذ لدى "
+                               "حتى بين دون تجاه بشأن وسط".split())
+
+
+def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
+    """«الجيش السوري يعلن» yes; «بسبب رفض الرئيس» no (a preposition governs the verb form)."""
+    before = text[pstart:vstart].split()
+    return bool(before) and before[-1].strip("،,") not in _NOT_BEFORE_SUBJECT_VERB
+
+
+def _object_split(text: str, vend: int, cend: int, bi: bool = False) -> tuple[tuple[int, int] | None, int] | None:
     """For a speech-act verb without أن: split «VERB SPEAKER [، adjuncts،] OBJECT»."""
     toks = _tokens(text, vend, cend)
     if len(toks) < 2:
@@ -250,10 +262,12 @@ def _object_split(text: str, vend: int, cend: int) -> tuple[tuple[int, int] | No
             if words[0] in _PREPOSITIONS:
                 obj = vend + p.start() + p.group().index(words[0]) + len(words[0])
             return clean_speaker(text, *speaker), obj
-    # 2) a preposition heads the object: «حذر البابا فرنسيس من مخاطر ...»
+    # 2) a preposition heads the object: «حذر البابا فرنسيس من مخاطر ...», «أشاد الأشرفي بالكفاءة»
     for i, (s, e, w) in enumerate(toks[1:9], start=1):
         if w in _PREPOSITIONS:
             return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
+        if bi and w.startswith("ب") and len(w) > 2:
+            return clean_speaker(text, toks[0][0], toks[i - 1][1]), s + (2 if w.startswith("بـ") else 1)
     # 3) a definite phrase: head noun + following definite words, then the object
     j = 1
     while j < len(toks) and j < 5 and toks[j][2].startswith("ال"):
@@ -297,6 +311,9 @@ def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
         comp = None
         for cm in COMP_RE.finditer(text, vend2, sent_end):
             if inside(spans, cm.start()) is None:
+                before = text[vend2:cm.start()].split()
+                if before and before[-1].strip("،,") in NON_COMP_GOVERNORS:
+                    break  # «بعد أن», «قبل أن»: a conjunction; the verb has no complement here
                 comp = cm
                 break
         colon = None
@@ -314,13 +331,24 @@ def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
         if mark is not None:
             o, c, cl = mark
             # a short quoted name in the speaker slot («لـ"العربية.نت"») is not the quote
-            if not (colon is not None and c < colon):
+            # a quoted name inside the speaker slot («باسم "غرفة العمليات"» ... إن)
+            nxt = comp.start() if comp is not None else colon
+            between = text[c + 1:nxt] if (cl and nxt is not None and c < nxt) else None
+            in_slot = between is not None and _words(between) <= 8 and not (
+                PARTICIPLE_RE.search(between) or VERB_RE.search(between))
+            if not in_slot:
                 choices.append((o, "mark"))
         choices.sort()
         stem, takes_obj, _cont = VERB_FORMS.get(verb, ("", False, False)) if not is_part else ("", True, False)
         # with no أن, colon or quotation, any reporting verb but the plain «say» verbs can
         # take its content as a noun-phrase object («أكد ضرورة ...», «مشيرا إلى تمسك ...»)
         takes_obj = stem not in _NO_OBJECT and verb not in ("قائلا", "قائلة", "قائلين")
+        if verb in AMBIGUOUS_FORMS:
+            need = PREP_REQUIRED.get(verb)
+            takes_obj = need is not None and need in [w for _, _, w in _tokens(text, vend2, sent_end)[:8]]
+        if stem == "جاء" and not regex.match(r"\s*(?:في|فيه|فيها)\s", text[vend2:]):
+            continue
+        bi = stem in BI_STEMS or verb in BI_PARTICIPLES
         cand = None
         if choices:
             pos, how = choices[0]
@@ -346,21 +374,19 @@ def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
                             and clean_speaker(text, vend2, pos) is None:
                         speaker = _left_subject(text, sent_start, vstart)
                     cand = Candidate(cs, ce, kind, speaker, gender, vstart, participle=is_part)
-        if cand is None and takes_obj and (m.group("pre") or is_part or _clause_initial(text, pstart, vstart)):
+        if cand is None and takes_obj:
             cend = _clause_end(text, vend2, limit, spans)
             split = None
-            if not is_part and m.group("pre") == "" and verb[0] in "يت" and VERB_GENDER.get(verb) != "m" or \
-                    (not is_part and m.group("pre") == "" and verb[0] == "ي"):
-                left = _left_subject(text, sent_start, vstart)
+            if is_part:
+                split = (None, _skip_preposition(text, vend2, cend, bi))
+            elif m.group("pre") == "" and not _clause_initial(text, pstart, vstart):
+                left = _left_subject(text, sent_start, vstart) if _subject_can_precede(text, pstart, vstart) else None
                 if left is not None:
-                    split = (left, _skip_preposition(text, vend2, cend))
-            if split is None:
-                split = _object_split(text, vend2, cend)
+                    split = (left, _skip_preposition(text, vend2, cend, bi))
+            else:
+                split = _object_split(text, vend2, cend, bi)
             if split is not None:
                 speaker, obj = split
-                if is_part:
-                    speaker = None
-                    obj = _skip_preposition(text, vend2, cend)
                 s, e = _trim(text, obj, cend)
                 if e > s and _words(text[s:e]) >= 2:
                     cand = Candidate(s, e, "indirect", speaker, gender, vstart, participle=is_part)
