@@ -137,11 +137,11 @@ for p in PARTICIPLES:
 # A reporting verb as a whole word, with optional و/ف/ل prefixes and an optional «كما»/«قد».
 _forms = sorted(VERB_FORMS, key=len, reverse=True)
 VERB_RE = regex.compile(
-    r"(?<![\p{L}\p{M}])(?P<pre>[وف]?)(?P<verb>" + "|".join(map(regex.escape, _forms)) + r")(?![\p{L}\p{M}])"
+    r"(?<![\p{L}\p{M}])(?P<pre>[وف]?)(?P<verb>" + "|".join(map(regex.escape, _forms)) + r")[\u064B-\u0652]*(?![\p{L}\p{M}])"
 )
 PARTICIPLE_RE = regex.compile(
     r"(?<![\p{L}\p{M}])(?P<pre>و?)(?P<verb>" + "|".join(map(regex.escape, sorted(PARTICIPLES, key=len, reverse=True)))
-    + r")(?![\p{L}\p{M}])"
+    + r")[\u064B-\u0652]*(?![\p{L}\p{M}])"
 )
 
 # Complementizer «أن/إن» (with ب and pronoun suffixes), after an optional preposition.
@@ -151,7 +151,10 @@ COMP_RE = regex.compile(
 )
 
 # «بالقول» / «قائلا» after a verb just announce the words.
-ANNOUNCE_RE = regex.compile(r"^\s*(?:،\s*)?(?:بالقول|قائلا|قائلة|القول)\b")
+ANNOUNCE_RE = regex.compile(r"^\s*(?:،\s*)?(?:بالقول|قائلا|قائلة|القول)[\u064B-\u0652]*(?![\p{L}])")
+# Adverbs between a verb and its object: «رفضت مراراً اتهامات».
+OBJECT_ADVERBS = set("مرارا مراراً مجددا مجدداً بشدة أيضا أيضاً كذلك رسميا رسمياً صراحة علنا علناً "
+                     "تكرارا تكراراً بقوة".split())
 
 # Quotation marks (opening, closing). Straight and curly marks pair with any closer.
 OPEN_MARKS = "\"«“”„‟"

@@ -13,6 +13,19 @@ _CLOSE_ONLY = "»"
 _AMBIGUOUS = "\"“”„‟″"
 
 
+def _orientation(text: str, i: int, start: int, end: int) -> str:
+    """'open', 'close' or '?' for an ambiguous mark, from the characters around it."""
+    prev = text[i - 1] if i > start else " "
+    nxt = text[i + 1] if i + 1 < end else " "
+    word_prev = prev.isalnum() and prev not in "بلوكـ"
+    word_next = nxt.isalnum()
+    if (prev.isspace() or prev in "(:،,ـ" or prev in "بلوك") and word_next:
+        return "open"
+    if (word_prev or prev in ".!?؟)…") and (nxt.isspace() or nxt in ".,،:؛;)!?؟-" or i + 1 >= end):
+        return "close"
+    return "?"
+
+
 def mark_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """``(open, close, closed)`` for each pair in ``text[start:end]``.
 
@@ -31,9 +44,12 @@ def mark_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
                 spans.append((pending, i, True))
                 pending = None
         elif ch in _AMBIGUOUS:
+            side = _orientation(text, i, start, end)
             if pending is None:
-                # a mark glued to a letter on its left and space on its right closes nothing
-                pending = i
+                if side != "close":
+                    pending = i
+            elif side == "open" and _orientation(text, pending, start, end) == "open" and i - pending > 400:
+                pending = i  # a stray opener long before: restart at this one
             else:
                 spans.append((pending, i, True))
                 pending = None

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADJUNCT_HEADS, AMBIGUOUS_FORMS, BI_PARTICIPLES, BI_STEMS, PREP_REQUIRED, CLAUSE_OPENERS, NON_COMP_GOVERNORS, ANNOUNCE_RE, COMP_RE, IMPERSONAL_SPEAKERS, PARTICIPLE_RE,
+from .lexicon import (ADJUNCT_HEADS, OBJECT_ADVERBS, AMBIGUOUS_FORMS, BI_PARTICIPLES, BI_STEMS, PREP_REQUIRED, CLAUSE_OPENERS, NON_COMP_GOVERNORS, ANNOUNCE_RE, COMP_RE, IMPERSONAL_SPEAKERS, PARTICIPLE_RE,
                       RELATIVES, SPEECH_EVENT_NOUNS, TIME_WORDS, VERB_FORMS, VERB_GENDER,
                       VERB_RE)
 from .marks import inside, mark_spans
@@ -42,6 +42,13 @@ _TAIL_RE = regex.compile(
     r"(?:تعبير|قول)|كما\s+(?:يقول|تقول|قال|قالت|ذكر|ذكرت|أفاد|أفادت)|في\s+إشارة|في\s+اشارة|"
     r"وذلك\s+(?:في|خلال|بعد|عقب)|بحسب\s+ما|طبقا|طبقاً))(?![\p{L}])"
 )
+# A comma followed by the narrator going on: «، ما سيشكل», «، وذلك ردا», «، والتي», «، وسط».
+_NARRATION_AFTER_COMMA = regex.compile(
+    r"\s*[،,]\s*(?:ما|مما|وهو|وهي|وهم|وذلك|والتي|والذي|والذين|التي|الذي|الذين|اللذين|اللذان|وسط|بعد|قبل|"
+    r"عقب|إثر|اثر|فيما|بينما|حيث|في\s+وقت|في\s+حين|في\s+حلقة|علما|منذ|ويأتي|وتأتي|يأتي|تأتي|"
+    r"وقد|وكان|وكانت|ليصل|لتصل|ليرتفع|في\s+إطار|في\s+اطار|بحسب|وفق|ضمن)(?![\p{L}])"
+)
+_LEADING_COMP = regex.compile(r"(?:ب)?[أإا]ن(?:ه|ها|هم|هما|هن|نا|ني)?\s+")
 _WORD = regex.compile(r"[^\s،,:؛;]+")
 _CONNECTIVES_LEFT = regex.compile(
     r"^\s*(?:(?:و|ف)?(?:لكن|كما|فيما|بينما|إلا\s+أن|غير\s+أن|في\s+المقابل|من\s+جهته|من\s+جهتها|"
@@ -155,7 +162,7 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
 
 def _clause_end(text: str, pos: int, limit: int, spans) -> int:
     end = _sentence_end(text, pos, limit, spans)
-    for pat in (_TAIL_RE,):
+    for pat in (_TAIL_RE, _NARRATION_AFTER_COMMA):
         for m in pat.finditer(text, pos, end):
             if inside(spans, m.start()) is None and m.start() > pos:
                 end = min(end, m.start())
@@ -198,21 +205,25 @@ def _content(text: str, cstart: int, limit: int, spans) -> tuple[int, int, str] 
     if cstart >= limit:
         return None
     cend = _clause_end(text, cstart, limit, spans)
-    # marks that open within the first three words and run to (nearly) the clause end
+    # quotation marks holding a full clause make the quote direct: the words inside them
     for o, c, closed in spans:
         if o < cstart or o >= cend:
             continue
-        if _words(text[cstart:o]) > 3:
-            break
+        near_start = _words(text[cstart:o]) <= 3
         inner_s, inner_e = o + 1, c
         if not closed:
             inner_e = _clause_end(text, inner_s, limit, [])
         after = text[c + 1: _clause_end(text, c + 1, limit, spans)] if closed else ""
         inner_words = _words(text[inner_s:inner_e])
-        if inner_words >= 4 or (inner_words >= 3 and _words(after) <= 2):
+        if (near_start and (inner_words >= 4 or (inner_words >= 3 and _words(after) <= 2))) or \
+                (not near_start and inner_words >= 5 and _words(after) <= 2):
             s, e = _trim(text, inner_s, inner_e)
+            lead = _LEADING_COMP.match(text, s, e)
+            if lead:  # «"إننا ..."»: the complementizer is not part of the words quoted
+                s = lead.end()
             return (s, e, "direct") if e > s else None
-        break
+        if near_start:
+            break
     s, e = _trim(text, cstart, cend)
     if e <= s or _words(text[s:e]) < 2:
         return None
@@ -222,6 +233,9 @@ def _content(text: str, cstart: int, limit: int, spans) -> tuple[int, int, str] 
 def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
     """Position after a leading preposition («إلى», «على», «من», «عن»; «ب» for verbs that take it)."""
     toks = _tokens(text, pos, end)
+    while toks and toks[0][2] in OBJECT_ADVERBS:
+        pos = toks[0][1]
+        toks = toks[1:]
     if toks and toks[0][2] in _PREPOSITIONS:
         return toks[0][1]
     if bi and toks and toks[0][2].startswith("ب"):
@@ -247,7 +261,7 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False) -> tuple[tu
     seg = text[vend:cend]
     # 1) comma-separated: speaker, appositions/adjuncts, then the object
     parts = [m for m in regex.finditer(r"[^،,]+", seg)]
-    if len(parts) >= 2 and _words(parts[0].group()) <= 8:
+    if len(parts) >= 2 and _words(parts[0].group()) <= 12:
         speaker = (vend + parts[0].start(), vend + parts[0].end())
         for p in parts[1:]:
             words = p.group().split()
@@ -262,6 +276,10 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False) -> tuple[tu
             if words[0] in _PREPOSITIONS:
                 obj = vend + p.start() + p.group().index(words[0]) + len(words[0])
             return clean_speaker(text, *speaker), obj
+    # 2a) a time word ends the speaker: «دانت منظمة هيومن رايتس ووتش الجمعة لبنان ...»
+    for i, (s, e, w) in enumerate(toks[1:9], start=1):
+        if w in TIME_WORDS and i + 1 < len(toks):
+            return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[i + 1][0], cend, bi)
     # 2) a preposition heads the object: «حذر البابا فرنسيس من مخاطر ...», «أشاد الأشرفي بالكفاءة»
     for i, (s, e, w) in enumerate(toks[1:9], start=1):
         if w in _PREPOSITIONS:
@@ -387,7 +405,7 @@ def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
                 split = _object_split(text, vend2, cend, bi)
             if split is not None:
                 speaker, obj = split
-                s, e = _trim(text, obj, cend)
+                s, e = _trim(text, _skip_preposition(text, obj, cend), cend)
                 if e > s and _words(text[s:e]) >= 2:
                     cand = Candidate(s, e, "indirect", speaker, gender, vstart, participle=is_part)
         if cand is not None:
