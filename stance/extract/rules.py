@@ -56,6 +56,7 @@ _CONNECTIVES_LEFT = regex.compile(
     r"في\s+حين|وفي\s+حين)\s*[،,]?\s*|و(?=\p{L}{2}))+"
 )
 _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$")
+_ADJUNCT_OPENING = regex.compile(r"^(?:و|ف)?(?:في|خلال|بعد|عقب|أمام|على|إثر|اثر|قبل|ردا|رداً|تعليقا|تعليقاً|لدى|عند|أثناء|اثناء)\s")
 _PREPOSITIONS = {"من", "عن", "إلى", "الى", "على"}
 _MAX_GAP_TOKENS = 22
 _NO_OBJECT = {"قال", "ذكر", "نقل", "أفاد", "أضاف", "تابع", "أردف", "استطرد", "مضى", "ختم", "صرح"}
@@ -133,7 +134,11 @@ def _clause_initial(text: str, pstart: int, vstart: int) -> bool:
     if not before or before[-1] in "،,:.؛-–—\"»”(":
         return True
     prev = before.split()[-1]
-    return prev in CLAUSE_OPENERS
+    if prev in CLAUSE_OPENERS:
+        return True
+    # a sentence-initial adjunct phrase: «وفي كلمة أمام المجلس دعا غوتيريس ...»
+    chunk = regex.split(r"[.،,:؛!?؟\n]", before)[-1].strip()
+    return bool(_ADJUNCT_OPENING.match(chunk)) and len(chunk.split()) <= 8
 
 
 def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int] | None:
@@ -259,8 +264,19 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False) -> tuple[tu
     if len(toks) < 2:
         return None
     seg = text[vend:cend]
-    # 1) comma-separated: speaker, appositions/adjuncts, then the object
     parts = [m for m in regex.finditer(r"[^،,]+", seg)]
+    first_end = vend + parts[0].end() if parts else cend
+    head = [t for t in toks if t[1] <= first_end]
+    # 1) inside the first comma segment, a time word or a preposition ends the speaker:
+    #    «دانت منظمة هيومن رايتس ووتش الجمعة لبنان», «حذر البابا فرنسيس من مخاطر», «أشاد الأشرفي بالكفاءة»
+    for i, (s, e, w) in enumerate(head[1:6], start=1):
+        if w in TIME_WORDS and i + 1 < len(toks):
+            return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[i + 1][0], cend, bi)
+        if w in _PREPOSITIONS:
+            return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
+        if bi and w.startswith("ب") and len(w) > 2:
+            return clean_speaker(text, toks[0][0], toks[i - 1][1]), s + (2 if w.startswith("بـ") else 1)
+    # 2) comma-separated: speaker, appositions/adjuncts, then the object
     if len(parts) >= 2 and _words(parts[0].group()) <= 12:
         speaker = (vend + parts[0].start(), vend + parts[0].end())
         for p in parts[1:]:
@@ -276,16 +292,6 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False) -> tuple[tu
             if words[0] in _PREPOSITIONS:
                 obj = vend + p.start() + p.group().index(words[0]) + len(words[0])
             return clean_speaker(text, *speaker), obj
-    # 2a) a time word ends the speaker: «دانت منظمة هيومن رايتس ووتش الجمعة لبنان ...»
-    for i, (s, e, w) in enumerate(toks[1:9], start=1):
-        if w in TIME_WORDS and i + 1 < len(toks):
-            return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[i + 1][0], cend, bi)
-    # 2) a preposition heads the object: «حذر البابا فرنسيس من مخاطر ...», «أشاد الأشرفي بالكفاءة»
-    for i, (s, e, w) in enumerate(toks[1:9], start=1):
-        if w in _PREPOSITIONS:
-            return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
-        if bi and w.startswith("ب") and len(w) > 2:
-            return clean_speaker(text, toks[0][0], toks[i - 1][1]), s + (2 if w.startswith("بـ") else 1)
     # 3) a definite phrase: head noun + following definite words, then the object
     j = 1
     while j < len(toks) and j < 5 and toks[j][2].startswith("ال"):
@@ -406,7 +412,7 @@ def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
             if split is not None:
                 speaker, obj = split
                 s, e = _trim(text, _skip_preposition(text, obj, cend), cend)
-                if e > s and _words(text[s:e]) >= 2:
+                if e > s and _words(text[s:e]) >= 1:
                     cand = Candidate(s, e, "indirect", speaker, gender, vstart, participle=is_part)
         if cand is not None:
             if cand.speaker is None and not is_part and m.group("pre") == "" and vstart == sent_start \
