@@ -165,7 +165,7 @@ TIME_WORDS = set(
     "اليوم أمس امس الليلة غدا مساء صباح فجر ظهر عصر ليل يوم الأسبوع الاسبوع الشهر العام "
     "الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة السبت مساءً صباحاً "
     "مؤخرا مؤخراً لاحقا لاحقاً سابقا سابقاً أيضا أيضاً كذلك مجددا مجدداً بدوره بدورها "
-    "الأثنين الإثنين،".split()
+    "الأثنين الإثنين، الثلثاء الاربعاء".split()
 )
 ADJUNCT_HEADS = set(
     "خلال عبر أمام اثناء أثناء عقب بعد قبل لدى حسب بحسب وفق وفقا وفقاً حسبما ردا رداً تعليقا "
@@ -220,14 +220,14 @@ MEDIA_SPEAKER_RE = regex.compile(
 # Words before a verb without و/ف that let it open a clause.
 CLAUSE_OPENERS = set(
     "كما فيما بينما حيث ثم قد لكن لكنه لكنها ولكن إذ اذ كذلك أيضا بدوره بدورها جهته جانبه "
-    "جهتها جانبها المقابل حين عندما بعدما كان كانت وكان وكانت فقد وقد ذلك لقد لم ولم لن".split()
+    "جهتها جانبها المقابل حين عندما بعدما كان كانت وكان وكانت فقد وقد ذلك لقد".split()
 )
 
 # Verb forms that are as often something else (a preposition, «saw», «is considered»):
 # they report speech only with an explicit أن/إن or quotation.
 AMBIGUOUS_FORMS = set("رأى رأت رأوا يرى ترى يعتبر تعتبر وصف وصفت نقل نقلت طلب طلبت أمل أملت "
                       "بينت جدد جددت قدر قدرت يقدر حمل حملت تحدث تحدثت يتحدث تتحدث جاء كتب كتبت "
-                      "شكر شكرت علق علقت عبر عبرت".split())
+                      "شكر شكرت علق علقت عبر عبرت أقر أقرت".split())
 # Ambiguous forms that do report speech when a given preposition follows: «عبرت X عن قلقها».
 PREP_REQUIRED = {"عبر": "عن", "عبرت": "عن", "تحدث": "عن", "تحدثت": "عن", "يتحدث": "عن", "تتحدث": "عن"}
 # Verbs whose content follows the preposition ب: «أشاد ب», «هدد ب», «طالب X ب».
@@ -237,3 +237,9 @@ BI_PARTICIPLES = {"مطالبا", "مطالبة", "مطالبين", "متهما"
 # Words before أن/إن that make it a conjunction, not a reporting complement.
 NON_COMP_GOVERNORS = set("بعد قبل علما علماً إلا الا لو رغم برغم حتى بما مما يمكن يجب ينبغي المفترض "
                          "بدل بدلا بدلاً سوى منذ لأجل أجل".split())
+
+# A negated verb reports nothing said: «ولم تعلن السلطات أسباب الحريق».
+NEGATIONS = {"لم", "ولم", "لن", "ولن", "لا", "ولا", "ما", "دون", "بدون"}
+# Words after which quotation marks hold a name, not words spoken: «باسم "غرفة العمليات"».
+NAME_MARK_GOVERNORS = set("باسم لـ ل بـ في مع عن من مركز معهد حزب صحيفة وكالة قناة منظمة شبكة تحالف حركة "
+                          "جماعة مجموعة تنظيم موقع مجلة برنامج عملية اسم شركة".split())

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADJUNCT_HEADS, OBJECT_ADVERBS, AMBIGUOUS_FORMS, BI_PARTICIPLES, BI_STEMS, PREP_REQUIRED, CLAUSE_OPENERS, NON_COMP_GOVERNORS, ANNOUNCE_RE, COMP_RE, IMPERSONAL_SPEAKERS, PARTICIPLE_RE,
+from .lexicon import (ADJUNCT_HEADS, OBJECT_ADVERBS, NEGATIONS, NAME_MARK_GOVERNORS, AMBIGUOUS_FORMS, BI_PARTICIPLES, BI_STEMS, PREP_REQUIRED, CLAUSE_OPENERS, NON_COMP_GOVERNORS, ANNOUNCE_RE, COMP_RE, IMPERSONAL_SPEAKERS, PARTICIPLE_RE,
                       RELATIVES, SPEECH_EVENT_NOUNS, TIME_WORDS, VERB_FORMS, VERB_GENDER,
                       VERB_RE)
 from .marks import inside, mark_spans
@@ -98,8 +98,7 @@ def clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
         if keep and _is_adjunct(w, nxt):
             break
         if not keep and _is_adjunct(w, nxt):
-            # leading adjunct («في بيان، الوزارة ...») is rare; skip the adjunct segment
-            continue
+            return None  # «قالت في وقت لاحق إن»: the slot holds an adjunct, not a speaker
         # a short addressee at the very end: «وقال الأسد لفياض»
         if keep and w.startswith("ل") and not w.startswith("لل") and i >= len(toks) - 1 and len(w) > 3 \
                 and w[1:2] not in ("ا",) and w not in ("لحقوق",):
@@ -126,6 +125,20 @@ def speaker_in_slot(text: str, start: int, end: int) -> tuple[int, int] | None:
     if m:
         return clean_speaker(text, m.start("who"), m.end("who"))
     return clean_speaker(text, start, end)
+
+
+def _imperfect(verb: str) -> bool:
+    return verb.startswith("ي") or (verb.startswith("ت") and not verb.endswith("ت")
+                                    and VERB_GENDER.get(verb) == "f")
+
+
+def _names_something(text: str, start: int, o: int) -> bool:
+    """Whether the mark at ``o`` follows a word that makes its content a name («باسم "..."»)."""
+    before = text[start:o].split()
+    if not before:
+        return False
+    w = before[-1]
+    return w in NAME_MARK_GOVERNORS or w.endswith(("لـ", "بـ"))
 
 
 def _clause_initial(text: str, pstart: int, vstart: int) -> bool:
@@ -294,7 +307,7 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False) -> tuple[tu
             return clean_speaker(text, *speaker), obj
     # 3) a definite phrase: head noun + following definite words, then the object
     j = 1
-    while j < len(toks) and j < 5 and toks[j][2].startswith("ال"):
+    while j < len(toks) and j < 6 and toks[j][2].startswith(("ال", "وال")):
         j += 1
     if j >= len(toks):
         return None
@@ -319,6 +332,9 @@ def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
             continue
         verb = m.group("verb")
         gender = VERB_GENDER.get(verb, "m")
+        prev_words = text[max(pstart, vstart - 12):vstart].split()
+        if prev_words and prev_words[-1] in NEGATIONS:
+            continue
         # start of the sentence holding the verb
         prev_end = pstart
         for se in _SENT_END.finditer(text, pstart, vstart):
@@ -346,7 +362,8 @@ def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
                 colon = vend2 + cm.start()
                 break
         mark = next(((o, c, cl) for o, c, cl in spans if o >= vend2 and o < sent_end
-                     and (_words(text[o + 1:c]) >= 3 or (comp is not None and o > comp.start()))), None)
+                     and (_words(text[o + 1:c]) >= 3 or (comp is not None and o > comp.start()))
+                     and not _names_something(text, vend2, o)), None)
         choices = []
         if comp is not None:
             choices.append((comp.start(), "comp"))
@@ -377,7 +394,8 @@ def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
         if choices:
             pos, how = choices[0]
             gap_tokens = _tokens(text, vend2, pos)
-            if len(gap_tokens) <= _MAX_GAP_TOKENS:
+            gap_has_verb = any(VERB_RE.fullmatch(w) for _, _, w in gap_tokens)
+            if len(gap_tokens) <= _MAX_GAP_TOKENS and not gap_has_verb:
                 if how == "comp":
                     content = _content(text, comp.end(), limit, spans)
                 elif how == "colon":
@@ -392,6 +410,8 @@ def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
                 if content is not None:
                     cs, ce, kind = content
                     speaker = None if is_part else speaker_in_slot(text, vend2, pos)
+                    if speaker is None and not is_part and _imperfect(verb) and not _left_subject(text, sent_start, vstart):
+                        continue  # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice
                     if speaker is None and not is_part and m.group("pre") == "" and not gap_tokens:
                         speaker = _left_subject(text, sent_start, vstart)
                     if speaker is None and not is_part and m.group("pre") == "" and gap_tokens \
@@ -399,7 +419,11 @@ def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
                         speaker = _left_subject(text, sent_start, vstart)
                     cand = Candidate(cs, ce, kind, speaker, gender, vstart, participle=is_part)
         if cand is None and takes_obj:
-            cend = _clause_end(text, vend2, limit, spans)
+            cend = _sentence_end(text, vend2, limit, spans)
+            for tm in _TAIL_RE.finditer(text, vend2, cend):
+                if inside(spans, tm.start()) is None and tm.start() > vend2:
+                    cend = tm.start()
+                    break
             split = None
             if is_part:
                 split = (None, _skip_preposition(text, vend2, cend, bi))
@@ -411,7 +435,9 @@ def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
                 split = _object_split(text, vend2, cend, bi)
             if split is not None:
                 speaker, obj = split
-                s, e = _trim(text, _skip_preposition(text, obj, cend), cend)
+                obj = _skip_preposition(text, obj, cend)
+                cend = _clause_end(text, obj, cend, spans)
+                s, e = _trim(text, obj, cend)
                 if e > s and _words(text[s:e]) >= 1:
                     cand = Candidate(s, e, "indirect", speaker, gender, vstart, participle=is_part)
         if cand is not None:
