@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADJUNCT_HEADS, OBJECT_ADVERBS, NEGATIONS, NAME_MARK_GOVERNORS, AMBIGUOUS_FORMS, BI_PARTICIPLES, BI_STEMS, PREP_REQUIRED, CLAUSE_OPENERS, NON_COMP_GOVERNORS, ANNOUNCE_RE, COMP_RE, IMPERSONAL_SPEAKERS, PARTICIPLE_RE,
+from .lexicon import (ADJUNCT_HEADS, TITLE_WORDS, TRANSITIVE_STEMS, OBJECT_ADVERBS, NEGATIONS, NAME_MARK_GOVERNORS, AMBIGUOUS_FORMS, BI_PARTICIPLES, BI_STEMS, PREP_REQUIRED, CLAUSE_OPENERS, NON_COMP_GOVERNORS, ANNOUNCE_RE, COMP_RE, IMPERSONAL_SPEAKERS, PARTICIPLE_RE,
                       RELATIVES, SPEECH_EVENT_NOUNS, TIME_WORDS, VERB_FORMS, VERB_GENDER,
                       VERB_RE)
 from .marks import inside, mark_spans
@@ -271,7 +271,8 @@ def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
     return bool(before) and before[-1].strip("،,") not in _NOT_BEFORE_SUBJECT_VERB
 
 
-def _object_split(text: str, vend: int, cend: int, bi: bool = False) -> tuple[tuple[int, int] | None, int] | None:
+def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive: bool = False,
+                  name_len=None) -> tuple[tuple[int, int] | None, int] | None:
     """For a speech-act verb without أن: split «VERB SPEAKER [، adjuncts،] OBJECT»."""
     toks = _tokens(text, vend, cend)
     if len(toks) < 2:
@@ -280,15 +281,23 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False) -> tuple[tu
     parts = [m for m in regex.finditer(r"[^،,]+", seg)]
     first_end = vend + parts[0].end() if parts else cend
     head = [t for t in toks if t[1] <= first_end]
-    # 1) inside the first comma segment, a time word or a preposition ends the speaker:
-    #    «دانت منظمة هيومن رايتس ووتش الجمعة لبنان», «حذر البابا فرنسيس من مخاطر», «أشاد الأشرفي بالكفاءة»
-    for i, (s, e, w) in enumerate(head[1:6], start=1):
-        if w in TIME_WORDS and i + 1 < len(toks):
-            return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[i + 1][0], cend, bi)
-        if w in _PREPOSITIONS:
-            return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
-        if bi and w.startswith("ب") and len(w) > 2:
-            return clean_speaker(text, toks[0][0], toks[i - 1][1]), s + (2 if w.startswith("بـ") else 1)
+    # 1) the speaker noun phrase: a head, its definite modifiers, a name after a title
+    j = _np_length(toks, name_len)
+    if j < len(toks) and toks[j - 1][1] <= first_end:
+        nxt = toks[j][2]
+        if nxt in TIME_WORDS and j + 1 < len(toks):
+            return clean_speaker(text, toks[0][0], toks[j - 1][1]), _skip_preposition(text, toks[j + 1][0], cend, bi)
+        if nxt in _PREPOSITIONS or (bi and nxt.startswith("ب") and len(nxt) > 2):
+            return clean_speaker(text, toks[0][0], toks[j - 1][1]), _skip_preposition(text, toks[j][0], cend, bi)
+    # 1b) an intransitive verb's preposition one or two words later: «حذر البابا فرنسيس من ...»
+    if not transitive:
+        for i, (s, e, w) in enumerate(head[1:6], start=1):
+            if w in TIME_WORDS and i + 1 < len(toks):
+                return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[i + 1][0], cend, bi)
+            if w in _PREPOSITIONS:
+                return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
+            if bi and w.startswith("ب") and len(w) > 2:
+                return clean_speaker(text, toks[0][0], toks[i - 1][1]), s + (2 if w.startswith("بـ") else 1)
     # 2) comma-separated: speaker, appositions/adjuncts, then the object
     if len(parts) >= 2 and _words(parts[0].group()) <= 12:
         speaker = (vend + parts[0].start(), vend + parts[0].end())
@@ -305,16 +314,36 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False) -> tuple[tu
             if words[0] in _PREPOSITIONS:
                 obj = vend + p.start() + p.group().index(words[0]) + len(words[0])
             return clean_speaker(text, *speaker), obj
-    # 3) a definite phrase: head noun + following definite words, then the object
-    j = 1
-    while j < len(toks) and j < 6 and toks[j][2].startswith(("ال", "وال")):
-        j += 1
+    # 3) the noun phrase, then the object
+    j = _np_length(toks, name_len)
     if j >= len(toks):
         return None
     return clean_speaker(text, toks[0][0], toks[j - 1][1]), toks[j][0]
 
 
-def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
+def _np_length(toks, name_len=None) -> int:
+    """Tokens of a speaker noun phrase at the start of ``toks``: head, definite modifiers
+    («وزير الخارجية الروسي»), coordinated definites, and a known name or a name after a title."""
+    if name_len is not None:
+        k = name_len([w for _, _, w in toks[:8]])
+        if k:
+            return k
+    j = 1
+    while j < len(toks) and j < 6 and toks[j][2].startswith(("ال", "وال")):
+        j += 1
+    if toks[j - 1][2] in TITLE_WORDS or toks[0][2] in TITLE_WORDS and j == 1:
+        # a title is followed by a name: up to two undetermined words
+        k = j
+        while k < len(toks) and k < j + 2 and not toks[k][2].startswith(("ال", "ب", "ل")) \
+                and toks[k][2] not in _PREPOSITIONS and toks[k][2] not in TIME_WORDS:
+            k += 1
+        if k < len(toks) and (toks[k][2] in _PREPOSITIONS or toks[k][2] in TIME_WORDS
+                              or toks[k][2].startswith("ب")):
+            j = k
+    return j
+
+
+def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Candidate]:
     """All quote candidates in the paragraph ``text[pstart:pend]``, in text order."""
     spans = mark_spans(text, pstart, pend)
     found: list[Candidate] = []
@@ -432,7 +461,7 @@ def find_candidates(text: str, pstart: int, pend: int) -> list[Candidate]:
                 if left is not None:
                     split = (left, _skip_preposition(text, vend2, cend, bi))
             else:
-                split = _object_split(text, vend2, cend, bi)
+                split = _object_split(text, vend2, cend, bi, stem in TRANSITIVE_STEMS, name_len)
             if split is not None:
                 speaker, obj = split
                 obj = _skip_preposition(text, obj, cend)
