@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADJUNCT_HEADS, TITLE_WORDS, TRANSITIVE_STEMS, OBJECT_ADVERBS, NEGATIONS, NAME_MARK_GOVERNORS, AMBIGUOUS_FORMS, BI_PARTICIPLES, BI_STEMS, PREP_REQUIRED, CLAUSE_OPENERS, NON_COMP_GOVERNORS, ANNOUNCE_RE, COMP_RE, IMPERSONAL_SPEAKERS, PARTICIPLE_RE,
+from .lexicon import (ADJUNCT_HEADS, strip_diacritics, TITLE_WORDS, TRANSITIVE_STEMS, OBJECT_ADVERBS, NEGATIONS, NAME_MARK_GOVERNORS, AMBIGUOUS_FORMS, BI_PARTICIPLES, BI_STEMS, PREP_REQUIRED, CLAUSE_OPENERS, NON_COMP_GOVERNORS, ANNOUNCE_RE, COMP_RE, IMPERSONAL_SPEAKERS, PARTICIPLE_RE,
                       RELATIVES, SPEECH_EVENT_NOUNS, TIME_WORDS, VERB_FORMS, VERB_GENDER,
                       VERB_RE)
 from .marks import inside, mark_spans
@@ -90,8 +90,8 @@ def clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The speaker mention inside the slot ``text[start:end]``, adjuncts cut off."""
     toks = _tokens(text, start, end)
     # drop the announcement words and leading adjunct segments («، الجمعة، ...»)
-    while toks and toks[0][2] in ("بالقول", "قائلا", "قائلة", "القول"):
-        toks = toks[1:]
+    while toks and (toks[0][2] in ("بالقول", "قائلا", "قائلة", "القول") or toks[0][2] in _PREPOSITIONS):
+        toks = toks[1:]  # «وأشار إلى أن»: a preposition, no speaker
     keep: list[tuple[int, int, str]] = []
     for i, (s, e, w) in enumerate(toks):
         nxt = toks[i + 1][2] if i + 1 < len(toks) else None
@@ -359,7 +359,7 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
         vstart, vend = m.start(), m.end()
         if inside(spans, vstart) is not None or vstart < covered_until:
             continue
-        verb = m.group("verb")
+        verb = strip_diacritics(m.group("verb"))
         gender = VERB_GENDER.get(verb, "m")
         prev_words = text[max(pstart, vstart - 12):vstart].split()
         if prev_words and prev_words[-1] in NEGATIONS:
@@ -423,7 +423,8 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
         if choices:
             pos, how = choices[0]
             gap_tokens = _tokens(text, vend2, pos)
-            gap_has_verb = any(VERB_RE.fullmatch(w) for _, _, w in gap_tokens)
+            gap_has_verb = any((VERB_RE.fullmatch(w) or PARTICIPLE_RE.fullmatch(w)) and not _names_something(text, vend2, s)
+                               for s, _, w in gap_tokens)
             if len(gap_tokens) <= _MAX_GAP_TOKENS and not gap_has_verb:
                 if how == "comp":
                     content = _content(text, comp.end(), limit, spans)
