@@ -1,0 +1,262 @@
+"""Plots of a :class:`~stance.report.aggregate.Report` with matplotlib (Agg, no pyplot).
+
+* ``heatmap.png``: groups × frames, the share of quotes carrying each frame;
+* ``bars.png``: one stacked bar per group (the frame shares end to end; a quote can carry
+  several frames, so a bar can pass 100 %), each segment with its 95 % interval;
+* ``timeline.png``: per group, quotes per period and quotes carrying each frame
+  (only groups with dated quotes in at least two periods).
+
+Arabic labels: matplotlib ≥ 3.11 lays text out with libraqm, which joins Arabic letters
+and orders them right to left by itself; reshaping on top of that breaks the text. Older
+matplotlib draws code points one by one, so there (only) the labels are reshaped with
+arabic-reshaper and reordered with python-bidi.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import math
+import os
+from pathlib import Path
+
+from stance.frames import FRAME_BY_KEY
+from stance.io import atomic_output
+
+from .aggregate import Group, Report
+
+FRAME_COLORS = {"terrorism": "#d62728", "sovereignty": "#1f77b4", "solidarity": "#2ca02c",
+                "mediation": "#9467bd"}
+NONE_COLOR = "#bbbbbb"
+ARABIC_FONTS = ("Noto Naskh Arabic", "Noto Sans Arabic", "Amiri")
+MAX_ROWS = 40
+MAX_PANELS = 12
+PLOT_NAMES = ("heatmap", "bars", "timeline")
+
+
+@functools.lru_cache(maxsize=1)
+def native_arabic() -> bool:
+    """True when this matplotlib shapes complex scripts itself (libraqm layout)."""
+    from matplotlib import ft2font
+
+    return hasattr(ft2font.FT2Font, "_layout")
+
+
+def ar(text: str) -> str:
+    """A label as this matplotlib needs it to show Arabic joined and right to left."""
+    if native_arabic() or not any("\u0600" <= c <= "\u06ff" for c in text):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+
+    return get_display(arabic_reshaper.reshape(text))
+
+
+@functools.lru_cache(maxsize=1)
+def font_family() -> list[str]:
+    """A nicer Arabic face when one is installed, DejaVu Sans (bundled) for the rest."""
+    from matplotlib import font_manager
+
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return [f for f in ARABIC_FONTS if f in names][:1] + ["DejaVu Sans"]
+
+
+def _figure(w: float, h: float):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(w, h), layout="constrained")
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _rc():
+    import matplotlib
+
+    return matplotlib.rc_context({"font.family": font_family(), "font.size": 10,
+                                  "axes.titlesize": 12, "svg.fonttype": "none"})
+
+
+def _darker(color: str, factor: float = 0.6) -> tuple:
+    from matplotlib.colors import to_rgb
+
+    return tuple(c * factor for c in to_rgb(color))
+
+
+def _rows(report: Report, limit: int) -> list[Group]:
+    return report.groups[:limit]
+
+
+def _frame_label(key: str) -> str:
+    return f"{ar(FRAME_BY_KEY[key].arabic)}\n{key}"
+
+
+def _title(report: Report, what: str, shown: int, first: bool = True) -> str:
+    unit = "actors" if report.by == "actor" else "countries"
+    if shown < len(report.groups):
+        which = f"{'the first ' if first else ''}{shown} of {len(report.groups)} {unit}"
+    else:
+        which = f"{shown} {unit}"
+    if report.min_quotes > 1:
+        which += f" with ≥{report.min_quotes} quotes"
+    return f"{what} — {report.kind_text}, {which}"
+
+
+def heatmap(report: Report, max_rows: int = MAX_ROWS):
+    """Groups (rows, in report order) × frames: the share of quotes carrying each frame."""
+    import numpy as np
+
+    groups = _rows(report, max_rows)
+    frames = list(report.frames)
+    with _rc():
+        fig = _figure(2.2 + 1.25 * len(frames) + 2.4, 1.6 + 0.36 * max(len(groups), 3))
+        ax = fig.add_subplot()
+        data = np.array([[g.frames[f].share for f in frames] for g in groups]).reshape(
+            len(groups), len(frames))
+        im = ax.imshow(data, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+        for i, g in enumerate(groups):
+            for j, f in enumerate(frames):
+                v = data[i, j]
+                ax.text(j, i, f"{v * 100:.0f}%", ha="center", va="center", fontsize=9,
+                        color="white" if v > 0.55 else "#222222")
+        ax.set_xticks(range(len(frames)), [_frame_label(f) for f in frames])
+        ax.xaxis.tick_top()
+        ax.set_yticks(range(len(groups)), [ar(g.name) for g in groups])
+        sec = ax.secondary_yaxis("right")
+        sec.set_yticks(range(len(groups)), [f"n={g.n_quotes}" for g in groups])
+        sec.tick_params(length=0)
+        ax.tick_params(length=0)
+        cb = fig.colorbar(im, ax=ax, shrink=min(1.0, 6 / max(len(groups), 1)) if groups else 1,
+                          pad=0.02)
+        cb.set_label("share of quotes")
+        cb.ax.yaxis.set_major_formatter(lambda x, _: f"{x * 100:.0f}%")
+        ax.set_title(_title(report, "Share of quotes carrying each frame", len(groups)),
+                     fontsize=11)
+    return fig
+
+
+def bars(report: Report, max_rows: int = MAX_ROWS):
+    """One stacked horizontal bar per group; each segment a frame share with its interval."""
+    groups = _rows(report, max_rows)
+    frames = list(report.frames)
+    with _rc():
+        fig = _figure(11, 1.8 + 0.42 * max(len(groups), 3))
+        ax = fig.add_subplot()
+        ys = list(range(len(groups)))
+        left = [0.0] * len(groups)
+        offsets = [(-0.27 + 0.54 * j / max(len(frames) - 1, 1)) for j in range(len(frames))]
+        top = 1.0
+        for j, f in enumerate(frames):
+            fs = [g.frames[f] for g in groups]
+            widths = [s.share for s in fs]
+            ax.barh(ys, widths, left=left, height=0.7, color=FRAME_COLORS.get(f),
+                    alpha=0.85, label=f"{ar(FRAME_BY_KEY[f].arabic)} {f}")
+            for y, l, s in zip(ys, left, fs):
+                if not s.count:
+                    continue  # no segment, no whisker (the table keeps the upper bound)
+                ax.errorbar(l + s.share, y + offsets[j],
+                            xerr=[[s.share - s.low], [s.high - s.share]], fmt="none",
+                            ecolor=_darker(FRAME_COLORS.get(f, "#333333")), elinewidth=1.2,
+                            capsize=2.5)
+                top = max(top, l + s.high)
+            left = [l + w for l, w in zip(left, widths)]
+        for y, g, l in zip(ys, groups, left):
+            ax.text(top + 0.02, y, f"n={g.n_quotes}", va="center", fontsize=9,
+                    color="#444444")
+            if l == 0:
+                ax.text(0.01, y, "no frame in any quote", va="center", fontsize=8,
+                        color="#888888")
+        ax.set_yticks(ys, [ar(g.name) for g in groups])
+        ax.invert_yaxis()
+        ax.set_xlim(0, top + 0.12)
+        ax.axvline(1.0, color="#999999", lw=0.8, ls=":")
+        ax.xaxis.set_major_formatter(lambda x, _: f"{x * 100:.0f}%")
+        ax.set_xlabel("share of quotes carrying each frame, stacked (a quote can carry "
+                      "several frames); whiskers: 95% Wilson interval of each segment")
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(frames),
+                  frameon=False)
+        ax.set_title(_title(report, "Frames per " + report.by, len(groups)), fontsize=11,
+                     pad=28)
+        ax.grid(axis="x", color="#eeeeee")
+        ax.set_axisbelow(True)
+    return fig
+
+
+def timeline_groups(report: Report, max_panels: int = MAX_PANELS) -> list[Group]:
+    return [g for g in report.groups if len(g.timeline) >= 2][:max_panels]
+
+
+def timeline(report: Report, max_panels: int = MAX_PANELS):
+    """Small multiples: per group, quotes per period (grey) and quotes carrying each frame.
+    None when no group has dated quotes in two periods or more."""
+    groups = timeline_groups(report, max_panels)
+    if not groups:
+        return None
+    periods = sorted({p for g in groups for p in g.timeline})
+    ncols = min(3, len(groups))
+    nrows = -(-len(groups) // ncols)
+    with _rc():
+        fig = _figure(4.6 * ncols, 1.2 + 2.6 * nrows)
+        axes = fig.subplots(nrows, ncols, squeeze=False, sharex=True)
+        xs = list(range(len(periods)))
+        for ax, g in zip(axes.flat, groups):
+            n = [g.timeline.get(p, {}).get("n", 0) for p in periods]
+            ax.bar(xs, n, color="#e3e3e3", width=0.8, label="all quotes")
+            for f in report.frames:
+                # no point (a gap in the line) where the group has no quote at all
+                ys = [g.timeline[p][f] if p in g.timeline else math.nan for p in periods]
+                if any(y > 0 for y in ys):
+                    ax.plot(xs, ys, marker="o", ms=4, lw=1.6, color=FRAME_COLORS.get(f),
+                            label=f)
+            ax.set_title(f"{ar(g.name)} (n={g.n_quotes})", fontsize=10)
+            ax.yaxis.get_major_locator().set_params(integer=True)
+            ax.grid(axis="y", color="#eeeeee")
+            ax.set_axisbelow(True)
+        for ax in list(axes.flat)[len(groups):]:
+            ax.set_visible(False)
+        step = max(1, -(-len(periods) // 12))
+        for ax in axes[-1]:
+            ax.set_xticks(xs[::step], periods[::step], rotation=45, ha="right")
+        for ax in axes[:, 0]:
+            ax.set_ylabel("quotes")
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Patch
+
+        handles = [Patch(color="#e3e3e3", label="all quotes")] + [
+            Line2D([], [], color=FRAME_COLORS.get(f), marker="o",
+                   label=f"{ar(FRAME_BY_KEY[f].arabic)} {f}") for f in report.frames]
+        fig.legend(handles=handles, loc="outside lower center", ncol=len(handles),
+                   frameon=False)
+        fig.suptitle(_title(report, f"Frames over time (quotes per {report.period})",
+                            len(groups), first=False), fontsize=11)
+    return fig
+
+
+def render_plots(report: Report, dpi: int = 110) -> dict[str, bytes]:
+    """PNG bytes by plot name; ``timeline`` only when there are dates to plot."""
+    out = {}
+    for name, make in (("heatmap", heatmap), ("bars", bars), ("timeline", timeline)):
+        if not report.groups:
+            break
+        fig = make(report)
+        if fig is None:
+            continue
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+        out[name] = buf.getvalue()
+    return out
+
+
+def write_plots(report: Report, out_dir: str | os.PathLike, dpi: int = 110,
+                pngs: dict[str, bytes] | None = None) -> list[Path]:
+    """Write ``<out_dir>/{heatmap,bars,timeline}.png`` (each atomically); returns the paths."""
+    pngs = render_plots(report, dpi) if pngs is None else pngs
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, data in pngs.items():
+        path = out_dir / f"{name}.png"
+        with atomic_output(path, "wb") as fh:
+            fh.write(data)
+        paths.append(path)
+    return paths
