@@ -50,9 +50,10 @@ def open_text(path: str | os.PathLike) -> io.TextIOBase:
         raise InputError("no such file or directory", path)
     if path.is_dir():
         raise InputError("is a directory, expected a file", path)
+    # utf-8-sig: a leading byte-order mark (files saved by some Windows tools) is not text
     if path.suffix == ".gz":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="strict")
-    return open(path, encoding="utf-8", errors="strict")
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", errors="strict")
+    return open(path, encoding="utf-8-sig", errors="strict")
 
 
 def read_text(path: str | os.PathLike) -> str:
@@ -92,6 +93,8 @@ def iter_jsonl(path: str | os.PathLike, *, skip_bad: bool = False,
                 raise InputError(f"cannot read: {exc}", path, lineno + 1) from None
             lineno += 1
             if isinstance(raw, bytes):
+                if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]  # byte-order mark
                 try:
                     line = raw.decode("utf-8")
                 except UnicodeDecodeError as exc:
@@ -193,8 +196,8 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, skip_bad: bool = False,
                             art[k] = rec[k]
                     yield art
             except InputError as err:
-                if err.line is not None or not skip_bad:
-                    raise
+                # with skip_bad, an unreadable rest of a file (empty, truncated .gz) is recorded
+                # and reading goes on with the next file
                 fail(err)
         else:
             try:
