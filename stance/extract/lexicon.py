@@ -262,3 +262,64 @@ TRANSITIVE_STEMS = {"دعا", "حض", "طالب", "اتهم", "حمل", "ناش�
 TITLE_WORDS = set("الرئيس البابا الأمير الامير الشيخ الملك السيد السيدة الدكتور الجنرال العقيد العميد اللواء "
                   "المستشار الوزير الوزيرة السفير المبعوث المندوب الناطق المتحدث المتحدثة الأمين الامين "
                   "نائب رئيس وزير وزيرة سفير مندوب مبعوث الرائد المقدم".split())
+
+
+class Trigger:
+    """A reporting verb or participle found in text (the shape of a regex match)."""
+
+    __slots__ = ("_start", "_end", "pre", "verb", "participle")
+
+    def __init__(self, start: int, end: int, pre: str, verb: str, participle: bool):
+        self._start, self._end, self.pre, self.verb, self.participle = start, end, pre, verb, participle
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, name: str) -> str:
+        return self.pre if name == "pre" else self.verb
+
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}]+")
+_DIAC_RE = regex.compile(_DIAC)
+_PARTICIPLE_SET = frozenset(PARTICIPLES)
+
+
+def classify_word(word: str) -> tuple[str, str, bool] | None:
+    """``(prefix, verb, is_participle)`` when ``word`` is a reporting verb or participle."""
+    w = _DIAC_RE.sub("", word) if not word.isalpha() or "\u0640" in word else word
+    if w in VERB_FORMS:
+        return "", w, False
+    if w in _PARTICIPLE_SET:
+        return "", w, True
+    if len(w) > 3 and w[0] in "وف":
+        rest = w[1:]
+        if rest in VERB_FORMS:
+            return w[0], rest, False
+        if w[0] == "و" and rest in _PARTICIPLE_SET:
+            return "و", rest, True
+    return None
+
+
+def iter_triggers(text: str, start: int, end: int):
+    """Reporting verbs and participles in ``text[start:end]``, in order (a dictionary lookup
+    per word: much faster than one large alternation)."""
+    for m in _TOKEN.finditer(text, start, end):
+        hit = classify_word(m.group())
+        if hit is not None:
+            yield Trigger(m.start(), m.end(), hit[0], hit[1], hit[2])
+
+
+def trigger_at(text: str, pos: int):
+    """The reporting verb or participle starting exactly at ``pos``, if any."""
+    m = _TOKEN.match(text, pos)
+    if m is None:
+        return None
+    hit = classify_word(m.group())
+    return Trigger(m.start(), m.end(), hit[0], hit[1], hit[2]) if hit else None
+
+
+def has_trigger(text: str) -> bool:
+    return any(classify_word(m.group()) for m in _TOKEN.finditer(text))

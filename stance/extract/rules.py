@@ -1,6 +1,6 @@
 """Finding quotes in a paragraph: reporting verbs, their speaker slot and their content.
 
-For each reporting verb (``lexicon.VERB_RE``) or continuation participle, the text after
+For each reporting verb or continuation participle (``lexicon.iter_triggers``), the text after
 it is read as::
 
     VERB [SPEAKER NP] [adjuncts] ( أن/إن CLAUSE | : "QUOTE" | "QUOTE" | OBJECT NP )
@@ -19,9 +19,11 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADJUNCT_HEADS, strip_diacritics, TITLE_WORDS, TRANSITIVE_STEMS, OBJECT_ADVERBS, NEGATIONS, NAME_MARK_GOVERNORS, AMBIGUOUS_FORMS, BI_PARTICIPLES, BI_STEMS, PREP_REQUIRED, CLAUSE_OPENERS, NON_COMP_GOVERNORS, ANNOUNCE_RE, COMP_RE, IMPERSONAL_SPEAKERS, PARTICIPLE_RE,
-                      RELATIVES, SPEECH_EVENT_NOUNS, TIME_WORDS, VERB_FORMS, VERB_GENDER,
-                      VERB_RE)
+from .lexicon import (ADJUNCT_HEADS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
+                      CLAUSE_OPENERS, COMP_RE, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
+                      NON_COMP_GOVERNORS, OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, SPEECH_EVENT_NOUNS,
+                      TIME_WORDS, TITLE_WORDS, TRANSITIVE_STEMS, VERB_FORMS, VERB_GENDER, has_trigger,
+                      iter_triggers, trigger_at)
 from .marks import inside, mark_spans
 
 
@@ -190,16 +192,15 @@ def _clause_end(text: str, pos: int, limit: int, spans) -> int:
         at = pos + m.end()
         if inside(spans, at) is not None:
             continue
-        nm = PARTICIPLE_RE.match(text, at) or VERB_RE.match(text, at)
-        if nm:
+        if trigger_at(text, at) is not None:
             end = min(end, pos + m.start())
             break
     for m in regex.finditer(r"\s(?=و)", text[pos:end]):
         at = pos + m.end()
         if inside(spans, at) is not None:
             continue
-        vm = VERB_RE.match(text, at)
-        if vm and vm.group("pre") == "و" and COMP_RE.search(text, vm.end(), min(end, vm.end() + 80)):
+        vm = trigger_at(text, at)
+        if vm and not vm.participle and vm.pre == "و" and COMP_RE.search(text, vm.end(), min(end, vm.end() + 80)):
             end = min(end, pos + m.start())
             break
     return end
@@ -347,19 +348,14 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
     """All quote candidates in the paragraph ``text[pstart:pend]``, in text order."""
     spans = mark_spans(text, pstart, pend)
     found: list[Candidate] = []
-    triggers = []
-    for m in VERB_RE.finditer(text, pstart, pend):
-        triggers.append((m, False))
-    for m in PARTICIPLE_RE.finditer(text, pstart, pend):
-        triggers.append((m, True))
-    triggers.sort(key=lambda t: t[0].start())
+    triggers = [(t, t.participle) for t in iter_triggers(text, pstart, pend)]
     covered_until = pstart
     sent_start = pstart
     for m, is_part in triggers:
         vstart, vend = m.start(), m.end()
         if inside(spans, vstart) is not None or vstart < covered_until:
             continue
-        verb = strip_diacritics(m.group("verb"))
+        verb = m.group("verb")
         gender = VERB_GENDER.get(verb, "m")
         prev_words = text[max(pstart, vstart - 12):vstart].split()
         if prev_words and prev_words[-1] in NEGATIONS:
@@ -404,8 +400,7 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
             # a quoted name inside the speaker slot («باسم "غرفة العمليات"» ... إن)
             nxt = comp.start() if comp is not None else colon
             between = text[c + 1:nxt] if (cl and nxt is not None and c < nxt) else None
-            in_slot = between is not None and _words(between) <= 8 and not (
-                PARTICIPLE_RE.search(between) or VERB_RE.search(between))
+            in_slot = between is not None and _words(between) <= 8 and not has_trigger(between)
             if not in_slot:
                 choices.append((o, "mark"))
         choices.sort()
@@ -423,7 +418,7 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
         if choices:
             pos, how = choices[0]
             gap_tokens = _tokens(text, vend2, pos)
-            gap_has_verb = any((VERB_RE.fullmatch(w) or PARTICIPLE_RE.fullmatch(w)) and not _names_something(text, vend2, s)
+            gap_has_verb = any(trigger_at(text, s) is not None and not _names_something(text, vend2, s)
                                for s, _, w in gap_tokens)
             if len(gap_tokens) <= _MAX_GAP_TOKENS and not gap_has_verb:
                 if how == "comp":
