@@ -33,6 +33,15 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
             "pred": n_pred, "gold": n_gold}
 
 
+def _prf_split(tp_pred: int, tp_gold: int, n_pred: int, n_gold: int) -> dict:
+    """P from matched predictions of a kind, R from matched gold quotes of that kind."""
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "tp_pred": tp_pred, "tp_gold": tp_gold, "pred": n_pred, "gold": n_gold}
+
+
 def _match(gold: list[dict], pred: list[dict], ok) -> list[tuple[int, int]]:
     pairs = []
     for gi, g in enumerate(gold):
@@ -63,7 +72,9 @@ def evaluate(articles: list[dict], predictions: list[dict], tolerance: int = 3) 
     for q in predictions:
         by_article[str(q["article_id"])].append(q)
     totals = {"overlap": 0, "strict": 0, "pred": 0, "gold": 0, "actor": 0, "country": 0}
-    kinds = defaultdict(lambda: {"overlap": 0, "strict": 0, "pred": 0, "gold": 0})
+    # per kind: recall counts gold quotes of the kind, precision predicted quotes of the kind
+    kinds = defaultdict(lambda: {"overlap_g": 0, "overlap_p": 0, "strict_g": 0, "strict_p": 0,
+                                 "pred": 0, "gold": 0})
     misses, false_alarms, wrong_actor = [], [], []
     for art in articles:
         aid = str(art.get("article_id") or art.get("id"))
@@ -88,7 +99,8 @@ def evaluate(articles: list[dict], predictions: list[dict], tolerance: int = 3) 
         totals["strict"] += len(st)
         for gi, pi in ov:
             g, p = gold[gi], pred[pi]
-            kinds[g.get("kind", "?")]["overlap"] += 1
+            kinds[g.get("kind", "?")]["overlap_g"] += 1
+            kinds[p.get("kind", "?")]["overlap_p"] += 1
             if _same_actor(g, p):
                 totals["actor"] += 1
             else:
@@ -97,8 +109,9 @@ def evaluate(articles: list[dict], predictions: list[dict], tolerance: int = 3) 
                                     "pred_speaker": p.get("speaker"), "text": g["text"][:80]})
             if (g.get("actor_country") or "") == (p.get("actor_country") or ""):
                 totals["country"] += 1
-        for gi, _ in st:
-            kinds[gold[gi].get("kind", "?")]["strict"] += 1
+        for gi, pi in st:
+            kinds[gold[gi].get("kind", "?")]["strict_g"] += 1
+            kinds[pred[pi].get("kind", "?")]["strict_p"] += 1
         matched_g = {gi for gi, _ in ov}
         matched_p = {pi for _, pi in ov}
         for gi, g in enumerate(gold):
@@ -117,8 +130,9 @@ def evaluate(articles: list[dict], predictions: list[dict], tolerance: int = 3) 
         "strict": _prf(totals["strict"], totals["pred"], totals["gold"]),
         "actor_accuracy": round(totals["actor"] / n_ov, 4) if n_ov else 0.0,
         "country_accuracy": round(totals["country"] / n_ov, 4) if n_ov else 0.0,
-        "by_kind": {k: {"overlap": _prf(v["overlap"], v["pred"], v["gold"]),
-                        "strict": _prf(v["strict"], v["pred"], v["gold"])} for k, v in sorted(kinds.items())},
+        "by_kind": {k: {"overlap": _prf_split(v["overlap_p"], v["overlap_g"], v["pred"], v["gold"]),
+                        "strict": _prf_split(v["strict_p"], v["strict_g"], v["pred"], v["gold"])}
+                    for k, v in sorted(kinds.items())},
         "misses": misses,
         "false_alarms": false_alarms,
         "wrong_actors": wrong_actor,
