@@ -27,6 +27,7 @@ __all__ = [
     "SCORED", "LABELED", "SORT_KEYS", "EXAMPLE_MAX", "COUNTRY_NAMES",
     "FrameStat", "Example", "Group", "Report",
     "load_records", "detect_kind", "build_report", "wilson_interval", "trim_quote",
+    "period_range",
 ]
 
 SCORED = "scored"  # model-scored quotes (pred_labels)
@@ -362,6 +363,20 @@ def _period_of(day: _date, period: str) -> str:
     if period == "quarter":
         return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
     return f"{day.year}-{day.month:02d}"
+
+
+def period_range(first: str, last: str) -> list[str]:
+    """Every period label from ``first`` to ``last`` inclusive ('2015', '2015-Q3' or
+    '2015-03' style, as :func:`_period_of` writes them)."""
+    if "-Q" in first:
+        (y, q), (y2, q2) = (map(int, first.split("-Q")), map(int, last.split("-Q")))
+        n, end, fmt = (y * 4 + q - 1), (y2 * 4 + q2 - 1), lambda i: f"{i // 4}-Q{i % 4 + 1}"
+    elif "-" in first:
+        (y, m), (y2, m2) = (map(int, first.split("-")), map(int, last.split("-")))
+        n, end, fmt = (y * 12 + m - 1), (y2 * 12 + m2 - 1), lambda i: f"{i // 12}-{i % 12 + 1:02d}"
+    else:
+        n, end, fmt = int(first), int(last), str
+    return [fmt(i) for i in range(n, end + 1)]
 
 
 def _auto_period(days: list[_date]) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 from stance.frames import FRAME_BY_KEY
 from stance.io import atomic_output
 
-from .aggregate import Group, Report
+from .aggregate import Group, Report, period_range
 
 FRAME_COLORS = {"terrorism": "#d62728", "sovereignty": "#1f77b4", "solidarity": "#2ca02c",
                 "mediation": "#9467bd"}
@@ -192,7 +192,8 @@ def timeline(report: Report, max_panels: int = MAX_PANELS):
     groups = timeline_groups(report, max_panels)
     if not groups:
         return None
-    periods = sorted({p for g in groups for p in g.timeline})
+    seen = sorted({p for g in groups for p in g.timeline})
+    periods = period_range(seen[0], seen[-1])  # evenly spaced, empty periods included
     ncols = min(3, len(groups))
     nrows = -(-len(groups) // ncols)
     with _rc():
