@@ -72,12 +72,14 @@ def format_report(res: dict, show: int) -> str:
     """The scores as a table, then up to ``show`` misses and false alarms."""
     lines = [f"{res['articles']} articles, {res['overlap']['gold']} gold quotes, "
              f"{res['overlap']['pred']} predicted", ""]
-    head = f"{'':18}{'P':>7}{'R':>7}{'F1':>7}{'match':>7}{'pred':>7}{'gold':>7}"
+    head = f"{'':18}{'P':>7}{'R':>7}{'F1':>7}{'matched':>10}{'pred':>7}{'gold':>7}"
     lines.append(head)
 
     def row(name, s):
+        # per kind, P counts matched predictions of the kind and R matched gold quotes of it
+        tp = s["tp"] if "tp" in s else f"{s.get('tp_pred', 0)}/{s.get('tp_gold', 0)}"
         return (f"{name:18}{_pct(s['precision']):>7}{_pct(s['recall']):>7}{_pct(s['f1']):>7}"
-                f"{s['tp']:>7}{s['pred']:>7}{s['gold']:>7}")
+                f"{tp:>10}{s['pred']:>7}{s['gold']:>7}")
 
     lines.append(row("overlap", res["overlap"]))
     lines.append(row("strict (±3 chars)", res["strict"]))
@@ -85,6 +87,8 @@ def format_report(res: dict, show: int) -> str:
         lines.append(row(f"  {kind} overlap", s["overlap"]))
         lines.append(row(f"  {kind} strict", s["strict"]))
     n = res["overlap"]["tp"]
+    if res["by_kind"]:
+        lines.append(f"{'':18}(per kind, matched = predictions/gold quotes of that kind)")
     lines.append("")
     lines.append(f"actor accuracy     {_pct(res['actor_accuracy'])}   (on {n} overlap-matched quotes)")
     lines.append(f"country accuracy   {_pct(res['country_accuracy'])}")
