@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date as _date
 from typing import Iterable
 
-from stance.frames import FRAME_BY_KEY, FRAME_KEYS, FRAMES, NONE_KEY
+from stance.frames import FRAME_BY_KEY, FRAME_KEYS, NONE_KEY
 from stance.io import InputError, iter_jsonl
 from stance.text import normalize_ar, parse_date
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from stance.frames import FRAME_BY_KEY
-
-from .aggregate import COUNTRY_NAMES, FrameStat, Group, Report
+from .aggregate import COUNTRY_NAMES, FrameStat, Report
 
 ROLE_AR = {
     "head_of_state": "رئيس دولة", "head_of_government": "رئيس حكومة",
@@ -23,16 +21,6 @@ def pct(x: float) -> str:
 def share_cell(fs: FrameStat) -> str:
     """'43 [28–59]': share and its interval in percent."""
     return f"{pct(fs.share)} [{pct(fs.low)}–{pct(fs.high)}]"
-
-
-def frame_ar(key: str | None) -> str:
-    return FRAME_BY_KEY[key].arabic if key in FRAME_BY_KEY else "—"
-
-
-def country_label(code: str | None) -> str:
-    if not code:
-        return "—"
-    return code
 
 
 def country_ar(code: str | None) -> str:
@@ -69,7 +57,3 @@ def summary_lines(report: Report) -> list[str]:
         lines.append("Left out: " + "; ".join(f"{n} {why}" for why, n in report.skipped.items()))
     lines.append(f"Representative quote per frame: {report.example_rule}.")
     return lines
-
-
-def group_label(report: Report, g: Group) -> str:
-    return g.name

@@ -25,7 +25,8 @@ def render_markdown(report: Report, examples: bool = True) -> str:
     out.append("|" + "|".join(["--:", ":--", ":--", "--:"] + ["--:"] * (len(report.frames) + 1)
                               + [":--"] * 3) + "|")
     for i, g in enumerate(report.groups, 1):
-        row = [str(i), _cell(g.name), (g.country or "—") if by_actor else str(g.actors),
+        name = _cell(g.name) if by_actor else f"{_cell(g.name)} ({g.key})"
+        row = [str(i), name, (g.country or "—") if by_actor else str(g.actors),
                str(g.n_quotes)]
         row += [share_cell(g.frames[f]) for f in report.frames]
         row += [f"{g.none_share * 100:.0f}",

@@ -78,26 +78,27 @@ def render_table(report: Report, arabic: str = "raw", examples: bool = True) -> 
     if arabic not in ("shaped", "raw"):
         raise ValueError("arabic must be 'shaped' or 'raw'")
     by_actor = report.by == "actor"
-    head1 = ["#", "actor" if by_actor else "country", "ctry" if by_actor else "actors", "quotes"]
-    head2 = ["", "", "", ""]
+    # (header, Arabic header, right-aligned, cell) per column; numbers and the Arabic name
+    # are right-aligned (the name's natural side), the rest left
+    cols = [("#", "", True, lambda i, g: str(i)),
+            ("actor" if by_actor else "country", "", True,
+             lambda i, g: visual(clip(g.name, NAME_WIDTH), arabic)),
+            ("ctry", "", False, lambda i, g: g.country or "—")]
+    if not by_actor:
+        cols.append(("actors", "", True, lambda i, g: str(g.actors)))
+    cols.append(("quotes", "", True, lambda i, g: str(g.n_quotes)))
     for f in report.frames:
-        head1.append(f)
-        head2.append(FRAME_BY_KEY[f].arabic)
-    head1 += ["none", "dominant", "first", "last"]
-    head2 += ["", "", "", ""]
-    head2 = [visual(h, arabic) for h in head2]
-    rows = []
-    for i, g in enumerate(report.groups, 1):
-        row = [str(i), visual(clip(g.name, NAME_WIDTH), arabic),
-               (g.country or "—") if by_actor else str(g.actors), str(g.n_quotes)]
-        row += [share_cell(g.frames[f]) for f in report.frames]
-        row += [f"{g.none_share * 100:.0f}", g.dominant or "—", g.first_date or "—",
-                g.last_date or "—"]
-        rows.append(row)
-    ncol = len(head1)
-    widths = [max(width(r[c]) for r in [head1, head2] + rows) for c in range(ncol)]
-    # numbers right-aligned; the Arabic name too (its natural side); the rest left
-    right = {0, 1, 3} | set(range(4, 4 + len(report.frames) + 1))
+        cols.append((f, visual(FRAME_BY_KEY[f].arabic, arabic), True,
+                     lambda i, g, f=f: share_cell(g.frames[f])))
+    cols += [("none", "", True, lambda i, g: f"{g.none_share * 100:.0f}"),
+             ("dominant", "", False, lambda i, g: g.dominant or "—"),
+             ("first", "", False, lambda i, g: g.first_date or "—"),
+             ("last", "", False, lambda i, g: g.last_date or "—")]
+    head1 = [c[0] for c in cols]
+    head2 = [c[1] for c in cols]
+    rows = [[c[3](i, g) for c in cols] for i, g in enumerate(report.groups, 1)]
+    widths = [max(width(r[j]) for r in [head1, head2] + rows) for j in range(len(cols))]
+    right = {j for j, c in enumerate(cols) if c[2]}
 
     def line(cells):
         return "  ".join(_pad(c, widths[j], j in right) for j, c in enumerate(cells)).rstrip()
