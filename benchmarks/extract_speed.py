@@ -1,0 +1,160 @@
+"""Extraction throughput and memory on a real corpus, the way ``stance extract`` runs it.
+
+    python benchmarks/extract_speed.py [CORPUS.jsonl.gz] [--workers 2] [--actors FILE ...]
+
+Each measurement runs in a fresh child process (so peak memory is its own): the articles are
+streamed from the corpus (``stance.io.iter_articles``), extracted (``extract_stream``) and
+written as JSON Lines to /dev/null, exactly like ``stance extract CORPUS -o quotes.jsonl``.
+
+Reported:
+  * throughput in MB/s of article text (UTF-8 bytes) and articles/s, on one core and with
+    ``--workers N``; on one core also the time inside the extractor alone;
+  * peak memory: the process's maximum resident set (``getrusage``; workers separately) and
+    the peak of Python allocations (``tracemalloc``, in separate runs since it slows things
+    down), on the first half of the corpus and on the whole of it. Streaming means the
+    whole corpus needs no more memory than half of it.
+
+Default corpus: /work/shared/corpus/ant_politics_pool.jsonl.gz (ANT Corpus v2.1, 1,952
+political articles, ~7 MB of text). Figures only; nothing here asserts a speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_CORPUS = "/work/shared/corpus/ant_politics_pool.jsonl.gz"
+TARGET_MB_S = 2.0
+
+
+def child(args) -> dict:
+    """One measured run; prints its figures as one JSON line."""
+    import itertools
+
+    if args.tracemalloc:
+        import tracemalloc
+
+        tracemalloc.start()
+    from stance.extract import Extractor
+    from stance.extract.stream import extract_stream
+    from stance.io import iter_articles, write_jsonl_line
+
+    t0 = time.perf_counter()
+    extractor = Extractor(actors=args.actors)
+    load_s = time.perf_counter() - t0
+
+    inner = {"s": 0.0}
+
+    class Timed:  # time spent inside the extractor (one core only)
+        def __call__(self, art):
+            t = time.perf_counter()
+            try:
+                return extractor(art)
+            finally:
+                inner["s"] += time.perf_counter() - t
+
+    articles = iter_articles([args.corpus])
+    if args.limit:
+        articles = itertools.islice(articles, args.limit)
+    n_art = n_bytes = n_quotes = 0
+    t0 = time.perf_counter()
+    with open(os.devnull, "w", encoding="utf-8") as out:
+        fn = Timed() if args.workers == 1 else extractor
+        for art, quotes in extract_stream(articles, fn, workers=args.workers, chunksize=8):
+            n_art += 1
+            n_bytes += len(art["text"].encode("utf-8"))
+            n_quotes += len(quotes)
+            for q in quotes:
+                write_jsonl_line(out, q)
+    wall = time.perf_counter() - t0
+    res = {
+        "workers": args.workers, "articles": n_art, "mb": n_bytes / 1e6, "quotes": n_quotes,
+        "wall_s": wall, "load_s": load_s,
+        "extract_s": inner["s"] if args.workers == 1 else None,
+        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "workers_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        if args.workers > 1 else None,
+    }
+    if args.tracemalloc:
+        res["traced_peak_mb"] = tracemalloc.get_traced_memory()[1] / 1e6
+    return res
+
+
+def measure(corpus, *, workers=1, limit=None, trace=False, actors=()) -> dict:
+    cmd = [sys.executable, __file__, "--child", corpus, "--workers", str(workers)]
+    if limit:
+        cmd += ["--limit", str(limit)]
+    if trace:
+        cmd.append("--tracemalloc")
+    for a in actors:
+        cmd += ["--actors", a]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        sys.exit(f"benchmark run failed ({' '.join(cmd)}):\n{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def count_articles(corpus: str) -> int:
+    opener = gzip.open if corpus.endswith(".gz") else open
+    with opener(corpus, "rb") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("corpus", nargs="?", default=DEFAULT_CORPUS)
+    ap.add_argument("--workers", type=int, default=2, help="processes for the parallel run")
+    ap.add_argument("--actors", action="append", default=[], help="extra actor registry file")
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--limit", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--tracemalloc", action="store_true", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args)))
+        return
+    if not Path(args.corpus).exists():
+        sys.exit(f"no such corpus: {args.corpus}")
+
+    n = count_articles(args.corpus)
+    half = n // 2
+    load = ", load average %.1f" % os.getloadavg()[0] if hasattr(os, "getloadavg") else ""
+    print(f"corpus: {args.corpus} ({n} articles); {os.cpu_count()} CPUs{load}; "
+          f"Python {sys.version.split()[0]}")
+    one = measure(args.corpus, actors=args.actors)
+    par = measure(args.corpus, workers=args.workers, actors=args.actors)
+    first = measure(args.corpus, limit=half, actors=args.actors)
+    t_half = measure(args.corpus, limit=half, trace=True, actors=args.actors)
+    t_all = measure(args.corpus, trace=True, actors=args.actors)
+
+    print(f"text: {one['mb']:.2f} MB (UTF-8) in {one['articles']} articles -> {one['quotes']} quotes; "
+          f"registry load {one['load_s']:.2f} s\n")
+    print(f"{'run':28}{'wall s':>8}{'MB/s':>8}{'art/s':>8}   max RSS MB")
+    for name, r in (("1 core (end to end)", one), (f"--workers {args.workers}", par)):
+        rss = f"{r['maxrss_mb']:.0f}" + (f" main + {r['workers_maxrss_mb']:.0f} per worker"
+                                         if r.get("workers_maxrss_mb") else "")
+        print(f"{name:28}{r['wall_s']:8.2f}{r['mb'] / r['wall_s']:8.2f}"
+              f"{r['articles'] / r['wall_s']:8.0f}   {rss}")
+    ex = one["extract_s"]
+    print(f"{'1 core, extractor only':28}{ex:8.2f}{one['mb'] / ex:8.2f}{one['articles'] / ex:8.0f}")
+    speed = one["mb"] / one["wall_s"]
+    print(f"\ntarget >= {TARGET_MB_S} MB/s on one core: {speed:.2f} MB/s "
+          f"({'met' if speed >= TARGET_MB_S else 'NOT met'}); "
+          f"speed-up with {args.workers} workers: {one['wall_s'] / par['wall_s']:.2f}x")
+    print("\nmemory, first half vs whole corpus (1 core):")
+    print(f"  {'':22}{'articles':>9}{'text MB':>9}{'max RSS MB':>12}{'tracemalloc peak MB':>21}")
+    for name, r, t in (("first half", first, t_half), ("whole corpus", one, t_all)):
+        print(f"  {name:22}{r['articles']:9d}{r['mb']:9.2f}{r['maxrss_mb']:12.1f}{t['traced_peak_mb']:21.1f}")
+    grow = t_all["traced_peak_mb"] - t_half["traced_peak_mb"]
+    print(f"  doubling the input adds {grow:+.1f} MB of Python allocations "
+          f"({t_all['mb'] - t_half['mb']:.1f} MB more text read): memory is flat, output is streamed")
+
+
+if __name__ == "__main__":
+    main()
