@@ -233,6 +233,9 @@ def atomic_output(path: str | os.PathLike | None, mode: str = "w"):
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
             yield fh
+        umask = os.umask(0)  # mkstemp makes 0600 files: give the output the usual permissions
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
