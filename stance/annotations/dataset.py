@@ -1,0 +1,147 @@
+"""Build a frame dataset (one record per quote) from Label Studio exports.
+
+>>> records, summary = build_dataset(["annotations/dev_export.json.gz"],      # doctest: +SKIP
+...                                  policy="annotator:annotator1@example.com")
+
+Policies decide each quote's final ``frames``:
+
+* ``majority``: a frame is kept when more than half of the quote's annotators chose it
+  (with two annotators: both). A quote with one annotator keeps that annotator's frames.
+* ``ground_truth``: the annotation marked *ground truth* in Label Studio; quotes without one
+  are left out (counted). Several ground truths on one quote: the most recently updated.
+* ``annotator:ID``: one annotator's labels; ``ID`` is the email, the numeric Label Studio user
+  id, or the part of the email before ``@`` when that names one annotator. Quotes that
+  annotator did not label are left out (counted).
+
+Cancelled annotations are ignored; so are quotes nobody labelled. ``conflict`` says whether
+the quote's annotators chose different frame sets, whatever the policy; the summary counts
+and lists the conflicts. Record fields (read by the experiments code; keep the names):
+``quote_id, article_id, text, speaker, actor_id, actor, actor_country, actor_role, date,
+source, context, frames, annotations, policy, conflict`` plus ``kind, start, end``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from typing import Sequence
+
+from stance.frames import FRAME_KEYS, NONE_KEY
+from stance.io import InputError
+
+from .export import latest_labels, load_export, parse_timestamp
+
+POLICIES = ("majority", "ground_truth", "annotator:ID")
+RECORD_FIELDS = ("quote_id", "article_id", "text", "speaker", "actor_id", "actor",
+                 "actor_country", "actor_role", "date", "source", "context", "kind", "start",
+                 "end", "frames", "annotations", "policy", "conflict")
+
+
+def parse_policy(policy: str) -> tuple[str, str | None]:
+    policy = (policy or "").strip()
+    if policy in ("majority", "ground_truth"):
+        return policy, None
+    if policy.startswith("annotator:") and policy.split(":", 1)[1].strip():
+        return "annotator", policy.split(":", 1)[1].strip()
+    raise InputError(f"unknown policy {policy!r} (expected majority, ground_truth or "
+                     "annotator:ID, e.g. annotator:annotator1@example.com)", field="policy")
+
+
+def resolve_annotator(wanted: str, known: dict[str, int | None]) -> str:
+    """Match ``wanted`` against ``{annotator: user id}``: exact, numeric id, or email local part."""
+    if wanted in known:
+        return wanted
+    hits = [a for a, uid in known.items() if uid is not None and str(uid) == wanted]
+    if not hits and "@" not in wanted:
+        hits = [a for a in known if a.split("@", 1)[0] == wanted]
+    if len(hits) == 1:
+        return hits[0]
+    listed = ", ".join(f"{a} (id {uid})" if uid is not None else a
+                       for a, uid in sorted(known.items())) or "none"
+    why = "matches several annotators" if hits else "is not an annotator in these exports"
+    raise InputError(f"annotator {wanted!r} {why}; annotators: {listed}", field="policy")
+
+
+def _final(per: dict[str, dict], kind: str, who: str | None) -> list[str] | None:
+    if kind == "annotator":
+        return list(per[who]["frames"]) if who in per else None
+    if kind == "ground_truth":
+        gts = [a for a in per.values() if a["ground_truth"]]
+        if not gts:
+            return None
+        gts.sort(key=lambda a: (parse_timestamp(a["updated_at"]) is not None,
+                                a["updated_at"] or ""))
+        return list(gts[-1]["frames"])
+    counts = Counter(f for a in per.values() for f in a["frames"])
+    return sorted(f for f, c in counts.items() if c * 2 > len(per))
+
+
+def build_dataset(export_paths: Sequence[str | os.PathLike] | str | os.PathLike,
+                  policy: str = "majority") -> tuple[list[dict], dict]:
+    """``(records, summary)`` from one or more Label Studio full JSON exports."""
+    if isinstance(export_paths, (str, os.PathLike)):
+        export_paths = [export_paths]
+    if not export_paths:
+        raise InputError("no export files given")
+    kind, wanted = parse_policy(policy)
+    loaded = [(str(p), load_export(p)) for p in export_paths]
+    data, latest = latest_labels(loaded)
+
+    known: dict[str, int | None] = {}
+    cancelled = 0
+    n_tasks = 0
+    for _, tasks in loaded:
+        n_tasks += len(tasks)
+        for t in tasks:
+            for a in t["annotations"]:
+                cancelled += a["was_cancelled"]
+                if not a["was_cancelled"]:
+                    known.setdefault(a["annotator"], a["user_id"])
+    who = resolve_annotator(wanted, known) if kind == "annotator" else None
+    policy_name = f"annotator:{who}" if who else kind
+
+    records: list[dict] = []
+    skipped = Counter()
+    conflicts = []
+    for qid, per in latest.items():
+        if not per:
+            skipped["unlabelled"] += 1
+            continue
+        frames = _final(per, kind, who)
+        if frames is None:
+            skipped["no_ground_truth" if kind == "ground_truth" else "not_by_annotator"] += 1
+            continue
+        sets = {tuple(a["frames"]) for a in per.values()}
+        conflict = len(sets) > 1
+        d = data[qid]
+        individual = [{"annotator": a, "frames": list(per[a]["frames"])} for a in sorted(per)]
+        if conflict:
+            conflicts.append({"quote_id": qid, "task_id": d.get("_task_id"),
+                              "annotations": {x["annotator"]: x["frames"] for x in individual},
+                              "frames": frames})
+        rec = {k: d.get(k) for k in RECORD_FIELDS[:14]}
+        rec["quote_id"] = qid
+        rec.update(frames=sorted(frames), annotations=individual, policy=policy_name,
+                   conflict=conflict)
+        records.append(rec)
+
+    if not records:
+        raise InputError(f"no quote has a label under policy {policy_name!r} "
+                         f"({dict(skipped) or 'no annotations'})", field="policy")
+    frame_counts = Counter(f for r in records for f in r["frames"])
+    summary = {
+        "exports": [p for p, _ in loaded],
+        "policy": policy_name,
+        "tasks": n_tasks,
+        "quotes": len(latest),
+        "records": len(records),
+        "annotations": sum(len(per) for per in latest.values()),
+        "cancelled_ignored": cancelled,
+        "annotators": {a: sum(1 for per in latest.values() if a in per) for a in sorted(known)},
+        "skipped": dict(skipped),
+        "frames": {**{f: frame_counts.get(f, 0) for f in FRAME_KEYS},
+                   NONE_KEY: sum(1 for r in records if not r["frames"])},
+        "conflicts": len(conflicts),
+        "conflict_list": conflicts,
+    }
+    return records, summary

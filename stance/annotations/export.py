@@ -1,0 +1,229 @@
+"""Parse Label Studio's full JSON export offline (no server, no SDK).
+
+>>> tasks = load_export("annotations/dev_export.json.gz")
+>>> tasks[0]["quote_id"], tasks[0]["annotations"][0]["annotator"], tasks[0]["annotations"][0]["frames"]
+('5f6d8e2ba4f1b9a3', 'annotator1@example.com', [])
+
+Each task comes back as ``{"task_id", "quote_id", "data", "annotations"}`` and each annotation
+as ``{"annotation_id", "annotator", "user_id", "frames", "was_cancelled", "ground_truth",
+"comment", "lead_time", "updated_at"}``:
+
+* ``annotator`` is the annotator's email when the export carries it (``stance ls pull``
+  exports do), else the numeric Label Studio user id as a string (plain UI exports);
+* ``frames`` is the sorted list of frame keys, ``[]`` when the annotator chose ``none``.
+
+Everything an annotation says is checked against the labeling config of
+:mod:`stance.labelstudio.config`; the server does not do that itself. An unknown label, an
+unknown control name, a missing result, ``none`` together with frames, or a JSON_MIN/CSV
+export is an :class:`stance.io.InputError` naming the file, task and annotation. Cancelled
+(skipped) annotations are kept, flagged, with their result unchecked; dataset building and
+agreement ignore them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+
+from stance.frames import FRAME_KEYS, NONE_KEY
+from stance.io import InputError, read_text
+from stance.labelstudio.config import COMMENT_CONTROL, CONTROLS, FRAMES_CONTROL, QUOTE_OBJECT
+from stance.labelstudio.tasks import ensure_quote_id
+
+ALLOWED_CHOICES = (*FRAME_KEYS, NONE_KEY)
+
+
+def _where(task: dict, ann: dict | None = None, qid: str | None = None) -> str:
+    where = f"task {task.get('id', '?')}"
+    if qid:
+        where += f" (quote {qid})"
+    if ann is not None:
+        where += f", annotation {ann.get('id', '?')}"
+        who = _annotator(ann)
+        if who:
+            where += f" by {who}"
+    return where
+
+
+def _annotator(ann: dict) -> str | None:
+    who = ann.get("completed_by")
+    if isinstance(who, dict):
+        if who.get("email"):
+            return str(who["email"])
+        who = who.get("id")
+    if isinstance(who, (int, str)) and not isinstance(who, bool) and str(who).strip():
+        return str(who)
+    return None
+
+
+def _user_id(ann: dict) -> int | None:
+    who = ann.get("completed_by")
+    if isinstance(who, dict):
+        who = who.get("id")
+    return who if isinstance(who, int) and not isinstance(who, bool) else None
+
+
+def parse_timestamp(value) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def parse_result(result, path, task: dict, ann: dict, qid: str | None) -> tuple[list[str], str | None]:
+    """``(sorted frame keys, comment)`` of one annotation's ``result`` list."""
+    where = _where(task, ann, qid)
+    if result is None:
+        raise InputError(f"{where}: annotation has no 'result' (re-submit or cancel it in "
+                         "Label Studio)", path, field="result")
+    if not isinstance(result, list):
+        raise InputError(f"{where}: 'result' must be a list, got {type(result).__name__}",
+                         path, field="result")
+    choices: list[str] = []
+    seen_frames = False
+    comments: list[str] = []
+    for i, item in enumerate(result):
+        if not isinstance(item, dict):
+            raise InputError(f"{where}: result item {i} is not an object", path, field="result")
+        name = item.get("from_name")
+        if name not in CONTROLS:
+            raise InputError(f"{where}: unknown control {name!r} in result item {i} (this "
+                             f"config has {', '.join(CONTROLS)}): was the export made with "
+                             "another labeling config?", path, field="from_name")
+        if item.get("to_name") != QUOTE_OBJECT:
+            raise InputError(f"{where}: control {name!r} points at {item.get('to_name')!r}, "
+                             f"expected {QUOTE_OBJECT!r}", path, field="to_name")
+        value = item.get("value")
+        if not isinstance(value, dict):
+            raise InputError(f"{where}: result item {i} has no 'value' object", path,
+                             field="value")
+        if name == FRAMES_CONTROL:
+            got = value.get("choices")
+            if item.get("type") != "choices" or not isinstance(got, list) \
+                    or not all(isinstance(c, str) for c in got):
+                raise InputError(f"{where}: {FRAMES_CONTROL!r} must be a 'choices' result with "
+                                 "a list of labels", path, field="value.choices")
+            for c in got:
+                if c not in ALLOWED_CHOICES:
+                    raise InputError(f"{where}: unknown label {c!r} in {FRAMES_CONTROL!r} "
+                                     f"(expected one of {', '.join(ALLOWED_CHOICES)})",
+                                     path, field="value.choices")
+            seen_frames = True
+            choices.extend(got)
+        elif name == COMMENT_CONTROL:
+            text = value.get("text")
+            if isinstance(text, str):
+                text = [text]
+            if not isinstance(text, list) or not all(isinstance(t, str) for t in text):
+                raise InputError(f"{where}: {COMMENT_CONTROL!r} must hold text", path,
+                                 field="value.text")
+            comments.extend(t for t in text if t.strip())
+    if not seen_frames or not choices:
+        raise InputError(f"{where}: no {FRAMES_CONTROL!r} choice in the result (choose "
+                         f"'{NONE_KEY}' for no frame, or cancel the annotation)", path,
+                         field="result")
+    frames = sorted(set(choices) - {NONE_KEY})
+    if NONE_KEY in choices and frames:
+        raise InputError(f"{where}: '{NONE_KEY}' chosen together with {', '.join(frames)}",
+                         path, field="value.choices")
+    return frames, ("\n".join(comments) if comments else None)
+
+
+def parse_tasks(tasks, path: str | os.PathLike = "<export>") -> list[dict]:
+    """Validate and normalise the parsed JSON of a full export (a list of tasks)."""
+    path = str(path)
+    if isinstance(tasks, dict) and isinstance(tasks.get("data"), dict):
+        tasks = [tasks]
+    if not isinstance(tasks, list):
+        raise InputError(f"expected a JSON list of tasks (a Label Studio JSON export), got "
+                         f"{type(tasks).__name__}", path)
+    if not tasks:
+        raise InputError("the export holds no tasks", path)
+    out = []
+    for n, task in enumerate(tasks, 1):
+        if not isinstance(task, dict):
+            raise InputError(f"task #{n} is not an object", path)
+        if not isinstance(task.get("data"), dict):
+            hint = ""
+            if "annotator" in task or FRAMES_CONTROL in task:
+                hint = ": this looks like a JSON_MIN/CSV export; pull the full JSON export " \
+                       "(stance ls pull, or Export -> JSON in Label Studio)"
+            raise InputError(f"task #{n} has no 'data' object{hint}", path, field="data")
+        if not isinstance(task.get("annotations"), list):
+            raise InputError(f"{_where(task)}: no 'annotations' list: not a full Label Studio "
+                             "JSON export (stance ls pull writes one)", path, field="annotations")
+        qid = ensure_quote_id(task["data"])
+        if qid is None:
+            raise InputError(f"{_where(task)}: task data has no 'quote_id' (nor article_id, "
+                             "start, end): was it pushed with 'stance ls push'?", path,
+                             field="data.quote_id")
+        anns = []
+        for ann in task["annotations"]:
+            if not isinstance(ann, dict):
+                raise InputError(f"{_where(task, None, qid)}: an annotation is not an object",
+                                 path, field="annotations")
+            who = _annotator(ann)
+            if who is None:
+                raise InputError(f"{_where(task, ann, qid)}: annotation has no 'completed_by'",
+                                 path, field="completed_by")
+            cancelled = bool(ann.get("was_cancelled"))
+            frames, comment = ([], None) if cancelled else \
+                parse_result(ann.get("result"), path, task, ann, qid)
+            anns.append({
+                "annotation_id": ann.get("id"), "annotator": who, "user_id": _user_id(ann),
+                "frames": frames, "was_cancelled": cancelled,
+                "ground_truth": bool(ann.get("ground_truth")), "comment": comment,
+                "lead_time": ann.get("lead_time"), "updated_at": ann.get("updated_at"),
+            })
+        out.append({"task_id": task.get("id"), "quote_id": qid, "data": task["data"],
+                    "annotations": anns})
+    return out
+
+
+def load_export(path: str | os.PathLike) -> list[dict]:
+    """Read and validate a Label Studio full JSON export (``.json`` or ``.json.gz``)."""
+    text = read_text(path)
+    if not text.strip():
+        raise InputError("empty file: expected a Label Studio JSON export", path)
+    try:
+        tasks = json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = ""
+        if text.lstrip()[:1] not in "[{":
+            hint = " (a CSV/TSV export? pull the full JSON export: stance ls pull)"
+        raise InputError(f"not JSON: {exc.msg} (column {exc.colno}){hint}", path,
+                         exc.lineno) from None
+    return parse_tasks(tasks, path)
+
+
+def latest_labels(tasks_by_file: list[tuple[str, list[dict]]]) -> tuple[dict, dict]:
+    """Merge exports: ``({quote_id: data}, {quote_id: {annotator: annotation}})``.
+
+    Cancelled annotations are dropped. When one annotator labelled one quote more than once
+    (two snapshots of a project, or a re-labelled task), the most recently updated annotation
+    wins; on equal times, the later file. Quote data come from the first task seen.
+    """
+    data: dict[str, dict] = {}
+    labels: dict[str, dict[str, dict]] = {}
+    for _, tasks in tasks_by_file:
+        for task in tasks:
+            qid = task["quote_id"]
+            data.setdefault(qid, {**task["data"], "_task_id": task["task_id"]})
+            per = labels.setdefault(qid, {})
+            for ann in task["annotations"]:
+                if ann["was_cancelled"]:
+                    continue
+                old = per.get(ann["annotator"])
+                if old is not None:
+                    t_old = parse_timestamp(old["updated_at"])
+                    t_new = parse_timestamp(ann["updated_at"])
+                    try:
+                        if t_old and t_new and t_new < t_old:
+                            continue
+                    except TypeError:  # naive vs aware times: keep file order
+                        pass
+                per[ann["annotator"]] = ann
+    return data, labels
