@@ -302,3 +302,22 @@ def test_eval_extract_bad_prediction_names_line(capsys, tmp_path):
     code, out, err = run(capsys, "eval-extract", SAMPLE, pred)
     assert code == 2 and out == ""
     assert err.startswith(f"stance: error: {pred}:1: field 'start': offsets 10-99999 outside")
+
+
+class _Breaks:
+    """An extractor with a bug on one article (module level, so it pickles)."""
+
+    def __call__(self, article):
+        if article["article_id"] == "002_0da10b97da9444e9":
+            raise IndexError("string index out of range")
+        return []
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_extractor_bug_names_the_article(capsys, tmp_path, monkeypatch, workers):
+    monkeypatch.setattr("stance.extract.Extractor", lambda actors=(): _Breaks())
+    out = tmp_path / "quotes.jsonl"
+    code, _, err = run(capsys, "extract", SEEDS, "-o", out, "--workers", workers, "--chunksize", 1)
+    assert code == 1 and not out.exists()
+    assert err.strip() == ("Error: extraction failed on article '002_0da10b97da9444e9': IndexError: "
+                           "string index out of range (please report this with the article)")

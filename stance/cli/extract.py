@@ -89,14 +89,28 @@ def extract(paths, output, actors, workers, chunksize, by_speaker, skip_bad, qui
       stance extract pool.jsonl.gz -o quotes.jsonl --workers 4 --actors my_actors.yaml
     """
     from stance.extract import Extractor
-    from stance.extract.stream import Summary, extract_stream
-    from stance.io import atomic_output, iter_articles, write_jsonl_line
+    from stance.extract.stream import ExtractionFailed, Summary
+    from stance.io import iter_articles
 
     extractor = Extractor(actors=list(actors))
     bad: list = []
-    warned = 0
     summary = Summary()
     articles = iter_articles(paths, skip_bad=skip_bad, bad=bad)
+    try:
+        warned = _run(articles, extractor, output, workers, chunksize, by_speaker, quiet, summary, bad)
+    except ExtractionFailed as exc:  # a bug in the rules, not bad input: name the article
+        raise click.ClickException(f"{exc} (please report this with the article)") from exc
+    summary.bad = _warn_new(bad, warned)
+    if not quiet or bad:
+        click.echo(f"stance extract: {summary.line()}" + (f" -> {output}" if output else ""), err=True)
+
+
+def _run(articles, extractor, output, workers, chunksize, by_speaker, quiet, summary, bad) -> int:
+    """Extract and write; returns how many of ``bad`` were already warned about."""
+    from stance.extract.stream import extract_stream
+    from stance.io import atomic_output, write_jsonl_line
+
+    warned = 0
     collected: list[dict] = []
     with atomic_output(output) as fh, _bar(quiet) as bar:
         for article, quotes in extract_stream(articles, extractor, workers=workers,
@@ -115,7 +129,4 @@ def extract(paths, output, actors, workers, chunksize, by_speaker, skip_bad, qui
                 write_by_speaker(fh, collected)
             else:
                 fh.write("no quotes found\n")
-    _warn_new(bad, warned)
-    summary.bad = len(bad)
-    if not quiet or bad:
-        click.echo(f"stance extract: {summary.line()}" + (f" -> {output}" if output else ""), err=True)
+    return warned
