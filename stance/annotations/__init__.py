@@ -1,7 +1,7 @@
 """Label Studio exports -> agreement figures and frame datasets (offline, no server needed).
 
 >>> from stance.annotations import build_dataset, load_export
->>> records, summary = build_dataset(["annotations/dev_export.json.gz"],
+>>> records, summary = build_dataset(["annotations/dev_export.json"],
 ...                                  policy="annotator:annotator1@example.com")
 >>> len(records), summary["conflicts"]                                       # doctest: +SKIP
 

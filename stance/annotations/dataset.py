@@ -1,6 +1,6 @@
 """Build a frame dataset (one record per quote) from Label Studio exports.
 
->>> records, summary = build_dataset(["annotations/dev_export.json.gz"],      # doctest: +SKIP
+>>> records, summary = build_dataset(["annotations/dev_export.json"],      # doctest: +SKIP
 ...                                  policy="annotator:annotator1@example.com")
 
 Policies decide each quote's final ``frames``:

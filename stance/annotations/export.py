@@ -1,8 +1,8 @@
 """Parse Label Studio's full JSON export offline (no server, no SDK).
 
->>> tasks = load_export("annotations/dev_export.json.gz")
+>>> tasks = load_export("annotations/dev_export.json")
 >>> tasks[0]["quote_id"], tasks[0]["annotations"][0]["annotator"], tasks[0]["annotations"][0]["frames"]
-('5f6d8e2ba4f1b9a3', 'annotator1@example.com', [])
+('adfcfcf7f2c2d7a0', 'annotator1@example.com', [])
 
 Each task comes back as ``{"task_id", "quote_id", "data", "annotations"}`` and each annotation
 as ``{"annotation_id", "annotator", "user_id", "frames", "was_cancelled", "ground_truth",

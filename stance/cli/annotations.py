@@ -15,8 +15,8 @@ def annotations():
 
     \b
     Example (the bundled export of the development quotes, two annotators):
-      stance annotations agreement annotations/dev_export.json.gz --plot agreement.png
-      stance annotations build annotations/dev_export.json.gz -o data.jsonl \\
+      stance annotations agreement annotations/dev_export.json --plot agreement.png
+      stance annotations build annotations/dev_export.json -o data.jsonl \\
           --policy annotator:annotator1@example.com
     """
 
@@ -73,7 +73,7 @@ def build(exports, output, policy, summary_path):
     \b
     Examples:
       stance annotations build annotations/exports/frames-*.json -o data.jsonl
-      stance annotations build annotations/dev_export.json.gz -o dev.jsonl \\
+      stance annotations build annotations/dev_export.json -o dev.jsonl \\
           --policy annotator:annotator1@example.com --summary dev_summary.json
     """
     from stance.annotations.dataset import build_dataset

@@ -38,7 +38,8 @@ def ls():
     \b
     A local server (its own virtualenv, see scripts/setup-labelstudio.sh):
       export LABEL_STUDIO_USERNAME=me@example.com LABEL_STUDIO_PASSWORD=...
-      export LABEL_STUDIO_USER_TOKEN=$(openssl rand -hex 20) LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN=true
+      export LABEL_STUDIO_USER_TOKEN=$(python3 -c 'import secrets; print(secrets.token_hex(20))')
+      export LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN=true
       .venv-labelstudio/bin/label-studio start --internal-host 127.0.0.1 --port 8080 --no-browser
       export LABEL_STUDIO_URL=http://127.0.0.1:8080 LABEL_STUDIO_API_KEY=$LABEL_STUDIO_USER_TOKEN
     \b

@@ -21,7 +21,7 @@ URL_ENV = "LABEL_STUDIO_URL"
 KEY_ENV = "LABEL_STUDIO_API_KEY"
 
 START_HINT = ("start one with  label-studio start --internal-host 127.0.0.1 --port 8080  "
-              "(see README, 'Annotation in Label Studio')")
+              "(see annotations/README.md)")
 
 
 class LabelStudioError(Exception):
