@@ -251,3 +251,16 @@ def test_bad_export_files(tmp_path, content, message):
     with pytest.raises(InputError, match=message) as err:
         load_export(path)
     assert str(err.value).startswith(str(path))
+
+
+def test_plain_ui_export_with_numeric_annotator_ids(raw_export, tmp_path):
+    def ids_only(tasks):  # what Export -> JSON in the UI writes: completed_by as a user id
+        for t in tasks:
+            for a in t["annotations"]:
+                a["completed_by"] = a["completed_by"]["id"]
+    path = small_export(raw_export, tmp_path, ids_only)
+    records, summary = build_dataset(path, policy="annotator:3")
+    assert summary["policy"] == "annotator:3" and set(summary["annotators"]) == {"2", "3"}
+    assert [r["annotations"][1]["annotator"] for r in records] == ["3", "3", "3"]
+    with pytest.raises(InputError, match="not an annotator"):
+        build_dataset(path, policy=f"annotator:{A1}")

@@ -170,6 +170,20 @@ def test_round_trip_push_annotate_pull_agreement_build(env, sample, tmp_path, ca
     assert summary["annotators"]["annotator3@example.com"] == 1
     assert len(records) == 12  # two snapshots of one project: no quote counted twice
 
+    # the server accepts a label outside the config; the snapshot is kept, building refuses it
+    bad = client.annotations.create(
+        id=tasks[recs[5]["quote_id"]], completed_by=user_id(client, "annotator4@example.com"),
+        result=[{"from_name": "frames", "to_name": "quote", "type": "choices",
+                 "value": {"choices": ["peace"]}}])
+    code, out, err = run(capsys, "ls", "pull", "--project", title, "-o", outdir)
+    assert code == 0 and "warning: the snapshot is saved but will not build" in err
+    third = Path(out.strip())
+    assert len(list(outdir.iterdir())) == 3 and first.read_bytes() == before
+    code, _, err = run(capsys, "annotations", "build", third, "-o", tmp_path / "bad.jsonl")
+    assert code == 2 and "unknown label 'peace'" in err
+    assert f"task {tasks[recs[5]['quote_id']]} (quote {recs[5]['quote_id']}), annotation {bad.id}" in err
+    assert not (tmp_path / "bad.jsonl").exists()
+
 
 def test_push_predictions_with_uncertainty_sampling(env, sample, tmp_path, capsys):
     path, recs = sample
@@ -208,6 +222,17 @@ def test_push_predictions_with_uncertainty_sampling(env, sample, tmp_path, capsy
     assert code == 0, err
     assert "9 tasks imported, 3 quotes already there" in err
     assert len(conn.client.predictions.list(project=project.id)) == 12
+
+    # tasks pushed before a model existed get its predictions on a later push, once
+    code, _, err = run(capsys, "ls", "push", path, "--project", "plain frames")
+    assert code == 0, err
+    for _ in range(2):
+        code, _, err = run(capsys, "ls", "push", path, "--project", "plain frames",
+                           "--predictions", run_dir / "predictions.jsonl")
+        assert code == 0 and "0 tasks imported, 12 quotes already there" in err
+    plain = conn.get_project("plain frames")
+    preds = conn.client.predictions.list(project=plain.id)
+    assert len(preds) == 12 and conn.client.projects.get(plain.id).model_version == "tfidf-20261204-1200"
 
 
 def test_wrong_key_and_missing_project_are_one_line_errors(ls_server, tmp_path):

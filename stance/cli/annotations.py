@@ -44,7 +44,11 @@ def agreement(exports, as_json, plot):
         if not report["pairs"]:
             click.echo("warning: fewer than two annotators: no plot written", err=True)
         else:
-            plot_pairs(report, plot)
+            try:
+                plot_pairs(report, plot)
+            except ModuleNotFoundError as exc:
+                raise click.ClickException(f"--plot needs {exc.name}: pip install "
+                                           "'stance[report]'") from None
             click.echo(f"wrote {plot}", err=True)
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))

@@ -152,4 +152,7 @@ def pull(project, out_dir, conn):
     path, s = pull_export(conn, project, out_dir)
     click.echo(f"{s['tasks']} tasks, {s['annotated_tasks']} annotated, {s['annotations']} "
                f"annotations ({s['cancelled']} cancelled) -> {path}", err=True)
+    if s["problem"]:
+        click.echo(f"warning: the snapshot is saved but will not build a dataset: {s['problem']}",
+                   err=True)
     click.echo(str(path))

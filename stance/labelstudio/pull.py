@@ -106,11 +106,21 @@ def pull_export(conn: Connection, project_title: str,
         raise LabelStudioError(f"Label Studio at {conn.url} sent an export that is not a list "
                                "of tasks; nothing saved")
     path = save_snapshot(raw, out_dir, project_title)
+    problem = None
+    if tasks:
+        from stance.annotations.export import parse_tasks
+        from stance.io import InputError
+
+        try:
+            parse_tasks(tasks, path)
+        except InputError as exc:  # saved anyway: the snapshot is the evidence to fix it
+            problem = str(exc)
     anns = [a for t in tasks for a in (t.get("annotations") or [])]
     summary = {
         "project": project_title, "project_id": project.id, "path": str(path),
         "bytes": len(raw), "sha256": hashlib.sha256(raw).hexdigest(),
         "tasks": len(tasks), "annotated_tasks": sum(1 for t in tasks if t.get("annotations")),
         "annotations": len(anns), "cancelled": sum(1 for a in anns if a.get("was_cancelled")),
+        "problem": problem,
     }
     return path, summary
