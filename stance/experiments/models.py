@@ -1,0 +1,148 @@
+"""One interface over the model types of a config, used by training, prediction and benchmarks.
+
+A model adapter is built from the ``model`` section, the label set and the task kind; it is
+fitted on texts and a 0/1 indicator matrix (one column per label, also for single-label tasks),
+gives per-label scores (probabilities), turns scores into decisions, and saves itself into a
+directory that :func:`load_model` reads back. The directory holds ``stance_model.json``
+(type, labels, task kind, text field, thresholds) beside the model files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from stance.io import InputError
+
+META = "stance_model.json"
+
+
+class Model:
+    """Base adapter: subclasses implement ``fit``, ``scores``, ``_save`` and ``_load``."""
+
+    type = ""
+
+    def __init__(self, params: dict, labels: list[str], multi_label: bool, seed: int = 0,
+                 text_field: str = "text", progress: bool = True):
+        self.params = dict(params)
+        self.labels = list(labels)
+        self.multi_label = multi_label
+        self.seed = seed
+        self.text_field = text_field
+        self.progress = progress
+        self.thresholds = None  # per label (multi-label); None = argmax (single-label)
+
+    # -- decisions -----------------------------------------------------------------------
+    def decide(self, scores: np.ndarray) -> np.ndarray:
+        """Scores (n, L) -> 0/1 decisions (n, L): thresholds (multi-label) or argmax."""
+        scores = np.asarray(scores)
+        if self.multi_label:
+            th = np.asarray(self.thresholds if self.thresholds is not None else 0.5)
+            return (scores >= th).astype(np.int8)
+        out = np.zeros(scores.shape, dtype=np.int8)
+        if len(scores):
+            out[np.arange(len(scores)), scores.argmax(1)] = 1
+        return out
+
+    def labels_of(self, decisions_row) -> list[str]:
+        return [lab for lab, d in zip(self.labels, decisions_row) if d]
+
+    # -- persistence ---------------------------------------------------------------------
+    def save(self, directory: str | Path) -> None:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        self._save(directory)
+        meta = {"type": self.type, "labels": self.labels, "multi_label": self.multi_label,
+                "text_field": self.text_field, "seed": self.seed, "params": self.params,
+                "thresholds": None if self.thresholds is None else
+                [float(t) for t in self.thresholds]}
+        (directory / META).write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
+
+    def fit(self, texts: list[str], Y: np.ndarray) -> "Model":  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def scores(self, texts: list[str]) -> np.ndarray:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class TfidfModel(Model):
+    """Adapter around :class:`stance.experiments.tfidf.TfidfClassifier` (saved with skops)."""
+
+    type = "tfidf"
+    FILE = "model.skops"
+
+    def estimator(self):
+        from stance.experiments.tfidf import TfidfClassifier
+
+        return TfidfClassifier(random_state=self.seed,
+                               **{k: v for k, v in self.params.items() if k != "type"})
+
+    def fit(self, texts, Y):
+        Y = np.asarray(Y)
+        est = self.estimator()
+        if self.multi_label:
+            est.fit(texts, Y)
+            self.thresholds = est.thresholds_
+        else:
+            est.fit(texts, np.asarray(Y).argmax(1))
+        self.estimator_ = est
+        return self
+
+    def scores(self, texts):
+        proba = self.estimator_.predict_proba(list(texts))
+        if self.multi_label:
+            return proba
+        # classes_ are column indices present in training; spread them over all labels
+        out = np.zeros((proba.shape[0], len(self.labels)))
+        out[:, self.estimator_.classes_] = proba
+        return out
+
+    def _save(self, directory):
+        import skops.io as sio
+
+        sio.dump(self.estimator_, directory / self.FILE)
+
+    def _load(self, directory):
+        import skops.io as sio
+
+        path = directory / self.FILE
+        untrusted = sio.get_untrusted_types(file=path)
+        allowed = ("sklearn.", "numpy.", "scipy.", "stance.", "builtins.")
+        bad = [t for t in untrusted if not t.startswith(allowed)]
+        if bad:
+            raise InputError(f"refusing to load a model with untrusted types: {', '.join(bad)}",
+                             path)
+        self.estimator_ = sio.load(path, trusted=untrusted)
+
+
+def model_class(mtype: str) -> type[Model]:
+    if mtype == "tfidf":
+        return TfidfModel
+    if mtype == "bert":
+        from stance.experiments.bert import BertModel
+
+        return BertModel
+    raise InputError(f"unknown model type {mtype!r}", field="model.type")
+
+
+def build_model(model_cfg: dict, labels: list[str], multi_label: bool, seed: int,
+                text_field: str = "text", progress: bool = True) -> Model:
+    params = {k: v for k, v in model_cfg.items() if k != "type"}
+    return model_class(model_cfg["type"])(params, labels, multi_label, seed, text_field, progress)
+
+
+def load_model(directory: str | Path, progress: bool = False) -> Model:
+    """Read a model saved by :meth:`Model.save` (a run's ``model/`` directory)."""
+    directory = Path(directory)
+    meta_path = directory / META
+    if not meta_path.exists():
+        raise InputError(f"not a stance model directory (no {META})", directory)
+    meta = json.loads(meta_path.read_text("utf-8"))
+    model = model_class(meta["type"])(meta["params"], meta["labels"], meta["multi_label"],
+                                      meta.get("seed", 0), meta.get("text_field", "text"), progress)
+    if meta.get("thresholds") is not None:
+        model.thresholds = np.asarray(meta["thresholds"])
+    model._load(directory)
+    return model

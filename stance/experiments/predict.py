@@ -1,0 +1,68 @@
+"""Score a JSONL file with a finished run's model, streaming.
+
+Every input record is written back unchanged with three fields added: ``pred_labels`` (a list),
+``pred_scores`` ({label: probability}) and ``run`` (the run id); one output line per input
+record, in input order. Records are read and scored in chunks (BERT sorts each chunk by length
+and pads per batch), so memory stays flat on large inputs. The output file appears only when
+every record has been scored.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from stance.experiments.models import load_model
+from stance.experiments.runs import open_run
+from stance.io import InputError, atomic_output, iter_jsonl
+
+ADDED_FIELDS = ("pred_labels", "pred_scores", "run")
+
+
+def _score_chunk(model, records, texts, run_id, out):
+    scores = model.scores(texts)
+    decisions = model.decide(scores)
+    for rec, s, d in zip(records, scores, decisions):
+        rec = dict(rec)
+        rec["pred_labels"] = model.labels_of(d)
+        rec["pred_scores"] = {lab: round(float(v), 6) for lab, v in zip(model.labels, s)}
+        rec["run"] = run_id
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def predict_file(run_dir: str | Path, input_path: str | Path, output_path: str | Path | None,
+                 *, text_field: str | None = None, batch_size: int | None = None,
+                 chunk_size: int = 4096, progress: bool = True) -> int:
+    """Score ``input_path`` into ``output_path`` (``-``/None: stdout); return the record count."""
+    from tqdm.auto import tqdm
+
+    run_dir = open_run(run_dir)
+    run_id = json.loads((run_dir / "run.json").read_text("utf-8")).get("id", run_dir.name)
+    model = load_model(run_dir / "model", progress=False)
+    if batch_size is not None and model.type == "bert":
+        model.params["eval_batch_size"] = batch_size
+    field = text_field or model.text_field
+    n = 0
+    bar = tqdm(desc="scoring", unit="rec", disable=not progress)
+    with atomic_output(output_path) as out:
+        records, texts = [], []
+        for lineno, rec in iter_jsonl(input_path):
+            text = rec.get(field)
+            if not isinstance(text, str):
+                what = "has no text field" if field not in rec else \
+                    f"text must be a string, got {type(text).__name__}"
+                raise InputError(f"record {what} (the run's text field; see --text-field)",
+                                 input_path, lineno, field)
+            records.append(rec)
+            texts.append(text)
+            if len(records) >= chunk_size:
+                _score_chunk(model, records, texts, run_id, out)
+                n += len(records)
+                bar.update(len(records))
+                records, texts = [], []
+        if records:
+            _score_chunk(model, records, texts, run_id, out)
+            n += len(records)
+            bar.update(len(records))
+    bar.close()
+    return n

@@ -1,0 +1,144 @@
+"""Run directories: written atomically, read back by ``predict`` and ``compare``.
+
+A run directory ``runs/NAME-YYYYmmdd-HHMMSS/`` holds::
+
+    config.yaml        the resolved config (defaults filled in, overrides applied)
+    metrics.json       per-label P/R/F1, micro_f1 / macro_f1 with 95 % bootstrap CIs, per fold
+    predictions.jsonl  out-of-fold (CV) or test predictions: id, text, gold, pred_labels,
+                       pred_scores (and fold)
+    model/             the final model (skops for TF-IDF, save_pretrained for BERT) and
+                       stance_model.json
+    plots/             per-label confusion matrices and precision-recall curves
+    environment.json   package versions, seed, git commit, command line, timings
+    run.json           run id, mode, sizes, labels: written last
+
+It is built in a hidden ``.NAME-....partial`` directory beside its final place and renamed
+only once everything is written, so an interrupted run never looks finished (and a failed run
+removes its partial directory).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from stance.io import InputError
+
+REQUIRED_FILES = ("run.json", "config.yaml", "metrics.json", "predictions.jsonl")
+PACKAGES = ("stance", "numpy", "scipy", "scikit-learn", "skops", "iterative-stratification",
+            "torch", "transformers", "accelerate", "tokenizers", "safetensors", "matplotlib",
+            "pyyaml")
+
+
+def is_main_process() -> bool:
+    """False on the non-zero ranks of a ``torchrun`` / ``accelerate launch`` job."""
+    return int(os.environ.get("RANK", os.environ.get("LOCAL_RANK", "0")) or 0) == 0
+
+
+@contextlib.contextmanager
+def atomic_run_dir(parent: str | Path, name: str, *, write: bool = True):
+    """Yield a temporary directory that becomes ``parent/name-TIMESTAMP`` when the block ends
+    without error; on error it is removed. With ``write=False`` (non-main ranks) the directory
+    is a throwaway one outside ``parent``."""
+    if not write:
+        tmp = Path(tempfile.mkdtemp(prefix="stance-run-rank-"))
+        try:
+            yield tmp, None
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
+    parent = Path(parent)
+    parent.mkdir(parents=True, exist_ok=True)
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    final = parent / f"{name}-{stamp}"
+    k = 2
+    while final.exists():
+        final = parent / f"{name}-{stamp}-{k}"
+        k += 1
+    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".partial", dir=parent))
+    os.chmod(tmp, 0o755)
+    try:
+        yield tmp, final
+        if final.exists():
+            raise FileExistsError(f"{final} appeared while the run was being written")
+        os.replace(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _version(dist: str) -> str | None:
+    from importlib import metadata
+
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def git_commit(cwd: str | Path | None = None) -> dict:
+    """The git commit of the working tree and whether it has uncommitted changes."""
+    cwd = Path(cwd) if cwd else Path(__file__).resolve().parents[2]
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=cwd, capture_output=True,
+                                text=True, timeout=10)
+        if commit.returncode != 0:
+            return {"commit": None}
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=cwd, capture_output=True, text=True, timeout=10)
+        return {"commit": commit.stdout.strip(), "dirty": bool(dirty.stdout.strip())}
+    except (OSError, subprocess.SubprocessError):
+        return {"commit": None}
+
+
+def environment(seed: int) -> dict:
+    env = {
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "cpu_count": os.cpu_count(),
+        "seed": seed,
+        "argv": sys.argv,
+        "cwd": os.getcwd(),
+        "git": git_commit(),
+        "packages": {p: _version(p) for p in PACKAGES if _version(p)},
+    }
+    if "torch" in sys.modules:
+        import torch
+
+        env["torch_threads"] = torch.get_num_threads()
+        env["cuda"] = [torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())]
+    return env
+
+
+def write_json(path: Path, obj) -> None:
+    path.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", "utf-8")
+
+
+def open_run(run_dir: str | Path) -> Path:
+    """Check that ``run_dir`` is a finished run directory and return its path."""
+    run_dir = Path(run_dir)
+    if not run_dir.is_dir():
+        raise InputError("no such run directory", run_dir)
+    if run_dir.name.endswith(".partial"):
+        raise InputError("an unfinished (interrupted) run, not usable", run_dir)
+    missing = [f for f in REQUIRED_FILES if not (run_dir / f).exists()]
+    if missing or not (run_dir / "model").is_dir():
+        raise InputError(f"not a finished run directory (missing {', '.join(missing or ['model/'])})",
+                         run_dir)
+    return run_dir
+
+
+def read_run(run_dir: str | Path) -> dict:
+    run_dir = open_run(run_dir)
+    info = json.loads((run_dir / "run.json").read_text("utf-8"))
+    info["metrics"] = json.loads((run_dir / "metrics.json").read_text("utf-8"))
+    info["path"] = str(run_dir)
+    return info
