@@ -20,6 +20,7 @@ from stance.text import normalize_ar, parse_date
 from .attribute import Attributor
 from .body import body_paragraphs
 from .lexicon import MEDIA_SPEAKER_RE
+from .names import NameIndex
 from .rules import find_candidates
 
 __all__ = ["Extractor", "extract_quotes", "quote_id"]
@@ -54,12 +55,13 @@ class Extractor:
 
             registry = Registry.load(extra=list(actors or []))
         self.registry = registry
+        self.names = NameIndex(registry)
 
     def __call__(self, article: dict) -> list[dict]:
-        return extract_quotes(article, self.registry)
+        return extract_quotes(article, self.registry, self.names)
 
 
-def extract_quotes(article: dict, registry) -> list[dict]:
+def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> list[dict]:
     """Quotes of one article ``{"article_id", "text", "date"?, "source"?, "title"?}``."""
     text = article["text"]
     art_id = str(article.get("article_id") or article.get("id"))
@@ -69,7 +71,7 @@ def extract_quotes(article: dict, registry) -> list[dict]:
     for ps, pe in body_paragraphs(text):
         if _headline(text[ps:pe]):
             continue
-        for cand in find_candidates(text, ps, pe):
+        for cand in find_candidates(text, ps, pe, names.name_len if names is not None else None):
             if cand.speaker is not None:
                 sp = attributor.explicit(text[cand.speaker[0]:cand.speaker[1]], cand.gender)
             else:

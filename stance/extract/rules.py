@@ -59,6 +59,10 @@ _CONNECTIVES_LEFT = regex.compile(
 )
 _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$")
 _ADJUNCT_OPENING = regex.compile(r"^(?:و|ف)?(?:في|خلال|بعد|عقب|أمام|على|إثر|اثر|قبل|ردا|رداً|تعليقا|تعليقاً|لدى|عند|أثناء|اثناء)\s")
+_SPEECH_EVENT_STEMS = ("بيان", "تصريح", "حديث", "كلمت", "مقابل", "حوار", "مؤتمر", "رسال", "تغريد", "خطاب",
+                       "حساب", "صفحت", "هامش", "اتصال", "لقاء")
+_PRONOUN_PREPOSITIONS = set("فيه فيها فيهما منه منها عنه عنها عليه عليها له لها به بها".split())
+_NOT_SPEAKER_START = set("في خلال منذ عند بعد قبل أثناء اثناء ذلك هذا هذه جاء حول نحو ضمن عبر".split())
 _PREPOSITIONS = {"من", "عن", "إلى", "الى", "على"}
 _MAX_GAP_TOKENS = 22
 _NO_OBJECT = {"قال", "ذكر", "نقل", "أفاد", "أضاف", "تابع", "أردف", "استطرد", "مضى", "ختم", "صرح"}
@@ -81,8 +85,10 @@ def _is_adjunct(tok: str, nxt: str | None) -> bool:
     t = tok.strip("\"«»“”()")
     if t in TIME_WORDS or t in RELATIVES or t in ADJUNCT_HEADS:
         return True
-    if t in ("في", "على") and nxt is not None and nxt.strip("\"«»“”") in SPEECH_EVENT_NOUNS | {"هامش", "حسابه", "حسابها", "صفحته", "موقعه"}:
-        return True
+    if t in ("في", "على") and nxt is not None:
+        n = nxt.strip("\"«»“”")
+        if n in SPEECH_EVENT_NOUNS or n.startswith(_SPEECH_EVENT_STEMS):
+            return True
     if t.startswith(("لـ", "ل\"", "ل«", "ل“")):
         return True
     return False
@@ -92,8 +98,11 @@ def clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The speaker mention inside the slot ``text[start:end]``, adjuncts cut off."""
     toks = _tokens(text, start, end)
     # drop the announcement words and leading adjunct segments («، الجمعة، ...»)
-    while toks and (toks[0][2] in ("بالقول", "قائلا", "قائلة", "القول") or toks[0][2] in _PREPOSITIONS):
-        toks = toks[1:]  # «وأشار إلى أن»: a preposition, no speaker
+    while toks and (toks[0][2] in ("بالقول", "قائلا", "قائلة", "القول") or toks[0][2] in _PREPOSITIONS
+                    or toks[0][2] in _PRONOUN_PREPOSITIONS):
+        toks = toks[1:]  # «وأشار إلى أن», «أدانت فيه دمشق»: no speaker words
+    if toks and (toks[0][2] in _NOT_SPEAKER_START or toks[0][2].startswith("لل")):
+        return None
     keep: list[tuple[int, int, str]] = []
     for i, (s, e, w) in enumerate(toks):
         nxt = toks[i + 1][2] if i + 1 < len(toks) else None
@@ -102,9 +111,11 @@ def clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
         if not keep and _is_adjunct(w, nxt):
             return None  # «قالت في وقت لاحق إن»: the slot holds an adjunct, not a speaker
         # a short addressee at the very end: «وقال الأسد لفياض»
-        if keep and w.startswith("ل") and not w.startswith("لل") and i >= len(toks) - 1 and len(w) > 3 \
-                and w[1:2] not in ("ا",) and w not in ("لحقوق",):
+        if keep and len(keep) <= 2 and w.startswith("ل") and not w.startswith("لل") and i >= len(toks) - 1 \
+                and len(w) > 3 and w[1:2] not in ("ا",):
             break
+        if keep and w.startswith(("لل", "لـ")) and i >= len(toks) - 1:
+            break  # «للصحفيين», «لـCNN» at the end: the addressee
         keep.append((s, e, w))
     if not keep:
         return None
@@ -166,8 +177,8 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
     if t:
         left = left[: t.start()]
     left_stripped = left.strip(" ،,:-–—\"«»“”")
-    if not left_stripped:
-        return None
+    if not left_stripped or has_trigger(left_stripped):
+        return None  # «جاء ذلك في تصريح أكد فيه ...»: another verb, not a subject
     toks = _tokens(left_stripped, 0, len(left_stripped))
     if len(toks) > _MAX_LEFT_TOKENS:
         return None

@@ -1,0 +1,35 @@
+"""Known names from the actor registry, to find where a speaker's name ends.
+
+«أكد بن سلمان ضرورة المساواة»: without knowing that «بن سلمان» is a name, nothing tells
+the speaker from the object. The index holds every registry name and alias as a tuple of
+normalized words; it is plain data, so an Extractor holding it still pickles.
+"""
+
+from __future__ import annotations
+
+from stance.text import normalize_ar
+
+_MAX_WORDS = 6
+
+
+class NameIndex:
+    def __init__(self, registry):
+        names: set[tuple[str, ...]] = set()
+        actors = registry.actors() if hasattr(registry, "actors") else []
+        for actor in actors:
+            spellings = [actor.name]
+            if hasattr(registry, "aliases_of"):
+                spellings += list(registry.aliases_of(actor.id))
+            for s in spellings:
+                words = tuple(normalize_ar(s).split())
+                if 0 < len(words) <= _MAX_WORDS:
+                    names.add(words)
+        self.names = frozenset(names)
+
+    def name_len(self, words: list[str]) -> int:
+        """How many leading ``words`` form a known name or alias (0 when none)."""
+        norm = [normalize_ar(w) for w in words[:_MAX_WORDS]]
+        for k in range(len(norm), 0, -1):
+            if tuple(norm[:k]) in self.names:
+                return k
+        return 0
