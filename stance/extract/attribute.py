@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from stance.text import normalize_ar
@@ -61,6 +62,37 @@ def anaphoric_kind(mention: str) -> str | None:
     return None
 
 
+def article_country(registry, text: str) -> tuple[str, str] | None:
+    """``(code, adjective)`` of the country the article talks about most, from country names
+    and adjectives in the registry's lexicon; None when no country is mentioned."""
+    countries = getattr(getattr(registry, "lexicon", None), "countries", None)
+    if not countries:
+        return None
+    norm = normalize_ar(text)
+    best, best_n = None, 0
+    for code, c in countries.items():
+        if code == "INT":
+            continue
+        stems = [normalize_ar(s) for s in (c.get("adjective") or [])]
+        names = [normalize_ar(s) for s in (c.get("names") or []) + (c.get("capitals") or [])]
+        n = sum(norm.count(s) for s in stems + names if len(s) > 2)
+        if n > best_n and stems:
+            best, best_n = (code, (c.get("adjective") or [""])[0]), n
+    return best
+
+
+def _with_adjective(mention: str, adjective: str) -> str:
+    """«مصدر عسكري» + سوري -> «مصدر عسكري سوري», agreeing with the head noun."""
+    head = mention.split()[0] if mention.split() else ""
+    if head.endswith(("ون", "ين")):
+        adj = adjective + "ون"
+    elif head.endswith("ة") or head in ("مصادر", "جهات", "أوساط", "دوائر"):
+        adj = adjective + "ة"
+    else:
+        adj = adjective
+    return f"{mention} {adj}"
+
+
 class Attributor:
     """Per-article speaker state; create one per article (no state shared across articles)."""
 
@@ -71,6 +103,7 @@ class Attributor:
         self.text = text
         self.history: list[Speaker] = []
         self._unnamed: dict[str, object] = {}
+        self._country = False  # computed on first need
 
     def _resolve(self, mention: str):
         reg = self.registry
@@ -83,6 +116,14 @@ class Attributor:
                 if _compatible(kind, sp.actor):
                     return sp.actor
         actor = reg.resolve(mention, date=self.date, article_id=self.article_id, article_text=self.text)
+        if not actor.country and not getattr(actor, "known", True) and actor.role in ("official_unnamed", "other"):
+            # an unnamed source without a country speaks for the country the article is about
+            if self._country is False:
+                self._country = article_country(reg, self.text)
+            if self._country:
+                code, adjective = self._country
+                name = _with_adjective(actor.name, adjective) if actor.role == "official_unnamed" else actor.name
+                actor = dataclasses.replace(actor, country=code, name=name)
         if actor.role == "official_unnamed":
             key = actor.country or "?"
             if key in self._unnamed:
