@@ -1,0 +1,293 @@
+"""Words that say who speaks: tokens, phrase tables, country words and title words.
+
+Everything is matched on :func:`stance.text.normalize_ar` tokens. A :class:`PhraseTable` maps
+token sequences to payloads and finds them leftmost-longest in a mention, also where the
+first word carries a clitic («وبوتين», «للأمم المتحدة», «لسوريا»). The :class:`Lexicon`
+holds the country and title tables built from ``data/countries.yaml`` and ``data/titles.yaml``.
+All objects are plain data (dicts, tuples), so registries pickle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+import regex
+
+from stance.text import normalize_ar
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+
+@dataclass(frozen=True)
+class Token:
+    orig: str  # as written
+    norm: str  # normalize_ar(orig)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens of ``text`` (punctuation, '#', '_' and quotes split words and vanish)."""
+    out = []
+    for m in _TOKEN.finditer(text or ""):
+        norm = normalize_ar(m.group())
+        if norm:
+            out.append(Token(m.group(), norm))
+    return out
+
+
+def norm_phrase(text: str) -> tuple[str, ...]:
+    """A phrase as a tuple of normalized tokens («الخارجيّة السورية» -> ('الخارجيه', 'السوريه'))."""
+    return tuple(t.norm for t in tokenize(text))
+
+
+def clitic_variants(tok: str) -> list[str]:
+    """Readings of a token without a leading clitic, the token itself first.
+
+    و/ف (and, so) then ل/ب/ك (to, with, as); «لل» before a definite noun is ل + ال.
+    """
+    out = [tok]
+    bases = [tok]
+    if len(tok) > 3 and tok[0] in "وف":
+        bases.append(tok[1:])
+        out.append(tok[1:])
+    for b in bases:
+        if len(b) > 3 and b.startswith("لل"):
+            out.append("ال" + b[2:])
+        elif len(b) > 3 and b[0] in "لبك":
+            out.append(b[1:])
+    return list(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token index
+    end: int  # exclusive
+    payloads: tuple  # everything stored under the phrase
+    phrase: tuple[str, ...]
+    clitic: bool  # the first token matched only without its clitic
+
+
+class PhraseTable:
+    """Token-sequence -> payloads, searched leftmost-longest."""
+
+    def __init__(self):
+        self._by_first: dict[str, dict[tuple[str, ...], list[Any]]] = {}
+
+    def add(self, phrase: tuple[str, ...] | str, payload: Any) -> None:
+        if isinstance(phrase, str):
+            phrase = norm_phrase(phrase)
+        if not phrase:
+            return
+        bucket = self._by_first.setdefault(phrase[0], {}).setdefault(phrase, [])
+        if payload not in bucket:
+            bucket.append(payload)
+
+    def __contains__(self, phrase) -> bool:
+        if isinstance(phrase, str):
+            phrase = norm_phrase(phrase)
+        return bool(phrase) and phrase in self._by_first.get(phrase[0], {})
+
+    def get(self, phrase) -> list:
+        if isinstance(phrase, str):
+            phrase = norm_phrase(phrase)
+        if not phrase:
+            return []
+        return list(self._by_first.get(phrase[0], {}).get(phrase, []))
+
+    def phrases(self) -> Iterator[tuple[str, ...]]:
+        for d in self._by_first.values():
+            yield from d
+
+    def match_at(self, norms: list[str], i: int, *, clitics: bool = True) -> Match | None:
+        """The longest phrase starting at token ``i`` (exact first token preferred)."""
+        best = None
+        variants = clitic_variants(norms[i]) if clitics else [norms[i]]
+        for k, first in enumerate(variants):
+            for phrase, payloads in self._by_first.get(first, {}).items():
+                n = len(phrase)
+                if i + n > len(norms) or tuple(norms[i + 1:i + n]) != phrase[1:]:
+                    continue
+                if best is None or n > best.end - best.start:
+                    best = Match(i, i + n, tuple(payloads), phrase, k > 0)
+            if best is not None:
+                break  # a reading of the token as written beats a clitic reading
+        return best
+
+    def scan(self, norms: list[str], start: int = 0, *, clitics: bool = True) -> list[Match]:
+        """Non-overlapping matches, leftmost-longest, from token ``start``."""
+        out, i = [], start
+        while i < len(norms):
+            m = self.match_at(norms, i, clitics=clitics)
+            if m is None:
+                i += 1
+            else:
+                out.append(m)
+                i = m.end
+        return out
+
+
+# ------------------------------------------------------------------------- countries
+
+def adjective_forms(stem: str) -> dict[str, list[str]]:
+    """Forms of a nisba adjective (each word of a multi-word one inflected alike).
+
+    >>> adjective_forms("سوري")["f_def"]
+    ['السورية']
+    """
+    words = stem.split()
+
+    def each(prefix: str, suffix: str) -> str:
+        return " ".join(prefix + w + suffix for w in words)
+
+    return {
+        "m": [each("", ""), each("ال", "")],
+        "f": [each("", "ة"), each("ال", "ة")],
+        "pl": [each("", "ون"), each("", "ين"), each("ال", "ون"), each("ال", "ين"), each("", "ات"),
+               each("ال", "ات")],
+        "f_def": [each("ال", "ة")],
+        "m_def": [each("ال", "")],
+        "m_indef": [each("", "")],
+    }
+
+
+@dataclass(frozen=True)
+class CountryRef:
+    code: str
+    kind: str  # adjective | name | capital
+
+
+@dataclass(frozen=True)
+class Title:
+    office: str
+    role: str
+    scope: str = "country"  # country | anywhere | none
+    default_country: str | None = None
+    countries: tuple[str, ...] = ()
+    body_office: str | None = None
+    at_body: tuple[tuple[str, str], ...] = ()
+    speaker_country: str | None = None
+    dependent: bool = False
+    plural: bool = False
+
+
+@dataclass
+class Lexicon:
+    """Country and title words, with the tables to find them in a mention."""
+
+    countries: dict[str, dict] = field(default_factory=dict)
+    country_table: PhraseTable = field(default_factory=PhraseTable)
+    adjective_phrases: set = field(default_factory=set)  # normalized single/multi-token adjectives
+    offices: dict[str, str] = field(default_factory=dict)  # office key -> role
+    title_table: PhraseTable = field(default_factory=PhraseTable)
+    unnamed_table: PhraseTable = field(default_factory=PhraseTable)
+    unnamed_prefixes: PhraseTable = field(default_factory=PhraseTable)
+    honorifics: PhraseTable = field(default_factory=PhraseTable)
+    modifiers: PhraseTable = field(default_factory=PhraseTable)
+    former: set = field(default_factory=set)
+    body_words: PhraseTable = field(default_factory=PhraseTable)
+    given_names: frozenset = frozenset()
+    unnamed_agreement: dict = field(default_factory=dict)  # head noun -> adjective form
+    name_markers: frozenset = frozenset()
+
+    # -------------------------------------------------------------- building
+    @classmethod
+    def build(cls, countries: dict, titles: dict) -> "Lexicon":
+        lex = cls()
+        for code, c in countries.items():
+            lex.countries[code] = c
+            for stem in c.get("adjective") or []:
+                for forms in adjective_forms(stem).values():
+                    for f in forms:
+                        p = norm_phrase(f)
+                        lex.country_table.add(p, CountryRef(code, "adjective"))
+                        lex.adjective_phrases.add(p)
+            for n in c.get("names") or []:
+                lex.country_table.add(n, CountryRef(code, "name"))
+            for n in c.get("capitals") or []:
+                lex.country_table.add(n, CountryRef(code, "capital"))
+        lex.offices = dict(titles["offices"])
+        for t in titles["titles"]:
+            title = Title(
+                office=t["office"], role=lex.offices[t["office"]], scope=t.get("scope", "country"),
+                default_country=t.get("default_country"), countries=tuple(t.get("countries") or ()),
+                body_office=t.get("body_office"),
+                at_body=tuple(sorted((t.get("at_body") or {}).items())),
+                speaker_country=t.get("speaker_country"), dependent=bool(t.get("dependent")),
+                plural=bool(t.get("plural")))
+            for p in t["phrases"]:
+                if norm_phrase(p) not in lex.title_table:  # first definition of a phrase wins
+                    lex.title_table.add(p, title)
+        for w in titles.get("unnamed_heads") or []:
+            lex.unnamed_table.add(w, True)
+        for w in titles.get("unnamed_prefixes") or []:
+            lex.unnamed_prefixes.add(w, True)
+        for w in titles.get("honorifics") or []:
+            lex.honorifics.add(w, True)
+        for w in titles.get("modifiers") or []:
+            lex.modifiers.add(w, True)
+        lex.former = {norm_phrase(w) for w in titles.get("former") or []}
+        for role, words in (titles.get("body_words") or {}).items():
+            for w in words:
+                lex.body_words.add(w, role)
+        lex.given_names = frozenset(normalize_ar(w).replace(" ", "") for w in titles.get("given_names") or [])
+        for form, words in (titles.get("unnamed_agreement") or {}).items():
+            for w in words:
+                lex.unnamed_agreement[normalize_ar(w)] = form
+        lex.name_markers = frozenset(normalize_ar(w) for w in titles.get("name_markers") or [])
+        return lex
+
+    # -------------------------------------------------------------- queries
+    def country_at(self, norms: list[str], i: int, *, clitics: bool = True) -> tuple[CountryRef, int] | None:
+        """A country word starting at token ``i``: (ref, end index)."""
+        if i >= len(norms):
+            return None
+        m = self.country_table.match_at(norms, i, clitics=clitics)
+        if m is None:
+            return None
+        return m.payloads[0], m.end
+
+    def first_country(self, norms: list[str], start: int = 0) -> tuple[CountryRef, int, int] | None:
+        """The first country word from ``start``: (ref, start, end)."""
+        for m in self.country_table.scan(norms, start):
+            return m.payloads[0], m.start, m.end
+        return None
+
+    def skip_honorifics(self, norms: list[str], i: int = 0) -> int:
+        while i < len(norms):
+            m = self.honorifics.match_at(norms, i, clitics=False)
+            if m is None:
+                break
+            i = m.end
+        return i
+
+    def skip_modifiers(self, norms: list[str], i: int) -> tuple[int, bool]:
+        """Skip «السابق», «الحالي»...: (next index, whether one meant a former holder)."""
+        former = False
+        while i < len(norms):
+            m = self.modifiers.match_at(norms, i, clitics=False)
+            if m is None:
+                break
+            former = former or m.phrase in self.former
+            i = m.end
+        return i, former
+
+    def unnamed_head(self, norms: list[str], i: int = 0) -> int | None:
+        """Where an unnamed-official head («مسؤول», «مصادر») opens the mention, its end index."""
+        while i < len(norms):
+            m = self.unnamed_prefixes.match_at(norms, i, clitics=False)
+            if m is None:
+                break
+            i = m.end
+        if i >= len(norms):
+            return None
+        m = self.unnamed_table.match_at(norms, i)
+        return m.end if m is not None else None
+
+    def is_given_name(self, tok: str, orig: str = "") -> bool:
+        if orig.endswith(("ى", "ىٰ")):
+            return False  # «على», «إلى» fold to «علي», «الي» under normalization
+        return tok in self.given_names or any(v in self.given_names for v in clitic_variants(tok)[1:])
+
+
+def iter_unique(items: Iterable) -> list:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,791 @@
+"""The actor registry: who a speaker mention refers to.
+
+>>> from stance.actors import Registry
+>>> reg = Registry.load()
+>>> reg.resolve("الرئيس السوري", date="2015-03-01").name
+'بشار الأسد'
+>>> reg.resolve("وزير الخارجية العراقي", date="2023-06-01").name
+'فؤاد حسين'
+>>> a = reg.resolve("مسؤول لبناني", article_id="a1")
+>>> a.role, a.country, a.id
+('official_unnamed', 'LBN', 'x:مسوول لبناني@a1')
+
+How a mention is read (all on :func:`stance.text.normalize_ar` tokens):
+
+1. an unnamed-official head opening it («مسؤول …», «مصادر …») -> an unnamed official of
+   this article (a canonical description from ``unnamed.yaml`` when one matches);
+2. a person's name or alias anywhere in it (the earliest one: «محمود عفيفي المتحدث باسم
+   أمينها العام أحمد أبو الغيط» is عفيفي);
+3. a title («وزير الخارجية العراقي», «الأمين العام لحزب الله», «المتحدث باسم الخارجية
+   الإيرانية») -> the office holder on the article's date; without a date, or with no holder
+   then, a holder the article names, else (undated only) the latest holder;
+4. a body («الخارجية السورية», «دمشق», «الحلف الأطلسي»); a country's name speaks for its
+   foreign ministry when the article quotes that ministry, else for its government;
+5. otherwise an unknown actor (``known=False``): the mention cleaned of honorifics, country
+   and role read from its title words (:meth:`Registry.title_info`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable
+
+from stance.io import InputError
+from stance.text import normalize_ar, parse_date
+
+from .lexicon import CountryRef, Lexicon, Match, PhraseTable, Title, clitic_variants, norm_phrase, tokenize
+from .schema import complete, parse_actor_file, read_yaml, strip_lines
+
+DATA_DIR = Path(__file__).parent / "data"
+BUNDLED = ("people.yaml", "bodies.yaml", "unnamed.yaml")
+_ROLE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2}
+_NEAR_DAYS = 183  # a holder the article names counts up to half a year off the date
+_BODY_ROLES = {"government", "ministry", "militia", "party", "agency", "international_org"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical speaker. ``known`` is False for actors made up from the mention alone."""
+
+    id: str
+    name: str
+    country: str | None
+    role: str
+    known: bool = True
+    type: str = "person"
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Office:
+    office: str
+    country: str | None
+    of: str | None
+    start: _dt.date | None
+    end: _dt.date | None
+
+    def active(self, date: _dt.date) -> bool:
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+    def distance(self, date: _dt.date) -> int:
+        """Days between ``date`` and the term (0 inside it)."""
+        if self.active(date):
+            return 0
+        if self.start is not None and date < self.start:
+            return (self.start - date).days
+        return (date - self.end).days if self.end is not None else 0
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """One alias of one entry."""
+
+    idx: int
+    weak: bool = False
+    spelling: str | None = None
+    kind: str = "alias"  # alias | name | country_name | capital
+
+
+@dataclass
+class Resolution:
+    """What :meth:`Registry.explain` found: the actor and how."""
+
+    actor: Actor
+    how: str
+    matched: str = ""
+
+
+def _date(value) -> _dt.date | None:
+    return parse_date(value) if value not in (None, "") else None
+
+
+@functools.lru_cache(maxsize=32)
+def _article_index(text: str) -> tuple[str, str]:
+    """The article as ' tok tok ... ' and the same with a leading و/ف dropped from each token."""
+    toks = [t.norm for t in tokenize(text)]
+    plain = " " + " ".join(toks) + " "
+    stripped = " " + " ".join(t[1:] if len(t) > 3 and t[0] in "وف" else t for t in toks) + " "
+    return plain, stripped
+
+
+def _in_article(phrase: tuple[str, ...], article: tuple[str, str] | None) -> bool:
+    if not article or not phrase:
+        return False
+    needle = " " + " ".join(phrase) + " "
+    return needle in article[0] or needle in article[1]
+
+
+def _article_pos(phrase: tuple[str, ...], article: tuple[str, str] | None) -> int:
+    if not article or not phrase:
+        return -1
+    needle = " " + " ".join(phrase) + " "
+    pos = [p for p in (article[0].find(needle), article[1].find(needle)) if p >= 0]
+    return min(pos) if pos else -1
+
+
+@functools.lru_cache(maxsize=32)
+def _article_country(text: str) -> str | None:
+    """The country an article is mostly about: its most frequent country word, when clear."""
+    lex = _load_lexicon()
+    counts: dict[str, int] = {}
+    for m in lex.country_table.scan([t.norm for t in tokenize(text)]):
+        code = m.payloads[0].code
+        if code != "INT":
+            counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 1.5 > ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+@functools.lru_cache(maxsize=8)
+def _load_lexicon() -> Lexicon:
+    countries = strip_lines(read_yaml(DATA_DIR / "countries.yaml"))["countries"]
+    titles = strip_lines(read_yaml(DATA_DIR / "titles.yaml"))
+    return Lexicon.build(countries, titles)
+
+
+def _synthesized(lex: Lexicon) -> list[dict]:
+    """A government and a foreign ministry for each country of countries.yaml."""
+    out = []
+    for code, c in lex.countries.items():
+        if c.get("synthesize") is False:
+            continue
+        adjs = c.get("adjective") or []
+        names = c.get("names") or []
+        caps = c.get("capitals") or []
+        fem = ["ال" + " ال".join(w + "ة" for w in a.split()) for a in adjs]
+        masc = ["ال" + " ال".join(a.split()) for a in adjs]
+        gov_name = c.get("government") or (f"الحكومة {fem[0]}" if fem else f"حكومة {names[0]}")
+        mfa_name = c.get("foreign_ministry") or (f"وزارة الخارجية {fem[0]}" if fem else f"وزارة خارجية {names[0]}")
+        gov_aliases = [f"الحكومة {f}" for f in fem] + [f"حكومة {n}" for n in names + caps] \
+            + [f"السلطات {f}" for f in fem] + [f"سلطات {n}" for n in names + caps] \
+            + [f"النظام {m}" for m in masc] + [f"الإدارة {f}" for f in fem] \
+            + [f"حكومي {a}" for a in adjs]
+        mfa_aliases = [f"وزارة الخارجية {f}" for f in fem] + [f"الخارجية {f}" for f in fem] \
+            + [f"وزارة خارجية {n}" for n in names] + [f"خارجية {n}" for n in names]
+        lc = code.lower()
+        out.append({"id": f"{lc}-government", "name": gov_name, "country": code, "role": "government",
+                    "type": "body", "aliases": [], "synth_aliases": gov_aliases, "kinds": ["الحكومة"], "source": "countries.yaml",
+                    "line": None, "synth_names": list(names), "synth_capitals": list(caps),
+                    "mfa": f"{lc}-foreign-ministry"})
+        out.append({"id": f"{lc}-foreign-ministry", "name": mfa_name, "country": code, "role": "ministry",
+                    "type": "body", "aliases": [], "synth_aliases": mfa_aliases, "kinds": ["الوزارة", "الخارجية"],
+                    "source": "countries.yaml", "line": None})
+    return out
+
+
+def _merge(base: dict, over: dict) -> None:
+    """Apply an overriding entry: scalar fields replace, alias lists extend, offices replace."""
+    for k in over["given"]:
+        if k in ("aliases", "weak", "kinds"):
+            base[k] = list(dict.fromkeys(list(base.get(k) or []) + over[k]))
+        elif k == "spellings":
+            base[k] = list(base.get(k) or []) + over[k]
+        else:
+            base[k] = over[k]
+    base["source"], base["line"] = over["source"], over["line"]
+
+
+def _file_key(path) -> tuple[str, float]:
+    p = Path(path)
+    try:
+        return str(p.resolve()), p.stat().st_mtime
+    except OSError:
+        return str(p), -1.0
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(keys: tuple[tuple[str, float], ...], bundled: bool) -> "Registry":
+    lex = _load_lexicon()
+    offices = set(lex.offices)
+    entries: dict[str, dict] = {}
+    for e in _synthesized(lex):
+        entries[e["id"]] = e
+    sources = [DATA_DIR / f for f in BUNDLED] if bundled else []
+    user = [Path(k[0]) for k in keys]
+    for path in sources + user:
+        default_type = {"bodies.yaml": "body", "unnamed.yaml": "person", "people.yaml": "person"}.get(path.name) if path.parent == DATA_DIR else None
+        for e in parse_actor_file(path, offices, default_type=default_type):
+            if e["id"] in entries:
+                prev = entries[e["id"]]
+                if path in sources and prev["source"] != "countries.yaml" and Path(prev["source"]) in sources \
+                        and prev["source"] != str(path):
+                    raise InputError(f"id '{e['id']}' is defined twice in the bundled data "
+                                     f"(also {prev['source']}:{prev['line']})", path, e["line"], "id")
+                _merge(prev, e)
+            else:
+                complete(e)
+                entries[e["id"]] = e
+    for e in entries.values():
+        for o in e.get("offices") or []:
+            if o.get("of") and o["of"] not in entries:
+                raise InputError(f"office of unknown actor id '{o['of']}'", e["source"], o.get("line"),
+                                 o.get("field", "offices"))
+    return Registry(list(entries.values()), lex)
+
+
+class Registry:
+    """Persons and bodies with aliases and dated offices; resolves speaker mentions.
+
+    Build it with :meth:`load`. A registry is immutable and picklable: share one across
+    articles and processes.
+    """
+
+    def __init__(self, entries: list[dict], lexicon: Lexicon):
+        self.lexicon = lexicon
+        self._entries = []
+        self._by_id: dict[str, int] = {}
+        self._aliases = PhraseTable()
+        self._offices: dict[tuple[str, str, str], list[tuple[int, Office]]] = {}
+        for e in entries:
+            e = dict(e)
+            e.setdefault("type", "person")
+            e.setdefault("per_article", False)
+            e.setdefault("match", True)
+            e["offices_"] = tuple(Office(o["office"], o.get("country"), o.get("of"), o.get("start"), o.get("end"))
+                                  for o in e.get("offices") or [])
+            idx = len(self._entries)
+            self._entries.append(e)
+            self._by_id[e["id"]] = idx
+        explicit: dict[tuple[str, ...], set[int]] = {}
+        for idx, e in enumerate(self._entries):
+            for a in [e["name"]] + list(e.get("aliases") or []):
+                explicit.setdefault(norm_phrase(a), set()).add(idx)
+        for idx, e in enumerate(self._entries):
+            if not e["match"]:
+                continue
+            weak = {norm_phrase(w) for w in e.get("weak") or []}
+            phrases = [(a, "alias") for a in [e["name"]] + list(e.get("aliases") or [])]
+            phrases += [(a, "synth") for a in e.get("synth_aliases") or []]
+            phrases += [(a, "country_name") for a in e.get("synth_names") or []]
+            phrases += [(a, "capital") for a in e.get("synth_capitals") or []]
+            for a, kind in phrases:
+                p = norm_phrase(a)
+                if not p:
+                    continue
+                if kind != "alias" and explicit.get(p, set()) - {idx}:
+                    continue  # an explicit entry claims it («السلطات الإيرانية»)
+                for v in _spelling_variants(p):
+                    self._aliases.add(v, _Ref(idx, weak=p in weak, kind="alias" if kind == "synth" else kind))
+            for sp_name, sp_aliases in e.get("spellings") or []:
+                for a in [sp_name] + sp_aliases:
+                    for v in _spelling_variants(norm_phrase(a)):
+                        self._aliases.add(v, _Ref(idx, spelling=sp_name))
+            for o in e["offices_"]:
+                scope = ("country", o.country) if o.country else ("of", o.of)
+                self._offices.setdefault((o.office, *scope), []).append((idx, o))
+        # phrases that name an entry alone (not shared with another entry), for article support
+        owners: dict[tuple[str, ...], set[int]] = {}
+        for phrase in self._aliases.phrases():
+            for ref in self._aliases.get(phrase):
+                if not ref.weak:
+                    owners.setdefault(phrase, set()).add(ref.idx)
+        self._support: list[list[tuple[str, ...]]] = [[] for _ in self._entries]
+        for phrase, idxs in owners.items():
+            if len(idxs) == 1:
+                self._support[next(iter(idxs))].append(phrase)
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def load(cls, extra: Iterable[str | os.PathLike] = (), *, bundled: bool = True) -> "Registry":
+        """The bundled registry, plus user files in ``extra`` that add or override actors.
+
+        A user entry whose ``id`` exists changes the fields it gives (aliases are added,
+        offices replaced); a new ``id`` needs ``name``, ``country`` and ``role``. Loads are
+        cached per set of files (and their modification times).
+        """
+        keys = []
+        for p in extra or ():
+            if not Path(p).exists():
+                raise InputError("no such actors file", p)
+            keys.append(_file_key(p))
+        return _load_cached(tuple(keys), bundled)
+
+    def __reduce__(self):
+        return (_rebuild, (self._entries, self.lexicon))
+
+    # ------------------------------------------------------------------ access
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, actor_id: str) -> bool:
+        return actor_id in self._by_id
+
+    def get(self, actor_id: str, date=None) -> Actor | None:
+        idx = self._by_id.get(actor_id)
+        return None if idx is None else self._actor(idx, _date(date))
+
+    def actors(self, country: str | None = None, role: str | None = None) -> list[Actor]:
+        """All registry actors (undated roles), optionally of one country and/or role."""
+        out = []
+        for idx, e in enumerate(self._entries):
+            if country and e.get("country") != country:
+                continue
+            if role and e.get("role") != role:
+                continue
+            out.append(self._actor(idx, None))
+        return out
+
+    def offices_of(self, actor_id: str) -> list[Office]:
+        idx = self._by_id.get(actor_id)
+        return [] if idx is None else list(self._entries[idx]["offices_"])
+
+    def aliases_of(self, actor_id: str) -> list[str]:
+        idx = self._by_id.get(actor_id)
+        return [] if idx is None else list(self._entries[idx].get("aliases") or [])
+
+    # ------------------------------------------------------------------ public API
+    def resolve(self, mention: str, date=None, article_id: str | None = None,
+                article_text: str | None = None) -> Actor:
+        """Always an actor: the registry's when it knows the mention, else one made from it."""
+        return self.explain(mention, date=date, article_id=article_id, article_text=article_text).actor
+
+    def lookup(self, mention: str, date=None, article_text: str | None = None) -> Actor | None:
+        """The registry actor a mention names (names, aliases, titles, bodies), else None."""
+        r = self._match(mention, _date(date), None, article_text)
+        return r.actor if r is not None and r.how != "unnamed" else None
+
+    def explain(self, mention: str, date=None, article_id: str | None = None,
+                article_text: str | None = None) -> Resolution:
+        """:meth:`resolve` with a note on how the actor was found (for the CLI and debugging)."""
+        d = _date(date)
+        r = self._match(mention, d, article_id, article_text)
+        if r is not None:
+            return r
+        return self._unknown(mention, article_id, article_text)
+
+    def title_info(self, mention: str) -> tuple[str | None, str | None]:
+        """(country, role) that the mention's title words say, e.g. «وزير خارجية إيران»
+        -> ('IRN', 'foreign_minister'), «مصدر أمني عراقي» -> ('IRQ', 'official_unnamed')."""
+        norms = [t.norm for t in tokenize(mention)]
+        return self._title_info(norms)
+
+    # ------------------------------------------------------------------ internals
+    def _actor(self, idx: int, date: _dt.date | None, spelling: str | None = None,
+               article_id: str | None = None) -> Actor:
+        e = self._entries[idx]
+        role = e["role"]
+        if date is not None:
+            held = [self.lexicon.offices.get(o.office) for o in e["offices_"] if o.active(date)]
+            held = [r for r in held if r in _ROLE_RANK]
+            if held:
+                role = min(held, key=_ROLE_RANK.get)
+        aid = e["id"]
+        if e["per_article"] and article_id:
+            aid = f"{aid}@{article_id}"
+        return Actor(id=aid, name=spelling or e["name"], country=e.get("country"), role=role,
+                     known=True, type=e.get("type", "person"), kinds=tuple(e.get("kinds") or ()))
+
+    def _supported(self, idx: int, article) -> bool:
+        return any(_in_article(p, article) for p in self._support[idx])
+
+    def _spelling_in_article(self, idx: int, article) -> str | None:
+        for sp_name, sp_aliases in self._entries[idx].get("spellings") or []:
+            if any(_in_article(norm_phrase(a), article) for a in sp_aliases):
+                canon = [p for p in self._support[idx] if p not in {norm_phrase(a) for a in sp_aliases}]
+                if not any(_in_article(p, article) for p in canon):
+                    return sp_name
+        return None
+
+    def _pick(self, refs: tuple[_Ref, ...], match: Match, norms: list[str], head: int,
+              date, article, article_text: str | None = None) -> _Ref | None:
+        """The entry an alias match stands for, or None when it does not count here."""
+        ok = []
+        whole = match.start == head and match.end == len(norms)
+        for r in refs:
+            e = self._entries[r.idx]
+            if r.weak and not (match.start == head and (self._supported(r.idx, article) or (
+                    e["type"] == "body" and article_text is not None
+                    and _article_country(article_text) == e.get("country")))):
+                continue
+            if len(match.phrase) == 1 and match.phrase in self.lexicon.adjective_phrases and not whole:
+                continue  # «السوداني» is a name alone, an adjective in «وزير الخارجية السوداني»
+            if e["per_article"] and match.start != head:
+                continue
+            ok.append(r)
+        if not ok:
+            return None
+        ok.sort(key=lambda r: r.spelling is None)  # a spelling variant's own alias names that spelling
+        idxs = list(dict.fromkeys(r.idx for r in ok))
+        if len(idxs) == 1:
+            return ok[0]
+        supported = [i for i in idxs if self._supported(i, article)]
+        pool = supported or idxs
+        if len(pool) > 1 and date is not None:
+            active = [i for i in pool if any(o.active(date) for o in self._entries[i]["offices_"])]
+            pool = active or pool
+        if len(pool) > 1 and supported:
+            pool.sort(key=lambda i: min(_article_pos(p, article) for p in self._support[i]
+                                        if _in_article(p, article)))
+        return next(r for r in ok if r.idx == pool[0])
+
+    def _match(self, mention: str, date, article_id, article_text) -> Resolution | None:
+        toks = tokenize(mention)
+        norms = [t.norm for t in toks]
+        if not norms:
+            return None
+        lex = self.lexicon
+        article = _article_index(article_text) if article_text else None
+        head = lex.skip_honorifics(norms, 0)
+        if head >= len(norms):
+            head = 0
+        matches = []
+        for m in self._aliases.scan(norms, head):
+            ref = self._pick(m.payloads, m, norms, head, date, article, article_text)
+            if ref is not None:
+                matches.append((m, ref))
+        # 1. unnamed officials
+        if lex.unnamed_head(norms, head) is not None:
+            for m, ref in matches:
+                if m.start == head and self._entries[ref.idx]["per_article"]:
+                    return Resolution(self._actor(ref.idx, date, article_id=article_id), "unnamed", " ".join(m.phrase))
+            return None
+        # 2. persons
+        persons = [(m, r) for m, r in matches if self._entries[r.idx]["type"] == "person"
+                   and not self._entries[r.idx]["per_article"]]
+        if persons:
+            m, ref = persons[0]
+            return Resolution(self._actor(ref.idx, date, spelling=ref.spelling), "name", " ".join(m.phrase))
+        bodies = [(m, r) for m, r in matches if self._entries[r.idx]["type"] == "body"
+                  or self._entries[r.idx]["per_article"]]
+        # 3. titles (a title without a holder describes the speaker; a body after it is its scope)
+        titles = self._titles(norms, head)
+        if titles and (not bodies or (titles[0].start, -titles[0].end) <= (bodies[0][0].start, -bodies[0][0].end)):
+            for t in titles:
+                title: Title = t.payloads[0]
+                res = self._by_title(title, t, norms, date, article)
+                if res is not None:
+                    return None if self._names_someone_else(norms, t) else res
+                if title.dependent:
+                    break
+            return None
+        # 4. bodies
+        if bodies:
+            m, ref = bodies[0]
+            e = self._entries[ref.idx]
+            if ref.kind == "country_name" and e.get("mfa") in self._by_id and article is not None:
+                mfa = self._by_id[e["mfa"]]
+                if any(_in_article(p, article) for p in self._support[mfa] if len(p) >= 2):
+                    return Resolution(self._actor(mfa, date), "country name; the article quotes its foreign ministry",
+                                      " ".join(m.phrase))
+            if e["per_article"]:
+                return Resolution(self._actor(ref.idx, date, article_id=article_id), "unnamed", " ".join(m.phrase))
+            return Resolution(self._actor(ref.idx, date), ref.kind.replace("_", " ") if ref.kind != "alias" else "body",
+                              " ".join(m.phrase))
+        # 5. a body without its country («وزارة الداخلية»): the one the article names, or of its country
+        return self._bare_body(norms, head, date, article, article_text)
+
+    def _bare_body(self, norms, head, date, article, article_text) -> Resolution | None:
+        lex = self.lexicon
+        words = tuple(norms[head:])
+        if len(words) < 2 or lex.body_words.match_at(norms, head, clitics=False) is None \
+                or lex.first_country(norms, head) is not None:
+            return None
+        cands = []
+        for phrase in self._aliases.phrases():
+            if len(phrase) <= len(words) or phrase[:len(words)] != words:
+                continue
+            if phrase[len(words):] not in lex.adjective_phrases:
+                continue
+            for r in self._aliases.get(phrase):
+                if self._entries[r.idx]["type"] == "body" and not r.weak:
+                    cands.append(r.idx)
+        cands = list(dict.fromkeys(cands))
+        named = [i for i in cands if self._supported(i, article)]
+        if len(named) == 1:
+            return Resolution(self._actor(named[0], date), "body named in full in the article", " ".join(words))
+        country = _article_country(article_text) if article_text else None
+        mine = [i for i in (named or cands) if self._entries[i].get("country") == country]
+        if country and len(mine) == 1:
+            return Resolution(self._actor(mine[0], date), f"body of the article's country ({country})", " ".join(words))
+        return None
+
+    def _titles(self, norms: list[str], start: int) -> list[Match]:
+        return self.lexicon.title_table.scan(norms, start)
+
+    def _names_someone_else(self, norms: list[str], title: Match) -> bool:
+        """A first name after the title («الأمير السعودي الوليد بن طلال»): an unlisted person."""
+        lex = self.lexicon
+        i, _ = lex.skip_modifiers(norms, title.end)
+        c = lex.country_at(norms, i)
+        if c is not None:
+            i, _ = lex.skip_modifiers(norms, c[1])
+        i = lex.skip_honorifics(norms, i)
+        return i < len(norms) and (lex.is_given_name(norms[i]) or norms[i] in lex.name_markers)
+
+    def _scope(self, title: Title, t: Match, norms: list[str]):
+        """(office key, scope, former, adjacent) for a title match."""
+        lex = self.lexicon
+        i, former = lex.skip_modifiers(norms, t.end)
+        if i < len(norms) and norms[i] in ("باسم", "ل"):
+            i += 1
+        office = title.office
+        # a body right after the title: «الأمين العام لحزب الله», «المتحدث باسم الخارجية الإيرانية»
+        if title.body_office or office == "spokesperson":
+            m = self._aliases.match_at(norms, i) if i < len(norms) else None
+            if m is not None:
+                refs = [r for r in m.payloads if self._entries[r.idx]["type"] == "body" and r.kind == "alias"]
+                if refs:
+                    return title.body_office or office, ("of", self._entries[refs[0].idx]["id"]), former, True
+        c = lex.country_at(norms, i)
+        if c is not None:
+            former = lex.skip_modifiers(norms, c[1])[1] or former
+        if title.at_body:
+            wanted = dict(title.at_body)
+            for m in self._aliases.scan(norms, t.end):
+                for r in m.payloads:
+                    if self._entries[r.idx]["id"] in wanted:
+                        office = wanted[self._entries[r.idx]["id"]]
+        if c is not None:
+            return office, ("country", c[0].code), former, True
+        if title.scope == "anywhere":
+            fc = lex.first_country(norms, t.end)
+            if fc is not None and fc[0].code != "INT":
+                return office, ("country", fc[0].code), former, False
+        if title.default_country:
+            return office, ("country", title.default_country), former, True
+        return office, None, former, False
+
+    def _holders(self, office: str, scope) -> list[tuple[int, Office]]:
+        if office in ("minister", "counterpart"):
+            roles = {"minister", "foreign_minister"} if office == "minister" else None
+            out = []
+            for (key, kind, val), hs in self._offices.items():
+                if scope is not None and (kind, val) != scope:
+                    continue
+                if roles is None or self.lexicon.offices.get(key) in roles:
+                    out.extend(hs)
+            return out
+        if scope is None:
+            return [h for (key, _, _), hs in self._offices.items() if key == office for h in hs]
+        return list(self._offices.get((office, *scope), []))
+
+    def _by_title(self, title: Title, t: Match, norms, date, article) -> Resolution | None:
+        if title.dependent:
+            return None
+        office, scope, former, _ = self._scope(title, t, norms)
+        if title.countries and (scope is None or scope[0] != "country" or scope[1] not in title.countries):
+            return None
+        holders = self._holders(office, scope)
+        if not holders:
+            return None
+        how = f"title {office}" + (f" of {scope[1]}" if scope else "")
+        named = [(i, o) for i, o in holders if self._supported(i, article)]
+        generic = scope is None or office in ("minister", "counterpart")
+        if generic:
+            pool = [(i, o) for i, o in named if date is None or o.distance(date) <= _NEAR_DAYS]
+            idxs = list(dict.fromkeys(i for i, _ in pool))
+            if len(idxs) == 1:
+                return self._title_res(idxs[0], date, article, how + ", named in the article", t)
+            return None
+        if former:
+            ref = date or _dt.date.today()
+            past = [(i, o) for i, o in holders if o.end is not None and o.end <= ref]
+            past.sort(key=lambda h: h[1].end, reverse=True)
+            pn = [(i, o) for i, o in past if self._supported(i, article)]
+            if pn or past:
+                return self._title_res((pn or past)[0][0], date, article, how + " (former)", t)
+            return None
+        if date is not None:
+            active = [(i, o) for i, o in holders if o.active(date)]
+            for i, o in active:
+                if self._supported(i, article):
+                    return self._title_res(i, date, article, how + f" on {date}", t)
+            near = sorted(((o.distance(date), i) for i, o in named if o.distance(date) <= _NEAR_DAYS))
+            if near:
+                return self._title_res(near[0][1], date, article, how + f" near {date}, named in the article", t)
+            if active:
+                return self._title_res(active[0][0], date, article, how + f" on {date}", t)
+            return None
+        if named:
+            named.sort(key=lambda h: min(_article_pos(p, article) for p in self._support[h[0]]
+                                         if _in_article(p, article)))
+            return self._title_res(named[0][0], None, article, how + ", named in the article", t)
+        latest = max(holders, key=lambda h: (h[1].end is None, h[1].start or _dt.date.min))
+        return self._title_res(latest[0], None, article, how + ", latest holder (no date)", t)
+
+    def _title_res(self, idx, date, article, how, t: Match) -> Resolution:
+        return Resolution(self._actor(idx, date, spelling=self._spelling_in_article(idx, article)), how,
+                          " ".join(t.phrase))
+
+    # ------------------------------------------------------------------ unknown speakers
+    def _title_info(self, norms: list[str]) -> tuple[str | None, str | None]:
+        lex = self.lexicon
+        if not norms:
+            return None, None
+        head = lex.skip_honorifics(norms, 0)
+        if head >= len(norms):
+            head = 0
+
+        def any_country(start: int) -> str | None:
+            """The first country word or registry body (with its country) from ``start``."""
+            best = None
+            fc = lex.first_country(norms, start)
+            if fc is not None:
+                best = (fc[1], fc[0].code)
+            for m in self._aliases.scan(norms, start):
+                if best is not None and m.start >= best[0]:
+                    break
+                refs = [r for r in m.payloads if self._entries[r.idx]["type"] == "body"
+                        and self._entries[r.idx].get("country")]
+                if refs:
+                    best = (m.start, self._entries[refs[0].idx]["country"])
+                    break
+            return best[1] if best else None
+
+        if lex.unnamed_head(norms, head) is not None:
+            return any_country(head), "official_unnamed"
+        titles = self._titles(norms, head)
+        if titles:
+            t = titles[0]
+            title: Title = t.payloads[0]
+            office, scope, _, adjacent = self._scope(title, t, norms)
+            if title.dependent:
+                return title.speaker_country or any_country(t.end), "other"
+            role = lex.offices.get(office, "other")
+            country = None
+            if scope and scope[0] == "country":
+                country = scope[1]
+            elif scope and scope[0] == "of":
+                body = self._entries[self._by_id[scope[1]]]
+                country = body.get("country")
+                if office == "head":
+                    role = body["role"] if body["role"] in ("party", "militia", "international_org") else "other"
+            if not adjacent and title.scope == "country" and role in _ROLE_RANK:
+                role = "other"  # «رئيس مجلس علماء باكستان»: not the head of state
+            if title.speaker_country:
+                country = title.speaker_country
+            return country or any_country(t.end), role
+        m = lex.body_words.match_at(norms, head)
+        if m is not None:
+            return any_country(head), m.payloads[0]
+        return any_country(head), None
+
+    def _name_span(self, toks, norms: list[str], start: int) -> tuple[int, int] | None:
+        """Where a person's name sits in an unknown mention: after «يدعى», or from a first name."""
+        lex = self.lexicon
+        stop = set()
+        for i in range(start, len(norms)):
+            if norms[i] in lex.name_markers and i + 1 < len(norms):
+                return i + 1, min(len(norms), i + 4)
+        for i in range(start, len(norms)):
+            if not lex.is_given_name(norms[i], toks[i].orig):
+                continue
+            if i == start and i + 1 >= len(norms):
+                return i, i + 1
+            j = i + 1
+            while j < len(norms) and j - i < 4:
+                if lex.title_table.match_at(norms, j) or lex.country_at(norms, j, clitics=False) \
+                        or norms[j] in stop or lex.modifiers.match_at(norms, j, clitics=False) \
+                        or norms[j] in ("في", "من", "عن", "على", "الى", "باسم", "لدى"):
+                    break
+                j += 1
+            if j - i >= 2 or i == start:
+                return i, j
+        return None
+
+    def _unknown(self, mention: str, article_id: str | None, article_text: str | None = None) -> Resolution:
+        lex = self.lexicon
+        toks = tokenize(mention)
+        norms = [t.norm for t in toks]
+        if not norms:
+            aid = "x:?" + (f"@{article_id}" if article_id else "")
+            return Resolution(Actor(aid, mention.strip() or "?", None, "other", known=False), "empty mention")
+        head = lex.skip_honorifics(norms, 0)
+        if head >= len(norms):
+            head = 0
+        # a leading clitic on a title or unnamed head: «ومسؤول لبناني», «لوزير الخارجية»
+        for v in clitic_variants(norms[head])[1:]:
+            rest = [v] + norms[head + 1:]
+            if lex.unnamed_table.match_at(rest, 0, clitics=False) or lex.title_table.match_at(rest, 0, clitics=False):
+                cut = len(norms[head]) - len(v)
+                toks = toks[:head] + [type(toks[head])(toks[head].orig[cut:], v)] + toks[head + 1:]
+                norms = norms[:head] + [v] + norms[head + 1:]
+                break
+        country, role = self._title_info(norms)
+        unnamed = role == "official_unnamed"
+        span = None if unnamed else self._name_span(toks, norms, head)
+        notes = [f"title words: {role or '-'}, {country or '-'}"]
+        if span is not None:
+            words = toks[span[0]:span[1]]
+            name = " ".join(t.orig for t in words)
+            aid = "x:" + " ".join(t.norm for t in words)
+            how = "unknown person named in the mention"
+        else:
+            words = toks[head:]
+            name = " ".join(t.orig for t in words)
+            how = "unnamed official" if unnamed else "unknown speaker"
+            if unnamed and country is None and article_text:
+                country = _article_country(article_text)
+                if country:
+                    notes.append(f"country of the article: {country}")
+                    name = self._with_adjective(toks[head:], norms[head:], country) or name
+            aid = "x:" + " ".join(t.norm for t in tokenize(name))
+            if unnamed and article_id:
+                aid += f"@{article_id}"
+        role = role or "other"
+        return Resolution(Actor(aid, name, country, role, known=False,
+                                type="body" if role in _BODY_ROLES else "person"),
+                          f"{how} ({'; '.join(notes)})")
+
+    def _with_adjective(self, toks, norms, country: str) -> str | None:
+        """«مصدر عسكري» + SYR -> «مصدر عسكري سوري» (codebook §2: «مسؤول لبناني»), agreeing with
+        the head noun; None when the mention has more than head and adjectives."""
+        lex = self.lexicon
+        stems = lex.countries.get(country, {}).get("adjective") or []
+        if not stems or len(norms) > 3 or not all(n.endswith(("ي", "يه", "يون", "يين")) for n in norms[1:]):
+            return None
+        head = norms[0]
+        if head.startswith("ال"):
+            return None  # «المسؤول» refers back; «المسؤول العراقي» would need the article too
+        if head in lex.unnamed_agreement:
+            form = lex.unnamed_agreement[head]
+        elif head.endswith("ون"):
+            form = "pl"
+        elif head.endswith("ين"):
+            form = "pl_acc"
+        elif head.endswith("ه"):
+            form = "f"
+        else:
+            form = "m"
+        adj = " ".join(w + {"m": "", "f": "ة", "pl": "ون", "pl_acc": "ين"}[form] for w in stems[0].split())
+        return " ".join(t.orig for t in toks) + " " + adj
+
+
+def _spelling_variants(p: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """«عبد الله» ~ «عبدالله», «نصر الله» ~ «نصرالله», «أبو الغيط» ~ «أبوالغيط»."""
+    out = [p]
+    words = list(p)
+    joined, i = [], 0
+    while i < len(words):
+        if i + 1 < len(words) and (words[i] in ("عبد", "ابو", "ابي", "بو") or words[i + 1] == "الله"):
+            joined.append(words[i] + words[i + 1])
+            i += 2
+        else:
+            joined.append(words[i])
+            i += 1
+    if tuple(joined) != p:
+        out.append(tuple(joined))
+    split = []
+    for w in words:
+        for pre in ("عبد", "ابو"):
+            if w.startswith(pre) and len(w) > len(pre) + 2 and w != pre:
+                split.extend([pre, w[len(pre):]])
+                break
+        else:
+            if w.endswith("الله") and len(w) > 5:
+                split.extend([w[:-4], "الله"])
+            else:
+                split.append(w)
+    if tuple(split) != p:
+        out.append(tuple(split))
+    return list(dict.fromkeys(out))
+
+
+def _rebuild(entries, lexicon) -> Registry:
+    return Registry(entries, lexicon)
