@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from stance.text import normalize_ar
 
+from .lexicon import ANAPHORIC_HEADS, TITLE_WORDS
+
 _MAX_WORDS = 6
+_GENERIC = frozenset(normalize_ar(w) for w in TITLE_WORDS | set(ANAPHORIC_HEADS)
+                     | {"سفير", "السفير", "مندوب", "وزير", "رئيس", "مصدر", "مسؤول", "متحدث"})
 
 
 class NameIndex:
@@ -22,6 +26,8 @@ class NameIndex:
                 spellings += list(registry.aliases_of(actor.id))
             for s in spellings:
                 words = tuple(normalize_ar(s).split())
+                if len(words) == 1 and words[0] in _GENERIC:
+                    continue  # «سفير», «المنظمة»: a title or an anaphor, not a name
                 if 0 < len(words) <= _MAX_WORDS:
                     names.add(words)
         self.names = frozenset(names)

@@ -53,7 +53,7 @@ _NARRATION_AFTER_COMMA = regex.compile(
 _LEADING_COMP = regex.compile(r"(?:ب)?[أإا]ن(?:ه|ها|هم|هما|هن|نا|ني)?\s+")
 _WORD = regex.compile(r"[^\s،,:؛;]+")
 _CONNECTIVES_LEFT = regex.compile(
-    r"^\s*(?:(?:و|ف)?(?:لكن|كما|فيما|بينما|إلا\s+أن|غير\s+أن|في\s+المقابل|من\s+جهته|من\s+جهتها|"
+    r"^\s*(?:(?:و|ف)?(?:لكن(?:ه|ها|هم|هما)?|لطالما|كما|فيما|بينما|إلا\s+أن|غير\s+أن|في\s+المقابل|من\s+جهته|من\s+جهتها|"
     r"من\s+جانبه|من\s+جانبها|بدوره|بدورها|كان|كانت|قد|إلى\s+ذلك|الى\s+ذلك|في\s+الوقت\s+نفسه|حيث|ثم|"
     r"في\s+حين|وفي\s+حين)\s*[،,]?\s*|و(?=\p{L}{2}))+"
 )
@@ -98,9 +98,10 @@ def clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The speaker mention inside the slot ``text[start:end]``, adjuncts cut off."""
     toks = _tokens(text, start, end)
     # drop the announcement words and leading adjunct segments («، الجمعة، ...»)
-    while toks and (toks[0][2] in ("بالقول", "قائلا", "قائلة", "القول") or toks[0][2] in _PREPOSITIONS
-                    or toks[0][2] in _PRONOUN_PREPOSITIONS):
-        toks = toks[1:]  # «وأشار إلى أن», «أدانت فيه دمشق»: no speaker words
+    while toks and (toks[0][2] in ("بالقول", "قائلا", "قائلة", "القول") or toks[0][2] in _PRONOUN_PREPOSITIONS):
+        toks = toks[1:]  # «أدانت فيه دمشق»
+    if toks and toks[0][2] in _PREPOSITIONS:
+        return None  # «وأشار إلى أن», «كما شدد على حرص الأردن»: the slot opens the content
     if toks and (toks[0][2] in _NOT_SPEAKER_START or toks[0][2].startswith("لل")):
         return None
     keep: list[tuple[int, int, str]] = []
@@ -140,6 +141,12 @@ def speaker_in_slot(text: str, start: int, end: int) -> tuple[int, int] | None:
     return clean_speaker(text, start, end)
 
 
+def _real_trigger(text: str, pos: int) -> bool:
+    """A reporting verb at ``pos`` that is not one of the ambiguous forms («عبر» = via)."""
+    t = trigger_at(text, pos)
+    return t is not None and t.verb not in AMBIGUOUS_FORMS
+
+
 def _imperfect(verb: str) -> bool:
     return verb.startswith("ي") or (verb.startswith("ت") and not verb.endswith("ت")
                                     and VERB_GENDER.get(verb) == "f")
@@ -169,6 +176,9 @@ def _clause_initial(text: str, pstart: int, vstart: int) -> bool:
 
 def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int] | None:
     """A subject standing before its verb: «الجيش السوري يعلن أن ...»."""
+    # inside «يذكر أن الجيش الإسرائيلي أعلن» the subject starts after the complementizer
+    for cm in COMP_RE.finditer(text, sent_start, verb_start):
+        sent_start = cm.end()
     left = text[sent_start:verb_start]
     m = _CONNECTIVES_LEFT.match(left)
     off = sent_start + (m.end() if m else 0)
@@ -187,6 +197,8 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
         left_stripped = left_stripped.rsplit(":", 1)[1].strip()
     if not left_stripped or regex.search(r"\d", left_stripped.split()[0]):
         return None
+    if left_stripped.startswith("ب") and len(left_stripped.split()) > 1:
+        return None  # «وبسؤال المصدر عن خلفيات القرار، جدد»: a prepositional phrase
     s = text.index(left_stripped, off)
     return clean_speaker(text, s, s + len(left_stripped))
 
@@ -424,12 +436,15 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
             takes_obj = need is not None and need in [w for _, _, w in _tokens(text, vend2, sent_end)[:8]]
         if stem == "جاء" and not regex.match(r"\s*(?:في|فيه|فيها)\s", text[vend2:]):
             continue
+        if verb in PREP_REQUIRED and not regex.match(r"(?:\s+[^\s،,.]+){0,5}?\s+" + PREP_REQUIRED[verb] + r"\s",
+                                                     text[vend2:vend2 + 120]):
+            continue  # «عبر محطة فرانس إنتر»: a preposition, not «عبّر عن»
         bi = stem in BI_STEMS or verb in BI_PARTICIPLES
         cand = None
         if choices:
             pos, how = choices[0]
             gap_tokens = _tokens(text, vend2, pos)
-            gap_has_verb = any(trigger_at(text, s) is not None and not _names_something(text, vend2, s)
+            gap_has_verb = any(_real_trigger(text, s) and not _names_something(text, vend2, s)
                                for s, _, w in gap_tokens)
             if len(gap_tokens) <= _MAX_GAP_TOKENS and not gap_has_verb:
                 if how == "comp":
