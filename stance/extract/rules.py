@@ -130,15 +130,28 @@ def clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
     return s, s + len(mention)
 
 
-_REPORTED_FROM = regex.compile(r"(?:^|\s)عن\s+(?P<who>.+?)\s+(?:قوله|قولها|قولهم|قولهما)(?:\s|$)")
+_REPORTED_FROM = regex.compile(r"(?:^|\s|،)\s*عن\s+(?P<who>.+?)\s*(?:(?:قوله|قولها|قولهم|قولهما)\s*)?$")
 
 
-def speaker_in_slot(text: str, start: int, end: int) -> tuple[int, int] | None:
+def speaker_in_slot(text: str, start: int, end: int, transitive: bool = False, transitive_from: bool = False,
+                    name_len=None) -> tuple[int, int] | None:
     """The speaker in a verb's slot; «نقلت الوكالة عن مصدر عسكري قوله» gives «مصدر عسكري»."""
     m = _REPORTED_FROM.search(text, start, end)
-    if m:
+    if m and (regex.search(r"(?:قوله|قولها|قولهم|قولهما)\s*$", text[start:end]) or transitive_from):
         return clean_speaker(text, m.start("who"), m.end("who"))
+    if transitive and name_len is not None:
+        toks = _tokens(text, start, end)
+        if toks:
+            j = _np_length(toks, name_len)
+            if j < len(toks) and "،" not in text[toks[0][0]:toks[j - 1][1]] and "،" not in text[toks[j - 1][1]:end]:
+                return clean_speaker(text, toks[0][0], toks[j - 1][1])  # «ووصف دبلوماسيون هذا القرار بأنه»
     return clean_speaker(text, start, end)
+
+
+def _after_auxiliary(text: str, pstart: int, vstart: int) -> bool:
+    """«وكان ترامب قد حذر ...»: the subject stands before «قد» / «كان»."""
+    before = text[pstart:vstart].split()
+    return bool(before) and before[-1] in ("قد", "كان", "كانت") and len(before) >= 3
 
 
 def _real_trigger(text: str, pos: int) -> bool:
@@ -460,7 +473,9 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                             content = None
                 if content is not None:
                     cs, ce, kind = content
-                    speaker = None if is_part else speaker_in_slot(text, vend2, pos)
+                    speaker = None if is_part else speaker_in_slot(
+                        text, vend2, pos, transitive=stem in TRANSITIVE_STEMS or stem in ("حمل",),
+                        transitive_from=stem == "نقل", name_len=name_len)
                     if speaker is None and not is_part and _imperfect(verb) and not _left_subject(text, sent_start, vstart):
                         continue  # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice
                     if speaker is None and not is_part and m.group("pre") == "" and not gap_tokens:
@@ -478,7 +493,7 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
             split = None
             if is_part:
                 split = (None, _skip_preposition(text, vend2, cend, bi))
-            elif m.group("pre") == "" and not _clause_initial(text, pstart, vstart):
+            elif m.group("pre") == "" and (not _clause_initial(text, pstart, vstart) or _after_auxiliary(text, pstart, vstart)):
                 left = _left_subject(text, sent_start, vstart) if _subject_can_precede(text, pstart, vstart) else None
                 if left is not None:
                     split = (left, _skip_preposition(text, vend2, cend, bi))
