@@ -53,9 +53,9 @@ _NARRATION_AFTER_COMMA = regex.compile(
 _LEADING_COMP = regex.compile(r"(?:ب)?[أإا]ن(?:ه|ها|هم|هما|هن|نا|ني)?\s+")
 _WORD = regex.compile(r"[^\s،,:؛;]+")
 _CONNECTIVES_LEFT = regex.compile(
-    r"^\s*(?:(?:و|ف)?(?:لكن(?:ه|ها|هم|هما)?|لطالما|كما|فيما|بينما|إلا\s+أن|غير\s+أن|في\s+المقابل|من\s+جهته|من\s+جهتها|"
-    r"من\s+جانبه|من\s+جانبها|بدوره|بدورها|كان|كانت|قد|إلى\s+ذلك|الى\s+ذلك|في\s+الوقت\s+نفسه|حيث|ثم|"
-    r"في\s+حين|وفي\s+حين)\s*[،,]?\s*|و(?=\p{L}{2}))+"
+    r"^\s*(?:(?:و|ف)?(?:لكن(?:هما|ها|هم|ه)?|ولكن(?:هما|ها|هم|ه)?|لطالما|كما|فيما|بينما|إلا\s+أن|غير\s+أن|"
+    r"في\s+المقابل|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|بدوره|بدورها|كانت|كان|قد|إلى\s+ذلك|"
+    r"الى\s+ذلك|في\s+الوقت\s+نفسه|حيث|ثم|في\s+حين)(?![\p{L}])\s*[،,]?\s*)+"
 )
 _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$")
 _ADJUNCT_OPENING = regex.compile(r"^(?:و|ف)?(?:في|خلال|بعد|عقب|أمام|على|إثر|اثر|قبل|ردا|رداً|تعليقا|تعليقاً|لدى|عند|أثناء|اثناء)\s")
@@ -314,6 +314,9 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     toks = _tokens(text, vend, cend)
     if len(toks) < 2:
         return None
+    if toks[0][2] in _PREPOSITIONS or (bi and toks[0][2].startswith("ب") and name_len is not None
+                                       and not name_len([toks[0][2]])):
+        return None, _skip_preposition(text, vend, cend, bi)  # «تعهد بخلق فرص عمل»: subject elided
     seg = text[vend:cend]
     parts = [m for m in regex.finditer(r"[^،,]+", seg)]
     first_end = vend + parts[0].end() if parts else cend
@@ -358,6 +361,11 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     return clean_speaker(text, toks[0][0], toks[j - 1][1]), toks[j][0]
 
 
+def _adjective_like(word: str) -> bool:
+    """A nisba adjective («السوري», «الخارجية») or a fixed modifier («العام»)."""
+    return word.endswith(("ي", "ية", "يون", "يين", "يان")) or word in ("العام", "الأعلى", "الأول", "السابق")
+
+
 def _np_length(toks, name_len=None) -> int:
     """Tokens of a speaker noun phrase at the start of ``toks``: head, definite modifiers
     («وزير الخارجية الروسي»), coordinated definites, and a known name or a name after a title."""
@@ -366,7 +374,10 @@ def _np_length(toks, name_len=None) -> int:
         if k:
             return k
     j = 1
+    definite_head = toks[0][2].startswith("ال")
     while j < len(toks) and j < 6 and toks[j][2].startswith(("ال", "وال")):
+        if definite_head and not _adjective_like(toks[j][2]):
+            break  # «المصدر النظام السوري مسؤولية»: a definite noun after a definite head is the object
         j += 1
     if toks[j - 1][2] in TITLE_WORDS or toks[0][2] in TITLE_WORDS and j == 1:
         # a title is followed by a name: up to two undetermined words
