@@ -73,7 +73,7 @@ def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> l
             continue
         for cand in find_candidates(text, ps, pe, names.name_len if names is not None else None):
             if cand.speaker is not None:
-                sp = attributor.explicit(text[cand.speaker[0]:cand.speaker[1]], cand.gender)
+                sp = attributor.explicit(text[cand.speaker[0]:cand.speaker[1]], cand.gender, cand.speaker[0])
             else:
                 sp = attributor.carried(cand.gender)
             actor = sp.actor if sp is not None else None

@@ -105,16 +105,47 @@ class Attributor:
         self._unnamed: dict[str, object] = {}
         self._country = False  # computed on first need
 
-    def _resolve(self, mention: str):
+    def _antecedent(self, mention: str, kind: str, before: int):
+        """The actor a generic mention («المنظمة», «المصدر») refers back to."""
+        head = normalize_ar(mention.split()[0])
+        stem = head[2:] if head.startswith("ال") else head  # «المنظمة» -> «منظمه»
+        # 1) an earlier speaker whose own mention or name has the same head word
+        for sp in reversed(self.history):
+            words = normalize_ar(f"{sp.mention} {sp.actor.name}").split()
+            if any(w == stem or w == head for w in words):
+                return sp.actor
+        # 2) a body named earlier in the text with that head word: «منظمة هيومن رايتس ووتش»
+        if len(stem) >= 3:
+            norm_before = normalize_ar(self.text[:before])
+            words = norm_before.split()
+            for i in range(len(words) - 1, -1, -1):
+                if words[i] == stem and i + 1 < len(words):
+                    for k in range(min(7, len(words) - i), 1, -1):
+                        actor = self.registry.lookup(" ".join(words[i:i + k]), date=self.date,
+                                                     article_text=self.text)
+                        if actor is not None:
+                            return actor
+                    break
+        # 3) the latest speaker of a compatible kind; a statement («البيان») prefers a body
+        if kind == "any":
+            for sp in reversed(self.history):
+                if _compatible("body", sp.actor):
+                    return sp.actor
+        for sp in reversed(self.history):
+            if _compatible(kind, sp.actor):
+                return sp.actor
+        return None
+
+    def _resolve(self, mention: str, before: int):
         reg = self.registry
-        kind = anaphoric_kind(normalize_ar(mention) and mention)
+        kind = anaphoric_kind(mention)
         if kind is not None:
             known = reg.lookup(mention, date=self.date, article_text=self.text)
             if known is not None:
                 return known
-            for sp in reversed(self.history):
-                if _compatible(kind, sp.actor):
-                    return sp.actor
+            antecedent = self._antecedent(mention, kind, before)
+            if antecedent is not None:
+                return antecedent
         actor = reg.resolve(mention, date=self.date, article_id=self.article_id, article_text=self.text)
         if not actor.country and not getattr(actor, "known", True) and actor.role in ("official_unnamed", "other"):
             # an unnamed source without a country speaks for the country the article is about
@@ -131,8 +162,8 @@ class Attributor:
             self._unnamed[key] = actor
         return actor
 
-    def explicit(self, mention: str, gender: str) -> Speaker:
-        sp = Speaker(mention, self._resolve(mention), gender)
+    def explicit(self, mention: str, gender: str, before: int = 0) -> Speaker:
+        sp = Speaker(mention, self._resolve(mention, before), gender)
         self.history.append(sp)
         return sp
 
