@@ -1,0 +1,227 @@
+"""Extraction on real sentences: each linguistic case of codebook §1–2.
+
+Sentences come from the seed articles (seeds/) and the development gold (ANT corpus v2.1,
+see tests/data/README.md). Each test states what a careful annotator would mark.
+"""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from stance.extract import Extractor, quote_id
+from stance.extract.body import body_paragraphs
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def quotes_of(extractor, text, date=None, article_id="t"):
+    art = {"article_id": article_id, "text": text}
+    if date:
+        art["date"] = date
+    return extractor(art)
+
+
+def only(quotes):
+    assert len(quotes) == 1, [q["text"] for q in quotes]
+    return quotes[0]
+
+
+# --- direct quotes in every mark pair ---------------------------------------------------
+
+@pytest.mark.parametrize("opening,closing", [('"', '"'), ("«", "»"), ("“", "”"), ("”", "”"), ("«", '"')])
+def test_direct_quote_in_any_mark_pair(extractor, opening, closing):
+    text = (f"وقال المعلم في مؤتمر صحفي مشترك إن {opening}الزعماء الاشقاء في العراق لن يدخروا جهدا "
+            f"في كسر الحصار الذي فرض على سوريا{closing}.")
+    q = only(quotes_of(extractor, text))
+    assert q["kind"] == "direct"
+    assert q["text"] == "الزعماء الاشقاء في العراق لن يدخروا جهدا في كسر الحصار الذي فرض على سوريا"
+    assert q["speaker"] == "المعلم"
+
+
+def test_direct_quote_after_colon(extractor):
+    text = 'وقال أوغلو في تصريحات مقتضبة: "نحن موقفنا واضح منذ بداية عملية غصن الزيتون".'
+    q = only(quotes_of(extractor, text))
+    assert (q["kind"], q["text"], q["speaker"]) == ("direct", "نحن موقفنا واضح منذ بداية عملية غصن الزيتون", "أوغلو")
+
+
+def test_scare_quotes_stay_indirect(extractor):
+    # marks around a word or two inside reported speech: annotate the whole clause once
+    text = 'وقالت الوزارة إن ذلك يدفعها الى "إعادة تقييم" عمل المفوضية و"مساءلتها".'
+    q = only(quotes_of(extractor, text))
+    assert q["kind"] == "indirect"
+    assert q["text"] == 'ذلك يدفعها الى "إعادة تقييم" عمل المفوضية و"مساءلتها"'
+
+
+# --- reported speech ------------------------------------------------------------------
+
+def test_indirect_reported_speech_with_addressee(extractor):
+    text = ("وقال الأسد لفياض إن جهود مكافحة الإرهاب يجب أن تبدأ بالضغط على الدول التي تدعمه "
+            "وتموله في إشارة إلى دول خليجية عربية مثل السعودية وقطر.")
+    q = only(quotes_of(extractor, text, date="2014-09-16"))
+    assert q["kind"] == "indirect"
+    assert q["speaker"] == "الأسد"  # «لفياض» is the addressee, not part of the speaker
+    assert q["text"] == "جهود مكافحة الإرهاب يجب أن تبدأ بالضغط على الدول التي تدعمه وتموله"
+    assert q["actor"] == "بشار الأسد"
+
+
+@pytest.mark.parametrize("verb,comp", [("وقالت", "إن"), ("فأكدت", "أن"), ("وأوضحت", "أن"), ("وشددت", "على أن"),
+                                       ("وأشارت", "إلى أن"), ("قالت", "إنها")])
+def test_reporting_verbs_feminine_and_prefixes(extractor, verb, comp):
+    text = f"{verb} الحكومة العراقية {comp} التعاون الأمني مع سوريا سيستمر في مواجهة الإرهاب."
+    q = only(quotes_of(extractor, text))
+    assert q["speaker"] == "الحكومة العراقية"
+    assert q["text"].endswith("التعاون الأمني مع سوريا سيستمر في مواجهة الإرهاب")
+
+
+def test_plural_and_dual_speakers(extractor):
+    text = "وقال مسؤولون بالإدارة الأمريكية إن واشنطن مستعدة لتوجيه ضربة. كما أضافا: \"نحن ندعم جهود التحالف لاستعادة الشرعية في اليمن\"."
+    qs = quotes_of(extractor, text)
+    assert [q["kind"] for q in qs] == ["indirect", "direct"]
+    assert qs[0]["speaker"] == "مسؤولون بالإدارة الأمريكية"
+
+
+def test_speech_act_verb_with_object(extractor):
+    text = "وفي الفاتيكان، حذر البابا فرنسيس من مخاطر حصول كارثة إنسانية في محافظة إدلب."
+    q = only(quotes_of(extractor, text))
+    assert q["speaker"] == "البابا فرنسيس"
+    assert q["text"].startswith("مخاطر حصول كارثة إنسانية")
+
+
+def test_subject_before_verb(extractor):
+    text = "- 8 سبتمبر 2017: الجيش السوري يعلن أن الطيران الإسرائيلي استهدف موقعا عسكريا بريف حماة."
+    q = only(quotes_of(extractor, text))
+    assert q["speaker"] == "الجيش السوري"
+    assert q["text"] == "الطيران الإسرائيلي استهدف موقعا عسكريا بريف حماة"
+
+
+def test_not_quotes_narration_and_impersonal(extractor):
+    text = ("وتقود الولايات المتحدة جهودا لتشكيل تحالف دولي ضد تنظيم الدولة الإسلامية. "
+            "ويعتقد أن 400 ألف شخص قتلوا منذ بدء الانتفاضة. ولم تعلن السلطات أسباب اندلاع الحريق.")
+    assert quotes_of(extractor, text) == []
+
+
+# --- continuation and carry-over --------------------------------------------------------
+
+def test_continuations_carry_the_speaker(extractor):
+    text = ("وقال الجعفري إن سوريا والعراق يحاربان داعش بالوكالة عن كل العالم، مضيفا أن أمن العراق من أمن سوريا.\n"
+            "وأضاف أن الأخطار المشتركة التي تهدد البلدين تتطلب تنسيقا أعلى.\n"
+            "وتابع: \"لا نحتاج إلى قوى عسكرية على الأرض، فالجيش العراقي يقوم بواجبه\".")
+    qs = quotes_of(extractor, text, date="2015-03-21")
+    assert len(qs) == 4
+    assert {q["speaker"] for q in qs} == {"الجعفري"}
+    assert qs[1]["text"] == "أمن العراق من أمن سوريا"
+    assert qs[3]["kind"] == "direct"
+
+
+def test_badawrihi_introduces_a_new_speaker(extractor):
+    text = ('وقال المعلم إن العراق الشقيق وسوريا يقفان في خندق واحد ضد الإرهاب.\n'
+            'بدوره قال الجعفري إن "سوريا تدافع عن جميع دول الجوار وهذا استحقاق كبير على الجميع".')
+    qs = quotes_of(extractor, text, date="2015-03-21")
+    assert [q["speaker"] for q in qs] == ["المعلم", "الجعفري"]
+    assert qs[1]["kind"] == "direct"
+
+
+def test_gender_agreement_when_carrying_over(extractor):
+    # «وأضافت» continues the feminine speaker, not the masculine one quoted last
+    text = ("وقالت الوزارة إن المفوضية تخيف النازحين من العودة.\n"
+            "وقال الوزير إن الاجراءات ستبدأ الجمعة.\n"
+            "وأضافت أن عمل المفوضية سيخضع لإعادة تقييم.")
+    qs = quotes_of(extractor, text)
+    assert [q["speaker"] for q in qs] == ["الوزارة", "الوزير", "الوزارة"]
+
+
+def test_new_noun_phrase_overrides_carry_over(extractor):
+    text = ("وقال الجعفري إن سوريا والعراق في خندق واحد.\n"
+            "وأضاف وزير الخارجية السوري وليد المعلم أن العلاقات بين البلدين ستستمر في التطور.")
+    qs = quotes_of(extractor, text, date="2015-03-21")
+    assert qs[1]["speaker"] == "وزير الخارجية السوري وليد المعلم"
+    assert qs[1]["actor"] == "وليد المعلم"
+
+
+# --- speakers and actors ----------------------------------------------------------------
+
+def test_apposition_title_then_name(extractor):
+    text = "وقال وزير الخارجية العراقي إبراهيم الجعفري إن سوريا ستخرج من الأزمة أقوى."
+    q = only(quotes_of(extractor, text, date="2015-03-21"))
+    assert q["speaker"] == "وزير الخارجية العراقي إبراهيم الجعفري"
+    assert (q["actor"], q["actor_country"], q["actor_role"]) == ("إبراهيم الجعفري", "IRQ", "foreign_minister")
+
+
+def test_apposition_name_then_title_with_commas(extractor):
+    text = "وقال محمد آل جابر، سفير السعودية في اليمن، إن قبول التحالف لنتائج التقرير يعكس التزامه بالقانون."
+    q = only(quotes_of(extractor, text))
+    assert q["speaker"].startswith("محمد آل جابر")
+    assert q["actor_country"] == "SAU"
+
+
+def test_title_resolves_by_article_date(extractor):
+    text = "وقال وزير الخارجية العراقي إن العراق لن يسمح بتهديد أمن سوريا."
+    q2015 = only(quotes_of(extractor, text, date="2015-03-21"))
+    q2024 = only(quotes_of(extractor, text, date="2024-12-06"))
+    assert q2015["actor"] == "إبراهيم الجعفري"
+    assert q2024["actor"] == "فؤاد حسين"
+
+
+def test_unnamed_officials_are_one_actor_per_article(extractor):
+    text = ("وقال مسؤول لبناني تربطه علاقات وثيقة بنظام الأسد إن فياض عبر عن استياء حكومة بغداد.\n"
+            "وقال المسؤول إن هذا التعاون سيستمر كما كان أيام المالكي.")
+    a = quotes_of(extractor, text, article_id="a1")
+    b = quotes_of(extractor, text, article_id="b2")
+    assert a[0]["actor_role"] == "official_unnamed" and a[0]["actor_country"] == "LBN"
+    assert a[0]["actor_id"] == a[1]["actor_id"]  # «المسؤول» refers back to the same official
+    assert a[0]["actor_id"] != b[0]["actor_id"]  # never merged across articles
+
+
+# --- page furniture ---------------------------------------------------------------------
+
+def test_reader_comments_and_furniture_are_not_quotes(extractor):
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        body_end = body_paragraphs(text)[-1][1]
+        for q in quotes_of(extractor, text, article_id=path.stem):
+            assert q["end"] <= body_end
+    seed1 = (SEEDS / "001_150d284151235f74.txt").read_text(encoding="utf-8")
+    assert "كلامه صحيح" not in seed1[: body_paragraphs(seed1)[-1][1]]
+    seed0 = (SEEDS / "000_4cec54b3ae348e4e.txt").read_text(encoding="utf-8")
+    assert "تعليقات حول الموضوع" not in seed0[: body_paragraphs(seed0)[-1][1]]
+
+
+def test_teasers_of_other_stories_are_cut():
+    story = "واشنطن (CNN)— قال مسؤولون إن واشنطن مستعدة.\nوأضاف المسؤولون أن القائمة جاهزة.\n"
+    teasers = "\n".join([
+        "نفى الجيش السوري، مساء السبت، الأنباء التي تداولتها وسائل إعلام حول استهداف مطار المزة.",
+        "قال محمد آل جابر، سفير السعودية في اليمن، إن قبول تحالف دعم الشرعية لنتائج التقرير واضح.",
+        "أبدى وزير الخارجية الأمريكي، مايك بومبيو، السبت، قلقه بشأن تقارير عن صواريخ.",
+    ])
+    text = story + teasers
+    paras = body_paragraphs(text)
+    assert text[paras[-1][0]:paras[-1][1]].startswith("وأضاف المسؤولون")
+
+
+# --- offsets, ids, purity ---------------------------------------------------------------
+
+def test_offsets_and_ids_on_seeds(extractor):
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        first = quotes_of(extractor, text, article_id=path.stem)
+        again = quotes_of(extractor, text, article_id=path.stem)
+        assert first == again
+        assert first, path.name
+        for q in first:
+            assert text[q["start"]:q["end"]] == q["text"]
+            assert q["quote_id"] == quote_id(path.stem, q["start"], q["end"])
+        assert len({q["quote_id"] for q in first}) == len(first)
+
+
+def test_extractor_pickles_and_has_no_shared_state(extractor):
+    clone = pickle.loads(pickle.dumps(extractor))
+    text = (SEEDS / "000_4cec54b3ae348e4e.txt").read_text(encoding="utf-8")
+    assert clone({"article_id": "x", "text": text}) == extractor({"article_id": "x", "text": text})
