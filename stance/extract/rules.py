@@ -216,9 +216,9 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
     return clean_speaker(text, s, s + len(left_stripped))
 
 
-def _clause_end(text: str, pos: int, limit: int, spans) -> int:
+def _clause_end(text: str, pos: int, limit: int, spans, narration: bool = True) -> int:
     end = _sentence_end(text, pos, limit, spans)
-    for pat in (_TAIL_RE, _NARRATION_AFTER_COMMA):
+    for pat in (_TAIL_RE, _NARRATION_AFTER_COMMA) if narration else (_TAIL_RE,):
         for m in pat.finditer(text, pos, end):
             if inside(spans, m.start()) is None and m.start() > pos:
                 end = min(end, m.start())
@@ -496,11 +496,7 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                         speaker = _left_subject(text, sent_start, vstart)
                     cand = Candidate(cs, ce, kind, speaker, gender, vstart, participle=is_part)
         if cand is None and takes_obj:
-            cend = _sentence_end(text, vend2, limit, spans)
-            for tm in _TAIL_RE.finditer(text, vend2, cend):
-                if inside(spans, tm.start()) is None and tm.start() > vend2:
-                    cend = tm.start()
-                    break
+            cend = _clause_end(text, vend2, limit, spans, narration=False)
             split = None
             if is_part:
                 split = (None, _skip_preposition(text, vend2, cend, bi))
