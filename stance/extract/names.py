@@ -30,6 +30,13 @@ class NameIndex:
                     continue  # «سفير», «المنظمة»: a title or an anaphor, not a name
                 if 0 < len(words) <= _MAX_WORDS:
                     names.add(words)
+        # country names and capitals («باكستان», «دمشق») close a speaker phrase like names do
+        countries = getattr(getattr(registry, "lexicon", None), "countries", None) or {}
+        for c in countries.values():
+            for s in list(c.get("names") or []) + list(c.get("capitals") or []):
+                words = tuple(normalize_ar(s).split())
+                if 0 < len(words) <= _MAX_WORDS:
+                    names.add(words)
         self.names = frozenset(names)
 
     def name_len(self, words: list[str]) -> int:

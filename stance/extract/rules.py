@@ -57,6 +57,7 @@ _CONNECTIVES_LEFT = regex.compile(
     r"في\s+المقابل|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|بدوره|بدورها|كانت|كان|قد|إلى\s+ذلك|"
     r"الى\s+ذلك|في\s+الوقت\s+نفسه|حيث|ثم|في\s+حين)(?![\p{L}])\s*[،,]?\s*)+"
 )
+_INNER_CONNECTIVE = regex.compile(r"(?:\s(?:و?لكن|بينما|فيما|حيث|في\s+حين|إلا\s+أن|غير\s+أن))\s+")
 _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$")
 _ADJUNCT_OPENING = regex.compile(r"^(?:و|ف)?(?:في|خلال|بعد|عقب|أمام|على|إثر|اثر|قبل|ردا|رداً|تعليقا|تعليقاً|لدى|عند|أثناء|اثناء)\s")
 _SPEECH_EVENT_STEMS = ("بيان", "تصريح", "حديث", "كلمت", "مقابل", "حوار", "مؤتمر", "رسال", "تغريد", "خطاب",
@@ -94,7 +95,7 @@ def _is_adjunct(tok: str, nxt: str | None) -> bool:
     return False
 
 
-def clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
+def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, int] | None:
     """The speaker mention inside the slot ``text[start:end]``, adjuncts cut off."""
     toks = _tokens(text, start, end)
     # drop the announcement words and leading adjunct segments («، الجمعة، ...»)
@@ -113,10 +114,10 @@ def clean_speaker(text: str, start: int, end: int) -> tuple[int, int] | None:
             return None  # «قالت في وقت لاحق إن»: the slot holds an adjunct, not a speaker
         # a short addressee at the very end: «وقال الأسد لفياض»
         if keep and len(keep) <= 2 and w.startswith("ل") and not w.startswith("لل") and i >= len(toks) - 1 \
-                and len(w) > 3 and w[1:2] not in ("ا",):
+                and len(w) > 3 and w[1:2] not in ("ا",) and not (name_len is not None and name_len([w])):
             break
-        if keep and w.startswith(("لل", "لـ")) and i >= len(toks) - 1:
-            break  # «للصحفيين», «لـCNN» at the end: the addressee
+        if keep and w.startswith(("لل", "لـ")) and i >= len(toks) - 1 and keep[-1][2] not in SPEECH_EVENT_NOUNS:
+            break  # «للصحفيين», «لـCNN» at the end: the addressee (but «بيان للإليزيه»)
         keep.append((s, e, w))
     if not keep:
         return None
@@ -135,17 +136,21 @@ _REPORTED_FROM = regex.compile(r"(?:^|\s|،)\s*عن\s+(?P<who>.+?)\s*(?:(?:قو�
 
 def speaker_in_slot(text: str, start: int, end: int, transitive: bool = False, transitive_from: bool = False,
                     name_len=None) -> tuple[int, int] | None:
+    return _speaker_in_slot(text, start, end, transitive, transitive_from, name_len)
+
+
+def _speaker_in_slot(text, start, end, transitive, transitive_from, name_len):
     """The speaker in a verb's slot; «نقلت الوكالة عن مصدر عسكري قوله» gives «مصدر عسكري»."""
     m = _REPORTED_FROM.search(text, start, end)
     if m and (regex.search(r"(?:قوله|قولها|قولهم|قولهما)\s*$", text[start:end]) or transitive_from):
-        return clean_speaker(text, m.start("who"), m.end("who"))
+        return clean_speaker(text, m.start("who"), m.end("who"), name_len)
     if transitive and name_len is not None:
         toks = _tokens(text, start, end)
         if toks:
             j = _np_length(toks, name_len)
             if j < len(toks) and "،" not in text[toks[0][0]:toks[j - 1][1]] and "،" not in text[toks[j - 1][1]:end]:
-                return clean_speaker(text, toks[0][0], toks[j - 1][1])  # «ووصف دبلوماسيون هذا القرار بأنه»
-    return clean_speaker(text, start, end)
+                return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len)  # «ووصف دبلوماسيون هذا القرار بأنه»
+    return clean_speaker(text, start, end, name_len)
 
 
 def _after_auxiliary(text: str, pstart: int, vstart: int) -> bool:
@@ -200,6 +205,9 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
     if t:
         left = left[: t.start()]
     left_stripped = left.strip(" ،,:-–—\"«»“”")
+    inner = _INNER_CONNECTIVE.split(left_stripped)
+    if len(inner) > 1:  # «ولم يجر تنفيذ ضربات جوية لكن المرصد ... قال»
+        left_stripped = inner[-1].strip(" ،,:-–—\"«»“”")
     if not left_stripped or has_trigger(left_stripped):
         return None  # «جاء ذلك في تصريح أكد فيه ...»: another verb, not a subject
     toks = _tokens(left_stripped, 0, len(left_stripped))
@@ -210,8 +218,9 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
         left_stripped = left_stripped.rsplit(":", 1)[1].strip()
     if not left_stripped or regex.search(r"\d", left_stripped.split()[0]):
         return None
-    if left_stripped.startswith("ب") and len(left_stripped.split()) > 1:
-        return None  # «وبسؤال المصدر عن خلفيات القرار، جدد»: a prepositional phrase
+    first = left_stripped.split()[0]
+    if (first.lstrip("و").startswith("ب") and len(left_stripped.split()) > 1) or first.lstrip("و") in TIME_WORDS:
+        return None  # «وبسؤال المصدر عن خلفيات القرار، جدد», «والسبت أبدت»: not a subject
     s = text.index(left_stripped, off)
     return clean_speaker(text, s, s + len(left_stripped))
 
@@ -327,8 +336,9 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         nxt = toks[j][2]
         if nxt in TIME_WORDS and j + 1 < len(toks):
             return clean_speaker(text, toks[0][0], toks[j - 1][1]), _skip_preposition(text, toks[j + 1][0], cend, bi)
-        if nxt in _PREPOSITIONS or (bi and nxt.startswith("ب") and len(nxt) > 2):
-            return clean_speaker(text, toks[0][0], toks[j - 1][1]), _skip_preposition(text, toks[j][0], cend, bi)
+        is_name = name_len is not None and name_len([w for _, _, w in toks[j:j + 4]]) > 0
+        if nxt in _PREPOSITIONS or (bi and nxt.startswith("ب") and len(nxt) > 2 and not is_name):
+            return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, toks[j][0], cend, bi)
     # 1b) an intransitive verb's preposition one or two words later: «حذر البابا فرنسيس من ...»
     if not transitive:
         for i, (s, e, w) in enumerate(head[1:6], start=1):
@@ -336,8 +346,8 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
                 return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[i + 1][0], cend, bi)
             if w in _PREPOSITIONS:
                 return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
-            if bi and w.startswith("ب") and len(w) > 2:
-                return clean_speaker(text, toks[0][0], toks[i - 1][1]), s + (2 if w.startswith("بـ") else 1)
+            if bi and w.startswith("ب") and len(w) > 2 and not (name_len and name_len([x for _, _, x in toks[i:i + 4]])):
+                return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), s + (2 if w.startswith("بـ") else 1)
     # 2) comma-separated: speaker, appositions/adjuncts, then the object
     if len(parts) >= 2 and _words(parts[0].group()) <= 12:
         speaker = (vend + parts[0].start(), vend + parts[0].end())
@@ -358,7 +368,7 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     j = _np_length(toks, name_len)
     if j >= len(toks):
         return None
-    return clean_speaker(text, toks[0][0], toks[j - 1][1]), toks[j][0]
+    return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]
 
 
 def _adjective_like(word: str) -> bool:
@@ -379,10 +389,19 @@ def _np_length(toks, name_len=None) -> int:
         if definite_head and not _adjective_like(toks[j][2]):
             break  # «المصدر النظام السوري مسؤولية»: a definite noun after a definite head is the object
         j += 1
+    if name_len is not None:
+        # «السفيرة الأميركية في الأمم المتحدة نيكي هيلي»: the title's name a few words on
+        for k in range(j, min(j + 5, len(toks))):
+            w = toks[k][2]
+            n = name_len([x for _, _, x in toks[k:k + 6]])
+            if n and k > j - 1:
+                return k + n
+            if not (w in ("في", "لدى", "باسم", "إلى", "الى") or w.startswith(("ال", "لل", "ل"))):
+                break
     if toks[j - 1][2] in TITLE_WORDS or toks[0][2] in TITLE_WORDS and j == 1:
         # a title is followed by a name: up to two undetermined words
         k = j
-        while k < len(toks) and k < j + 2 and not toks[k][2].startswith(("ال", "ب", "ل")) \
+        while k < len(toks) and k < j + 3 and not toks[k][2].startswith(("ال", "ب", "ل")) \
                 and toks[k][2] not in _PREPOSITIONS and toks[k][2] not in TIME_WORDS:
             k += 1
         if k < len(toks) and (toks[k][2] in _PREPOSITIONS or toks[k][2] in TIME_WORDS
