@@ -336,8 +336,34 @@ class Registry:
         return [] if idx is None else list(self._entries[idx]["offices_"])
 
     def aliases_of(self, actor_id: str) -> list[str]:
+        """Every written form that names the actor: aliases, derived forms of countries'
+        governments and ministries, and the spellings' names and aliases."""
         idx = self._by_id.get(actor_id)
-        return [] if idx is None else list(self._entries[idx].get("aliases") or [])
+        if idx is None:
+            return []
+        e = self._entries[idx]
+        out = list(e.get("aliases") or []) + list(e.get("synth_aliases") or []) \
+            + list(e.get("synth_names") or []) + list(e.get("synth_capitals") or [])
+        for sp_name, sp_aliases in e.get("spellings") or []:
+            out += [sp_name] + list(sp_aliases)
+        return list(dict.fromkeys(out))
+
+    def spellings_of(self, actor_id: str) -> list[str]:
+        """Other display names of the actor, used when the article spells it that way."""
+        idx = self._by_id.get(actor_id)
+        return [] if idx is None else [n for n, _ in self._entries[idx].get("spellings") or []]
+
+    def entry(self, actor_id: str) -> dict | None:
+        """The actor's data as loaded (a copy): name, aliases, offices, source file and line."""
+        idx = self._by_id.get(actor_id)
+        if idx is None:
+            return None
+        e = self._entries[idx]
+        keep = ("id", "name", "country", "role", "type", "aliases", "weak", "kinds", "spellings",
+                "per_article", "source", "line")
+        out = {k: e.get(k) for k in keep if e.get(k) not in (None, [], ())}
+        out["offices"] = [o.__dict__.copy() for o in e["offices_"]]
+        return out
 
     # ------------------------------------------------------------------ public API
     def resolve(self, mention: str, date=None, article_id: str | None = None,

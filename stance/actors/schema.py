@@ -42,6 +42,8 @@ def _construct_mapping(loader, node, deep=False):
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# dates stay strings here and are checked by _date(), so a bad one is reported with its field
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def read_yaml(path: str | Path):

@@ -1,0 +1,387 @@
+"""The actor registry on real mentions from the seeds and the development gold."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from stance.actors import Actor, Registry
+from stance.actors.evaluate import coverage, evaluate
+from stance.io import InputError
+from stance.text import normalize_ar
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="module")
+def reg() -> Registry:
+    return Registry.load()
+
+
+def seed(name: str) -> str:
+    return next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- titles by date
+
+def test_syrian_president_in_2015_is_assad(reg):
+    a = reg.resolve("الرئيس السوري", date="2015-03-24")
+    assert (a.name, a.country, a.role, a.known) == ("بشار الأسد", "SYR", "head_of_state", True)
+    assert reg.resolve("الرئيس السوري", date="2025-03-01").name == "أحمد الشرع"
+
+
+@pytest.mark.parametrize("date, name", [
+    ("2012-06-01", "هوشيار زيباري"),
+    ("2015-03-24", "إبراهيم الجعفري"),
+    ("2019-06-01", "محمد علي الحكيم"),
+    ("2023-05-01", "فؤاد حسين"),
+])
+def test_iraqi_foreign_minister_by_date(reg, date, name):
+    a = reg.resolve("وزير الخارجية العراقي", date=date)
+    assert (a.name, a.country, a.role) == (name, "IRQ", "foreign_minister")
+
+
+def test_title_forms_and_spelling_of_country_adjectives(reg):
+    assert reg.resolve("وزير خارجية إيران", date="2022-01-10").name == "حسين أمير عبد اللهيان"
+    assert reg.resolve("وزير الخارجية الأميركي", date="2018-05-21").name == "مايك بومبيو"
+    assert reg.resolve("وزير الخارجية الأمريكي", date="2015-03-24").name == "جون كيري"
+    assert reg.resolve("رئيس الوزراء العراقي", date="2024-06-05").name == "محمد شياع السوداني"
+    assert reg.resolve("خادم الحرمين الشريفين", date="2018-04-15").name == "سلمان بن عبد العزيز"
+    assert reg.resolve("المرشد الأعلى", date="2018-04-15").name == "علي خامنئي"
+    assert reg.resolve("وزراء خارجية العراق وإيران وسوريا", date="2024-12-06").name == "فؤاد حسين"
+
+
+def test_title_of_a_body_resolves_to_its_holder(reg):
+    a = reg.resolve("المتحدث باسم الخارجية الإيرانية", date="2018-05-01")
+    assert (a.name, a.role) == ("بهرام قاسمي", "spokesperson")
+    assert reg.resolve("الأمين العام لحزب الله", date="2018-01-10").name == "حسن نصر الله"
+    assert reg.resolve("الأمين العام لحزب الله", date="2025-01-10").name == "نعيم قاسم"
+    assert reg.resolve("الأمين العام للأمم المتحدة", date="2015-05-01").name == "بان كي مون"
+    assert reg.resolve("مبعوث الأمم المتحدة إلى سوريا", date="2018-04-16").name == "ستافان دي ميستورا"
+
+
+def test_role_follows_the_office_held_on_the_date(reg):
+    assert reg.resolve("أردوغان", date="2012-01-01").role == "head_of_government"
+    assert reg.resolve("أردوغان", date="2018-01-01").role == "head_of_state"
+    assert reg.resolve("هولاند", date="2015-01-01").role == "head_of_state"
+    assert reg.resolve("هولاند", date="2018-01-01").role == "other"  # former president (gold)
+
+
+def test_former_holder(reg):
+    assert reg.resolve("الرئيس الأمريكي السابق", date="2018-03-01").name == "باراك أوباما"
+
+
+# --------------------------------------------------------------------------- undated: the article decides
+
+def test_undated_title_falls_back_to_a_name_in_the_article(reg):
+    text = seed("001")  # «وزير الخارجية العراقي ابراهيم الجعفري» ... 2015
+    a = reg.resolve("وزير الخارجية العراقي", article_text=text)
+    assert a.name == "إبراهيم الجعفري"
+    # the same article dated 2023 still names al-Jaafari, but the date wins
+    assert reg.resolve("وزير الخارجية العراقي", date="2023-05-01", article_text=text).name == "فؤاد حسين"
+
+
+def test_undated_title_without_a_name_gives_the_latest_holder(reg):
+    assert reg.resolve("وزير الخارجية العراقي").name == "فؤاد حسين"
+
+
+def test_counterpart_resolves_to_the_holder_the_article_names(reg):
+    a = reg.resolve("نظيره العراقي", date="2015-03-24", article_text=seed("003"))
+    assert a.name == "إبراهيم الجعفري"
+
+
+def test_shared_surname_is_settled_by_the_article(reg):
+    assert reg.resolve("الجعفري", date="2015-03-24", article_text=seed("003")).name == "إبراهيم الجعفري"
+    text = "وقال مندوب سوريا لدى الأمم المتحدة بشار الجعفري إن بلاده ترفض التقرير. وأضاف الجعفري أن ..."
+    assert reg.resolve("الجعفري", date="2018-04-14", article_text=text).name == "بشار الجعفري"
+
+
+def test_weak_alias_needs_the_full_name_in_the_article(reg):
+    text = seed("004")  # «وزير خارجيتها فؤاد حسين» ... «شدّد حسين»
+    assert reg.resolve("حسين", date="2024-12-06", article_text=text).name == "فؤاد حسين"
+    assert reg.lookup("حسين", date="2024-12-06", article_text="قال حسين إن المدينة هادئة.") is None
+
+
+# --------------------------------------------------------------------------- names and apposition
+
+@pytest.mark.parametrize("mention, name", [
+    ("وزير الخارجية العراقي إبراهيم الجعفري", "إبراهيم الجعفري"),
+    ("وليد المعلم، وزير الخارجية السوري", "وليد المعلم"),
+    ("وزير الخارجية التركي مولود جاووش أوغلو", "مولود جاويش أوغلو"),
+    ("نظيره الفرنسي إيمانويل #ماكرون", "إيمانويل ماكرون"),
+    ("محمود عفيفي المتحدث باسم أمينها العام أحمد أبو الغيط", "محمود عفيفي"),
+    ("المتحدث باسم الحكومة العراقية باسم العوادي", "باسم العوادي"),
+    ("الأمين العام لحزب الله اللبناني، حسن نصرالله", "حسن نصر الله"),
+])
+def test_apposition_in_both_orders(reg, mention, name):
+    assert reg.resolve(mention, date="2018-05-01").name == name
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("ترمب", "دونالد ترامب"), ("الرئيس الأميركي، دونالد ترمب", "دونالد ترامب"),
+    ("نصرالله", "حسن نصر الله"), ("نصر الله", "حسن نصر الله"),
+    ("نتانياهو", "بنيامين نتنياهو"), ("عبداللهيان", "حسين أمير عبد اللهيان"),
+    ("جاويش أوغلو", "مولود جاويش أوغلو"), ("#بومبيو", "مايك بومبيو"),
+    ("وبوتين", "فلاديمير بوتين"), ("وزير الدفاع الروسي سيرغي شويجو", "سيرغي شويغو"),
+    ("عبدالملك الحوثي", "عبدالملك الحوثي"), ("عبد الملك الحوثي", "عبدالملك الحوثي"),
+])
+def test_spelling_variants(reg, mention, name):
+    assert reg.resolve(mention).name == name
+
+
+def test_display_name_follows_the_articles_spelling_with_one_id(reg):
+    a = reg.resolve("الأمين العام للأمم المتحدة أنطونيو غوتيريس")
+    b = reg.resolve("الأمين العام للأمم المتحدة، أنطونيو غوتيريش")
+    assert (a.name, b.name) == ("أنطونيو غوتيريس", "أنطونيو غوتيريش")
+    assert a.id == b.id == "antonio-guterres"
+
+
+def test_country_adjective_is_not_a_surname_inside_a_title(reg):
+    assert reg.resolve("السوداني", date="2024-01-01").name == "محمد شياع السوداني"
+    a = reg.resolve("وزير الخارجية السوداني", date="2024-01-01")
+    assert a.country == "SDN" and a.name != "محمد شياع السوداني" and not a.known
+
+
+# --------------------------------------------------------------------------- bodies
+
+@pytest.mark.parametrize("mention, name", [
+    ("الخارجية السورية", "وزارة الخارجية السورية"),
+    ("وزارة خارجية البحرين", "وزارة الخارجية البحرينية"),
+    ("دمشق", "الحكومة السورية"), ("النظام السوري", "الحكومة السورية"),
+    ("بغداد", "الحكومة العراقية"), ("حكومة بغداد", "الحكومة العراقية"),
+    ("موسكو", "الحكومة الروسية"), ("الكرملين", "الرئاسة الروسية"),
+    ("بيان للإليزيه", "الرئاسة الفرنسية"), ("المرصد", "المرصد السوري لحقوق الإنسان"),
+    ("وكالة الأنباء الرسمية (سانا)", "وكالة الأنباء السورية (سانا)"),
+    ("حلف الناتو", "حلف شمال الأطلسي"), ("منظمة الأمم المتحدة للطفولة\"اليونيسيف\"", "منظمة الأمم المتحدة للطفولة (يونيسف)"),
+    ("فصيل كتائب حزب الله العراقي", "كتائب حزب الله العراقي"),
+])
+def test_bodies(reg, mention, name):
+    a = reg.resolve(mention)
+    assert a.name == name and a.type == "body"
+
+
+def test_country_name_speaks_for_its_ministry_when_the_article_quotes_it(reg):
+    text = "دانت وزارة الخارجية الفرنسية الهجوم. وقالت فرنسا إنها تدعم التحقيق."
+    assert reg.resolve("فرنسا", article_text=text).name == "وزارة الخارجية الفرنسية"
+    assert reg.resolve("فرنسا", article_text="وقالت فرنسا إنها تدعم التحقيق.").name == "الحكومة الفرنسية"
+
+
+def test_anaphoric_mentions_are_left_to_coreference(reg):
+    for m in ("البيان", "المصدر", "الوزارة", "المنظمة", "الوزيران"):
+        assert reg.lookup(m) is None, m
+    assert reg.lookup("الرئيس", date="2018-04-14", article_text="قال الرئيس إيمانويل ماكرون ...").name == "إيمانويل ماكرون"
+    assert reg.lookup("المنظمة") is None and "المنظمة" in reg.get("human-rights-watch").kinds
+
+
+# --------------------------------------------------------------------------- unknown speakers
+
+def test_unnamed_officials_are_distinct_per_article(reg):
+    a = reg.resolve("مسؤول لبناني", article_id="art-1")
+    b = reg.resolve("مسؤول لبناني", article_id="art-2")
+    assert (a.role, a.country, a.name, a.known) == ("official_unnamed", "LBN", "مسؤول لبناني", False)
+    assert a.id != b.id and a.id.endswith("@art-1")
+    c = reg.resolve("مصدر أمني عراقي", article_id="art-1")
+    assert (c.role, c.country) == ("official_unnamed", "IRQ")
+    tpl = reg.resolve("مسؤول سعودي", article_id="art-3")  # a canonical description, still per article
+    assert tpl.id == "saudi-official@art-3" and tpl.country == "SAU"
+
+
+def test_unnamed_official_takes_the_articles_country_when_the_mention_has_none(reg):
+    text = seed("000")
+    a = reg.resolve("مصدر عسكري", article_id="s0",
+                    article_text="قال مصدر عسكري سوري إن الجيش السوري صد هجوما قرب دمشق. وأكد مصدر عسكري أن سوريا ...")
+    assert (a.country, a.name, a.role) == ("SYR", "مصدر عسكري سوري", "official_unnamed")
+    assert reg.resolve("مسؤول لبناني تربطه علاقات وثيقة بنظام الأسد", article_id="s0",
+                       article_text=text).country == "LBN"
+
+
+def test_unknown_named_speaker_gets_country_and_role_from_title_words(reg):
+    a = reg.resolve("المتحدث باسم الجيش اللبناني العميد علي قانصو")
+    assert (a.name, a.country, a.role, a.known) == ("علي قانصو", "LBN", "spokesperson", False)
+    assert a.id == "x:علي قانصو"
+    b = reg.resolve("نائب وزير الخارجية الروسي سيرغي ريابكوف", date="2018-04-16")
+    assert (b.name, b.country) == ("سيرغي ريابكوف", "RUS") and b.name != "سيرغي لافروف"
+    c = reg.resolve("وزير الخارجية الهندي", date="2018-04-16")
+    assert (c.country, c.role, c.known) == ("IND", "foreign_minister", False)
+
+
+def test_title_info(reg):
+    assert reg.title_info("وزير خارجية إيران") == ("IRN", "foreign_minister")
+    assert reg.title_info("رئيس الوزراء العراقي") == ("IRQ", "head_of_government")
+    assert reg.title_info("مصدر أمني عراقي") == ("IRQ", "official_unnamed")
+    assert reg.title_info("الخارجية السورية") == ("SYR", "ministry")
+    assert reg.title_info("المبعوث الأممي الخاص إلى سوريا") == ("INT", "international_org")
+    assert reg.title_info("رئيس مجلس علماء باكستان") == ("PAK", "other")
+
+
+# --------------------------------------------------------------------------- user files
+
+def test_user_file_adds_and_overrides(tmp_path):
+    f = tmp_path / "mine.yaml"
+    f.write_text("""
+actors:
+  - id: ali-qanso
+    name: علي قانصو
+    country: LBN
+    role: spokesperson
+    aliases: [قانصو]
+    offices:
+      - {office: spokesperson, of: lebanese-army, start: 2019-01-01}
+  - id: walid-al-muallem
+    name: وليد المعلّم
+    aliases: [أبو طارق]
+""", encoding="utf-8")
+    reg = Registry.load(extra=[f])
+    assert reg.resolve("قانصو").id == "ali-qanso"
+    assert reg.resolve("المتحدث باسم الجيش اللبناني", date="2020-01-01").name == "علي قانصو"
+    a = reg.resolve("أبو طارق", date="2015-01-01")
+    assert (a.id, a.name, a.role) == ("walid-al-muallem", "وليد المعلّم", "foreign_minister")
+    assert reg.resolve("المعلم").id == "walid-al-muallem"  # bundled aliases kept
+    assert Registry.load().resolve("قانصو").known is False  # the bundled registry is unchanged
+
+
+@pytest.mark.parametrize("body, line, field", [
+    ("actors:\n  - id: x1\n    name: [unclosed\n", None, None),
+    ("actors:\n  - id: x1\n    name: س\n    country: Iraq\n    role: other\n", 2, "actors[0] (x1).country"),
+    ("actors:\n  - id: x1\n    name: س\n    country: IRQ\n    role: president\n", 2, "actors[0] (x1).role"),
+    ("actors:\n  - id: x1\n    name: س\n    country: IRQ\n    role: other\n    offices:\n"
+     "      - {office: foreign_minister, country: IRQ, start: 2020-13-01}\n", 7, "actors[0] (x1).offices[0].start"),
+    ("actors:\n  - id: x1\n    name: س\n    country: IRQ\n    role: other\n    offices:\n"
+     "      - {office: emperor, country: IRQ}\n", 7, "actors[0] (x1).offices[0].office"),
+    ("actors:\n  - id: x1\n    name: س\n    country: IRQ\n    role: other\n    alias: [س]\n", 2, "actors[0].alias"),
+    ("actors:\n  - id: x1\n    country: IRQ\n    role: other\n", 2, "name"),
+])
+def test_bad_user_yaml_names_the_file(tmp_path, body, line, field):
+    f = tmp_path / "bad_actors.yaml"
+    f.write_text(body, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        Registry.load(extra=[f])
+    assert err.value.path == str(f) and "bad_actors.yaml" in str(err.value)
+    if line is not None:
+        assert err.value.line == line
+    if field is not None:
+        assert err.value.field == field
+
+
+def test_office_of_an_unknown_body_is_an_error(tmp_path):
+    f = tmp_path / "a.yaml"
+    f.write_text("actors:\n  - id: x1\n    name: س\n    country: IRQ\n    role: other\n    offices:\n"
+                 "      - {office: head, of: no-such-body}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no-such-body"):
+        Registry.load(extra=[f])
+
+
+# --------------------------------------------------------------------------- data and behaviour as a whole
+
+def test_registry_holds_every_dev_gold_actor_with_its_country_and_role(reg):
+    lines = [l for l in (DATA / "dev_gold_actors.tsv").read_text(encoding="utf-8").splitlines()
+             if l and not l.startswith("#")][1:]
+    assert len(lines) == 224
+    by_name = {}
+    for a in reg.actors():
+        by_name[normalize_ar(a.name)] = a
+        for s in reg.spellings_of(a.id):
+            by_name[normalize_ar(s)] = a
+    wrong = []
+    for line in lines:
+        name, country, role = line.split("\t")
+        a = by_name.get(normalize_ar(name))
+        if a is None or (a.country, a.role) != (country, role):
+            wrong.append((name, a and (a.country, a.role)))
+    assert wrong == []
+
+
+def test_heads_and_foreign_ministers_2011_2024_are_covered(reg):
+    """Every week of 2011-2024 has a holder, except vacancies and short handovers (< 6 weeks)."""
+    import datetime as dt
+
+    terms: dict = {}
+    for a in reg.actors():
+        for o in reg.offices_of(a.id):
+            terms.setdefault((o.office, o.country), []).append(o)
+    long_gaps = []
+    for c in ["SYR", "IRQ", "IRN", "TUR", "SAU", "QAT", "ARE", "JOR", "LBN", "EGY", "RUS", "USA"]:
+        for office in ("head_of_state", "head_of_government", "foreign_minister"):
+            if (c, office) in {("USA", "head_of_government"), ("LBN", "head_of_state")}:
+                continue  # the US president heads the government; Lebanon's presidency was vacant
+            run = []
+            d = dt.date(2011, 1, 1)
+            while d <= dt.date(2024, 12, 31):
+                if any(o.active(d) for o in terms.get((office, c), [])):
+                    run = []
+                else:
+                    run.append(d)
+                    if len(run) == 6:
+                        long_gaps.append((c, office, run[0].isoformat()))
+                d += dt.timedelta(days=7)
+    assert long_gaps == []
+    lbn = [o for o in terms[("head_of_state", "LBN")] if o.active(dt.date(2015, 6, 1))]
+    assert lbn == []  # the vacancy is kept, not papered over
+
+
+def test_gold_sample_accuracy(reg):
+    arts = [json.loads(l) for l in (DATA / "dev_gold_sample.jsonl").read_text(encoding="utf-8").splitlines() if l]
+    res = evaluate(arts, reg)
+    assert res["named"]["quotes"] >= 25
+    assert res["named"]["actor"] >= 0.9 and res["named"]["country"] >= 0.95, res["errors"]
+    assert coverage(arts, reg)["missing"] == []
+
+
+def test_picklable_frozen_and_fast():
+    from stance.actors import registry as mod
+
+    mod._load_cached.cache_clear()
+    mod._load_lexicon.cache_clear()
+    t = time.perf_counter()
+    reg = Registry.load()
+    assert time.perf_counter() - t < 1.0
+    assert Registry.load() is reg  # cached
+    clone = pickle.loads(pickle.dumps(reg))
+    assert clone.resolve("وزير الخارجية العراقي", date="2015-03-24").name == "إبراهيم الجعفري"
+    a = reg.resolve("ترمب")
+    assert isinstance(a, Actor) and hash(a) == hash(reg.resolve("ترامب"))
+    with pytest.raises(Exception):
+        a.name = "x"
+
+
+# --------------------------------------------------------------------------- CLI
+
+def test_cli_lookup_list_check(tmp_path):
+    from stance.cli.actors import actors
+
+    r = CliRunner().invoke(actors, ["lookup", "الرئيس السوري", "--date", "2015-03-24", "--json"])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.output)
+    assert (out["name"], out["country"], out["role"]) == ("بشار الأسد", "SYR", "head_of_state")
+
+    r = CliRunner().invoke(actors, ["list", "--office", "foreign_minister", "--country", "IRQ"])
+    assert r.exit_code == 0
+    names = [l.split("\t")[1] for l in r.output.splitlines() if "\t" in l]
+    assert names[:5] == ["هوشيار زيباري", "حسين الشهرستاني", "إبراهيم الجعفري", "محمد علي الحكيم", "فؤاد حسين"]
+
+    r = CliRunner().invoke(actors, ["list", "--role", "president"])
+    assert r.exit_code != 0 and "one of" in r.output
+
+
+def test_cli_bad_file_exits_2_with_one_line(tmp_path):
+    from stance.cli import main
+
+    f = tmp_path / "broken.yaml"
+    f.write_text("actors:\n  - id: x1\n    name: س\n    country: IRQ\n    role: minister\n    offices: 3\n",
+                 encoding="utf-8")
+    import subprocess
+    import sys
+
+    p = subprocess.run([sys.executable, "-c", "from stance.cli import main; main()", "actors", "check", str(f)],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert p.returncode == 2
+    assert p.stderr.strip().startswith("stance: error:") and "broken.yaml:2" in p.stderr
+    assert len(p.stderr.strip().splitlines()) == 1
+    assert main is not None
