@@ -77,9 +77,8 @@ def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> l
             else:
                 sp = attributor.carried(cand.gender)
             actor = sp.actor if sp is not None else None
-            if sp is not None and MEDIA_SPEAKER_RE.match(normalize_ar(sp.mention)) \
-                    and getattr(actor, "role", None) in (None, "agency", "other"):
-                continue  # media reporting events, not an actor taking a position
+            if sp is not None and MEDIA_SPEAKER_RE.match(normalize_ar(sp.mention)):
+                continue  # media reporting events, not an actor taking a position (codebook §1)
             rec = {
                 "quote_id": quote_id(art_id, cand.start, cand.end),
                 "article_id": art_id,
