@@ -764,7 +764,10 @@ class Registry:
         the head noun; None when the mention has more than head and adjectives."""
         lex = self.lexicon
         stems = lex.countries.get(country, {}).get("adjective") or []
-        if not stems or len(norms) > 3 or not all(n.endswith(("ي", "يه", "يون", "يين")) for n in norms[1:]):
+        # only a head and indefinite nisba adjectives («مصدر عسكري», «مصادر محلية»)
+        if not stems or len(norms) > 3 or not all(
+                len(n) > 3 and not n.startswith("ال") and n.endswith(("ي", "يه", "يون", "يين"))
+                for n in norms[1:]):
             return None
         head = norms[0]
         if head.startswith("ال"):
