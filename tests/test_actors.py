@@ -72,6 +72,10 @@ def test_role_follows_the_office_held_on_the_date(reg):
     assert reg.resolve("أردوغان", date="2018-01-01").role == "head_of_state"
     assert reg.resolve("هولاند", date="2015-01-01").role == "head_of_state"
     assert reg.resolve("هولاند", date="2018-01-01").role == "other"  # former president (gold)
+    assert reg.resolve("أوباما", date="2018-01-01").role == "other"
+    assert reg.resolve("الجبير", date="2019-06-01").role == "minister"  # minister of state after 2018
+    assert reg.resolve("بوريس جونسون", date="2020-01-01").role == "head_of_government"
+    assert reg.resolve("أوباما").role == "head_of_state"  # undated: the registry role
 
 
 def test_former_holder(reg):
@@ -210,6 +214,17 @@ def test_unknown_named_speaker_gets_country_and_role_from_title_words(reg):
     assert (b.name, b.country) == ("سيرغي ريابكوف", "RUS") and b.name != "سيرغي لافروف"
     c = reg.resolve("وزير الخارجية الهندي", date="2018-04-16")
     assert (c.country, c.role, c.known) == ("IND", "foreign_minister", False)
+    d = reg.resolve("وزير الاقتصاد الفرنسي برونو لومير", date="2018-06-01")
+    assert (d.name, d.country, d.role, d.id) == ("برونو لومير", "FRA", "minister", "x:برونو لومير")
+
+
+def test_titles_of_unknown_offices_do_not_borrow_a_holder(reg):
+    text = "قال وزير الخارجية الأمريكي مايك بومبيو إن ... وقال رئيس وكالة المخابرات الداخلية الألمانية إن"
+    assert reg.resolve("رئيس وكالة المخابرات الداخلية الألمانية", date="2018-06-01", article_text=text).known is False
+    assert reg.lookup("مدير", date="2018-06-01", article_text="عبدالملك الحوثي") is None
+    # a president named in the article is not taken for the prime minister a few months off
+    text = "قال الرئيس التركي رجب طيب أردوغان ... وقال رئيس الوزراء التركي إن"
+    assert reg.resolve("رئيس الوزراء التركي", date="2018-04-12", article_text=text).name == "بن علي يلدريم"
 
 
 def test_title_info(reg):

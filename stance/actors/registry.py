@@ -45,6 +45,9 @@ BUNDLED = ("people.yaml", "bodies.yaml", "unnamed.yaml")
 _ROLE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2}
 _NEAR_DAYS = 183  # a holder the article names counts up to half a year off the date
 _BODY_ROLES = {"government", "ministry", "militia", "party", "agency", "international_org"}
+# offices a title may name without a country, when the article names a single holder
+_UNSCOPED_OK = {"head_of_state", "head_of_government", "foreign_minister", "minister", "counterpart",
+                "un_envoy", "supreme_leader", "pope", "crown_prince", "defense_minister"}
 
 
 @dataclass(frozen=True)
@@ -373,12 +376,13 @@ class Registry:
 
     def lookup(self, mention: str, date=None, article_text: str | None = None) -> Actor | None:
         """The registry actor a mention names (names, aliases, titles, bodies), else None."""
-        r = self._match(mention, _date(date), None, article_text)
+        r = self._match(mention or "", _date(date), None, article_text)
         return r.actor if r is not None and r.how != "unnamed" else None
 
     def explain(self, mention: str, date=None, article_id: str | None = None,
                 article_text: str | None = None) -> Resolution:
         """:meth:`resolve` with a note on how the actor was found (for the CLI and debugging)."""
+        mention = mention or ""
         d = _date(date)
         r = self._match(mention, d, article_id, article_text)
         if r is not None:
@@ -388,7 +392,7 @@ class Registry:
     def title_info(self, mention: str) -> tuple[str | None, str | None]:
         """(country, role) that the mention's title words say, e.g. «وزير خارجية إيران»
         -> ('IRN', 'foreign_minister'), «مصدر أمني عراقي» -> ('IRQ', 'official_unnamed')."""
-        norms = [t.norm for t in tokenize(mention)]
+        norms = [t.norm for t in tokenize(mention or "")]
         return self._title_info(norms)
 
     # ------------------------------------------------------------------ internals
@@ -396,11 +400,16 @@ class Registry:
                article_id: str | None = None) -> Actor:
         e = self._entries[idx]
         role = e["role"]
-        if date is not None:
-            held = [self.lexicon.offices.get(o.office) for o in e["offices_"] if o.active(date)]
-            held = [r for r in held if r in _ROLE_RANK]
-            if held:
-                role = min(held, key=_ROLE_RANK.get)
+        if date is not None and e["offices_"]:
+            roles = self.lexicon.offices
+            held = [roles.get(o.office) for o in e["offices_"] if o.active(date)]
+            top = [r for r in held if r in _ROLE_RANK]
+            if top:
+                role = min(top, key=_ROLE_RANK.get)
+            elif role in _ROLE_RANK and any(roles.get(o.office) == role for o in e["offices_"]):
+                # out of the office its role comes from: a former president speaks as «other»
+                # (the gold's «الرئيس الفرنسي السابق فرانسوا هولاند»), or in the office it holds
+                role = next((r for r in held if r in ("minister", "security_official", "spokesperson")), "other")
         aid = e["id"]
         if e["per_article"] and article_id:
             aid = f"{aid}@{article_id}"
@@ -465,8 +474,10 @@ class Registry:
             ref = self._pick(m.payloads, m, norms, head, date, article, article_text)
             if ref is not None:
                 matches.append((m, ref))
-        # 1. unnamed officials
-        if lex.unnamed_head(norms, head) is not None:
+        # 1. unnamed officials («المسؤول الإيراني علي لاريجاني» names a person after all)
+        named_person = any(self._entries[r.idx]["type"] == "person" and not self._entries[r.idx]["per_article"]
+                           for _, r in matches)
+        if lex.unnamed_head(norms, head) is not None and not (named_person and norms[head].startswith("ال")):
             for m, ref in matches:
                 if m.start == head and self._entries[ref.idx]["per_article"]:
                     return Resolution(self._actor(ref.idx, date, article_id=article_id), "unnamed", " ".join(m.phrase))
@@ -597,6 +608,8 @@ class Registry:
         office, scope, former, _ = self._scope(title, t, norms)
         if title.countries and (scope is None or scope[0] != "country" or scope[1] not in title.countries):
             return None
+        if scope is None and (office not in _UNSCOPED_OK or self._rest_after(norms, t.end)):
+            return None  # «مدير», «وزير الاقتصاد الفرنسي ...», «رئيس وكالة ...»: no office we know
         holders = self._holders(office, scope)
         if not holders:
             return None
@@ -622,7 +635,14 @@ class Registry:
             for i, o in active:
                 if self._supported(i, article):
                     return self._title_res(i, date, article, how + f" on {date}", t)
-            near = sorted(((o.distance(date), i) for i, o in named if o.distance(date) <= _NEAR_DAYS))
+            # approximate dates: near a change of holder, the one the article names (unless the
+            # article names them for another office they hold that day: a president, not a PM)
+            boundary = not active or any(
+                (o.start and (date - o.start).days <= _NEAR_DAYS) or (o.end and (o.end - date).days <= _NEAR_DAYS)
+                for _, o in active)
+            near = sorted((o.distance(date), i) for i, o in named
+                          if o.distance(date) <= _NEAR_DAYS and boundary
+                          and not any(x.active(date) for x in self._entries[i]["offices_"]))
             if near:
                 return self._title_res(near[0][1], date, article, how + f" near {date}, named in the article", t)
             if active:
@@ -634,6 +654,10 @@ class Registry:
             return self._title_res(named[0][0], None, article, how + ", named in the article", t)
         latest = max(holders, key=lambda h: (h[1].end is None, h[1].start or _dt.date.min))
         return self._title_res(latest[0], None, article, how + ", latest holder (no date)", t)
+
+    def _rest_after(self, norms: list[str], i: int) -> bool:
+        """Whether words other than modifiers follow token ``i`` («الوزير السابق» has none)."""
+        return self.lexicon.skip_modifiers(norms, i)[0] < len(norms)
 
     def _title_res(self, idx, date, article, how, t: Match) -> Resolution:
         return Resolution(self._actor(idx, date, spelling=self._spelling_in_article(idx, article)), how,
@@ -693,9 +717,15 @@ class Registry:
         return any_country(head), None
 
     def _name_span(self, toks, norms: list[str], start: int) -> tuple[int, int] | None:
-        """Where a person's name sits in an unknown mention: after «يدعى», or from a first name."""
+        """Where a person's name sits in an unknown mention: after «يدعى», from a first name,
+        or after a title and its country («وزير الاقتصاد الفرنسي برونو لومير»)."""
         lex = self.lexicon
-        stop = set()
+
+        def plain(j: int) -> bool:  # a word that can be part of a name
+            return not (lex.title_table.match_at(norms, j) or lex.country_at(norms, j, clitics=False)
+                        or lex.modifiers.match_at(norms, j, clitics=False) or _function_word(toks[j])
+                        or lex.body_words.match_at(norms, j, clitics=False) or lex.honorifics.match_at(norms, j))
+
         for i in range(start, len(norms)):
             if norms[i] in lex.name_markers and i + 1 < len(norms):
                 return i + 1, min(len(norms), i + 4)
@@ -705,14 +735,17 @@ class Registry:
             if i == start and i + 1 >= len(norms):
                 return i, i + 1
             j = i + 1
-            while j < len(norms) and j - i < 4:
-                if lex.title_table.match_at(norms, j) or lex.country_at(norms, j, clitics=False) \
-                        or norms[j] in stop or lex.modifiers.match_at(norms, j, clitics=False) \
-                        or norms[j] in ("في", "من", "عن", "على", "الى", "باسم", "لدى"):
-                    break
+            while j < len(norms) and j - i < 4 and plain(j):
                 j += 1
             if j - i >= 2 or i == start:
                 return i, j
+        titles = lex.title_table.scan(norms, start)
+        countries = lex.country_table.scan(norms, start)
+        if titles and countries and countries[-1].start >= titles[0].end:
+            i, _ = lex.skip_modifiers(norms, countries[-1].end)
+            i = lex.skip_honorifics(norms, i)
+            if 0 < len(norms) - i <= 4 and all(plain(j) for j in range(i, len(norms))):
+                return i, len(norms)
         return None
 
     def _unknown(self, mention: str, article_id: str | None, article_text: str | None = None) -> Resolution:
@@ -784,6 +817,15 @@ class Registry:
             form = "m"
         adj = " ".join(w + {"m": "", "f": "ة", "pl": "ون", "pl_acc": "ين"}[form] for w in stems[0].split())
         return " ".join(t.orig for t in toks) + " " + adj
+
+
+_FUNCTION_WORDS = {"في", "من", "عن", "باسم", "الذي", "التي", "الذين", "مع", "حول", "بشان", "ضد", "منذ",
+                   "بعد", "قبل", "الي", "لدي", "و", "او", "ان", "انه", "انها"}
+
+
+def _function_word(tok) -> bool:
+    """Prepositions and relatives («على» folds to «علي» — a name — so it is told by its ى)."""
+    return tok.norm in _FUNCTION_WORDS or (tok.norm == "علي" and tok.orig.endswith("ى"))
 
 
 def _spelling_variants(p: tuple[str, ...]) -> list[tuple[str, ...]]:

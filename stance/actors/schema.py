@@ -137,7 +137,7 @@ def parse_actor_file(path: str | Path, offices: set[str], *, default_type: str |
         if aid in seen:
             raise InputError(f"duplicate id '{aid}' (also at line {seen[aid]})", path, line, f"{label}.id")
         seen[aid] = line
-        e = {"id": aid, "source": str(path), "line": line, "given": set(entry) - {"id"}}
+        e = {"id": aid, "source": str(path), "line": line, "given": set(entry) - {"id", "note"}}
         if "name" in entry:
             if not isinstance(entry["name"], str) or not entry["name"].strip():
                 raise InputError("'name' must be a non-empty string", path, line, f"{label}.name")
