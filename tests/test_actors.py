@@ -140,6 +140,18 @@ def test_spelling_variants(reg, mention, name):
     assert reg.resolve(mention).name == name
 
 
+def test_honorifics_and_shared_royal_names(reg):
+    text = "أكد وزير الخارجية البحريني، الشيخ خالد بن أحمد آل خليفة، أن ... وقال الشيخ خالد إن"
+    assert reg.resolve("الشيخ خالد", date="2018-09-30", article_text=text).name == "خالد بن أحمد آل خليفة"
+    assert reg.lookup("الشيخ خالد", date="2018-09-30", article_text="قال الشيخ خالد إن") is None
+    assert reg.resolve("الملك عبدالله", date="2018-06-22").name == "عبد الله الثاني"
+    saudi = "استقبل خادم الحرمين الشريفين الملك عبد الله بن عبد العزيز ... وقال الملك عبدالله إن"
+    jordan = "استقبل العاهل الأردني الملك عبد الله الثاني ... وقال الملك عبدالله إن"
+    assert reg.resolve("الملك عبدالله", date="2013-06-22", article_text=saudi).name == "عبد الله بن عبد العزيز"
+    assert reg.resolve("الملك عبدالله", date="2013-06-22", article_text=jordan).name == "عبد الله الثاني"
+    assert reg.resolve("خادم الحرمين الشريفين الملك سلمان بن عبد العزيز").name == "سلمان بن عبد العزيز"
+
+
 def test_display_name_follows_the_articles_spelling_with_one_id(reg):
     a = reg.resolve("الأمين العام للأمم المتحدة أنطونيو غوتيريس")
     b = reg.resolve("الأمين العام للأمم المتحدة، أنطونيو غوتيريش")

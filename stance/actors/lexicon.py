@@ -10,7 +10,7 @@ All objects are plain data (dicts, tuples), so registries pickle.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 import regex
 
@@ -287,7 +287,3 @@ class Lexicon:
         if orig.endswith(("ى", "ىٰ")):
             return False  # «على», «إلى» fold to «علي», «الي» under normalization
         return tok in self.given_names or any(v in self.given_names for v in clitic_variants(tok)[1:])
-
-
-def iter_unique(items: Iterable) -> list:
-    return list(dict.fromkeys(items))

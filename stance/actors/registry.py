@@ -30,14 +30,14 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from stance.io import InputError
-from stance.text import normalize_ar, parse_date
+from stance.text import parse_date
 
-from .lexicon import CountryRef, Lexicon, Match, PhraseTable, Title, clitic_variants, norm_phrase, tokenize
+from .lexicon import Lexicon, Match, PhraseTable, Title, clitic_variants, norm_phrase, tokenize
 from .schema import complete, parse_actor_file, read_yaml, strip_lines
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -173,9 +173,9 @@ def _synthesized(lex: Lexicon) -> list[dict]:
             + [f"وزارة خارجية {n}" for n in names] + [f"خارجية {n}" for n in names]
         lc = code.lower()
         out.append({"id": f"{lc}-government", "name": gov_name, "country": code, "role": "government",
-                    "type": "body", "aliases": [], "synth_aliases": gov_aliases, "kinds": ["الحكومة"], "source": "countries.yaml",
-                    "line": None, "synth_names": list(names), "synth_capitals": list(caps),
-                    "mfa": f"{lc}-foreign-ministry"})
+                    "type": "body", "aliases": [], "synth_aliases": gov_aliases, "kinds": ["الحكومة"],
+                    "source": "countries.yaml", "line": None, "synth_names": list(names),
+                    "synth_capitals": list(caps), "mfa": f"{lc}-foreign-ministry"})
         out.append({"id": f"{lc}-foreign-ministry", "name": mfa_name, "country": code, "role": "ministry",
                     "type": "body", "aliases": [], "synth_aliases": mfa_aliases, "kinds": ["الوزارة", "الخارجية"],
                     "source": "countries.yaml", "line": None})
@@ -192,6 +192,9 @@ def _merge(base: dict, over: dict) -> None:
         else:
             base[k] = over[k]
     base["source"], base["line"] = over["source"], over["line"]
+
+
+_DEFAULT_TYPES = {"bodies.yaml": "body", "unnamed.yaml": "person", "people.yaml": "person"}
 
 
 def _file_key(path) -> tuple[str, float]:
@@ -212,7 +215,7 @@ def _load_cached(keys: tuple[tuple[str, float], ...], bundled: bool) -> "Registr
     sources = [DATA_DIR / f for f in BUNDLED] if bundled else []
     user = [Path(k[0]) for k in keys]
     for path in sources + user:
-        default_type = {"bodies.yaml": "body", "unnamed.yaml": "person", "people.yaml": "person"}.get(path.name) if path.parent == DATA_DIR else None
+        default_type = _DEFAULT_TYPES.get(path.name) if path.parent == DATA_DIR else None
         for e in parse_actor_file(path, offices, default_type=default_type):
             if e["id"] in entries:
                 prev = entries[e["id"]]
@@ -480,7 +483,8 @@ class Registry:
         if lex.unnamed_head(norms, head) is not None and not (named_person and norms[head].startswith("ال")):
             for m, ref in matches:
                 if m.start == head and self._entries[ref.idx]["per_article"]:
-                    return Resolution(self._actor(ref.idx, date, article_id=article_id), "unnamed", " ".join(m.phrase))
+                    return Resolution(self._actor(ref.idx, date, article_id=article_id), "unnamed",
+                                      " ".join(m.phrase))
             return None
         # 2. persons
         persons = [(m, r) for m, r in matches if self._entries[r.idx]["type"] == "person"
@@ -508,12 +512,12 @@ class Registry:
             if ref.kind == "country_name" and e.get("mfa") in self._by_id and article is not None:
                 mfa = self._by_id[e["mfa"]]
                 if any(_in_article(p, article) for p in self._support[mfa] if len(p) >= 2):
-                    return Resolution(self._actor(mfa, date), "country name; the article quotes its foreign ministry",
-                                      " ".join(m.phrase))
+                    return Resolution(self._actor(mfa, date),
+                                      "country name; the article quotes its foreign ministry", " ".join(m.phrase))
             if e["per_article"]:
                 return Resolution(self._actor(ref.idx, date, article_id=article_id), "unnamed", " ".join(m.phrase))
-            return Resolution(self._actor(ref.idx, date), ref.kind.replace("_", " ") if ref.kind != "alias" else "body",
-                              " ".join(m.phrase))
+            how = ref.kind.replace("_", " ") if ref.kind != "alias" else "body"
+            return Resolution(self._actor(ref.idx, date), how, " ".join(m.phrase))
         # 5. a body without its country («وزارة الداخلية»): the one the article names, or of its country
         return self._bare_body(norms, head, date, article, article_text)
 
@@ -539,7 +543,8 @@ class Registry:
         country = _article_country(article_text) if article_text else None
         mine = [i for i in (named or cands) if self._entries[i].get("country") == country]
         if country and len(mine) == 1:
-            return Resolution(self._actor(mine[0], date), f"body of the article's country ({country})", " ".join(words))
+            return Resolution(self._actor(mine[0], date), f"body of the article's country ({country})",
+                              " ".join(words))
         return None
 
     def _titles(self, norms: list[str], start: int) -> list[Match]:
@@ -761,7 +766,8 @@ class Registry:
         # a leading clitic on a title or unnamed head: «ومسؤول لبناني», «لوزير الخارجية»
         for v in clitic_variants(norms[head])[1:]:
             rest = [v] + norms[head + 1:]
-            if lex.unnamed_table.match_at(rest, 0, clitics=False) or lex.title_table.match_at(rest, 0, clitics=False):
+            if lex.unnamed_table.match_at(rest, 0, clitics=False) \
+                    or lex.title_table.match_at(rest, 0, clitics=False):
                 cut = len(norms[head]) - len(v)
                 toks = toks[:head] + [type(toks[head])(toks[head].orig[cut:], v)] + toks[head + 1:]
                 norms = norms[:head] + [v] + norms[head + 1:]
