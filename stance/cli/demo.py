@@ -35,18 +35,26 @@ def demo(out_dir, seeds_dir, config):
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    quotes, run, scored = out / "quotes.jsonl", out / "run-tfidf", out / "scored.jsonl"
+    quotes, runs, scored = out / "quotes.jsonl", out / "runs", out / "scored.jsonl"
+
+    def latest_run() -> str:
+        done = [d for d in runs.iterdir() if (d / "metrics.json").exists()] if runs.exists() else []
+        return str(max(done, key=lambda d: d.stat().st_mtime))
+
     steps = [
-        ("extract the seed quotes", ["extract", seeds_dir, "-o", str(quotes), "--quiet"]),
-        ("train the TF-IDF baseline", ["train", config, "--output-dir", str(run)]),
-        ("score the quotes", ["predict", str(run), str(quotes), "-o", str(scored)]),
-        ("write the HTML report", ["report", str(scored), "-o", str(out / "report.html"),
-                                   "--plots", str(out / "plots")]),
-        ("per-actor report", ["report", str(scored)]),
+        ("extract the seed quotes", lambda: ["extract", seeds_dir, "-o", str(quotes)]),
+        ("train the TF-IDF baseline on the bundled annotations",
+         lambda: ["train", config, "--output-dir", str(runs), "--quiet"]),
+        ("score the quotes", lambda: ["predict", latest_run(), str(quotes), "-o", str(scored)]),
+        ("write the HTML report and plots", lambda: ["report", str(scored), "-o", str(out / "report.html"),
+                                                     "--plots", str(out / "plots")]),
+        ("per-actor frame report", lambda: ["report", str(scored)]),
     ]
     t0 = time.time()
-    for i, (what, args) in enumerate(steps, 1):
+    for i, (what, make_args) in enumerate(steps, 1):
+        args = make_args()
         click.secho(f"\n[{i}/{len(steps)}] {what}: stance {' '.join(args)}", bold=True, err=True)
         cli.main(args=args, prog_name="stance", standalone_mode=False)
+    run = latest_run()
     click.secho(f"\ndone in {time.time() - t0:.0f} s — quotes: {quotes}, run: {run}, "
                 f"report: {out / 'report.html'}, plots: {out / 'plots'}/", bold=True, err=True)

@@ -207,7 +207,7 @@ ANAPHORIC_HEADS = {
     "التقرير": "any", "الرسالة": "any", "الحكومة": "body", "الخارجية": "body", "البابا": "person",
     "الأمين": "person", "الامين": "person", "الملك": "head", "الأمير": "person", "الشيخ": "person",
     "الجنرال": "person", "العقيد": "person", "العميد": "person", "اللواء": "person",
-    "الوزيران": "person", "الرئيسان": "head", "الطرفان": "any", "الجانبان": "any",
+    "الوزيران": "person", "الوزراء": "person", "المسؤولون": "person", "الرئيسان": "head", "الطرفان": "any", "الجانبان": "any",
 }
 
 # Lines that end the article body: comment boxes, share/follow widgets, related links.
