@@ -153,7 +153,10 @@ class Attributor:
                 self._country = article_country(reg, self.text)
             if self._country:
                 code, adjective = self._country
-                name = _with_adjective(actor.name, adjective) if actor.role == "official_unnamed" else actor.name
+                words = actor.name.split()
+                plain = all(not w.startswith("ال") and w.endswith(("ي", "ية", "ة", "ون", "ين")) for w in words[1:])
+                name = _with_adjective(actor.name, adjective) if actor.role == "official_unnamed" and plain \
+                    else actor.name
                 actor = dataclasses.replace(actor, country=code, name=name)
         if actor.role == "official_unnamed":
             key = actor.country or "?"
