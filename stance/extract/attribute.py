@@ -93,6 +93,9 @@ def _with_adjective(mention: str, adjective: str) -> str:
     return f"{mention} {adj}"
 
 
+_STATEMENT_STEMS = {"بيان", "نص", "تقرير", "رساله"}
+
+
 class Attributor:
     """Per-article speaker state; create one per article (no state shared across articles)."""
 
@@ -111,20 +114,28 @@ class Attributor:
         stem = head[2:] if head.startswith("ال") else head  # «المنظمة» -> «منظمه»
         # 1) an earlier speaker whose own mention or name has the same head word
         for sp in reversed(self.history):
-            words = normalize_ar(f"{sp.mention} {sp.actor.name}").split()
+            first = normalize_ar(sp.mention).split()[:1]
+            words = first + normalize_ar(sp.actor.name).split()
             if any(w == stem or w == head for w in words):
                 return sp.actor
-        # 2) a body named earlier in the text with that head word: «منظمة هيومن رايتس ووتش»
+        # 2) a body named earlier in the text with that head word: «منظمة هيومن رايتس ووتش»,
+        #    «بيان للإليزيه» (a statement is its issuer's)
         if len(stem) >= 3:
-            norm_before = normalize_ar(self.text[:before])
-            words = norm_before.split()
+            words = normalize_ar(self.text[:before]).split()
+            tried = 0
             for i in range(len(words) - 1, -1, -1):
-                if words[i] == stem and i + 1 < len(words):
-                    for k in range(min(7, len(words) - i), 1, -1):
-                        actor = self.registry.lookup(" ".join(words[i:i + k]), date=self.date,
-                                                     article_text=self.text)
-                        if actor is not None:
-                            return actor
+                if words[i] not in (stem, head) or i + 1 >= len(words):
+                    continue
+                tried += 1
+                start = i + 1 if stem in _STATEMENT_STEMS else i
+                follow = [w[2:] if w.startswith("لل") else w for w in words[start:start + 7]]
+                if follow and follow[0] in ("صادر", "صادرا"):
+                    follow = follow[2:] if len(follow) > 2 and follow[1] == "عن" else follow[1:]
+                for k in range(len(follow), 0, -1):
+                    actor = self.registry.lookup(" ".join(follow[:k]), date=self.date, article_text=self.text)
+                    if actor is not None and (stem not in _STATEMENT_STEMS or k > 0):
+                        return actor
+                if tried >= 4:
                     break
         # 3) the latest speaker of a compatible kind; a statement («البيان») prefers a body
         if kind == "any":

@@ -148,7 +148,7 @@ def _speaker_in_slot(text, start, end, transitive, transitive_from, name_len):
         toks = _tokens(text, start, end)
         if toks:
             j = _np_length(toks, name_len)
-            if j < len(toks) and "،" not in text[toks[0][0]:toks[j - 1][1]] and "،" not in text[toks[j - 1][1]:end]:
+            if j < len(toks) and "،" not in text[toks[0][0]:toks[j - 1][1]]:
                 return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len)  # «ووصف دبلوماسيون هذا القرار بأنه»
     return clean_speaker(text, start, end, name_len)
 
