@@ -19,8 +19,10 @@ _GENERIC = frozenset(normalize_ar(w) for w in TITLE_WORDS | set(ANAPHORIC_HEADS)
 class NameIndex:
     def __init__(self, registry):
         names: set[tuple[str, ...]] = set()
+        persons: set[tuple[str, ...]] = set()
         actors = registry.actors() if hasattr(registry, "actors") else []
         for actor in actors:
+            is_person = getattr(actor, "type", "") == "person"
             spellings = [actor.name]
             if hasattr(registry, "aliases_of"):
                 spellings += list(registry.aliases_of(actor.id))
@@ -30,6 +32,9 @@ class NameIndex:
                     continue  # «سفير», «المنظمة»: a title or an anaphor, not a name
                 if 0 < len(words) <= _MAX_WORDS:
                     names.add(words)
+                    if is_person and len(words) >= 2:
+                        persons.add(words)
+        self.persons = frozenset(persons)
         # country names and capitals («باكستان», «دمشق») close a speaker phrase like names do
         countries = getattr(getattr(registry, "lexicon", None), "countries", None) or {}
         for c in countries.values():
@@ -38,6 +43,16 @@ class NameIndex:
                 if 0 < len(words) <= _MAX_WORDS:
                     names.add(words)
         self.names = frozenset(names)
+
+    def person_at(self, words: list[str], within: int = 5) -> tuple[int, int] | None:
+        """``(offset, length)`` of the first known person's full name (two words or more)
+        among the first ``within`` positions of ``words``."""
+        norm = [normalize_ar(w) for w in words[:within + _MAX_WORDS]]
+        for i in range(min(within, len(norm))):
+            for k in range(min(_MAX_WORDS, len(norm) - i), 1, -1):
+                if tuple(norm[i:i + k]) in self.persons:
+                    return i, k
+        return None
 
     def name_len(self, words: list[str]) -> int:
         """How many leading ``words`` form a known name or alias (0 when none)."""

@@ -62,6 +62,8 @@ _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$
 _ADJUNCT_OPENING = regex.compile(r"^(?:و|ف)?(?:في|خلال|بعد|عقب|أمام|على|إثر|اثر|قبل|ردا|رداً|تعليقا|تعليقاً|لدى|عند|أثناء|اثناء)\s")
 _SPEECH_EVENT_STEMS = ("بيان", "تصريح", "حديث", "كلمت", "مقابل", "حوار", "مؤتمر", "رسال", "تغريد", "خطاب",
                        "حساب", "صفحت", "هامش", "اتصال", "لقاء")
+_MONTHS = set("يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
+              "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين".split())
 _PRONOUN_PREPOSITIONS = set("فيه فيها فيهما منه منها عنه عنها عليه عليها له لها به بها".split())
 _NOT_SPEAKER_START = set("في خلال منذ عند بعد قبل أثناء اثناء ذلك هذا هذه جاء حول نحو ضمن عبر".split())
 _PREPOSITIONS = {"من", "عن", "إلى", "الى", "على"}
@@ -88,7 +90,7 @@ def _is_adjunct(tok: str, nxt: str | None) -> bool:
         return True
     if t in ("في", "على") and nxt is not None:
         n = nxt.strip("\"«»“”")
-        if n in SPEECH_EVENT_NOUNS or n.startswith(_SPEECH_EVENT_STEMS):
+        if n in SPEECH_EVENT_NOUNS or n.startswith(_SPEECH_EVENT_STEMS) or n.split("/")[0] in _MONTHS or n[:1].isdigit():
             return True
     if t.startswith(("لـ", "ل\"", "ل«", "ل“")):
         return True
@@ -110,6 +112,8 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         nxt = toks[i + 1][2] if i + 1 < len(toks) else None
         if keep and _is_adjunct(w, nxt):
             break
+        if not keep and w in TIME_WORDS:
+            continue  # «وقال حينها ...»
         if not keep and _is_adjunct(w, nxt):
             return None  # «قالت في وقت لاحق إن»: the slot holds an adjunct, not a speaker
         # a short addressee at the very end: «وقال الأسد لفياض»
@@ -341,7 +345,10 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
             return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, toks[j][0], cend, bi)
     # 1b) an intransitive verb's preposition one or two words later: «حذر البابا فرنسيس من ...»
     if not transitive:
-        for i, (s, e, w) in enumerate(head[1:6], start=1):
+        limit_i = min(len(head), j + 3)
+        for i, (s, e, w) in enumerate(head[1:limit_i], start=1):
+            if i > j and (w.startswith("ال") or w.endswith(("ة", "ات"))) and w not in _PREPOSITIONS:
+                break  # «وتوقع الوزير موافقة الولايات المتحدة على»: an object, not a name
             if w in TIME_WORDS and i + 1 < len(toks):
                 return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[i + 1][0], cend, bi)
             if w in _PREPOSITIONS:
@@ -390,6 +397,16 @@ def _np_length(toks, name_len=None) -> int:
         if definite_head and not _adjective_like(toks[j][2]):
             break  # «المصدر النظام السوري مسؤولية»: a definite noun after a definite head is the object
         j += 1
+    person_at = getattr(getattr(name_len, "__self__", None), "person_at", None)
+    if person_at is not None:
+        # «رئيس كتلة الوطنية إياد علاوي», «سفير روسيا في الأمم المتحدة فاسيلي نيبنزيا»: a known
+        # person's full name a few words on belongs to the title before it
+        words = [w for _, _, w in toks[:12]]
+        hit = person_at(words, within=6)
+        if hit is not None and hit[0] >= j - 1:
+            between = words[j:hit[0]]
+            if not any(w in _PREPOSITIONS or w in TIME_WORDS or w.startswith("ب") for w in between):
+                return hit[0] + hit[1]
     if name_len is not None:
         # «السفيرة الأميركية في الأمم المتحدة نيكي هيلي»: the title's name a few words on
         for k in range(j, min(j + 5, len(toks))):
