@@ -77,8 +77,9 @@ def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> l
             else:
                 sp = attributor.carried(cand.gender)
             actor = sp.actor if sp is not None else None
-            if sp is not None and MEDIA_SPEAKER_RE.match(normalize_ar(sp.mention)):
-                continue  # media reporting events, not an actor taking a position (codebook §1)
+            if sp is not None and cand.kind == "indirect" and MEDIA_SPEAKER_RE.match(normalize_ar(sp.mention)):
+                continue  # media reporting events, not an actor taking a position (codebook §1);
+                # an agency's own words in quotation marks are its position and stay
             rec = {
                 "quote_id": quote_id(art_id, cand.start, cand.end),
                 "article_id": art_id,

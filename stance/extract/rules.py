@@ -236,6 +236,11 @@ def _clause_end(text: str, pos: int, limit: int, spans, narration: bool = True) 
             if inside(spans, m.start()) is None and m.start() > pos:
                 end = min(end, m.start())
                 break
+    # a continuation participle («مشيرا إلى أن», «مؤكدة أن») starts a new quote even without a comma
+    for t in iter_triggers(text, pos, end):
+        if t.participle and t.start() > pos and inside(spans, t.start()) is None:
+            end = min(end, t.start())
+            break
     # the next reporting verb or participle after a comma starts a new quote
     for m in regex.finditer(r"[،,]\s*", text[pos:end]):
         at = pos + m.end()
