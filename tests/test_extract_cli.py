@@ -132,6 +132,11 @@ def test_by_speaker_groups_every_quote_under_its_actor(capsys):
         assert len(body) == 2 * n
         for q, line in zip(qs, body[::2]):
             assert line.split()[:3] == [q["article_id"], f"{q['start']}-{q['end']}", q["kind"]]
+    # the seeds' main speakers, resolved to registry actors with country and role
+    heads = [b.splitlines()[0] for b in blocks]
+    for name, meta in (("إبراهيم الجعفري", "(IRQ, foreign_minister)"), ("بشار الأسد", "(SYR, head_of_state)"),
+                       ("وليد المعلم", "(SYR, foreign_minister)")):
+        assert any(h.startswith(name + " [") and meta in h for h in heads), (name, heads)
     # actors with most quotes first
     counts = [int(b.splitlines()[0].rsplit(": ", 1)[1].split()[0]) for b in blocks
               if not b.startswith("(no speaker")]
