@@ -9,6 +9,7 @@ All objects are plain data (dicts, tuples), so registries pickle.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -25,11 +26,14 @@ class Token:
     norm: str  # normalize_ar(orig)
 
 
+_norm_token = functools.lru_cache(maxsize=65536)(normalize_ar)  # words repeat: normalize each once
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens of ``text`` (punctuation, '#', '_' and quotes split words and vanish)."""
     out = []
     for m in _TOKEN.finditer(text or ""):
-        norm = normalize_ar(m.group())
+        norm = _norm_token(m.group())
         if norm:
             out.append(Token(m.group(), norm))
     return out
@@ -40,8 +44,10 @@ def norm_phrase(text: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(text))
 
 
-def clitic_variants(tok: str) -> list[str]:
-    """Readings of a token without a leading clitic, the token itself first.
+@functools.lru_cache(maxsize=65536)
+def clitic_variants(tok: str) -> tuple[str, ...]:
+    """Readings of a token without a leading clitic, the token itself first (memoized: the
+    same words recur in every article).
 
     و/ف (and, so) then ل/ب/ك (to, with, as); «لل» before a definite noun is ل + ال.
     """
@@ -55,7 +61,7 @@ def clitic_variants(tok: str) -> list[str]:
             out.append("ال" + b[2:])
         elif len(b) > 3 and b[0] in "لبك":
             out.append(b[1:])
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,7 @@ class PhraseTable:
     def match_at(self, norms: list[str], i: int, *, clitics: bool = True) -> Match | None:
         """The longest phrase starting at token ``i`` (exact first token preferred)."""
         best = None
-        variants = clitic_variants(norms[i]) if clitics else [norms[i]]
+        variants = clitic_variants(norms[i]) if clitics else (norms[i],)
         for k, first in enumerate(variants):
             for phrase, payloads in self._by_first.get(first, {}).items():
                 n = len(phrase)

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Iterable
 
 from stance.io import InputError
-from stance.text import parse_date
+from stance.text import normalize_ar, parse_date
 
 from .lexicon import Lexicon, Match, PhraseTable, Title, clitic_variants, norm_phrase, tokenize
 from .schema import complete, parse_actor_file, read_yaml, strip_lines
@@ -109,7 +109,7 @@ def _date(value) -> _dt.date | None:
 @functools.lru_cache(maxsize=32)
 def _article_index(text: str) -> tuple[str, str]:
     """The article as ' tok tok ... ' and the same with a leading و/ف dropped from each token."""
-    toks = [t.norm for t in tokenize(text)]
+    toks = normalize_ar(text).split()  # = the normalized tokens, in one pass over the article
     plain = " " + " ".join(toks) + " "
     stripped = " " + " ".join(t[1:] if len(t) > 3 and t[0] in "وف" else t for t in toks) + " "
     return plain, stripped
@@ -135,7 +135,7 @@ def _article_country(text: str) -> str | None:
     """The country an article is mostly about: its most frequent country word, when clear."""
     lex = _load_lexicon()
     counts: dict[str, int] = {}
-    for m in lex.country_table.scan([t.norm for t in tokenize(text)]):
+    for m in lex.country_table.scan(normalize_ar(text).split()):
         code = m.payloads[0].code
         if code != "INT":
             counts[code] = counts.get(code, 0) + 1

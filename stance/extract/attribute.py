@@ -62,23 +62,27 @@ def anaphoric_kind(mention: str) -> str | None:
     return None
 
 
-def article_country(registry, text: str) -> tuple[str, str] | None:
-    """``(code, adjective)`` of the country the article talks about most, from country names
-    and adjectives in the registry's lexicon; None when no country is mentioned."""
-    countries = getattr(getattr(registry, "lexicon", None), "countries", None)
-    if not countries:
+def country_words(registry) -> dict[str, str]:
+    """Country code -> masculine adjective stem, from the registry's lexicon (once per Extractor)."""
+    countries = getattr(getattr(registry, "lexicon", None), "countries", None) or {}
+    return {code: c["adjective"][0] for code, c in countries.items() if code != "INT" and c.get("adjective")}
+
+
+def article_country(registry, adjectives: dict[str, str], text: str) -> tuple[str, str] | None:
+    """``(code, adjective)`` of the country the article talks about most: its country names,
+    capitals and adjectives counted with the registry's phrase table; None when none occurs."""
+    table = getattr(getattr(registry, "lexicon", None), "country_table", None)
+    if table is None or not adjectives:
         return None
-    norm = normalize_ar(text)
-    best, best_n = None, 0
-    for code, c in countries.items():
-        if code == "INT":
-            continue
-        stems = [normalize_ar(s) for s in (c.get("adjective") or [])]
-        names = [normalize_ar(s) for s in (c.get("names") or []) + (c.get("capitals") or [])]
-        n = sum(norm.count(s) for s in stems + names if len(s) > 2)
-        if n > best_n and stems:
-            best, best_n = (code, (c.get("adjective") or [""])[0]), n
-    return best
+    counts: dict[str, int] = {}
+    for m in table.scan(normalize_ar(text).split()):
+        code = m.payloads[0].code
+        if code in adjectives:
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    code = max(counts, key=lambda c: (counts[c], c))
+    return code, adjectives[code]
 
 
 def _with_adjective(mention: str, adjective: str) -> str:
@@ -99,8 +103,9 @@ _STATEMENT_STEMS = {"بيان", "نص", "تقرير", "رساله"}
 class Attributor:
     """Per-article speaker state; create one per article (no state shared across articles)."""
 
-    def __init__(self, registry, article_id: str, date, text: str):
+    def __init__(self, registry, article_id: str, date, text: str, countries=None):
         self.registry = registry
+        self._countries = countries
         self.article_id = article_id
         self.date = date
         self.text = text
@@ -161,7 +166,8 @@ class Attributor:
         if not actor.country and not getattr(actor, "known", True) and actor.role in ("official_unnamed", "other"):
             # an unnamed source without a country speaks for the country the article is about
             if self._country is False:
-                self._country = article_country(reg, self.text)
+                adjectives = self._countries if self._countries is not None else country_words(reg)
+                self._country = article_country(reg, adjectives, self.text)
             if self._country:
                 code, adjective = self._country
                 words = actor.name.split()
