@@ -112,6 +112,7 @@ class Attributor:
         self.history: list[Speaker] = []
         self._unnamed: dict[str, object] = {}
         self._country = False  # computed on first need
+        self._resolved: dict[str, object] = {}
 
     def _antecedent(self, mention: str, kind: str, before: int):
         """The actor a generic mention («المنظمة», «المصدر») refers back to."""
@@ -162,7 +163,10 @@ class Attributor:
             antecedent = self._antecedent(mention, kind, before)
             if antecedent is not None:
                 return antecedent
-        actor = reg.resolve(mention, date=self.date, article_id=self.article_id, article_text=self.text)
+        actor = self._resolved.get(mention)
+        if actor is None:  # a name recurs in an article: resolve it once
+            actor = self._resolved[mention] = reg.resolve(mention, date=self.date, article_id=self.article_id,
+                                                          article_text=self.text)
         if not actor.country and not getattr(actor, "known", True) and actor.role in ("official_unnamed", "other"):
             # an unnamed source without a country speaks for the country the article is about
             if self._country is False:
