@@ -57,11 +57,11 @@ _CONNECTIVES_LEFT = regex.compile(
     r"في\s+المقابل|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|بدوره|بدورها|كانت|كان|قد|إلى\s+ذلك|"
     r"الى\s+ذلك|في\s+الوقت\s+نفسه|حيث|ثم|في\s+حين)(?![\p{L}])\s*[،,]?\s*)+"
 )
-_INNER_CONNECTIVE = regex.compile(r"(?:\s(?:و?لكن|بينما|فيما|حيث|في\s+حين|إلا\s+أن|غير\s+أن))\s+")
+_INNER_CONNECTIVE = regex.compile(r"(?:\s(?:و?لكن(?:هما|ها|هم|ه)?|بينما|فيما|حيث|في\s+حين|إلا\s+أن|غير\s+أن))\s+")
 _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$")
 _ADJUNCT_OPENING = regex.compile(r"^(?:و|ف)?(?:في|خلال|بعد|عقب|أمام|على|إثر|اثر|قبل|ردا|رداً|تعليقا|تعليقاً|لدى|عند|أثناء|اثناء)\s")
 _SPEECH_EVENT_STEMS = ("بيان", "تصريح", "حديث", "كلمت", "مقابل", "حوار", "مؤتمر", "رسال", "تغريد", "خطاب",
-                       "حساب", "صفحت", "هامش", "اتصال", "لقاء")
+                       "حساب", "صفحت", "هامش", "اتصال", "لقاء", "توضيح", "تقرير", "رده", "ردها", "إفادت")
 _MONTHS = set("يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
               "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين".split())
 _PRONOUN_PREPOSITIONS = set("فيه فيها فيهما منه منها عنه عنها عليه عليها له لها به بها".split())
@@ -90,7 +90,8 @@ def _is_adjunct(tok: str, nxt: str | None) -> bool:
         return True
     if t in ("في", "على") and nxt is not None:
         n = nxt.strip("\"«»“”")
-        if n in SPEECH_EVENT_NOUNS or n.startswith(_SPEECH_EVENT_STEMS) or n.split("/")[0] in _MONTHS or n[:1].isdigit():
+        if n in SPEECH_EVENT_NOUNS or n.startswith(_SPEECH_EVENT_STEMS) or n.split("/")[0] in _MONTHS \
+                or n[:1].isdigit() or n in TIME_WORDS:
             return True
     if t.startswith(("لـ", "ل\"", "ل«", "ل“")):
         return True
@@ -398,6 +399,10 @@ def _np_length(toks, name_len=None) -> int:
             return k
     j = 1
     definite_head = toks[0][2].startswith("ال")
+    if not definite_head:  # «مسؤولون لبنانيون», «مصدر عسكري سوري»
+        while j < len(toks) and j < 4 and toks[j][2].endswith(("ي", "ية", "يون", "يين")) \
+                and not toks[j][2].startswith(("ال", "ب", "ل")) and toks[j][2] not in _PREPOSITIONS:
+            j += 1
     while j < len(toks) and j < 6 and toks[j][2].startswith(("ال", "وال")):
         if definite_head and not _adjective_like(toks[j][2]):
             break  # «المصدر النظام السوري مسؤولية»: a definite noun after a definite head is the object
@@ -417,7 +422,7 @@ def _np_length(toks, name_len=None) -> int:
         for k in range(j, min(j + 5, len(toks))):
             w = toks[k][2]
             n = name_len([x for _, _, x in toks[k:k + 6]])
-            if n and k > j - 1:
+            if n and k > j:
                 return k + n
             if not (w in ("في", "لدى", "باسم", "إلى", "الى") or w.startswith(("ال", "لل", "ل"))):
                 break
