@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADJUNCT_HEADS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
+from .lexicon import (ADJUNCT_HEADS, TIME_MODIFIERS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
                       CLAUSE_OPENERS, COMP_RE, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
                       NON_COMP_GOVERNORS, OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, SPEECH_EVENT_NOUNS,
                       TIME_WORDS, TITLE_WORDS, TRANSITIVE_STEMS, VERB_FORMS, VERB_GENDER, has_trigger,
@@ -113,8 +113,8 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         nxt = toks[i + 1][2] if i + 1 < len(toks) else None
         if keep and _is_adjunct(w, nxt):
             break
-        if not keep and w in TIME_WORDS:
-            continue  # «وقال حينها ...»
+        if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in ("الشهر", "العام", "الأسبوع")):
+            continue  # «وقال حينها ...», «أعلن الأسبوع الماضي أنه ...»
         if not keep and _is_adjunct(w, nxt):
             return None  # «قالت في وقت لاحق إن»: the slot holds an adjunct, not a speaker
         # a short addressee at the very end: «وقال الأسد لفياض»
@@ -336,6 +336,9 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     if toks[0][2] in _PREPOSITIONS or (bi and toks[0][2].startswith("ب") and name_len is not None
                                        and not name_len([toks[0][2]])):
         return None, _skip_preposition(text, vend, cend, bi)  # «تعهد بخلق فرص عمل»: subject elided
+    if toks[0][2].endswith(("ها", "هم", "هما", "ه")) and len(toks[0][2]) > 4 and not toks[0][2].startswith("ال") \
+            and not (name_len is not None and name_len([toks[0][2]])):
+        return None, toks[0][0]  # «أعلن انسحابه من», «أكدت كذلك وقوفها»: the object, subject elided
     seg = text[vend:cend]
     parts = [m for m in regex.finditer(r"[^،,]+", seg)]
     first_end = vend + parts[0].end() if parts else cend
@@ -531,8 +534,12 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                             content = None
                 if content is not None:
                     cs, ce, kind = content
+                    slot_start = vend2
+                    if stem == "جاء":  # «وجاء في بيان الوكالة: "..."»: the statement speaks
+                        jm = regex.match(r"\s*في\s+", text[vend2:pos])
+                        slot_start = vend2 + jm.end() if jm else pos
                     speaker = None if is_part else speaker_in_slot(
-                        text, vend2, pos, transitive=stem in TRANSITIVE_STEMS or stem in ("حمل",),
+                        text, slot_start, pos, transitive=stem in TRANSITIVE_STEMS or stem in ("حمل",),
                         transitive_from=stem == "نقل", name_len=name_len)
                     if speaker is None and not is_part and _imperfect(verb) and not _left_subject(text, sent_start, vstart):
                         continue  # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice
@@ -555,6 +562,8 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                 split = _object_split(text, vend2, cend, bi, stem in TRANSITIVE_STEMS, name_len)
             if split is not None:
                 speaker, obj = split
+                if speaker is None and not is_part and m.group("pre") == "":
+                    speaker = _left_subject(text, sent_start, vstart)  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
                 obj = _skip_preposition(text, obj, cend)
                 cend = _clause_end(text, obj, cend, spans)
                 s, e = _trim(text, obj, cend)
