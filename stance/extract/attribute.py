@@ -180,8 +180,10 @@ class Attributor:
                     else actor.name
                 actor = dataclasses.replace(actor, country=code, name=name)
         if actor.role == "official_unnamed":
+            # «المسؤول الأردني» after «مصدر أردني رفيع المستوى» is the same source; a new
+            # indefinite mention («مصدر رسمي في وزارة الخارجية») is another one
             key = actor.country or "?"
-            if key in self._unnamed:
+            if key in self._unnamed and mention.strip().startswith("ال"):
                 return self._unnamed[key]
             self._unnamed[key] = actor
         return actor
