@@ -138,8 +138,15 @@ class Attributor:
                 if follow and follow[0] in ("صادر", "صادرا"):
                     follow = follow[2:] if len(follow) > 2 and follow[1] == "عن" else follow[1:]
                 for k in range(len(follow), 0, -1):
-                    actor = self.registry.lookup(" ".join(follow[:k]), date=self.date, article_text=self.text)
-                    if actor is not None and (stem not in _STATEMENT_STEMS or k > 0):
+                    phrase = " ".join(follow[:k])
+                    actor = self.registry.lookup(phrase, date=self.date, article_text=self.text)
+                    if actor is None and kind == "person" and k >= 2 and stem not in _STATEMENT_STEMS:
+                        # «مصدر في وزارة الخارجية السورية» named earlier: an unnamed source
+                        actor = self.registry.resolve(phrase, date=self.date, article_id=self.article_id,
+                                                      article_text=self.text)
+                        if getattr(actor, "known", False) or actor.role != "official_unnamed":
+                            actor = None
+                    if actor is not None and (stem in _STATEMENT_STEMS or stem in normalize_ar(actor.name)):
                         return actor
                 if tried >= 4:
                     break
