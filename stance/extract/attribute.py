@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from stance.text import normalize_ar
 
-from .lexicon import ANAPHORIC_HEADS
+from .lexicon import ANAPHORIC_HEADS, classify_word
 
 
 @dataclass
@@ -97,6 +97,7 @@ def _with_adjective(mention: str, adjective: str) -> str:
     return f"{mention} {adj}"
 
 
+_STATEMENT_HEADS = {"بيان", "نص", "تقرير", "رساله", "بيانا"}
 _STATEMENT_STEMS = {"بيان", "نص", "تقرير", "رساله"}
 
 
@@ -134,7 +135,11 @@ class Attributor:
                     continue
                 tried += 1
                 start = i + 1 if stem in _STATEMENT_STEMS else i
-                follow = [w[2:] if w.startswith("لل") else w for w in words[start:start + 7]]
+                follow = []
+                for w in words[start:start + 7]:
+                    if follow and classify_word(w) is not None:
+                        break  # «مصدر في وزارة الخارجية وقال»: the phrase ends at the verb
+                    follow.append(w[2:] if w.startswith("لل") else w)
                 if follow and follow[0] in ("صادر", "صادرا"):
                     follow = follow[2:] if len(follow) > 2 and follow[1] == "عن" else follow[1:]
                 for k in range(len(follow), 0, -1):
@@ -162,6 +167,16 @@ class Attributor:
 
     def _resolve(self, mention: str, before: int):
         reg = self.registry
+        words = mention.split()
+        if len(words) >= 2 and normalize_ar(words[0]) in _STATEMENT_HEADS:
+            # «بيان الوكالة», «بيان للإليزيه»: a statement speaks for its issuer
+            issuer = " ".join(words[1:])
+            if issuer.startswith("لل"):
+                issuer = "ال" + issuer[2:]
+            elif issuer.startswith("ل") and not reg.lookup(issuer, date=self.date):
+                issuer = issuer[1:]
+            if anaphoric_kind(issuer) is not None or reg.lookup(issuer, date=self.date, article_text=self.text):
+                return self._resolve(issuer, before)
         kind = anaphoric_kind(mention)
         if kind is not None:
             known = reg.lookup(mention, date=self.date, article_text=self.text)
