@@ -120,10 +120,13 @@ class Attributor:
         head = normalize_ar(mention.split()[0])
         stem = head[2:] if head.startswith("ال") else head  # «المنظمة» -> «منظمه»
         # 1) an earlier speaker whose own mention or name has the same head word
+        forms = {stem, head}
+        if stem.endswith(("ان", "ين")):  # «الوزيران» refers back to «وزيرا الخارجية ...»
+            forms.add(stem[:-1])
         for sp in reversed(self.history):
             first = normalize_ar(sp.mention).split()[:1]
             words = first + normalize_ar(sp.actor.name).split()
-            if any(w == stem or w == head for w in words):
+            if any(w in forms for w in words):
                 return sp.actor
         # 2) a body named earlier in the text with that head word: «منظمة هيومن رايتس ووتش»,
         #    «بيان للإليزيه» (a statement is its issuer's)
