@@ -4,13 +4,13 @@
 .PHONY: setup demo test bench
 
 setup:
-	scripts/setup.sh
+	.ci/setup.sh
 
 demo: setup
 	.venv/bin/stance demo
 
 test:
-	scripts/test.sh
+	.ci/test.sh
 
 bench: setup
 	.venv/bin/python benchmarks/extract_speed.py

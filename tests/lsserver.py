@@ -2,7 +2,7 @@
 
 Use it from a test module with ``from lsserver import ls_server  # noqa: F401`` and a test
 argument ``ls_server``. The server binary is ``.venv-labelstudio/bin/label-studio`` (installed
-by ``scripts/setup-labelstudio.sh``; override with ``STANCE_LABEL_STUDIO``). If it is missing,
+by ``.ci/setup-labelstudio.sh``; override with ``STANCE_LABEL_STUDIO``). If it is missing,
 the tests that need it FAIL with a message saying how to install it: they never skip.
 
 The first run builds a migrated template data directory in ``.ls-template/<version>/``
@@ -29,7 +29,7 @@ def ls_server(tmp_path_factory):
 
     if not (BINARY.is_file() and os.access(BINARY, os.X_OK)):
         pytest.fail(f"Label Studio server not installed: {BINARY} is missing. Run "
-                    "scripts/setup-labelstudio.sh (CI does) to create .venv-labelstudio/ "
+                    ".ci/setup-labelstudio.sh (CI does) to create .venv-labelstudio/ "
                     "with label-studio==1.23.2.", pytrace=False)
     workdir = tmp_path_factory.mktemp("label-studio")
     try:

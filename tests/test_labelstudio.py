@@ -212,4 +212,4 @@ def test_missing_server_binary_fails_the_server_tests_not_skips(tmp_path):
     assert proc.returncode == 1, proc.stdout
     assert "1 error" in proc.stdout and "skipped" not in proc.stdout
     assert "Label Studio server not installed" in proc.stdout
-    assert "scripts/setup-labelstudio.sh" in proc.stdout
+    assert ".ci/setup-labelstudio.sh" in proc.stdout

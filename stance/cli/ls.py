@@ -36,7 +36,7 @@ def ls():
     """Label Studio round trip: write the labeling config, push quotes, pull exports.
 
     \b
-    A local server (its own virtualenv, see scripts/setup-labelstudio.sh):
+    A local server (its own virtualenv, see .ci/setup-labelstudio.sh):
       export LABEL_STUDIO_USERNAME=me@example.com LABEL_STUDIO_PASSWORD=...
       export LABEL_STUDIO_USER_TOKEN=$(python3 -c 'import secrets; print(secrets.token_hex(20))')
       export LABEL_STUDIO_ENABLE_LEGACY_API_TOKEN=true

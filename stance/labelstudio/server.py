@@ -61,7 +61,7 @@ def require_binary(binary: str | os.PathLike) -> Path:
     if not (binary.is_file() and os.access(binary, os.X_OK)):
         raise LabelStudioError(
             f"Label Studio server not installed: {binary} is missing; "
-            "run  scripts/setup-labelstudio.sh  (creates .venv-labelstudio/ with label-studio)")
+            "run  .ci/setup-labelstudio.sh  (creates .venv-labelstudio/ with label-studio)")
     return binary
 
 

@@ -16,8 +16,8 @@ the one given by --url/--api-key (or LABEL_STUDIO_URL/LABEL_STUDIO_API_KEY with 
      and checks it against the quotes' annotator1 frames.
 
 Usage:
-  .venv/bin/python scripts/make_bundled_export.py                 # throwaway server
-  .venv/bin/python scripts/make_bundled_export.py --copy-quotes /work/shared/data/dev_quotes.jsonl
+  .venv/bin/python annotations/make_bundled_export.py                 # throwaway server
+  .venv/bin/python annotations/make_bundled_export.py --copy-quotes /work/shared/data/dev_quotes.jsonl
 """
 
 from __future__ import annotations

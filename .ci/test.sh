@@ -2,7 +2,7 @@
 # Set up everything the tests need (the project venv and a Label Studio server venv), then run them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
-scripts/setup-labelstudio.sh
+.ci/setup.sh
+.ci/setup-labelstudio.sh
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 TOKENIZERS_PARALLELISM=false
 exec .venv/bin/python -m pytest -q "$@"
