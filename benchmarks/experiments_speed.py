@@ -11,7 +11,7 @@
     .venv/bin/python benchmarks/experiments_speed.py [--bert-run runs/bert-offline-frames-...]
 
 Without --bert-run the newest runs/bert-offline-frames-* is used; without one, the encoder in
-models/arabic-bert-small (from `stance pretrain`) with a fresh, seeded classification head.
+models/arabic-bert-tiny (from `stance pretrain`) with a fresh, seeded classification head.
 """
 
 from __future__ import annotations
@@ -68,9 +68,9 @@ def bert_model(run_arg):
         run = found[-1] if found else None
     if run is not None and (run / "model").is_dir():
         return load_model(run / "model"), f"fine-tuned run {run.name}"
-    encoder = ROOT / "models/arabic-bert-small"
+    encoder = ROOT / "models/arabic-bert-tiny"
     if not (encoder / "config.json").exists():
-        sys.exit("no BERT run and no models/arabic-bert-small: run `stance pretrain` first "
+        sys.exit("no BERT run and no models/arabic-bert-tiny: run `stance pretrain` first "
                  "(see experiments/bert-offline.yaml)")
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
@@ -89,15 +89,16 @@ def bert_model(run_arg):
     return m, f"{encoder.relative_to(ROOT)} + a fresh seeded head"
 
 
-def bert_speed(texts, run_arg):
+def bert_speed(texts, run_arg, repeat=3):
     import torch
     from transformers import pipeline
 
     from stance.experiments.predict import predict_file
 
+    texts = list(texts) * repeat  # a few seconds of work for steadier timings
     model, what = bert_model(run_arg)
     max_length = model.params.get("max_length", 128)
-    print(f"BERT inference on {len(texts)} quotes, {what}, max_length {max_length}, "
+    print(f"BERT inference on {len(texts)} quotes (the dev quotes x{repeat}), {what}, max_length {max_length}, "
           f"{torch.get_num_threads()} torch threads")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -146,10 +147,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bert-run", help="a finished BERT run directory")
     ap.add_argument("--skip-bert", action="store_true")
+    ap.add_argument("--repeat", type=int, default=3, help="score the dev quotes this many times")
     args = ap.parse_args()
     texts = tfidf_speed()
     if not args.skip_bert:
-        bert_speed(texts, args.bert_run)
+        bert_speed(texts, args.bert_run, args.repeat)
 
 
 if __name__ == "__main__":

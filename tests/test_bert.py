@@ -183,3 +183,38 @@ def test_train_and_predict_cli_with_bert(tiny_bert, tmp_path, capsys):
     rows = [json.loads(l) for l in out.open(encoding="utf-8")]
     assert [r["quote_id"] for r in rows] == [f"q{i}" for i in range(len(texts))]
     assert all(set(r["pred_scores"]) == set(LABELS) and r["run"] == run_dir.name for r in rows)
+
+
+def test_torchrun_two_processes_write_one_run(tiny_bert, tmp_path):
+    """The same config under `torchrun --nproc_per_node 2` (DDP on CPU, gloo): training is
+    distributed by the Trainer and only rank 0 writes the run directory."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    torchrun = shutil.which("torchrun", path=os.path.dirname(sys.executable))
+    if torchrun is None:
+        pytest.skip("torchrun not installed")
+    texts, Y = task()
+    data = tmp_path / "frames.jsonl"
+    data.write_text("".join(json.dumps({"quote_id": f"q{i}", "text": t, "frames":
+                                        [l for l, v in zip(LABELS, y) if v]},
+                                       ensure_ascii=False) + "\n"
+                            for i, (t, y) in enumerate(zip(texts, Y))), "utf-8")
+    cfg = tmp_path / "ddp.yaml"
+    cfg.write_text(yaml.safe_dump({
+        "name": "ddp", "data": {"train": str(data), "label_field": "frames", "labels": LABELS},
+        "eval": {"folds": 2, "seed": 7, "bootstrap": 50},
+        "model": {"type": "bert", **params(tiny_bert, epochs=3)}}, allow_unicode=True), "utf-8")
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+    proc = subprocess.run([torchrun, "--standalone", "--nproc_per_node", "2", "-m",
+                           "stance", "train", str(cfg), "--output-dir", str(tmp_path / "runs"),
+                           "--quiet"], capture_output=True, text=True, env=env, timeout=240,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    made = list((tmp_path / "runs").iterdir())
+    assert len(made) == 1 and made[0].name.startswith("ddp-"), made
+    m = json.loads((made[0] / "metrics.json").read_text("utf-8"))
+    assert m["n"] == len(texts) and len(m["folds"]) == 2
+    assert proc.stdout.count("micro-F1") == 1  # one summary: rank 1 prints nothing

@@ -5,7 +5,9 @@ scale the same config to several GPUs), and fast batched inference.
   per-label thresholds tuned on the inner validation split. Single-label: softmax + argmax.
 * The training data passed to :meth:`BertModel.fit` is split once more (``val_fraction``,
   stratified) into an inner training and validation part; the validation part drives early
-  stopping (micro average precision, threshold-free) and threshold tuning, never the test data.
+  stopping and the choice of the best epoch (micro average precision, threshold-free; ties
+  broken by the loss) and threshold tuning, never the test data. The best epoch's weights are
+  kept in memory, so no checkpoints are written.
 * Deterministic for a given seed on one device (``transformers.set_seed`` before the head is
   initialised, ``seed``/``data_seed`` in ``TrainingArguments``).
 * :func:`batched_scores` sorts texts by token length and pads per batch: the inference path of
@@ -14,7 +16,6 @@ scale the same config to several GPUs), and fast batched inference.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -24,13 +25,13 @@ import numpy as np
 from stance.experiments.models import Model
 from stance.io import InputError
 
-DEFAULT_OFFLINE_MODEL = "models/arabic-bert-small"
+DEFAULT_OFFLINE_MODEL = "models/arabic-bert-tiny"
 DEFAULT_CORPUS = "/work/shared/corpus/ant_news_unlabeled.txt.gz"
 
 
 def pretrain_command(out: str = DEFAULT_OFFLINE_MODEL) -> str:
-    return (f"stance pretrain --corpus {DEFAULT_CORPUS} --out {out} --size small "
-            f"--max-minutes 15")
+    return (f"stance pretrain --corpus {DEFAULT_CORPUS} --out {out} --size tiny "
+            f"--max-minutes 12")
 
 
 def _looks_local(name: str) -> bool:
@@ -89,11 +90,14 @@ def hub_unreachable(timeout: float = 3.0) -> str | None:
         return f"the hub at {host} is not reachable: {exc.strerror or exc}"
 
 
-def quiet_transformers() -> None:
-    """Silence the expected load-time notices (new classification head, ...)."""
+def quiet_transformers(progress: bool = True) -> None:
+    """Silence the expected load-time notices (new classification head, ...) and, with
+    ``progress`` off, the library's own progress bars (weight loading and saving)."""
     import transformers
 
     transformers.logging.set_verbosity_error()
+    if not progress:
+        transformers.utils.logging.disable_progress_bar()
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
@@ -185,6 +189,103 @@ def _inner_split(Y: np.ndarray, fraction: float, seed: int, multi_label: bool):
         return np.sort(perm[n_val:]), np.sort(perm[:n_val])
 
 
+def _keep_best_class():
+    from transformers import TrainerCallback
+
+    class KeepBest(TrainerCallback):
+        """Early stopping and best-epoch selection on the inner validation split: the best epoch
+        has the highest micro average precision (threshold-free), ties broken by the lower
+        loss. Its weights are kept in memory and restored at the end: the same on every rank of
+        a distributed job, and no checkpoint files."""
+
+        def __init__(self, patience: int = 0):
+            self.patience = patience
+            self.best, self.state_dict, self.epoch, self.waited = None, None, None, 0
+
+        def on_evaluate(self, args, state, control, metrics=None, model=None, **kw):
+            metrics = metrics or {}
+            if "eval_loss" not in metrics or model is None:
+                return
+            key = (round(float(metrics.get("eval_micro_ap", 0.0)), 4), -float(metrics["eval_loss"]))
+            if self.best is None or key > self.best:
+                self.best, self.epoch, self.waited = key, state.epoch, 0
+                self.state_dict = {k: v.detach().to("cpu", copy=True)
+                                   for k, v in model.state_dict().items()}
+            else:
+                self.waited += 1
+                if self.patience and self.waited >= self.patience:
+                    control.should_training_stop = True
+
+        def on_train_end(self, args, state, control, model=None, **kw):
+            if self.state_dict is not None and model is not None:
+                model.load_state_dict(self.state_dict)
+
+    return KeepBest
+
+
+def _KeepBest(patience: int = 0):
+    return _keep_best_class()(patience)
+
+
+def tidy_progress(trainer, progress: bool, desc: str = "train") -> None:
+    """Progress bars on stderr only: the Trainer's default callbacks print every log dict to
+    stdout; show the latest loss in the bar instead (or nothing when progress is off)."""
+    from transformers import PrinterCallback, ProgressCallback
+
+    trainer.remove_callback(PrinterCallback)
+    trainer.remove_callback(ProgressCallback)
+    if not progress:
+        return
+
+    class BarOnly(ProgressCallback):
+        def on_train_begin(self, args, state, control, **kw):
+            super().on_train_begin(args, state, control, **kw)
+            if self.training_bar is not None:
+                self.training_bar.set_description(desc)
+
+        def on_log(self, args, state, control, logs=None, **kw):
+            if self.training_bar is not None and logs:
+                shown = {k.replace("eval_", "val_"): f"{v:.4g}" for k, v in logs.items()
+                         if k in ("loss", "eval_loss", "eval_micro_ap") and isinstance(v, float)}
+                if shown:
+                    self.training_bar.set_postfix(shown, refresh=False)
+
+    trainer.add_callback(BarOnly())
+
+
+def balanced_loss(Y: np.ndarray, multi_label: bool, max_weight: float = 30.0):
+    """A ``compute_loss_func`` for the Trainer that weights the classes as scikit-learn's
+    ``class_weight="balanced"``: multi-label, BCE with ``pos_weight = negatives / positives``
+    per label; single-label, cross-entropy with ``n / (k * count)`` per class (capped at
+    ``max_weight``). Summed and divided by the Trainer's item count, so gradient accumulation
+    and several devices scale it correctly."""
+    import torch
+    import torch.nn.functional as F
+
+    Y = np.asarray(Y, dtype=np.float64)
+    if multi_label:
+        pos = Y.sum(0)
+        w = np.clip((len(Y) - pos) / np.maximum(pos, 1), 1.0, max_weight)
+    else:
+        counts = Y.sum(0)
+        w = np.clip(len(Y) / (Y.shape[1] * np.maximum(counts, 1)), 1.0 / max_weight, max_weight)
+    weight = torch.tensor(w, dtype=torch.float32)
+
+    def loss(outputs, labels, num_items_in_batch=None):
+        logits = outputs["logits"] if isinstance(outputs, dict) else outputs[0]
+        wt = weight.to(logits.device)
+        if multi_label:
+            total = F.binary_cross_entropy_with_logits(logits.float(), labels.float(),
+                                                       pos_weight=wt, reduction="sum")
+            count = labels.numel()
+        else:
+            total = F.cross_entropy(logits.float(), labels, weight=wt, reduction="sum")
+            count = labels.shape[0]
+        return total / (num_items_in_batch if num_items_in_batch is not None else count)
+
+    return loss
+
+
 class BertModel(Model):
     """Fine-tune a (hub or local) BERT encoder with a classification head."""
 
@@ -196,12 +297,12 @@ class BertModel(Model):
     def fit(self, texts, Y):
         import torch
         from sklearn.metrics import average_precision_score
-        from transformers import (AutoModelForSequenceClassification, AutoTokenizer,
-                                  EarlyStoppingCallback, Trainer, TrainingArguments, set_seed)
+        from transformers import (AutoModelForSequenceClassification, AutoTokenizer, Trainer,
+                                  TrainingArguments, set_seed)
 
         from stance.experiments.tfidf import best_threshold
 
-        quiet_transformers()
+        quiet_transformers(self.progress)
         source = check_source(self._p("model"))
         Y = np.asarray(Y)
         texts = list(texts)
@@ -225,7 +326,7 @@ class BertModel(Model):
             logits = torch.tensor(logits).float()
             probs = (torch.sigmoid(logits) if self.multi_label else torch.softmax(logits, -1)).numpy()
             gold = Y[va]
-            if gold.sum() == 0:
+            if gold.sum() == 0:  # nothing to rank: fall back on the loss alone
                 return {"micro_ap": 0.0}
             return {"micro_ap": float(average_precision_score(gold, probs, average="micro"))}
 
@@ -235,6 +336,7 @@ class BertModel(Model):
                              field="model.device")
         patience = self._p("early_stopping", 2)
         precision = self._p("precision", "fp32")
+        keep_best = _KeepBest(patience)
         with tempfile.TemporaryDirectory(prefix="stance-bert-") as tmp:
             args = TrainingArguments(
                 output_dir=tmp,
@@ -245,24 +347,27 @@ class BertModel(Model):
                 learning_rate=float(self._p("lr", 5e-5)),
                 warmup_steps=float(self._p("warmup", 0.1)),
                 weight_decay=float(self._p("weight_decay", 0.01)),
-                eval_strategy="epoch", save_strategy="epoch", save_total_limit=1,
-                save_only_model=True, load_best_model_at_end=True,
-                metric_for_best_model="eval_loss", greater_is_better=False,
-                logging_strategy="epoch", report_to="none", disable_tqdm=not self.progress,
+                eval_strategy="epoch", save_strategy="no", load_best_model_at_end=False,
+                logging_strategy="epoch", report_to="none", disable_tqdm=False,
                 seed=self.seed, data_seed=self.seed, use_cpu=device == "cpu",
                 fp16=precision == "fp16", bf16=precision == "bf16",
                 dataloader_num_workers=0, dataloader_pin_memory=torch.cuda.is_available(),
+                ddp_find_unused_parameters=False,  # every weight is used (pooler included)
             )
             trainer = Trainer(
                 model=model, args=args, data_collator=_Collator(tokenizer, self.multi_label),
                 train_dataset=encode(tr), eval_dataset=encode(va), processing_class=tokenizer,
                 compute_metrics=metrics,
-                callbacks=[EarlyStoppingCallback(patience)] if patience else None)
-            with _quiet_stdout(not self.progress):
-                trainer.train()
+                compute_loss_func=balanced_loss(Y[tr], self.multi_label)
+                if self._p("class_weight") == "balanced" else None,
+                callbacks=[keep_best])
+            tidy_progress(trainer, self.progress, "fine-tune")
+            trainer.train()
             model = trainer.model
         self.model_, self.tokenizer_ = model, tokenizer
         self.epochs_trained_ = float(trainer.state.epoch or 0)
+        self.best_epoch_ = keep_best.epoch
+        self.log_history_ = [dict(h) for h in trainer.state.log_history]
         if self.multi_label:
             th = self._p("threshold", "tune")
             if th == "tune":
@@ -287,20 +392,10 @@ class BertModel(Model):
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-        quiet_transformers()
+        quiet_transformers(self.progress)
         self.tokenizer_ = AutoTokenizer.from_pretrained(directory)
         self.model_ = AutoModelForSequenceClassification.from_pretrained(directory)
         device = self._p("device", "auto")
         if device != "cpu" and torch.cuda.is_available():
             self.model_.to("cuda")
         self.model_.eval()
-
-
-@contextlib.contextmanager
-def _quiet_stdout(enabled: bool):
-    """Keep the Trainer's per-epoch log dicts off stdout when progress output is off."""
-    if not enabled:
-        yield
-        return
-    with open(os.devnull, "w") as devnull, contextlib.redirect_stdout(devnull):
-        yield

@@ -146,6 +146,7 @@ MODELS: dict[str, dict[str, tuple[Any, Callable]]] = {
         "weight_decay": (0.01, _is_num(0)),
         "grad_accum": (1, _is_int(1)),
         "early_stopping": (2, _is_int(0)),        # patience in epochs; 0 = off
+        "class_weight": (None, _opt(_one_of("balanced"))),  # loss weights against imbalance
         "val_fraction": (0.15, _is_num(0, 0.5, lo_open=True)),  # inner validation split
         "threshold": ("tune", _threshold),
         "device": ("auto", _one_of("auto", "cpu", "cuda")),

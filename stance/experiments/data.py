@@ -68,7 +68,9 @@ def _iter_ls_export(path: Path, policy: str):
                          "'stance annotations build' and point data.train at it", path) from None
     try:
         records, _summary = build_dataset([path], policy=policy)
-    except InputError:
+    except InputError as exc:
+        if exc.field == "policy":
+            raise InputError(exc.message, path, field="data.policy") from None
         raise
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(f"cannot read as a Label Studio export: {exc}", path) from None
@@ -109,6 +111,9 @@ def _iter_csv(path: Path):
                 yield reader.line_num, {k: v for k, v in rec.items() if k is not None}
         except csv.Error as exc:
             raise InputError(f"broken CSV: {exc}", path, reader.line_num) from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"not valid UTF-8 (byte {exc.start})", path,
+                             reader.line_num + 1) from None
         if not seen:
             raise InputError("empty CSV: no records", path)
 

@@ -49,6 +49,16 @@ def prediction_records(ex: Examples, gold: np.ndarray, pred: np.ndarray, scores:
         yield rec
 
 
+def _training_info(model) -> dict:
+    """Per-fit training details a model exposes (BERT: epochs, best epoch, log history)."""
+    info = {}
+    for attr, key in (("epochs_trained_", "epochs_trained"), ("best_epoch_", "best_epoch"),
+                      ("log_history_", "log_history")):
+        if getattr(model, attr, None) is not None:
+            info[key] = getattr(model, attr)
+    return info
+
+
 def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
                    progress: bool = True) -> Path | None:
     """Train and evaluate as ``cfg`` says; return the finished run directory (None on the
@@ -74,7 +84,7 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
     main = runs.is_main_process()
     with runs.atomic_run_dir(output_dir or cfg["output_dir"], cfg["name"], write=main) as (tmp, final_dir):
         (tmp / "config.yaml").write_text(dump_config(cfg), "utf-8")
-        fold_metrics, fold_of = [], None
+        fold_metrics, fold_of, training = [], None, []
         if test is None:
             splits = outer_folds(Y, ev["folds"], seed, multi)
             scores = np.zeros(Y.shape, dtype=np.float64)
@@ -87,10 +97,13 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
                 scores[te], pred[te], fold_of[te] = s, m.decide(s), k
                 fm = score(Y[te], pred[te], labels, samples=0)
                 fold_metrics.append({"fold": k, "n_train": int(len(tr)), **fm})
+                training.append({"fit": f"fold {k}", **_training_info(m)})
             model = new_model().fit(train.texts, Y)  # the model that `stance predict` uses
+            training.append({"fit": "final", **_training_info(model)})
             items, gold = train, Y
         else:
             model = new_model().fit(train.texts, Y)
+            training.append({"fit": "final", **_training_info(model)})
             items, gold = test, indicator(test.labels, labels)
             scores = model.scores(test.texts)
             pred = model.decide(scores)
@@ -114,6 +127,8 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
 
         plots = run_plots(tmp / "plots", gold, pred, scores, labels, multi,
                           f"{cfg['name']} ({metrics['mode']}, n={len(items)})")
+        if any(len(t) > 1 for t in training):
+            runs.write_json(tmp / "training.json", training)
         runs.write_json(tmp / "metrics.json", metrics)
         env = runs.environment(seed)
         env["seconds"] = round(time.time() - started, 1)

@@ -33,6 +33,7 @@ SIZES = {  # the BERT-tiny / mini / medium / base shapes of Turc et al. (2019)
     "base": dict(hidden_size=768, num_hidden_layers=12, num_attention_heads=12,
                  intermediate_size=3072),
 }
+LEARNING_RATES = {"tiny": 1e-3, "small": 5e-4, "medium": 2e-4, "base": 1e-4}  # short-budget peaks
 SPECIAL = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 
 
@@ -126,27 +127,28 @@ class _Blocks:
         return {"input_ids": self.blocks[i]}
 
 
-def pretrain(corpus, out, *, size: str = "small", vocab_size: int = 16000, max_length: int = 128,
-             batch_size: int = 32, lr: float = 5e-4, max_steps: int | None = None,
+def pretrain(corpus, out, *, size: str = "tiny", vocab_size: int = 16000, max_length: int = 128,
+             batch_size: int = 32, lr: float | None = None, max_steps: int | None = None,
              max_minutes: float | None = None, max_lines: int | None = None,
-             eval_lines: int = 1000, warmup_steps: int = 200, seed: int = 13,
+             eval_lines: int = 1000, warmup_steps: int = 100, seed: int = 13,
              progress: bool = True, overwrite: bool = False) -> dict:
     """Train tokenizer + masked LM on ``corpus`` and save a model directory at ``out``."""
     import torch
     from transformers import (BertConfig, BertForMaskedLM, DataCollatorForLanguageModeling,
                               Trainer, TrainerCallback, TrainingArguments, set_seed)
 
-    from stance.experiments.bert import quiet_transformers
+    from stance.experiments.bert import quiet_transformers, tidy_progress
 
     if size not in SIZES:
         raise InputError(f"unknown size {size!r} (known: {', '.join(SIZES)})", field="--size")
     if not max_steps and not max_minutes:
         raise InputError("give --max-steps or --max-minutes (or both) to bound the training",
                          field="--max-steps")
+    lr = lr or LEARNING_RATES[size]
     out = Path(out)
     if out.exists() and not overwrite:
         raise InputError("output directory exists (use --overwrite to replace it)", out)
-    quiet_transformers()
+    quiet_transformers(progress)
     set_seed(seed)
     t0 = time.monotonic()
     lines = read_corpus(corpus, max_lines=max_lines)
@@ -198,13 +200,14 @@ def pretrain(corpus, out, *, size: str = "small", vocab_size: int = 16000, max_l
         args = TrainingArguments(
             output_dir=str(tmp / "trainer"), per_device_train_batch_size=batch_size,
             per_device_eval_batch_size=batch_size, max_steps=max_steps, save_strategy="no",
-            eval_strategy="no", logging_steps=50, report_to="none", disable_tqdm=not progress,
+            eval_strategy="no", logging_steps=50, report_to="none", disable_tqdm=False,
             seed=seed, data_seed=seed, dataloader_num_workers=0, prediction_loss_only=True,
             dataloader_pin_memory=torch.cuda.is_available())
         collator = DataCollatorForLanguageModeling(tokenizer, mlm_probability=0.15)
         trainer = Trainer(model=model, args=args, data_collator=collator,
                           train_dataset=_Blocks(train_blocks), eval_dataset=_Blocks(eval_blocks),
                           optimizers=(optimizer, scheduler), callbacks=[TimeBudget()])
+        tidy_progress(trainer, progress, "pretrain")
         result = trainer.train()
         train_s = time.monotonic() - clock["start"]
         set_seed(seed)  # the same masks for every evaluation

@@ -10,6 +10,7 @@ A run directory ``runs/NAME-YYYYmmdd-HHMMSS/`` holds::
                        stance_model.json
     plots/             per-label confusion matrices and precision-recall curves
     environment.json   package versions, seed, git commit, command line, timings
+    training.json      (BERT) per fit: epochs trained, best epoch, the Trainer's log history
     run.json           run id, mode, sizes, labels: written last
 
 It is built in a hidden ``.NAME-....partial`` directory beside its final place and renamed

@@ -24,10 +24,17 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from stance.text import normalize_ar
 
 
-def best_threshold(y_true: np.ndarray, scores: np.ndarray, default: float = 0.5) -> float:
-    """The score cut-off that maximises F1 of one label (midpoint between adjacent scores)."""
+MIN_POSITIVES = 3
+
+
+def best_threshold(y_true: np.ndarray, scores: np.ndarray, default: float = 0.5,
+                   min_positives: int = MIN_POSITIVES) -> float:
+    """The score cut-off that maximises F1 of one label (midpoint between adjacent scores).
+
+    With fewer than ``min_positives`` positive items the best cut is noise (one positive
+    ranked low gives a cut below almost everything), so ``default`` is returned instead."""
     y_true = np.asarray(y_true).astype(bool)
-    if y_true.sum() == 0 or y_true.all():
+    if y_true.sum() < min_positives or y_true.all():
         return default
     order = np.argsort(-scores, kind="mergesort")
     s, t = scores[order], y_true[order]
