@@ -207,7 +207,8 @@ def pretrain(corpus, out, *, size: str = "tiny", vocab_size: int = 16000, max_le
         trainer = Trainer(model=model, args=args, data_collator=collator,
                           train_dataset=_Blocks(train_blocks), eval_dataset=_Blocks(eval_blocks),
                           optimizers=(optimizer, scheduler), callbacks=[TimeBudget()])
-        tidy_progress(trainer, progress, "pretrain")
+        tidy_progress(trainer, progress, f"pretrain (stops at {max_minutes:g} min)" if budget_s
+                      else "pretrain")
         result = trainer.train()
         train_s = time.monotonic() - clock["start"]
         set_seed(seed)  # the same masks for every evaluation
