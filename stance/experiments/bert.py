@@ -223,7 +223,8 @@ def _keep_best_class():
     return KeepBest
 
 
-def _KeepBest(patience: int = 0):
+def keep_best_callback(patience: int = 0):
+    """A fresh best-epoch / early-stopping callback (the class needs transformers)."""
     return _keep_best_class()(patience)
 
 
@@ -336,7 +337,7 @@ class BertModel(Model):
                              field="model.device")
         patience = self._p("early_stopping", 2)
         precision = self._p("precision", "fp32")
-        keep_best = _KeepBest(patience)
+        keep_best = keep_best_callback(patience)
         with tempfile.TemporaryDirectory(prefix="stance-bert-") as tmp:
             args = TrainingArguments(
                 output_dir=tmp,
