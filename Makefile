@@ -12,5 +12,8 @@ demo: setup
 test:
 	.ci/test.sh
 
+# Speed and memory figures (printed, never asserted): extraction on the ANT pool, TF-IDF CV
+# time and batched vs one-at-a-time BERT inference (needs ../shared/corpus and a pretrained model).
 bench: setup
-	.venv/bin/python benchmarks/extract_speed.py
+	.venv/bin/python tests/benchmarks/extract_speed.py
+	.venv/bin/python tests/benchmarks/experiments_speed.py

@@ -1,6 +1,6 @@
 """Extraction throughput and memory on a real corpus, the way ``stance extract`` runs it.
 
-    python benchmarks/extract_speed.py [CORPUS.jsonl.gz] [--workers 2] [--actors FILE ...]
+    python tests/benchmarks/extract_speed.py [CORPUS.jsonl.gz] [--workers 2] [--actors FILE ...]
 
 Each measurement runs in a fresh child process (so peak memory is its own): the articles are
 streamed from the corpus (``stance.io.iter_articles``), extracted (``extract_stream``) and

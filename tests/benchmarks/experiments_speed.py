@@ -8,7 +8,7 @@
    length, pad per batch) against a naive loop calling a `transformers.pipeline` on one quote
    at a time, same model, same quotes; the two outputs must agree (target >= 3x).
 
-    .venv/bin/python benchmarks/experiments_speed.py [--bert-run runs/bert-offline-frames-...]
+    .venv/bin/python tests/benchmarks/experiments_speed.py [--bert-run runs/bert-offline-frames-...]
 
 Without --bert-run the newest runs/bert-offline-frames-* is used; without one, the encoder in
 models/arabic-bert-tiny (from `stance pretrain`) with a fresh, seeded classification head.
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from stance.experiments.config import load_config  # noqa: E402
