@@ -14,9 +14,9 @@ import pytest
 from stance.annotations import RECORD_FIELDS, agreement, build_dataset, load_export
 from stance.annotations.agreement import (cohen_kappa, jaccard_distance, krippendorff_alpha,
                                           masi_distance)
-from stance.cli import main
 from stance.frames import FRAME_KEYS
 from stance.io import InputError
+from clirun import run
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPORT = ROOT / "annotations" / "dev_export.json"
@@ -25,15 +25,6 @@ DEV_DATASET = ROOT / "annotations" / "dev_dataset.jsonl"
 A1, A2 = "annotator1@example.com", "annotator2@example.com"
 
 
-def run(capsys, *args):
-    capsys.readouterr()
-    try:
-        main(list(map(str, args)))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from stance.cli import main
 from stance.extract import Extractor
 from stance.extract.stream import Summary, extract_stream
 from stance.io import InputError, iter_articles
+from clirun import run
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -25,16 +25,6 @@ FIELDS = {"quote_id", "article_id", "start", "end", "text", "kind", "speaker", "
           "actor_country", "actor_role", "context"}
 
 
-def run(capsys, *args) -> tuple[int, str, str]:
-    """``stance ARGS``: exit status, stdout, stderr."""
-    capsys.readouterr()
-    try:
-        main(list(map(str, args)))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def jsonl(text: str) -> list[dict]:

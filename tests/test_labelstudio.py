@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from stance.cli import main
 from stance.frames import FRAME_KEYS, FRAMES, NONE_KEY
 from stance.io import InputError
 from stance.labelstudio.client import Connection, LabelStudioError
@@ -21,6 +20,7 @@ from stance.labelstudio.pull import save_snapshot
 from stance.labelstudio.push import load_predictions, select
 from stance.labelstudio.server import free_port
 from stance.labelstudio.tasks import quote_id, task_data
+from clirun import run
 
 ROOT = Path(__file__).resolve().parent.parent
 QUOTE = {"article_id": "FR-internationalNews-1646-20180605", "start": 570, "end": 672,
@@ -30,15 +30,6 @@ QUOTE = {"article_id": "FR-internationalNews-1646-20180605", "start": 570, "end"
          "frames": ["sovereignty"], "annotations": [{"annotator": "a", "frames": []}]}
 
 
-def run(capsys, *args):
-    capsys.readouterr()
-    try:
-        main(list(map(str, args)))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # -- config ------------------------------------------------------------------------------------

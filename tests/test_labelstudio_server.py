@@ -19,9 +19,9 @@ import pytest
 from lsserver import ls_server  # noqa: F401  (the session fixture)
 
 from stance.annotations import build_dataset, load_export
-from stance.cli import main
 from stance.frames import FRAME_KEYS
 from stance.labelstudio.config import frames_result
+from clirun import run
 
 pytestmark = pytest.mark.labelstudio
 
@@ -56,15 +56,6 @@ def env(ls_server, monkeypatch):
     return ls_server
 
 
-def run(capsys, *args) -> tuple[int, str, str]:
-    capsys.readouterr()
-    try:
-        main(list(map(str, args)))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def user_id(client, email: str) -> int:
