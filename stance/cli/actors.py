@@ -6,6 +6,8 @@ import json
 
 import click
 
+from stance.cli._params import parse_date_param
+
 _ACTORS_OPT = click.option(
     "--actors", "actors", multiple=True, type=click.Path(dir_okay=False, path_type=str),
     help="Extra registry file (YAML) adding or overriding actors; repeatable.")
@@ -31,17 +33,6 @@ def _role_ok(ctx, param, value):
     return value
 
 
-def _date_ok(ctx, param, value):
-    from stance.text import parse_date
-
-    if value is None:
-        return None
-    d = parse_date(value)
-    if d is None:
-        raise click.BadParameter(f"not a date: {value!r} (use YYYY-MM-DD)")
-    return d
-
-
 @click.group("actors")
 def actors():
     """The actor registry: canonical persons and bodies with aliases and dated offices.
@@ -63,7 +54,7 @@ def actors():
 
 @actors.command("lookup")
 @click.argument("mention")
-@click.option("--date", callback=_date_ok, help="The article's date, YYYY-MM-DD (titles resolve by it).")
+@click.option("--date", callback=parse_date_param, help="The article's date, YYYY-MM-DD (titles resolve by it).")
 @click.option("--text", "text_file", type=click.Path(exists=True, dir_okay=False, path_type=str),
               help="The article (a UTF-8 .txt file): names in it settle undated titles and "
                    "shared surnames.")

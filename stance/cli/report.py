@@ -6,21 +6,12 @@ import sys
 
 import click
 
+from stance.cli._params import parse_date_param
+
 from stance.frames import FRAME_KEYS
 
 FORMAT_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
                     ".csv": "csv", ".json": "json", ".txt": "table"}
-
-
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    from stance.text import parse_date
-
-    day = parse_date(value)
-    if day is None:
-        raise click.BadParameter(f"cannot read the date {value!r} (use YYYY-MM-DD)")
-    return day
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"],
@@ -39,9 +30,9 @@ def _date(ctx, param, value):
 @click.option("--sort", type=click.Choice(["quotes", "name", *FRAME_KEYS]), default="quotes",
               show_default=True,
               help="Order: most quotes first, by name, or by the share of a frame.")
-@click.option("--since", callback=_date, metavar="DATE",
+@click.option("--since", callback=parse_date_param, metavar="DATE",
               help="Only quotes dated on or after DATE (undated quotes are then left out).")
-@click.option("--until", callback=_date, metavar="DATE",
+@click.option("--until", callback=parse_date_param, metavar="DATE",
               help="Only quotes dated on or before DATE.")
 @click.option("--source", "sources", multiple=True, metavar="S",
               help="Only quotes from this source (e.g. BBC; repeatable; case-insensitive).")
