@@ -78,6 +78,7 @@ class PhraseTable:
 
     def __init__(self):
         self._by_first: dict[str, dict[tuple[str, ...], list[Any]]] = {}
+        self._lengths: dict[str, tuple[int, ...]] = {}  # phrase lengths per first token, longest first
 
     def add(self, phrase: tuple[str, ...] | str, payload: Any) -> None:
         if isinstance(phrase, str):
@@ -87,6 +88,8 @@ class PhraseTable:
         bucket = self._by_first.setdefault(phrase[0], {}).setdefault(phrase, [])
         if payload not in bucket:
             bucket.append(payload)
+        lengths = set(self._lengths.get(phrase[0], ())) | {len(phrase)}
+        self._lengths[phrase[0]] = tuple(sorted(lengths, reverse=True))
 
     def __contains__(self, phrase) -> bool:
         if isinstance(phrase, str):
@@ -106,18 +109,20 @@ class PhraseTable:
 
     def match_at(self, norms: list[str], i: int, *, clitics: bool = True) -> Match | None:
         """The longest phrase starting at token ``i`` (exact first token preferred)."""
-        best = None
         variants = clitic_variants(norms[i]) if clitics else (norms[i],)
         for k, first in enumerate(variants):
-            for phrase, payloads in self._by_first.get(first, {}).items():
-                n = len(phrase)
-                if i + n > len(norms) or tuple(norms[i + 1:i + n]) != phrase[1:]:
+            bucket = self._by_first.get(first)
+            if not bucket:
+                continue
+            for n in self._lengths[first]:  # longest first: one dictionary lookup per length
+                if i + n > len(norms):
                     continue
-                if best is None or n > best.end - best.start:
-                    best = Match(i, i + n, tuple(payloads), phrase, k > 0)
-            if best is not None:
-                break  # a reading of the token as written beats a clitic reading
-        return best
+                phrase = (first,) + tuple(norms[i + 1:i + n])
+                payloads = bucket.get(phrase)
+                if payloads is not None:
+                    # a reading of the token as written beats a clitic reading
+                    return Match(i, i + n, tuple(payloads), phrase, k > 0)
+        return None
 
     def scan(self, norms: list[str], start: int = 0, *, clitics: bool = True) -> list[Match]:
         """Non-overlapping matches, leftmost-longest, from token ``start``."""

@@ -7,6 +7,8 @@ are immutable, so the extractor stays picklable and free of global state).
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 # Reporting verbs: stem -> inflected forms seen in news (perfect/imperfect, m/f/pl, hamza
@@ -287,6 +289,7 @@ _DIAC_RE = regex.compile(_DIAC)
 _PARTICIPLE_SET = frozenset(PARTICIPLES)
 
 
+@functools.lru_cache(maxsize=65536)
 def classify_word(word: str) -> tuple[str, str, bool] | None:
     """``(prefix, verb, is_participle)`` when ``word`` is a reporting verb or participle."""
     w = _DIAC_RE.sub("", word) if not word.isalpha() or "\u0640" in word else word
