@@ -26,7 +26,7 @@ class Token:
     norm: str  # normalize_ar(orig)
 
 
-_norm_token = functools.lru_cache(maxsize=65536)(normalize_ar)  # words repeat: normalize each once
+_norm_token = functools.lru_cache(maxsize=16384)(normalize_ar)  # words repeat: normalize each once
 
 
 def tokenize(text: str) -> list[Token]:
@@ -44,7 +44,7 @@ def norm_phrase(text: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(text))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def clitic_variants(tok: str) -> tuple[str, ...]:
     """Readings of a token without a leading clitic, the token itself first (memoized: the
     same words recur in every article).

@@ -289,7 +289,7 @@ _DIAC_RE = regex.compile(_DIAC)
 _PARTICIPLE_SET = frozenset(PARTICIPLES)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def classify_word(word: str) -> tuple[str, str, bool] | None:
     """``(prefix, verb, is_participle)`` when ``word`` is a reporting verb or participle."""
     w = _DIAC_RE.sub("", word) if not word.isalpha() or "\u0640" in word else word
