@@ -68,6 +68,15 @@ def country_words(registry) -> dict[str, str]:
     return {code: c["adjective"][0] for code, c in countries.items() if code != "INT" and c.get("adjective")}
 
 
+def _article_words(text: str) -> list[str]:
+    """The article's normalized words, shared with the registry's per-article cache."""
+    try:
+        from stance.actors.registry import _article_index
+    except ImportError:  # another registry implementation
+        return normalize_ar(text).split()
+    return _article_index(text)[0].split()
+
+
 def article_country(registry, adjectives: dict[str, str], text: str) -> tuple[str, str] | None:
     """``(code, adjective)`` of the country the article talks about most: its country names,
     capitals and adjectives counted with the registry's phrase table; None when none occurs."""
@@ -75,7 +84,7 @@ def article_country(registry, adjectives: dict[str, str], text: str) -> tuple[st
     if table is None or not adjectives:
         return None
     counts: dict[str, int] = {}
-    for m in table.scan(normalize_ar(text).split()):
+    for m in table.scan(_article_words(text)):
         code = m.payloads[0].code
         if code in adjectives:
             counts[code] = counts.get(code, 0) + 1

@@ -8,9 +8,12 @@ convention for a quotation continued in the next paragraph.
 
 from __future__ import annotations
 
+import re
+
 _OPEN_ONLY = "«"
 _CLOSE_ONLY = "»"
 _AMBIGUOUS = "\"“”„‟″"
+_ANY_MARK = re.compile("[" + re.escape(_OPEN_ONLY + _CLOSE_ONLY + _AMBIGUOUS) + "]")
 
 
 def _orientation(text: str, i: int, start: int, end: int) -> str:
@@ -34,7 +37,8 @@ def mark_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """
     spans: list[tuple[int, int, bool]] = []
     pending: int | None = None
-    for i in range(start, end):
+    for mm in _ANY_MARK.finditer(text, start, end):  # only the marks, not every character
+        i = mm.start()
         ch = text[i]
         if ch in _OPEN_ONLY:
             if pending is None:

@@ -7,11 +7,14 @@ normalized words; it is plain data, so an Extractor holding it still pickles.
 
 from __future__ import annotations
 
+import functools
+
 from stance.text import normalize_ar
 
 from .lexicon import ANAPHORIC_HEADS, TITLE_WORDS
 
 _MAX_WORDS = 6
+_norm_word = functools.lru_cache(maxsize=16384)(normalize_ar)  # the same words recur
 _GENERIC = frozenset(normalize_ar(w) for w in TITLE_WORDS | set(ANAPHORIC_HEADS)
                      | {"سفير", "السفير", "مندوب", "وزير", "رئيس", "مصدر", "مسؤول", "متحدث"})
 
@@ -50,7 +53,7 @@ class NameIndex:
     def person_at(self, words: list[str], within: int = 5) -> tuple[int, int] | None:
         """``(offset, length)`` of the first known person's full name (two words or more)
         among the first ``within`` positions of ``words``."""
-        norm = [normalize_ar(w) for w in words[:within + _MAX_WORDS]]
+        norm = [_norm_word(w) for w in words[:within + _MAX_WORDS]]
         for i in range(min(within, len(norm))):
             for k in range(min(_MAX_WORDS, len(norm) - i), 1, -1):
                 if tuple(norm[i:i + k]) in self.persons:
@@ -59,7 +62,7 @@ class NameIndex:
 
     def name_len(self, words: list[str]) -> int:
         """How many leading ``words`` form a known name or alias (0 when none)."""
-        norm = [normalize_ar(w) for w in words[:_MAX_WORDS]]
+        norm = [_norm_word(w) for w in words[:_MAX_WORDS]]
         for k in range(len(norm), 0, -1):
             if tuple(norm[:k]) in self.names:
                 return k

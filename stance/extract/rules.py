@@ -51,6 +51,16 @@ _NARRATION_AFTER_COMMA = regex.compile(
     r"وقد|وكان|وكانت|ليصل|لتصل|ليرتفع|في\s+إطار|في\s+اطار|بحسب|وفق|ضمن)(?![\p{L}])"
 )
 _LEADING_COMP = regex.compile(r"(?:ب)?[أإا]ن(?:ه|ها|هم|هما|هن|نا|ني)?\s+")
+_QAWLUHU_END = regex.compile(r"(?:قوله|قولها|قولهم|قولهما)\s*$")
+_CLAUSE_PUNCT = regex.compile(r"[.،,:؛!?؟\n]")
+_DIGIT = regex.compile(r"\d")
+_COMMA = regex.compile(r"[،,]\s*")
+_SPACE_WAW = regex.compile(r"\s(?=و)")
+_SEGMENT = regex.compile(r"[^،,]+")
+_COLON = regex.compile(r":")
+_FI = regex.compile(r"\s*(?:في|فيه|فيها)\s")
+_FI_ONLY = regex.compile(r"\s*في\s+")
+_PREP_AHEAD = {p: regex.compile(r"(?:\s+[^\s،,.]+){0,5}?\s+" + p + r"\s") for p in ("عن", "على", "إلى", "من", "ب")}
 _WORD = regex.compile(r"[^\s،,:؛;]+")
 _CONNECTIVES_LEFT = regex.compile(
     r"^\s*(?:(?:و|ف)?(?:لكن(?:هما|ها|هم|ه)?|ولكن(?:هما|ها|هم|ه)?|لطالما|كما|فيما|بينما|إلا\s+أن|غير\s+أن|"
@@ -147,7 +157,7 @@ def speaker_in_slot(text: str, start: int, end: int, transitive: bool = False, t
 def _speaker_in_slot(text, start, end, transitive, transitive_from, name_len):
     """The speaker in a verb's slot; «نقلت الوكالة عن مصدر عسكري قوله» gives «مصدر عسكري»."""
     m = _REPORTED_FROM.search(text, start, end)
-    if m and (regex.search(r"(?:قوله|قولها|قولهم|قولهما)\s*$", text[start:end]) or transitive_from):
+    if m and (_QAWLUHU_END.search(text[start:end]) or transitive_from):
         return clean_speaker(text, m.start("who"), m.end("who"), name_len)
     if transitive and name_len is not None:
         toks = _tokens(text, start, end)
@@ -193,7 +203,7 @@ def _clause_initial(text: str, pstart: int, vstart: int) -> bool:
     if prev in CLAUSE_OPENERS:
         return True
     # a sentence-initial adjunct phrase: «وفي كلمة أمام المجلس دعا غوتيريس ...»
-    chunk = regex.split(r"[.،,:؛!?؟\n]", before)[-1].strip()
+    chunk = _CLAUSE_PUNCT.split(before)[-1].strip()
     return bool(_ADJUNCT_OPENING.match(chunk)) and len(chunk.split()) <= 8
 
 
@@ -221,7 +231,7 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
     # a date bullet «- 8 سبتمبر 2017:» or a dateline before the subject
     if ":" in left_stripped:
         left_stripped = left_stripped.rsplit(":", 1)[1].strip()
-    if not left_stripped or regex.search(r"\d", left_stripped.split()[0]):
+    if not left_stripped or _DIGIT.search(left_stripped.split()[0]):
         return None
     first = left_stripped.split()[0]
     if (first.lstrip("و").startswith("ب") and len(left_stripped.split()) > 1) or first.lstrip("و") in TIME_WORDS:
@@ -243,14 +253,14 @@ def _clause_end(text: str, pos: int, limit: int, spans, narration: bool = True) 
             end = min(end, t.start())
             break
     # the next reporting verb or participle after a comma starts a new quote
-    for m in regex.finditer(r"[،,]\s*", text[pos:end]):
+    for m in _COMMA.finditer(text[pos:end]):
         at = pos + m.end()
         if inside(spans, at) is not None:
             continue
         if trigger_at(text, at) is not None:
             end = min(end, pos + m.start())
             break
-    for m in regex.finditer(r"\s(?=و)", text[pos:end]):
+    for m in _SPACE_WAW.finditer(text[pos:end]):
         at = pos + m.end()
         if inside(spans, at) is not None:
             continue
@@ -340,7 +350,7 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
             and not (name_len is not None and name_len([toks[0][2]])):
         return None, toks[0][0]  # «أعلن انسحابه من», «أكدت كذلك وقوفها»: the object, subject elided
     seg = text[vend:cend]
-    parts = [m for m in regex.finditer(r"[^،,]+", seg)]
+    parts = [m for m in _SEGMENT.finditer(seg)]
     first_end = vend + parts[0].end() if parts else cend
     head = [t for t in toks if t[1] <= first_end]
     # 1) the speaker noun phrase: a head, its definite modifiers, a name after a title
@@ -479,7 +489,7 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                 comp = cm
                 break
         colon = None
-        for cm in regex.finditer(r":", text[vend2:sent_end]):
+        for cm in _COLON.finditer(text[vend2:sent_end]):
             if inside(spans, vend2 + cm.start()) is None:
                 colon = vend2 + cm.start()
                 break
@@ -508,10 +518,9 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
         if verb in AMBIGUOUS_FORMS:
             need = PREP_REQUIRED.get(verb)
             takes_obj = need is not None and need in [w for _, _, w in _tokens(text, vend2, sent_end)[:8]]
-        if stem == "جاء" and not regex.match(r"\s*(?:في|فيه|فيها)\s", text[vend2:]):
+        if stem == "جاء" and not _FI.match(text, vend2):
             continue
-        if verb in PREP_REQUIRED and not regex.match(r"(?:\s+[^\s،,.]+){0,5}?\s+" + PREP_REQUIRED[verb] + r"\s",
-                                                     text[vend2:vend2 + 120]):
+        if verb in PREP_REQUIRED and not _PREP_AHEAD[PREP_REQUIRED[verb]].match(text[vend2:vend2 + 120]):
             continue  # «عبر محطة فرانس إنتر»: a preposition, not «عبّر عن»
         bi = stem in BI_STEMS or verb in BI_PARTICIPLES
         cand = None
@@ -536,8 +545,8 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                     cs, ce, kind = content
                     slot_start = vend2
                     if stem == "جاء":  # «وجاء في بيان الوكالة: "..."»: the statement speaks
-                        jm = regex.match(r"\s*في\s+", text[vend2:pos])
-                        slot_start = vend2 + jm.end() if jm else pos
+                        jm = _FI_ONLY.match(text, vend2, pos)
+                        slot_start = jm.end() if jm else pos
                     speaker = None if is_part else speaker_in_slot(
                         text, slot_start, pos, transitive=stem in TRANSITIVE_STEMS or stem in ("حمل",),
                         transitive_from=stem == "نقل", name_len=name_len)
