@@ -240,7 +240,9 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
     return clean_speaker(text, s, s + len(left_stripped))
 
 
-def _clause_end(text: str, pos: int, limit: int, spans, narration: bool = True) -> int:
+def _clause_end(text: str, pos: int, limit: int, spans, narration: bool = True, trig=None) -> int:
+    """Where the reported clause starting at ``pos`` ends. ``trig``: the paragraph's triggers by
+    start offset (found once per paragraph), else they are looked up here."""
     end = _sentence_end(text, pos, limit, spans)
     for pat in (_TAIL_RE, _NARRATION_AFTER_COMMA) if narration else (_TAIL_RE,):
         for m in pat.finditer(text, pos, end):
@@ -248,7 +250,8 @@ def _clause_end(text: str, pos: int, limit: int, spans, narration: bool = True) 
                 end = min(end, m.start())
                 break
     # a continuation participle («مشيرا إلى أن», «مؤكدة أن») starts a new quote even without a comma
-    for t in iter_triggers(text, pos, end):
+    found = (t for s, t in trig.items() if pos < s < end) if trig is not None else iter_triggers(text, pos, end)
+    for t in found:
         if t.participle and t.start() > pos and inside(spans, t.start()) is None:
             end = min(end, t.start())
             break
@@ -257,14 +260,14 @@ def _clause_end(text: str, pos: int, limit: int, spans, narration: bool = True) 
         at = pos + m.end()
         if inside(spans, at) is not None:
             continue
-        if trigger_at(text, at) is not None:
+        if (trig.get(at) if trig is not None else trigger_at(text, at)) is not None:
             end = min(end, pos + m.start())
             break
     for m in _SPACE_WAW.finditer(text[pos:end]):
         at = pos + m.end()
         if inside(spans, at) is not None:
             continue
-        vm = trigger_at(text, at)
+        vm = trig.get(at) if trig is not None else trigger_at(text, at)
         if vm and not vm.participle and vm.pre == "و" and COMP_RE.search(text, vm.end(), min(end, vm.end() + 80)):
             end = min(end, pos + m.start())
             break
@@ -283,12 +286,12 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
-def _content(text: str, cstart: int, limit: int, spans) -> tuple[int, int, str] | None:
+def _content(text: str, cstart: int, limit: int, spans, trig=None) -> tuple[int, int, str] | None:
     """The quote after the complementizer/colon: direct when marks hold a full clause."""
     cstart, _ = _trim(text, cstart, limit)
     if cstart >= limit:
         return None
-    cend = _clause_end(text, cstart, limit, spans)
+    cend = _clause_end(text, cstart, limit, spans, trig=trig)
     # quotation marks holding a full clause make the quote direct: the words inside them
     for o, c, closed in spans:
         if o < cstart or o >= cend:
@@ -297,7 +300,7 @@ def _content(text: str, cstart: int, limit: int, spans) -> tuple[int, int, str] 
         inner_s, inner_e = o + 1, c
         if not closed:
             inner_e = _clause_end(text, inner_s, limit, [])
-        after = text[c + 1: _clause_end(text, c + 1, limit, spans)] if closed else ""
+        after = text[c + 1: _clause_end(text, c + 1, limit, spans, trig=trig)] if closed else ""
         inner_words = _words(text[inner_s:inner_e])
         if (near_start and (inner_words >= 4 or (inner_words >= 3 and _words(after) <= 2))) or \
                 (not near_start and inner_words >= 5 and _words(after) <= 2):
@@ -456,6 +459,7 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
     spans = mark_spans(text, pstart, pend)
     found: list[Candidate] = []
     triggers = [(t, t.participle) for t in iter_triggers(text, pstart, pend)]
+    trig = {t.start(): t for t, _ in triggers}
     covered_until = pstart
     sent_start = pstart
     for m, is_part in triggers:
@@ -531,14 +535,14 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                                for s, _, w in gap_tokens)
             if len(gap_tokens) <= _MAX_GAP_TOKENS and not gap_has_verb:
                 if how == "comp":
-                    content = _content(text, comp.end(), limit, spans)
+                    content = _content(text, comp.end(), limit, spans, trig)
                 elif how == "colon":
-                    content = _content(text, pos + 1, limit, spans)
+                    content = _content(text, pos + 1, limit, spans, trig)
                 else:
                     content = None
                     o, c, cl = mark
                     if not takes_obj or not any(w in _PREPOSITIONS for _, _, w in gap_tokens):
-                        content = _content(text, o, limit, spans)
+                        content = _content(text, o, limit, spans, trig)
                         if content and content[2] != "direct" and gap_tokens:
                             content = None
                 if content is not None:
@@ -559,7 +563,7 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                         speaker = _left_subject(text, sent_start, vstart)
                     cand = Candidate(cs, ce, kind, speaker, gender, vstart, participle=is_part)
         if cand is None and takes_obj:
-            cend = _clause_end(text, vend2, limit, spans, narration=False)
+            cend = _clause_end(text, vend2, limit, spans, narration=False, trig=trig)
             split = None
             if is_part:
                 split = (None, _skip_preposition(text, vend2, cend, bi))
@@ -574,7 +578,7 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                 if speaker is None and not is_part and m.group("pre") == "":
                     speaker = _left_subject(text, sent_start, vstart)  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
                 obj = _skip_preposition(text, obj, cend)
-                cend = _clause_end(text, obj, cend, spans)
+                cend = _clause_end(text, obj, cend, spans, trig=trig)
                 s, e = _trim(text, obj, cend)
                 if e > s and _words(text[s:e]) >= 1:
                     cand = Candidate(s, e, "indirect", speaker, gender, vstart, participle=is_part)
