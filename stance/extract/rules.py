@@ -412,6 +412,11 @@ def _np_length(toks, name_len=None) -> int:
     if name_len is not None:
         k = name_len([w for _, _, w in toks[:8]])
         if k:
+            # «الولايات المتحدة والحكومات الغربية الأخرى»: joint speakers, attributed to the first
+            while k < len(toks) - 1 and toks[k][2].startswith("وال"):
+                k += 1
+                while k < len(toks) - 1 and toks[k][2].startswith("ال") and _adjective_like(toks[k][2]):
+                    k += 1
             return k
     j = 1
     definite_head = toks[0][2].startswith("ال")
@@ -577,6 +582,8 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                 speaker, obj = split
                 if speaker is None and not is_part and m.group("pre") == "":
                     speaker = _left_subject(text, sent_start, vstart)  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
+                if speaker is None and not is_part and _imperfect(verb):
+                    continue  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker
                 obj = _skip_preposition(text, obj, cend)
                 cend = _clause_end(text, obj, cend, spans, trig=trig)
                 s, e = _trim(text, obj, cend)
