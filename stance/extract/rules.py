@@ -402,7 +402,7 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
 
 def _adjective_like(word: str) -> bool:
     """A nisba adjective («السوري», «الخارجية») or a fixed modifier («العام»)."""
-    return word.endswith(("ي", "ية", "يون", "يين", "يان", "ة")) or word.startswith("وال") \
+    return word.endswith(("ي", "ية", "يون", "يين", "يان", "ة", "ى")) or word.startswith("وال") \
         or word in ("العام", "الأعلى", "الأول", "السابق")
 
 
