@@ -225,3 +225,21 @@ def test_extractor_pickles_and_has_no_shared_state(extractor):
     clone = pickle.loads(pickle.dumps(extractor))
     text = (SEEDS / "000_4cec54b3ae348e4e.txt").read_text(encoding="utf-8")
     assert clone({"article_id": "x", "text": text}) == extractor({"article_id": "x", "text": text})
+
+
+def test_joint_speakers_are_one_quote_of_the_first_named(extractor):
+    text = ("ورفضت الولايات المتحدة والحكومات الغربية الأخرى فكرة التعاون مع سوريا في قتال تنظيم "
+            "الدولة الإسلامية.")
+    q = only(quotes_of(extractor, text, date="2014-09-16"))
+    assert q["speaker"] == "الولايات المتحدة والحكومات الغربية الأخرى"
+    assert q["actor"] == "الحكومة الأمريكية"
+    assert q["text"].startswith("فكرة التعاون مع سوريا")
+
+
+def test_generic_mentions_and_statements_refer_back_to_the_body(extractor):
+    text = ("وقالت منظمة هيومن رايتس ووتش إن البلديات طردت آلاف اللاجئين.\n"
+            "وأضافت المنظمة أن الطرد يبدو تمييزيا وغير قانوني.\n"
+            'وجاء في بيان المنظمة: "على السلطات أن توقف عمليات الطرد فورا".')
+    qs = quotes_of(extractor, text, date="2018-04-20")
+    assert [q["actor"] for q in qs] == ["هيومن رايتس ووتش"] * 3
+    assert qs[2]["kind"] == "direct"
