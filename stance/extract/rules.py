@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADJUNCT_HEADS, TIME_MODIFIERS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
+from .lexicon import (ADJUNCT_HEADS, REPORTING_MASDARS, TIME_MODIFIERS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
                       CLAUSE_OPENERS, COMP_RE, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
                       NON_COMP_GOVERNORS, OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, SPEECH_EVENT_NOUNS,
                       TIME_WORDS, TITLE_WORDS, TRANSITIVE_STEMS, VERB_FORMS, VERB_GENDER, has_trigger,
@@ -112,8 +112,9 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
     """The speaker mention inside the slot ``text[start:end]``, adjuncts cut off."""
     toks = _tokens(text, start, end)
     # drop the announcement words and leading adjunct segments («، الجمعة، ...»)
-    while toks and (toks[0][2] in ("بالقول", "قائلا", "قائلة", "القول") or toks[0][2] in _PRONOUN_PREPOSITIONS):
-        toks = toks[1:]  # «أدانت فيه دمشق»
+    while toks and (toks[0][2] in ("بالقول", "قائلا", "قائلة", "القول") or toks[0][2] in _PRONOUN_PREPOSITIONS
+                    or toks[0][2] in REPORTING_MASDARS):
+        toks = toks[1:]  # «أدانت فيه دمشق», «وجدد التأكيد على أن»
     if toks and toks[0][2] in _PREPOSITIONS:
         return None  # «وأشار إلى أن», «كما شدد على حرص الأردن»: the slot opens the content
     if toks and (toks[0][2] in _NOT_SPEAKER_START or toks[0][2].startswith("لل")):
@@ -344,6 +345,10 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
                   name_len=None) -> tuple[tuple[int, int] | None, int] | None:
     """For a speech-act verb without أن: split «VERB SPEAKER [، adjuncts،] OBJECT»."""
     toks = _tokens(text, vend, cend)
+    while len(toks) > 2 and (toks[0][2] in OBJECT_ADVERBS or toks[0][2] in TIME_WORDS
+                             or toks[0][2] in REPORTING_MASDARS):
+        vend = toks[0][1]  # «أكدت كذلك وقوفها», «جدد التأكيد على»
+        toks = toks[1:]
     if len(toks) < 2:
         return None
     if toks[0][2] in _PREPOSITIONS or (bi and toks[0][2].startswith("ب") and name_len is not None
