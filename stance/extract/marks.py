@@ -2,8 +2,9 @@
 
 Arabic news mixes «», “”, ”…”, „“ and straight quotes, often within one article. A mark
 opens when none is pending and closes the pending one otherwise (« only opens, » only
-closes); a mark left open at the end of the paragraph runs to the paragraph's end, the
-convention for a quotation continued in the next paragraph.
+closes); an ambiguous mark is read as opening or closing from the characters around it, and
+an opener after an unclosed opener replaces it; a mark left open at the end of the paragraph
+runs to the paragraph's end, the convention for a quotation continued in the next paragraph.
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ def mark_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
             if pending is None:
                 if side != "close":
                     pending = i
-            elif side == "open" and _orientation(text, pending, start, end) == "open" and i - pending > 400:
-                pending = i  # a stray opener long before: restart at this one
+            elif side == "open" and _orientation(text, pending, start, end) == "open":
+                pending = i  # two openers in a row: the first was stray (nesting is rare in news)
             else:
                 spans.append((pending, i, True))
                 pending = None
