@@ -197,6 +197,14 @@ class Attributor:
             antecedent = self._antecedent(mention, kind, before)
             if antecedent is not None:
                 return antecedent
+        if "،" in mention:
+            # «السعودية، الخصم الإقليمي لإيران»: a known name before an apposition is the speaker
+            head_segment, _, tail = mention.partition("،")
+            head_segment = head_segment.strip()
+            tail_actor = reg.lookup(tail, date=self.date, article_text=self.text)
+            if head_segment and reg.lookup(head_segment, date=self.date, article_text=self.text) is not None \
+                    and getattr(tail_actor, "type", None) != "person":
+                mention = head_segment
         actor = self._resolved.get(mention)
         if actor is None:  # a name recurs in an article: resolve it once
             actor = self._resolved[mention] = reg.resolve(mention, date=self.date, article_id=self.article_id,

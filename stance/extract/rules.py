@@ -130,7 +130,8 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
             return None  # «قالت في وقت لاحق إن»: the slot holds an adjunct, not a speaker
         # a short addressee at the very end: «وقال الأسد لفياض»
         if keep and len(keep) <= 2 and w.startswith("ل") and not w.startswith("لل") and i >= len(toks) - 1 \
-                and len(w) > 3 and w[1:2] not in ("ا",) and not (name_len is not None and name_len([w])):
+                and len(w) > 3 and w[1:2] not in ("ا",) and not (name_len is not None and name_len([w])) \
+                and not w.endswith(("ي", "ية", "يون", "يين")):  # «مسؤولون لبنانيون» is not an addressee
             break
         if keep and w.startswith(("لل", "لـ")) and i >= len(toks) - 1 and keep[-1][2] not in SPEECH_EVENT_NOUNS:
             break  # «للصحفيين», «لـCNN» at the end: the addressee (but «بيان للإليزيه»)
