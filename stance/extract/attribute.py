@@ -113,9 +113,10 @@ _STATEMENT_STEMS = {"بيان", "نص", "تقرير", "رساله"}
 class Attributor:
     """Per-article speaker state; create one per article (no state shared across articles)."""
 
-    def __init__(self, registry, article_id: str, date, text: str, countries=None):
+    def __init__(self, registry, article_id: str, date, text: str, countries=None, by_kind=None):
         self.registry = registry
         self._countries = countries
+        self._by_kind = by_kind
         self.article_id = article_id
         self.date = date
         self.text = text
@@ -135,7 +136,8 @@ class Attributor:
         for sp in reversed(self.history):
             first = normalize_ar(sp.mention).split()[:1]
             words = first + normalize_ar(sp.actor.name).split()
-            if any(w in forms for w in words):
+            kinds = {normalize_ar(k) for k in getattr(sp.actor, "kinds", ()) or ()}
+            if any(w in forms for w in words) or head in kinds:  # the registry's «الحلف» for NATO
                 return sp.actor
         # 2) a body named earlier in the text with that head word: «منظمة هيومن رايتس ووتش»,
         #    «بيان للإليزيه» (a statement is its issuer's)
@@ -143,7 +145,9 @@ class Attributor:
             words = normalize_ar(self.text[:before]).split()
             tried = 0
             for i in range(len(words) - 1, -1, -1):
-                if words[i] not in (stem, head) or i + 1 >= len(words):
+                # the indefinite head names the body («حلف شمال الأطلسي»); a statement its issuer
+                wanted = (stem, head) if stem in _STATEMENT_STEMS else (stem,)
+                if words[i] not in wanted or i + 1 >= len(words):
                     continue
                 tried += 1
                 start = i + 1 if stem in _STATEMENT_STEMS else i
@@ -167,6 +171,20 @@ class Attributor:
                         return actor
                 if tried >= 4:
                     break
+        # 2b) the latest registry body in the text that the registry says goes by this head word
+        candidates = self._by_kind.get(head) if self._by_kind else None
+        if candidates:
+            words = _article_words(self.text[:before])
+            text_words = " " + " ".join(words) + " "
+            best, best_at = None, -1
+            for alias, actor_id in candidates:
+                at = text_words.rfind(" " + " ".join(alias) + " ")
+                if at > best_at:
+                    best, best_at = actor_id, at
+            if best is not None and hasattr(self.registry, "get"):
+                actor = self.registry.get(best, self.date)
+                if actor is not None:
+                    return actor
         # 3) the latest speaker of a compatible kind; a statement («البيان») prefers a body
         if kind == "any":
             for sp in reversed(self.history):

@@ -23,9 +23,11 @@ class NameIndex:
     def __init__(self, registry):
         names: set[tuple[str, ...]] = set()
         persons: set[tuple[str, ...]] = set()
+        by_kind: dict[str, set] = {}
         actors = registry.actors() if hasattr(registry, "actors") else []
         for actor in actors:
             is_person = getattr(actor, "type", "") == "person"
+            actor_kinds = [normalize_ar(k) for k in getattr(actor, "kinds", ()) or ()]
             spellings = [actor.name]
             if hasattr(registry, "aliases_of"):
                 spellings += list(registry.aliases_of(actor.id))
@@ -37,7 +39,10 @@ class NameIndex:
                     names.add(words)
                     if is_person and len(words) >= 2:
                         persons.add(words)
+                    for k in actor_kinds:  # «الحلف» may refer back to «حلف شمال الأطلسي» / «الناتو»
+                        by_kind.setdefault(k, set()).add((words, actor.id))
         self.persons = frozenset(persons)
+        self.by_kind = {k: tuple(v) for k, v in by_kind.items()}
         # country names and capitals («باكستان», «دمشق») close a speaker phrase like names do
         countries = getattr(getattr(registry, "lexicon", None), "countries", None) or {}
         for c in countries.values():
