@@ -227,6 +227,16 @@ class Attributor:
         if actor is None:  # a name recurs in an article: resolve it once
             actor = self._resolved[mention] = reg.resolve(mention, date=self.date, article_id=self.article_id,
                                                           article_text=self.text)
+        words = mention.split()
+        if not getattr(actor, "known", True) and len(words) == 2 and words[0] in ANAPHORIC_HEADS \
+                and actor.role != "official_unnamed":
+            # «المركز الروسي», «المنظمة الدولية»: a generic head with an adjective refers back too,
+            # to an antecedent that agrees with the adjective
+            ante = self._antecedent(words[0], ANAPHORIC_HEADS[words[0]], before)
+            country = reg.title_info(mention)[0] if hasattr(reg, "title_info") else None
+            if ante is not None and (ante.country == country or
+                                     normalize_ar(words[1]).rstrip("ه") in normalize_ar(ante.name)):
+                return ante
         if not actor.country and not getattr(actor, "known", True) and actor.role in ("official_unnamed", "other"):
             # an unnamed source without a country speaks for the country the article is about
             if self._country is False:
