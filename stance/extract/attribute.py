@@ -134,6 +134,8 @@ class Attributor:
         if stem.endswith(("ان", "ين")):  # «الوزيران» refers back to «وزيرا الخارجية ...»
             forms.add(stem[:-1])
         for sp in reversed(self.history):
+            if not getattr(sp.actor, "known", True) and anaphoric_kind(sp.mention) is not None:
+                continue  # an earlier unresolved «الحلف» is no antecedent
             first = normalize_ar(sp.mention).split()[:1]
             words = first + normalize_ar(sp.actor.name).split()
             kinds = {normalize_ar(k) for k in getattr(sp.actor, "kinds", ()) or ()}
@@ -208,6 +210,8 @@ class Attributor:
             if anaphoric_kind(issuer) is not None or reg.lookup(issuer, date=self.date, article_text=self.text):
                 return self._resolve(issuer, before)
         kind = anaphoric_kind(mention)
+        if kind is None and self._by_kind and len(mention.split()) == 1 and normalize_ar(mention) in self._by_kind:
+            kind = "body"  # a head word the registry knows bodies by («الحلف», «المرصد»)
         if kind is not None:
             known = reg.lookup(mention, date=self.date, article_text=self.text)
             if known is not None:
