@@ -157,7 +157,7 @@ class Attributor:
                 for w in words[start:start + 7]:
                     if follow and classify_word(w) is not None:
                         break  # «مصدر في وزارة الخارجية وقال»: the phrase ends at the verb
-                    follow.append(w[2:] if w.startswith("لل") else w)
+                    follow.append("ال" + w[2:] if w.startswith("لل") else w)
                 if follow and follow[0] in ("صادر", "صادرا"):
                     follow = follow[2:] if len(follow) > 2 and follow[1] == "عن" else follow[1:]
                 for k in range(len(follow), 0, -1):
