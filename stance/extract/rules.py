@@ -182,6 +182,26 @@ def _real_trigger(text: str, pos: int) -> bool:
     return t is not None and t.verb not in AMBIGUOUS_FORMS
 
 
+def found_in_sentence(found: list, sent_start: int) -> bool:
+    """Whether a quote was already found in the sentence that starts at ``sent_start``."""
+    return bool(found) and found[-1].trigger >= sent_start
+
+
+def _sentence_subject(text: str, sent_start: int, vstart: int, name_len) -> tuple[int, int] | None:
+    """For a participle whose sentence has no quote yet («وردت وزارة الخارجية اللبنانية على
+    المفوضية معتبرة أن ...»): a known name right after the sentence's first word (its verb) or
+    opening the sentence is the subject."""
+    if name_len is None:
+        return None
+    toks = _tokens(text, sent_start, vstart)
+    for first in (1, 0):
+        if len(toks) > first:
+            k = name_len([w for _, _, w in toks[first:first + 6]])
+            if k:
+                return toks[first][0], toks[first + k - 1][1]
+    return None
+
+
 def _imperfect(verb: str) -> bool:
     return verb.startswith("ي") or (verb.startswith("ت") and not verb.endswith("ت")
                                     and VERB_GENDER.get(verb) == "f")
@@ -572,12 +592,16 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                     if speaker is None and not is_part and m.group("pre") == "" and gap_tokens \
                             and clean_speaker(text, vend2, pos) is None:
                         speaker = _left_subject(text, sent_start, vstart)
+                    if is_part and speaker is None and not found_in_sentence(found, sent_start):
+                        speaker = _sentence_subject(text, sent_start, vstart, name_len)
                     cand = Candidate(cs, ce, kind, speaker, gender, vstart, participle=is_part)
         if cand is None and takes_obj:
             cend = _clause_end(text, vend2, limit, spans, narration=False, trig=trig)
             split = None
             if is_part:
-                split = (None, _skip_preposition(text, vend2, cend, bi))
+                subject = None if found_in_sentence(found, sent_start) else \
+                    _sentence_subject(text, sent_start, vstart, name_len)
+                split = (subject, _skip_preposition(text, vend2, cend, bi))
             elif m.group("pre") == "" and (not _clause_initial(text, pstart, vstart) or _after_auxiliary(text, pstart, vstart)):
                 left = _left_subject(text, sent_start, vstart) if _subject_can_precede(text, pstart, vstart) else None
                 if left is not None:
