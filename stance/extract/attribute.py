@@ -106,8 +106,7 @@ def _with_adjective(mention: str, adjective: str) -> str:
     return f"{mention} {adj}"
 
 
-_STATEMENT_HEADS = {"بيان", "نص", "تقرير", "رساله", "بيانا"}
-_STATEMENT_STEMS = {"بيان", "نص", "تقرير", "رساله"}
+_STATEMENT_STEMS = {"بيان", "بيانا", "نص", "تقرير", "رساله"}  # a statement speaks for its issuer
 
 
 class Attributor:
@@ -200,7 +199,7 @@ class Attributor:
     def _resolve(self, mention: str, before: int):
         reg = self.registry
         words = mention.split()
-        if len(words) >= 2 and normalize_ar(words[0]) in _STATEMENT_HEADS:
+        if len(words) >= 2 and normalize_ar(words[0]) in _STATEMENT_STEMS:
             # «بيان الوكالة», «بيان للإليزيه»: a statement speaks for its issuer
             issuer = " ".join(words[1:])
             if issuer.startswith("لل"):

@@ -136,27 +136,8 @@ for stem, spec in _VERBS.items():
 for p in PARTICIPLES:
     VERB_GENDER[p] = "f" if p.endswith("ة") else ("p" if p.endswith("ين") else "m")
 
-# A reporting verb as a whole word, with optional و/ف prefixes; diacritics («أكّد») may sit
-# between its letters.
+# Diacritics and tatweel that may sit inside a written verb («أكّد»); ``classify_word`` drops them.
 _DIAC = "[\u064B-\u0652\u0640]*"
-
-
-def _diac(form: str) -> str:
-    return _DIAC.join(regex.escape(ch) for ch in form)
-
-
-def strip_diacritics(word: str) -> str:
-    return regex.sub(_DIAC, "", word)
-
-
-_forms = sorted(VERB_FORMS, key=len, reverse=True)
-VERB_RE = regex.compile(
-    r"(?<![\p{L}\p{M}])(?P<pre>[وف]?)(?P<verb>" + "|".join(map(_diac, _forms)) + r")[\u064B-\u0652]*(?![\p{L}\p{M}])"
-)
-PARTICIPLE_RE = regex.compile(
-    r"(?<![\p{L}\p{M}])(?P<pre>و?)(?P<verb>" + "|".join(map(_diac, sorted(PARTICIPLES, key=len, reverse=True)))
-    + r")[\u064B-\u0652]*(?![\p{L}\p{M}])"
-)
 
 # Complementizer «أن/إن» (with ب and pronoun suffixes), after an optional preposition.
 COMP = r"(?:ب)?[أإا]ن(?:ه|ها|هم|هما|هن|نا|ني|ك|كم)?"

@@ -153,10 +153,6 @@ _REPORTED_FROM = regex.compile(r"(?:^|\s|،)\s*عن\s+(?P<who>.+?)\s*(?:(?:قو�
 
 def speaker_in_slot(text: str, start: int, end: int, transitive: bool = False, transitive_from: bool = False,
                     name_len=None) -> tuple[int, int] | None:
-    return _speaker_in_slot(text, start, end, transitive, transitive_from, name_len)
-
-
-def _speaker_in_slot(text, start, end, transitive, transitive_from, name_len):
     """The speaker in a verb's slot; «نقلت الوكالة عن مصدر عسكري قوله» gives «مصدر عسكري»."""
     m = _REPORTED_FROM.search(text, start, end)
     if m and (_QAWLUHU_END.search(text[start:end]) or transitive_from):
