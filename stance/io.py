@@ -56,17 +56,25 @@ def open_text(path: str | os.PathLike) -> io.TextIOBase:
     return open(path, encoding="utf-8-sig", errors="strict")
 
 
-def read_text(path: str | os.PathLike) -> str:
-    """Read a whole UTF-8 file, with errors that name the file."""
+@contextlib.contextmanager
+def reading(path: str | os.PathLike):
+    """Open a UTF-8 text file (``open_text``) and turn decoding and I/O errors while it is read
+    inside the block into an :class:`InputError` that names the file."""
     try:
         with open_text(path) as fh:
-            return fh.read()
+            yield fh
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid UTF-8 (byte {exc.start}): {exc.reason}", path) from None
     except (OSError, EOFError) as exc:
         if isinstance(exc, InputError):
             raise
         raise InputError(f"cannot read: {exc}", path) from None
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """Read a whole UTF-8 file, with errors that name the file."""
+    with reading(path) as fh:
+        return fh.read()
 
 
 def iter_jsonl(path: str | os.PathLike, *, skip_bad: bool = False,

@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from stance.io import InputError, open_text
+from stance.io import InputError, reading
 
 SIZES = {  # the BERT-tiny / mini / medium / base shapes of Turc et al. (2019)
     "tiny": dict(hidden_size=128, num_hidden_layers=2, num_attention_heads=2, intermediate_size=512),
@@ -40,20 +40,13 @@ SPECIAL = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 def read_corpus(path, max_lines: int | None = None, min_chars: int = 20) -> list[str]:
     """Non-trivial lines of the corpus (at most ``max_lines``)."""
     lines = []
-    try:
-        with open_text(path) as fh:
-            for line in fh:
-                line = line.strip()
-                if len(line) >= min_chars:
-                    lines.append(line)
-                    if max_lines and len(lines) >= max_lines:
-                        break
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 (byte {exc.start})", path) from None
-    except (OSError, EOFError) as exc:
-        if isinstance(exc, InputError):
-            raise
-        raise InputError(f"cannot read: {exc}", path) from None
+    with reading(path) as fh:
+        for line in fh:
+            line = line.strip()
+            if len(line) >= min_chars:
+                lines.append(line)
+                if max_lines and len(lines) >= max_lines:
+                    break
     if len(lines) < 2:
         raise InputError(f"corpus has {len(lines)} usable line(s) (>= {min_chars} characters); "
                          "need one paragraph a line", path)
