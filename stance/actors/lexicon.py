@@ -192,6 +192,8 @@ class Lexicon:
     title_table: PhraseTable = field(default_factory=PhraseTable)
     unnamed_table: PhraseTable = field(default_factory=PhraseTable)
     unnamed_prefixes: PhraseTable = field(default_factory=PhraseTable)
+    group_heads: PhraseTable = field(default_factory=PhraseTable)  # «ناشطون», «شهود عيان»
+    evaluative: PhraseTable = field(default_factory=PhraseTable)  # «كبير», «مطلع» (after the nisba)
     honorifics: PhraseTable = field(default_factory=PhraseTable)
     modifiers: PhraseTable = field(default_factory=PhraseTable)
     former: set = field(default_factory=set)
@@ -232,6 +234,10 @@ class Lexicon:
             lex.unnamed_table.add(w, True)
         for w in titles.get("unnamed_prefixes") or []:
             lex.unnamed_prefixes.add(w, True)
+        for w in titles.get("group_heads") or []:
+            lex.group_heads.add(w, True)
+        for w in titles.get("evaluative") or []:
+            lex.evaluative.add(w, True)
         for w in titles.get("honorifics") or []:
             lex.honorifics.add(w, True)
         for w in titles.get("modifiers") or []:

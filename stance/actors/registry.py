@@ -37,6 +37,7 @@ from typing import Iterable
 from stance.io import InputError
 from stance.text import normalize_ar, parse_date
 
+from .describe import with_country
 from .lexicon import Lexicon, Match, PhraseTable, Title, clitic_variants, norm_phrase, tokenize
 from .schema import complete, parse_actor_file, read_yaml, strip_lines
 
@@ -132,7 +133,8 @@ def _article_pos(phrase: tuple[str, ...], article: tuple[str, str] | None) -> in
 
 @functools.lru_cache(maxsize=32)
 def _article_country(text: str) -> str | None:
-    """The country an article is mostly about: its most frequent country word, when clear."""
+    """The country an article is mostly about: its most frequent country word (names, capitals,
+    adjectives), None when there is none or two tie."""
     lex = _load_lexicon()
     counts: dict[str, int] = {}
     for m in lex.country_table.scan(normalize_ar(text).split()):
@@ -140,7 +142,7 @@ def _article_country(text: str) -> str | None:
         if code != "INT":
             counts[code] = counts.get(code, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] * 1.5 > ranked[0][1]):
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
 
@@ -391,6 +393,15 @@ class Registry:
         if r is not None:
             return r
         return self._unknown(mention, article_id, article_text)
+
+    def article_country(self, text: str) -> str | None:
+        """The country ``text`` talks about most (ISO alpha-3), None when unclear (cached)."""
+        return _article_country(text) if text else None
+
+    @staticmethod
+    def article_words(text: str) -> list[str]:
+        """The normalized words of ``text`` (cached: the extractor and the registry share them)."""
+        return _article_index(text)[0].split()
 
     def title_info(self, mention: str) -> tuple[str | None, str | None]:
         """(country, role) that the mention's title words say, e.g. «وزير خارجية إيران»
@@ -774,7 +785,8 @@ class Registry:
                 break
         country, role = self._title_info(norms)
         unnamed = role == "official_unnamed"
-        span = None if unnamed else self._name_span(toks, norms, head)
+        group = lex.group_heads.match_at(norms, head)
+        span = None if unnamed or group else self._name_span(toks, norms, head)
         notes = [f"title words: {role or '-'}, {country or '-'}"]
         if span is not None:
             words = toks[span[0]:span[1]]
@@ -785,11 +797,27 @@ class Registry:
             words = toks[head:]
             name = " ".join(t.orig for t in words)
             how = "unnamed official" if unnamed else "unknown speaker"
-            if unnamed and country is None and article_text:
-                country = _article_country(article_text)
+            head_end = lex.unnamed_head(norms, head) if unnamed else group.end if group else None
+            bare_body = role is not None and len(words) == 1 and norms[head].startswith("ال") \
+                and not unnamed and lex.body_words.match_at(norms, head, clitics=False) is not None
+            if bare_body:
+                head_end = head + 1
+            if head_end is not None and lex.first_country(norms, head) is None \
+                    and not (unnamed and norms[head_end - 1].startswith("ال") and head_end == len(norms)):
+                if country is None and article_text:
+                    country = _article_country(article_text)
+                    if country:
+                        notes.append(f"country of the article: {country}")
                 if country:
-                    notes.append(f"country of the article: {country}")
-                    name = self._with_adjective(toks[head:], norms[head:], country) or name
+                    described = with_country(words, head_end - head, country, lex,
+                                             lambda p: self.lookup(p, article_text=article_text))
+                    if described and bare_body:
+                        known = self._match(described, None, article_id, article_text)
+                        if known is not None:
+                            return known
+                    name = described or name
+            if group and not role:
+                role = "other"
             aid = "x:" + " ".join(t.norm for t in tokenize(name))
             if unnamed and article_id:
                 aid += f"@{article_id}"
@@ -797,32 +825,6 @@ class Registry:
         return Resolution(Actor(aid, name, country, role, known=False,
                                 type="body" if role in _BODY_ROLES else "person"),
                           f"{how} ({'; '.join(notes)})")
-
-    def _with_adjective(self, toks, norms, country: str) -> str | None:
-        """«مصدر عسكري» + SYR -> «مصدر عسكري سوري» (codebook §2: «مسؤول لبناني»), agreeing with
-        the head noun; None when the mention has more than head and adjectives."""
-        lex = self.lexicon
-        stems = lex.countries.get(country, {}).get("adjective") or []
-        # only a head and indefinite nisba adjectives («مصدر عسكري», «مصادر محلية»)
-        if not stems or len(norms) > 3 or not all(
-                len(n) > 3 and not n.startswith("ال") and n.endswith(("ي", "يه", "يون", "يين"))
-                for n in norms[1:]):
-            return None
-        head = norms[0]
-        if head.startswith("ال"):
-            return None  # «المسؤول» refers back; «المسؤول العراقي» would need the article too
-        if head in lex.unnamed_agreement:
-            form = lex.unnamed_agreement[head]
-        elif head.endswith("ون"):
-            form = "pl"
-        elif head.endswith("ين"):
-            form = "pl_acc"
-        elif head.endswith("ه"):
-            form = "f"
-        else:
-            form = "m"
-        adj = " ".join(w + {"m": "", "f": "ة", "pl": "ون", "pl_acc": "ين"}[form] for w in stems[0].split())
-        return " ".join(t.orig for t in toks) + " " + adj
 
 
 _FUNCTION_WORDS = {"في", "من", "عن", "باسم", "الذي", "التي", "الذين", "مع", "حول", "بشان", "ضد", "منذ",

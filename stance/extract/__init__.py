@@ -66,8 +66,7 @@ def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> l
     text = article["text"]
     art_id = str(article.get("article_id") or article.get("id"))
     date = parse_date(article.get("date"))
-    attributor = Attributor(registry, art_id, date, text, names.countries if names is not None else None,
-                            names.by_kind if names is not None else None)
+    attributor = Attributor(registry, art_id, date, text, names.by_kind if names is not None else None)
     out = []
     for ps, pe in body_paragraphs(text):
         if _headline(text[ps:pe]):

@@ -62,48 +62,10 @@ def anaphoric_kind(mention: str) -> str | None:
     return None
 
 
-def country_words(registry) -> dict[str, str]:
-    """Country code -> masculine adjective stem, from the registry's lexicon (once per Extractor)."""
-    countries = getattr(getattr(registry, "lexicon", None), "countries", None) or {}
-    return {code: c["adjective"][0] for code, c in countries.items() if code != "INT" and c.get("adjective")}
-
-
-def _article_words(text: str) -> list[str]:
-    """The article's normalized words, shared with the registry's per-article cache."""
-    try:
-        from stance.actors.registry import _article_index
-    except ImportError:  # another registry implementation
-        return normalize_ar(text).split()
-    return _article_index(text)[0].split()
-
-
-def article_country(registry, adjectives: dict[str, str], text: str) -> tuple[str, str] | None:
-    """``(code, adjective)`` of the country the article talks about most: its country names,
-    capitals and adjectives counted with the registry's phrase table; None when none occurs."""
-    table = getattr(getattr(registry, "lexicon", None), "country_table", None)
-    if table is None or not adjectives:
-        return None
-    counts: dict[str, int] = {}
-    for m in table.scan(_article_words(text)):
-        code = m.payloads[0].code
-        if code in adjectives:
-            counts[code] = counts.get(code, 0) + 1
-    if not counts:
-        return None
-    code = max(counts, key=lambda c: (counts[c], c))
-    return code, adjectives[code]
-
-
-def _with_adjective(mention: str, adjective: str) -> str:
-    """«مصدر عسكري» + سوري -> «مصدر عسكري سوري», agreeing with the head noun."""
-    head = mention.split()[0] if mention.split() else ""
-    if head.endswith(("ون", "ين")):
-        adj = adjective + "ون"
-    elif head.endswith("ة") or head in ("مصادر", "جهات", "أوساط", "دوائر"):
-        adj = adjective + "ة"
-    else:
-        adj = adjective
-    return f"{mention} {adj}"
+def _article_words(registry, text: str) -> list[str]:
+    """The article's normalized words, from the registry's per-article cache when it has one."""
+    words = getattr(registry, "article_words", None)
+    return words(text) if words is not None else normalize_ar(text).split()
 
 
 _STATEMENT_STEMS = {"بيان", "بيانا", "نص", "تقرير", "رساله"}  # a statement speaks for its issuer
@@ -112,9 +74,8 @@ _STATEMENT_STEMS = {"بيان", "بيانا", "نص", "تقرير", "رساله"
 class Attributor:
     """Per-article speaker state; create one per article (no state shared across articles)."""
 
-    def __init__(self, registry, article_id: str, date, text: str, countries=None, by_kind=None):
+    def __init__(self, registry, article_id: str, date, text: str, by_kind=None):
         self.registry = registry
-        self._countries = countries
         self._by_kind = by_kind
         self.article_id = article_id
         self.date = date
@@ -175,7 +136,7 @@ class Attributor:
         # 2b) the latest registry body in the text that the registry says goes by this head word
         candidates = self._by_kind.get(head) if self._by_kind else None
         if candidates:
-            words = _article_words(self.text[:before])
+            words = _article_words(self.registry, self.text[:before])
             text_words = " " + " ".join(words) + " "
             best, best_at = None, -1
             for alias, actor_id in candidates:
@@ -243,15 +204,9 @@ class Attributor:
         if not actor.country and not getattr(actor, "known", True) and actor.role in ("official_unnamed", "other"):
             # an unnamed source without a country speaks for the country the article is about
             if self._country is False:
-                adjectives = self._countries if self._countries is not None else country_words(reg)
-                self._country = article_country(reg, adjectives, self.text)
+                self._country = reg.article_country(self.text) if hasattr(reg, "article_country") else None
             if self._country:
-                code, adjective = self._country
-                words = actor.name.split()
-                plain = all(not w.startswith("ال") and w.endswith(("ي", "ية", "ة", "ون", "ين")) for w in words[1:])
-                name = _with_adjective(actor.name, adjective) if actor.role == "official_unnamed" and plain \
-                    else actor.name
-                actor = dataclasses.replace(actor, country=code, name=name)
+                actor = dataclasses.replace(actor, country=self._country)
         if actor.role == "official_unnamed":
             # «المسؤول الأردني» after «مصدر أردني رفيع المستوى» is the same source; a new
             # indefinite mention («مصدر رسمي في وزارة الخارجية») is another one

@@ -51,9 +51,6 @@ class NameIndex:
                 if 0 < len(words) <= _MAX_WORDS:
                     names.add(words)
         self.names = frozenset(names)
-        from .attribute import country_words
-
-        self.countries = country_words(registry)
 
     def person_at(self, words: list[str], within: int = 5) -> tuple[int, int] | None:
         """``(offset, length)`` of the first known person's full name (two words or more)
