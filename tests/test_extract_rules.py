@@ -243,3 +243,17 @@ def test_generic_mentions_and_statements_refer_back_to_the_body(extractor):
     qs = quotes_of(extractor, text, date="2018-04-20")
     assert [q["actor"] for q in qs] == ["هيومن رايتس ووتش"] * 3
     assert qs[2]["kind"] == "direct"
+
+
+def test_an_office_holders_statement_and_office_speak_for_their_body(extractor):
+    # FR-internationalNews-531-20180320 and AL-internationalNews-1517-20180608 (ANT v2.1)
+    text = ("وجه الرئيس الفرنسي إيمانويل ماكرون الاثنين لنظيره الروسي فلاديمير بوتين تمنياته بالنجاح، "
+            "كما أعرب ماكرون عن قلقه بشأن الحرب في سوريا، وذلك في البيان الذي اختيرت كلماته بدقة.\n"
+            'وجاء في البيان إن "الرئيس يقدم لروسيا وشعبها باسم فرنسا تمنياته بالنجاح".')
+    qs = quotes_of(extractor, text, date="2018-03-20")
+    assert [q["actor"] for q in qs] == ["إيمانويل ماكرون", "الرئاسة الفرنسية"]
+    text = ("وقال مكتب وزير الخارجية اللبناني جبران باسيل، في بيان عبر البريد الإلكتروني، إن باسيل أصدر "
+            "تعليمات بتجميد كل طلبات الإقامة المقدمة من المفوضية.\n"
+            'وجاء في البيان: "أصدر وزير الخارجية والمغتربين جبران باسيل تعليماته إلى مديرية المراسم".')
+    qs = quotes_of(extractor, text, date="2018-06-08")
+    assert [q["actor"] for q in qs] == ["وزارة الخارجية اللبنانية"] * 2

@@ -194,6 +194,7 @@ class Lexicon:
     unnamed_prefixes: PhraseTable = field(default_factory=PhraseTable)
     group_heads: PhraseTable = field(default_factory=PhraseTable)  # «ناشطون», «شهود عيان»
     evaluative: PhraseTable = field(default_factory=PhraseTable)  # «كبير», «مطلع» (after the nisba)
+    office_bodies: dict = field(default_factory=dict)  # role -> head word of the body it speaks through
     honorifics: PhraseTable = field(default_factory=PhraseTable)
     modifiers: PhraseTable = field(default_factory=PhraseTable)
     former: set = field(default_factory=set)
@@ -236,6 +237,7 @@ class Lexicon:
             lex.unnamed_prefixes.add(w, True)
         for w in titles.get("group_heads") or []:
             lex.group_heads.add(w, True)
+        lex.office_bodies = dict(titles.get("office_bodies") or {})
         for w in titles.get("evaluative") or []:
             lex.evaluative.add(w, True)
         for w in titles.get("honorifics") or []:

@@ -394,6 +394,16 @@ class Registry:
             return r
         return self._unknown(mention, article_id, article_text)
 
+    def office_body(self, actor: Actor, date=None) -> Actor | None:
+        """The body a holder's statements come from: «الرئاسة الفرنسية» for the French
+        president, «وزارة الخارجية اللبنانية» for the Lebanese foreign minister; None if unknown."""
+        word = self.lexicon.office_bodies.get(actor.role)
+        stems = self.lexicon.countries.get(actor.country or "", {}).get("adjective") or []
+        if not word or not stems:
+            return None
+        body = self.lookup(f"{word} " + " ".join("ال" + w + "ة" for w in stems[0].split()), date=date)
+        return body if body is not None and body.type == "body" and body.country == actor.country else None
+
     def article_country(self, text: str) -> str | None:
         """The country ``text`` talks about most (ISO alpha-3), None when unclear (cached)."""
         return _article_country(text) if text else None

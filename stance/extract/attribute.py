@@ -68,6 +68,7 @@ def _article_words(registry, text: str) -> list[str]:
     return words(text) if words is not None else normalize_ar(text).split()
 
 
+_OFFICE_STEMS = {"مكتب"}  # «مكتب الرئيس»: the office of a holder
 _STATEMENT_STEMS = {"بيان", "بيانا", "نص", "تقرير", "رساله"}  # a statement speaks for its issuer
 
 
@@ -120,6 +121,8 @@ class Attributor:
                     follow.append("ال" + w[2:] if w.startswith("لل") else w)
                 if follow and follow[0] in ("صادر", "صادرا"):
                     follow = follow[2:] if len(follow) > 2 and follow[1] == "عن" else follow[1:]
+                elif stem in _STATEMENT_STEMS and follow and not follow[0].startswith("ال"):
+                    continue  # «في بيان عبر البريد ... إن باسيل»: no issuer right after the word
                 for k in range(len(follow), 0, -1):
                     phrase = " ".join(follow[:k])
                     actor = self.registry.lookup(phrase, date=self.date, article_text=self.text)
@@ -147,11 +150,17 @@ class Attributor:
                 actor = self.registry.get(best, self.date)
                 if actor is not None:
                     return actor
-        # 3) the latest speaker of a compatible kind; a statement («البيان») prefers a body
+        # 3) the latest speaker of a compatible kind; a statement («البيان») prefers a body, and
+        #    an office holder's statement is their office's («الرئاسة الفرنسية» for ماكرون)
         if kind == "any":
             for sp in reversed(self.history):
                 if _compatible("body", sp.actor):
                     return sp.actor
+            office_body = getattr(self.registry, "office_body", None)
+            if self.history and office_body is not None:
+                body = office_body(self.history[-1].actor, self.date)
+                if body is not None:
+                    return body
         for sp in reversed(self.history):
             if _compatible(kind, sp.actor):
                 return sp.actor
@@ -169,6 +178,13 @@ class Attributor:
                 issuer = issuer[1:]
             if anaphoric_kind(issuer) is not None or reg.lookup(issuer, date=self.date, article_text=self.text):
                 return self._resolve(issuer, before)
+        if len(words) >= 2 and normalize_ar(words[0]) in _OFFICE_STEMS:
+            # «مكتب وزير الخارجية اللبناني جبران باسيل»: a holder's office speaks for their body
+            holder = self._resolve(" ".join(words[1:]), before)
+            office_body = getattr(reg, "office_body", None)
+            body = office_body(holder, self.date) if office_body is not None else None
+            if body is not None:
+                return body
         kind = anaphoric_kind(mention)
         if kind is None and self._by_kind and len(mention.split()) == 1 and normalize_ar(mention) in self._by_kind:
             kind = "body"  # a head word the registry knows bodies by («الحلف», «المرصد»)
