@@ -257,3 +257,13 @@ def test_an_office_holders_statement_and_office_speak_for_their_body(extractor):
             'وجاء في البيان: "أصدر وزير الخارجية والمغتربين جبران باسيل تعليماته إلى مديرية المراسم".')
     qs = quotes_of(extractor, text, date="2018-06-08")
     assert [q["actor"] for q in qs] == ["وزارة الخارجية اللبنانية"] * 2
+
+
+def test_first_person_words_are_carried_by_a_person_not_a_body(extractor):
+    # AL-internationalNews-1117-20180511 (ANT v2.1): the army's report sits between Lieberman's quotes
+    text = ('وقال ليبرمان، في بيان أثناء زيارته للجولان: "أستغل فرصة زيارتي اليوم للجولان".\n'
+            "وأعلن الجيش الإسرائيلي، الخميس، أنه ضرب ليلاً عشرات الأهداف العسكرية الإيرانية في سوريا.\n"
+            'وأضاف: "لا أعتقد أن كل شيء انتهى حتى الآن"، في إشارة إلى التصعيد، لافتاً: "سنتابع الوضع بدقة".')
+    qs = quotes_of(extractor, text, date="2018-05-11")
+    assert [q["actor"] for q in qs] == ["أفيغدور ليبرمان", "الجيش الإسرائيلي", "أفيغدور ليبرمان",
+                                        "أفيغدور ليبرمان"]

@@ -17,7 +17,7 @@ import hashlib
 
 from stance.text import normalize_ar, parse_date
 
-from .attribute import Attributor
+from .attribute import Attributor, first_person_singular
 from .body import body_paragraphs
 from .lexicon import MEDIA_SPEAKER_RE
 from .names import NameIndex
@@ -75,7 +75,8 @@ def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> l
             if cand.speaker is not None:
                 sp = attributor.explicit(text[cand.speaker[0]:cand.speaker[1]], cand.gender, cand.speaker[0])
             else:
-                sp = attributor.carried(cand.gender)
+                sp = attributor.carried(cand.gender, cand.kind == "direct"
+                                        and first_person_singular(text[cand.start:cand.end]))
             actor = sp.actor if sp is not None else None
             if sp is not None and cand.kind == "indirect" and MEDIA_SPEAKER_RE.match(normalize_ar(sp.mention)):
                 continue  # media reporting events, not an actor taking a position (codebook §1);

@@ -227,8 +227,15 @@ class Attributor:
             # «المسؤول الأردني» after «مصدر أردني رفيع المستوى» is the same source; a new
             # indefinite mention («مصدر رسمي في وزارة الخارجية») is another one
             key = actor.country or "?"
-            if key in self._unnamed and mention.strip().startswith("ال"):
-                return self._unnamed[key]
+            if mention.strip().startswith("ال"):
+                if key in self._unnamed:
+                    return self._unnamed[key]
+                # «المسؤول العسكري الإيراني» after «محمد علوي» named: the same official
+                for sp in reversed(self.history):
+                    a = sp.actor
+                    if a.country == actor.country and getattr(a, "type", "person") == "person" \
+                            and a.role in _PERSON_ROLES:
+                        return a
             self._unnamed[key] = actor
         return actor
 
@@ -237,8 +244,27 @@ class Attributor:
         self.history.append(sp)
         return sp
 
-    def carried(self, gender: str) -> Speaker | None:
-        for sp in reversed(self.history):
-            if sp.gender == gender:
-                return sp
-        return self.history[-1] if self.history else None
+    def carried(self, gender: str, first_person: bool = False) -> Speaker | None:
+        """The speaker a quote without a subject continues: the latest whose gender agrees
+        with the verb; words in the first person singular («لا أعتقد») are a person's, not a
+        body's («وأعلن الجيش ...» between them does not take them over)."""
+        found = None
+        if first_person:
+            found = next((sp for sp in reversed(self.history)
+                          if sp.gender == gender and getattr(sp.actor, "type", "person") == "person"), None)
+        if found is None:
+            found = next((sp for sp in reversed(self.history) if sp.gender == gender), None)
+        if found is None:
+            return self.history[-1] if self.history else None
+        if found is not self.history[-1]:
+            self.history.append(found)  # the next «وأضاف» continues the one who spoke last
+        return found
+
+
+_FIRST_PERSON = {"انا", "انني", "لانني", "اعتقد", "اظن", "اري", "اتمني", "اود", "اريد", "اشعر", "اعرف",
+                 "ادعو", "اؤكد", "اقول", "اطالب"}
+
+
+def first_person_singular(quote: str, words: int = 12) -> bool:
+    """Whether a quotation speaks in the first person singular («لا أعتقد أن ...», «أنا ...»)."""
+    return any(w in _FIRST_PERSON for w in normalize_ar(quote).split()[:words])
