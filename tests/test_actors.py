@@ -248,6 +248,16 @@ def test_unknown_speaker_is_described_with_the_articles_country(reg, mention, te
     assert a.country == ("IRQ" if text is IRAQ or "عراقي" in mention else "SYR")
 
 
+@pytest.mark.parametrize("mention, name", [
+    ("منظمة خيرية ومجموعة مراقبين", "منظمة خيرية"),          # joint speakers: the first
+    ("مصادر في المعارضة وتقارير صحفية", "مصادر في المعارضة السورية"),
+    ("منظمات دولية وغير حكومية", "منظمات دولية وغير حكومية"),  # coordinated adjectives
+    ("وزير الثقافة والإعلام الموريتاني", "وزير الثقافة والإعلام الموريتاني"),  # inside a title
+])
+def test_coordinated_unknown_speakers(reg, mention, name):
+    assert reg.resolve(mention, article_id="a1", article_text=SYRIA).name == name
+
+
 def test_unknown_named_speaker_gets_country_and_role_from_title_words(reg):
     a = reg.resolve("المتحدث باسم الجيش اللبناني العميد علي قانصو")
     assert (a.name, a.country, a.role, a.known) == ("علي قانصو", "LBN", "spokesperson", False)

@@ -797,6 +797,10 @@ class Registry:
         unnamed = role == "official_unnamed"
         group = lex.group_heads.match_at(norms, head)
         span = None if unnamed or group else self._name_span(toks, norms, head)
+        if span is None:
+            cut = _second_conjunct(norms, head)
+            if cut is not None:  # «منظمة خيرية ومجموعة مراقبين»: joint speakers, the first one
+                return self._unknown(" ".join(t.orig for t in toks[:cut]), article_id, article_text)
         notes = [f"title words: {role or '-'}, {country or '-'}"]
         if span is not None:
             words = toks[span[0]:span[1]]
@@ -835,6 +839,22 @@ class Registry:
         return Resolution(Actor(aid, name, country, role, known=False,
                                 type="body" if role in _BODY_ROLES else "person"),
                           f"{how} ({'; '.join(notes)})")
+
+
+def _second_conjunct(norms: list[str], head: int) -> int | None:
+    """Where a second noun phrase joined by و begins, after a first one of two words or more
+    («مصادر في المعارضة وتقارير صحفية» -> 3); not coordinated adjectives («الروسية والسورية»,
+    «دولية وغير حكومية»), a definite one inside a title («وزير الثقافة والإعلام») nor a name
+    introduced by «ويدعى»."""
+    for i in range(head + 2, len(norms)):
+        w = norms[i]
+        if len(w) < 4 or not w.startswith("و"):
+            continue
+        rest = w[1:]
+        if rest in ("غير", "يدعي", "اسمه") or rest.startswith("ال") or rest.endswith(("ي", "يه", "يون", "يين")):
+            return None
+        return i
+    return None
 
 
 _FUNCTION_WORDS = {"في", "من", "عن", "باسم", "الذي", "التي", "الذين", "مع", "حول", "بشان", "ضد", "منذ",
