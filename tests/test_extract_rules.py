@@ -267,3 +267,12 @@ def test_first_person_words_are_carried_by_a_person_not_a_body(extractor):
     qs = quotes_of(extractor, text, date="2018-05-11")
     assert [q["actor"] for q in qs] == ["أفيغدور ليبرمان", "الجيش الإسرائيلي", "أفيغدور ليبرمان",
                                         "أفيغدور ليبرمان"]
+
+
+def test_a_clause_describing_the_speaker_is_not_part_of_the_mention(extractor):
+    # FR-internationalNews-1646-20180605 (ANT v2.1)
+    text = ('أعلنت مجموعة "بي إس إيه" الفرنسية لصناعة السيارات الاثنين في بيان أنها تستعد للانسحاب من إيران.\n'
+            'وقالت المجموعة، وهي ثاني شركة فرنسية تنصاع للضغوط الأمريكية بعد "توتال"، إنها "باشرت عملية '
+            'تعليق نشاطات مشاريعها المشتركة".')
+    qs = quotes_of(extractor, text, date="2018-06-05")
+    assert [(q["speaker"], q["actor"]) for q in qs][1] == ("المجموعة", "بي إس إيه")

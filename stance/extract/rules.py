@@ -124,6 +124,8 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         nxt = toks[i + 1][2] if i + 1 < len(toks) else None
         if keep and _is_adjunct(w, nxt):
             break
+        if keep and w in ("وهي", "وهو", "وهم", "وهما"):
+            break  # «وقالت المجموعة، وهي ثاني شركة فرنسية ...، إنها»: a clause about the speaker
         if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in ("الشهر", "العام", "الأسبوع")):
             continue  # «وقال حينها ...», «أعلن الأسبوع الماضي أنه ...»
         if not keep and _is_adjunct(w, nxt):
