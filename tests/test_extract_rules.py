@@ -276,3 +276,19 @@ def test_a_clause_describing_the_speaker_is_not_part_of_the_mention(extractor):
             'تعليق نشاطات مشاريعها المشتركة".')
     qs = quotes_of(extractor, text, date="2018-06-05")
     assert [(q["speaker"], q["actor"]) for q in qs][1] == ("المجموعة", "بي إس إيه")
+
+
+@pytest.mark.parametrize("sentence, speaker, actor", [
+    # CN-middleEast-679-20180420: «مطلع» is an adjective here, not «مطلع الشهر»
+    ("وقال مصدر مطلع إن الولايات المتحدة لم تحدد ما الذي ستقدمه في المقابل.", "مصدر مطلع",
+     "مصدر أمريكي مطلع"),
+    ("وقال الوزير الأمريكي مطلع الشهر الحالي إن الولايات المتحدة لن تنسحب.", "الوزير الأمريكي", None),
+    # SK-middleEast-616-20180328: the addressee after a comma is cut, the adjective's phrase dropped
+    ('وقال مصدر معارض مطلع على المفاوضات في دوما، لوكالة "فرانس برس" إن المفاوضات مع الحكومة السورية '
+     "انهارت، وإن القصف السوري استؤنف.", "مصدر معارض مطلع على المفاوضات في دوما", "مصدر معارض سوري"),
+])
+def test_unnamed_source_adjectives_and_addressees(extractor, sentence, speaker, actor):
+    q = quotes_of(extractor, sentence, date="2018-04-20")[0]
+    assert q["speaker"] == speaker
+    if actor:
+        assert q["actor"] == actor

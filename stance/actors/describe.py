@@ -62,6 +62,10 @@ def with_country(toks: list[Token], head_end: int, country: str, lex: Lexicon,
     stem = stems[0]
     head = toks[head_end - 1]
     rest = toks[head_end:]
+    for i in range(len(rest) - 1):
+        if rest[i + 1].norm in ("علي", "في", "ب") and lex.evaluative.match_at([rest[i].norm], 0, clitics=False):
+            rest = rest[:i]  # «مصدر معارض مطلع على المفاوضات في دوما»: the adjective's phrase goes
+            break
     if any(t.norm in _STOP or _conjunct(t, lex) for t in rest):
         return None  # a clause or a coordination («مسؤولون ومصادر»): not one noun phrase
     # a prepositional phrase: «في المعارضة», «بوزارة الخارجية», «من المنطقة»

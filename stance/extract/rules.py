@@ -94,8 +94,21 @@ def _sentence_end(text: str, pos: int, limit: int, spans) -> int:
     return limit
 
 
+_ADDRESSEE_BODIES = ("وكالة", "صحيفة", "قناة", "تلفزيون", "موقع", "شبكة", "إذاعة", "مجلة")
+_TIME_HEADS_OR_ADJECTIVES = {"مطلع", "مطلعة"}
+
+
+def _time_follows(nxt: str | None) -> bool:
+    if nxt is None:
+        return False
+    n = nxt.strip("\"«»“”")
+    return n in TIME_WORDS or n.split("/")[0] in _MONTHS or n[:1].isdigit() or n.startswith("ال")
+
+
 def _is_adjunct(tok: str, nxt: str | None) -> bool:
     t = tok.strip("\"«»“”()")
+    if t in _TIME_HEADS_OR_ADJECTIVES and not _time_follows(nxt):
+        return False  # «مصدر مطلع» (well-informed), not «مطلع الشهر» (the start of the month)
     if t in TIME_WORDS or t in RELATIVES or t in ADJUNCT_HEADS:
         return True
     if t in ("في", "على") and nxt is not None:
@@ -124,6 +137,9 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         nxt = toks[i + 1][2] if i + 1 < len(toks) else None
         if keep and _is_adjunct(w, nxt):
             break
+        if keep and text[keep[-1][1]:s].strip() in ("،", ",") and w.startswith("ل") \
+                and w[1:].startswith(_ADDRESSEE_BODIES):
+            break  # «مصدر معارض ...، لوكالة "فرانس برس" أن»: the addressee
         if keep and w in ("وهي", "وهو", "وهم", "وهما"):
             break  # «وقالت المجموعة، وهي ثاني شركة فرنسية ...، إنها»: a clause about the speaker
         if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in ("الشهر", "العام", "الأسبوع")):
