@@ -798,7 +798,7 @@ class Registry:
         group = lex.group_heads.match_at(norms, head)
         span = None if unnamed or group else self._name_span(toks, norms, head)
         if span is None:
-            cut = _second_conjunct(norms, head)
+            cut = _second_conjunct(norms, head, lex)
             if cut is not None:  # «منظمة خيرية ومجموعة مراقبين»: joint speakers, the first one
                 return self._unknown(" ".join(t.orig for t in toks[:cut]), article_id, article_text)
         notes = [f"title words: {role or '-'}, {country or '-'}"]
@@ -841,7 +841,7 @@ class Registry:
                           f"{how} ({'; '.join(notes)})")
 
 
-def _second_conjunct(norms: list[str], head: int) -> int | None:
+def _second_conjunct(norms: list[str], head: int, lex: Lexicon) -> int | None:
     """Where a second noun phrase joined by و begins, after a first one of two words or more
     («مصادر في المعارضة وتقارير صحفية» -> 3); not coordinated adjectives («الروسية والسورية»,
     «دولية وغير حكومية»), a definite one inside a title («وزير الثقافة والإعلام») nor a name
@@ -853,6 +853,10 @@ def _second_conjunct(norms: list[str], head: int) -> int | None:
         rest = w[1:]
         if rest in ("غير", "يدعي", "اسمه") or rest.startswith("ال") or rest.endswith(("ي", "يه", "يون", "يين")):
             return None
+        if norms[i - 1] in _FUNCTION_WORDS or any(
+                t.match_at([w], 0, clitics=False) is not None
+                for t in (lex.body_words, lex.title_table, lex.unnamed_table, lex.group_heads)):
+            continue  # «مصدر في وزارة الخارجية»: و is the word's own letter
         return i
     return None
 
