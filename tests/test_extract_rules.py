@@ -292,3 +292,14 @@ def test_unnamed_source_adjectives_and_addressees(extractor, sentence, speaker, 
     assert q["speaker"] == speaker
     if actor:
         assert q["actor"] == actor
+
+
+def test_feminine_verb_finds_the_woman_the_narration_names(extractor):
+    # FR-middleEast-295-20180414 (ANT v2.1): no woman has spoken yet; «وقالت» is Haley's
+    text = ('وفي كلمة أمام المجلس دعا غوتيريس جميع الدول إلى احترام القانون الدولي، محذرا من أن "سوريا '
+            'اليوم تمثل أخطر تهديد للسلام والأمن العالميين".\n'
+            "من جهتها، واصلت السفيرة الأمريكية نيكي هايلي الضغط على النظام السوري وحليفتيه روسيا وإيران. "
+            'وقالت خلال جلسة مجلس الأمن "تحدثت إلى الرئيس هذا الصباح".')
+    qs = quotes_of(extractor, text, date="2018-04-14")
+    assert qs[-1]["text"] == "تحدثت إلى الرئيس هذا الصباح"
+    assert qs[-1]["actor"] == "نيكي هايلي" and qs[0]["actor"] == "أنطونيو غوتيريس"

@@ -76,7 +76,7 @@ def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> l
                 sp = attributor.explicit(text[cand.speaker[0]:cand.speaker[1]], cand.gender, cand.speaker[0])
             else:
                 sp = attributor.carried(cand.gender, cand.kind == "direct"
-                                        and first_person_singular(text[cand.start:cand.end]))
+                                        and first_person_singular(text[cand.start:cand.end]), cand.start)
             actor = sp.actor if sp is not None else None
             if sp is not None and cand.kind == "indirect" and MEDIA_SPEAKER_RE.match(normalize_ar(sp.mention)):
                 continue  # media reporting events, not an actor taking a position (codebook §1);

@@ -15,6 +15,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+import regex
+
 from stance.text import normalize_ar
 
 from .lexicon import ANAPHORIC_HEADS, classify_word
@@ -244,7 +246,26 @@ class Attributor:
         self.history.append(sp)
         return sp
 
-    def carried(self, gender: str, first_person: bool = False) -> Speaker | None:
+    def _feminine_subject(self, before: int) -> Speaker | None:
+        """The latest woman the narration names by a feminine title before ``before``
+        («واصلت السفيرة الأمريكية نيكي هايلي الضغط ... وقالت»), as a speaker."""
+        window = self.text[max(0, before - 600):before]
+        at = max((window.rfind(w) for w in _FEMININE_TITLES), default=-1)
+        if at < 0:
+            return None
+        phrase = regex.split(r"[،,.:؛\n\"«»“”(]", window[at:], maxsplit=1)[0].split()[:6]
+        words = []
+        for w in phrase:  # the title, its adjectives and the name after it; not the verb's object
+            if words and w in ("الضغط", "على", "في", "إلى", "عن", "من", "أن", "إن"):
+                break
+            words.append(w)
+        if not words:
+            return None
+        sp = Speaker(" ".join(words), self._resolve(" ".join(words), before), "f")
+        self.history.append(sp)
+        return sp
+
+    def carried(self, gender: str, first_person: bool = False, before: int | None = None) -> Speaker | None:
         """The speaker a quote without a subject continues: the latest whose gender agrees
         with the verb; words in the first person singular («لا أعتقد») are a person's, not a
         body's («وأعلن الجيش ...» between them does not take them over)."""
@@ -254,6 +275,8 @@ class Attributor:
                           if sp.gender == gender and getattr(sp.actor, "type", "person") == "person"), None)
         if found is None:
             found = next((sp for sp in reversed(self.history) if sp.gender == gender), None)
+        if found is None and gender == "f" and before is not None:
+            found = self._feminine_subject(before)
         if found is None:
             return self.history[-1] if self.history else None
         if found is not self.history[-1]:
@@ -261,6 +284,8 @@ class Attributor:
         return found
 
 
+_FEMININE_TITLES = ("السفيرة", "الوزيرة", "المتحدثة", "الناطقة", "المندوبة", "المستشارة", "رئيسة",
+                    "المديرة", "الممثلة", "المبعوثة", "النائبة", "وزيرة", "سفيرة")
 _FIRST_PERSON = {"انا", "انني", "لانني", "اعتقد", "اظن", "اري", "اتمني", "اود", "اريد", "اشعر", "اعرف",
                  "ادعو", "اؤكد", "اقول", "اطالب"}
 
