@@ -79,6 +79,7 @@ class PhraseTable:
     def __init__(self):
         self._by_first: dict[str, dict[tuple[str, ...], list[Any]]] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}  # phrase lengths per first token, longest first
+        self._starts: dict[str, bool] = {}  # token -> whether a phrase can start at it (with clitics)
 
     def add(self, phrase: tuple[str, ...] | str, payload: Any) -> None:
         if isinstance(phrase, str):
@@ -88,6 +89,7 @@ class PhraseTable:
         bucket = self._by_first.setdefault(phrase[0], {}).setdefault(phrase, [])
         if payload not in bucket:
             bucket.append(payload)
+        self._starts.clear()
         lengths = set(self._lengths.get(phrase[0], ())) | {len(phrase)}
         self._lengths[phrase[0]] = tuple(sorted(lengths, reverse=True))
 
@@ -124,10 +126,22 @@ class PhraseTable:
                     return Match(i, i + n, tuple(payloads), phrase, k > 0)
         return None
 
+    def can_start(self, tok: str) -> bool:
+        """Whether a phrase can start at ``tok`` (read with or without a clitic); memoized."""
+        can = self._starts.get(tok)
+        if can is None:
+            can = self._starts[tok] = any(v in self._by_first for v in clitic_variants(tok))
+        return can
+
     def scan(self, norms: list[str], start: int = 0, *, clitics: bool = True) -> list[Match]:
         """Non-overlapping matches, leftmost-longest, from token ``start``."""
         out, i = [], start
+        can_start, by_first = self.can_start, self._by_first
         while i < len(norms):
+            # most words start no phrase: one dictionary lookup skips them
+            if not (can_start(norms[i]) if clitics else norms[i] in by_first):
+                i += 1
+                continue
             m = self.match_at(norms, i, clitics=clitics)
             if m is None:
                 i += 1

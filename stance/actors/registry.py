@@ -137,7 +137,15 @@ def _article_country(text: str) -> str | None:
     adjectives), None when there is none or two tie."""
     lex = _load_lexicon()
     counts: dict[str, int] = {}
-    for m in lex.country_table.scan(normalize_ar(text).split()):
+    table = lex.country_table
+    words = _article_index(text)[0].split()
+    wanted = {w for w in set(words) if table.can_start(w)}  # distinct words: few are country words
+    end = 0
+    for i in [i for i, w in enumerate(words) if w in wanted]:
+        m = table.match_at(words, i) if i >= end else None
+        if m is None:
+            continue
+        end = m.end
         code = m.payloads[0].code
         if code != "INT":
             counts[code] = counts.get(code, 0) + 1
@@ -548,16 +556,7 @@ class Registry:
         if len(words) < 2 or lex.body_words.match_at(norms, head, clitics=False) is None \
                 or lex.first_country(norms, head) is not None:
             return None
-        cands = []
-        for phrase in self._aliases.phrases():
-            if len(phrase) <= len(words) or phrase[:len(words)] != words:
-                continue
-            if phrase[len(words):] not in lex.adjective_phrases:
-                continue
-            for r in self._aliases.get(phrase):
-                if self._entries[r.idx]["type"] == "body" and not r.weak:
-                    cands.append(r.idx)
-        cands = list(dict.fromkeys(cands))
+        cands = self._bodies_by_stem.get(words, [])
         named = [i for i in cands if self._supported(i, article)]
         if len(named) == 1:
             return Resolution(self._actor(named[0], date), "body named in full in the article", " ".join(words))
@@ -567,6 +566,22 @@ class Registry:
             return Resolution(self._actor(mine[0], date), f"body of the article's country ({country})",
                               " ".join(words))
         return None
+
+    @functools.cached_property
+    def _bodies_by_stem(self) -> dict[tuple[str, ...], list[int]]:
+        """Bodies by their name less its country adjective: («وزارة», «الداخلية») -> the
+        interior ministries («وزارة الداخلية العراقية», ...), for :meth:`_bare_body`."""
+        out: dict[tuple[str, ...], list[int]] = {}
+        for phrase in self._aliases.phrases():
+            for k in range(1, len(phrase)):
+                if phrase[k:] not in self.lexicon.adjective_phrases:
+                    continue
+                for r in self._aliases.get(phrase):
+                    if self._entries[r.idx]["type"] == "body" and not r.weak:
+                        bucket = out.setdefault(phrase[:k], [])
+                        if r.idx not in bucket:
+                            bucket.append(r.idx)
+        return out
 
     def _titles(self, norms: list[str], start: int) -> list[Match]:
         return self.lexicon.title_table.scan(norms, start)
