@@ -237,6 +237,8 @@ SYRIA = ("قالت مصادر في المعارضة إن المفاوضات مع
     # groups of people and bare bodies agree in number and definiteness
     ("ناشطون", SYRIA, "ناشطون سوريون", "other"),
     ("دبلوماسيون", SYRIA, "دبلوماسيون سوريون", "official_unnamed"),
+    ("أحد المسؤولين", SYRIA, "أحد المسؤولين السوريين", "official_unnamed"),
+    ("المسؤولون الكبار", SYRIA, "مسؤولون سوريون كبار", "official_unnamed"),  # described indefinite
     ("السلطات", SYRIA, "الحكومة السورية", "government"),  # «السلطات السورية» is in the registry
     # not one noun phrase: left as written
     ("مسؤولون ومصادر في الصناعة", IRAQ, "مسؤولون ومصادر في الصناعة", "official_unnamed"),

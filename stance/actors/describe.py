@@ -51,14 +51,28 @@ def _definite(tok: Token) -> bool:
     return tok.norm.startswith("ال") or tok.norm.startswith("لل")
 
 
+def _bare(tok: Token) -> Token:
+    """The word without its article («المسؤولون» -> «مسؤولون»)."""
+    if tok.norm.startswith("ال") and tok.orig.startswith("ال") and len(tok.norm) > 3:
+        return Token(tok.orig[2:], tok.norm[2:])
+    return tok
+
+
 def with_country(toks: list[Token], head_end: int, country: str, lex: Lexicon,
-                 lookup: Callable[[str], object] | None = None) -> str | None:
+                 lookup: Callable[[str], object] | None = None, indefinite: bool = False) -> str | None:
     """The description of ``toks`` (head noun = ``toks[head_end - 1]``) with ``country``'s
     adjective, or None when the mention is not a head with modifiers and at most one
-    prepositional phrase. ``lookup`` resolves a phrase to a registry actor (for ministries)."""
+    prepositional phrase. ``lookup`` resolves a phrase to a registry actor (for ministries).
+    ``indefinite``: an unnamed official is described as one («المسؤولون» -> «مسؤولون أمريكيون»)."""
     stems = lex.countries.get(country, {}).get("adjective") or []
     if not stems or not toks or head_end > len(toks):
         return None
+    if indefinite and _definite(toks[0]):  # not after «أحد», «بعض»: «أحد المسؤولين السوريين»
+        toks = [_bare(t) if _definite(t) and i < head_end or i >= head_end and _definite(t)
+                and lex.evaluative.match_at([_bare(t).norm], 0, clitics=False) else t
+                for i, t in enumerate(toks)]
+        if _definite(toks[head_end - 1]):
+            return None
     stem = stems[0]
     head = toks[head_end - 1]
     rest = toks[head_end:]

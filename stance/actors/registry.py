@@ -832,14 +832,15 @@ class Registry:
             if bare_body:
                 head_end = head + 1
             if head_end is not None and lex.first_country(norms, head) is None \
-                    and not (unnamed and norms[head_end - 1].startswith("ال") and head_end == len(norms)):
+                    and not (unnamed and norms[head].startswith("ال") and head_end == head + 1 == len(norms)):
                 if country is None and article_text:
                     country = _article_country(article_text)
                     if country:
                         notes.append(f"country of the article: {country}")
                 if country:
                     described = with_country(words, head_end - head, country, lex,
-                                             lambda p: self.lookup(p, article_text=article_text))
+                                             lambda p: self.lookup(p, article_text=article_text),
+                                             indefinite=unnamed)
                     if described and bare_body:
                         known = self._match(described, None, article_id, article_text)
                         if known is not None:
