@@ -73,6 +73,9 @@ class Match:
     clitic: bool  # the first token matched only without its clitic
 
 
+_STARTS_MAX = 20000  # memo entries per table (the common words of a corpus)
+
+
 class PhraseTable:
     """Token-sequence -> payloads, searched leftmost-longest."""
 
@@ -130,6 +133,8 @@ class PhraseTable:
         """Whether a phrase can start at ``tok`` (read with or without a clitic); memoized."""
         can = self._starts.get(tok)
         if can is None:
+            if len(self._starts) >= _STARTS_MAX:
+                self._starts.clear()  # bounded: memory stays flat on any corpus
             can = self._starts[tok] = any(v in self._by_first for v in clitic_variants(tok))
         return can
 
