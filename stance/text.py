@@ -12,11 +12,11 @@ import re
 
 import regex
 
-_DIACRITICS = regex.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]")
-_TATWEEL = "\u0640"
-_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+# one translation table: alef/hamza forms, alef maqsura and ta marbuta folded; diacritics
+# (harakat, Quranic marks, superscript alef) and tatweel deleted
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
+_FOLD.update(dict.fromkeys([*range(0x610, 0x61B), *range(0x64B, 0x660), 0x670, *range(0x6D6, 0x6EE), 0x640]))
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}\s]+")
-_SPACES = re.compile(r"\s+")
 
 
 def normalize_ar(text: str) -> str:
@@ -26,10 +26,7 @@ def normalize_ar(text: str) -> str:
     >>> normalize_ar("الرئيسُ الأميركيّ، #ترامب")
     'الرييس الاميركي ترامب'
     """
-    text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
-    text = text.translate(_ALEF)
-    text = _NON_WORD.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(_NON_WORD.sub(" ", text.translate(_FOLD)).split())
 
 
 def parse_date(value) -> _dt.date | None:

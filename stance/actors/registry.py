@@ -107,27 +107,42 @@ def _date(value) -> _dt.date | None:
     return parse_date(value) if value not in (None, "") else None
 
 
+class _ArticleIndex:
+    """An article's normalized words, as a list and as ' tok tok ... ' for phrase search, and
+    (computed on first need) the same string with a leading و/ف dropped from each token."""
+
+    __slots__ = ("words", "plain", "_stripped")
+
+    def __init__(self, text: str):
+        self.words = normalize_ar(text).split()
+        self.plain = " " + " ".join(self.words) + " "
+        self._stripped = None
+
+    @property
+    def stripped(self) -> str:
+        if self._stripped is None:
+            self._stripped = " " + " ".join(t[1:] if len(t) > 3 and t[0] in "وف" else t
+                                            for t in self.words) + " "
+        return self._stripped
+
+
 @functools.lru_cache(maxsize=32)
-def _article_index(text: str) -> tuple[str, str]:
-    """The article as ' tok tok ... ' and the same with a leading و/ف dropped from each token."""
-    toks = normalize_ar(text).split()  # = the normalized tokens, in one pass over the article
-    plain = " " + " ".join(toks) + " "
-    stripped = " " + " ".join(t[1:] if len(t) > 3 and t[0] in "وف" else t for t in toks) + " "
-    return plain, stripped
+def _article_index(text: str) -> _ArticleIndex:
+    return _ArticleIndex(text)
 
 
-def _in_article(phrase: tuple[str, ...], article: tuple[str, str] | None) -> bool:
+def _in_article(phrase: tuple[str, ...], article: _ArticleIndex | None) -> bool:
     if not article or not phrase:
         return False
     needle = " " + " ".join(phrase) + " "
-    return needle in article[0] or needle in article[1]
+    return needle in article.plain or needle in article.stripped
 
 
-def _article_pos(phrase: tuple[str, ...], article: tuple[str, str] | None) -> int:
+def _article_pos(phrase: tuple[str, ...], article: _ArticleIndex | None) -> int:
     if not article or not phrase:
         return -1
     needle = " " + " ".join(phrase) + " "
-    pos = [p for p in (article[0].find(needle), article[1].find(needle)) if p >= 0]
+    pos = [p for p in (article.plain.find(needle), article.stripped.find(needle)) if p >= 0]
     return min(pos) if pos else -1
 
 
@@ -138,7 +153,7 @@ def _article_country(text: str) -> str | None:
     lex = _load_lexicon()
     counts: dict[str, int] = {}
     table = lex.country_table
-    words = _article_index(text)[0].split()
+    words = _article_index(text).words
     wanted = {w for w in set(words) if table.can_start(w)}  # distinct words: few are country words
     end = 0
     for i in [i for i, w in enumerate(words) if w in wanted]:
@@ -419,7 +434,7 @@ class Registry:
     @staticmethod
     def article_words(text: str) -> list[str]:
         """The normalized words of ``text`` (cached: the extractor and the registry share them)."""
-        return _article_index(text)[0].split()
+        return list(_article_index(text).words)
 
     def title_info(self, mention: str) -> tuple[str | None, str | None]:
         """(country, role) that the mention's title words say, e.g. «وزير خارجية إيران»
