@@ -316,3 +316,18 @@ def test_extractor_bug_names_the_article(capsys, tmp_path, monkeypatch, workers)
     assert code == 1 and not out.exists()
     assert err.strip() == ("Error: extraction failed on article '002_0da10b97da9444e9': IndexError: "
                            "string index out of range (please report this with the article)")
+
+
+def test_output_cut_short_by_the_reader_is_no_error():
+    """«stance extract ... | head -1» exits 0 and prints no traceback."""
+    import subprocess
+    import sys
+
+    # ~100 KB of output: more than a pipe holds, so the writer meets the closed pipe
+    proc = subprocess.Popen([sys.executable, "-c", "from stance.cli import main; main()", "extract",
+                             str(SAMPLE), str(SEEDS)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()  # the reader stops after one line, like head -1
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0, err
+    assert first.startswith(b"{") and "Traceback" not in err and "BrokenPipe" not in err

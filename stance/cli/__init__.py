@@ -8,6 +8,7 @@ failures) into one line on stderr and exit status 2 — no tracebacks for user m
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -52,6 +53,16 @@ class LazyGroup(click.Group):
                     f"'{name}' needs the optional package '{exc.name}': "
                     "install it with  pip install 'stance[all]'") from None
         return super().get_command(ctx, name)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            # «stance extract seeds/ | head»: the reader had enough, which is no error (click
+            # would exit 1); stdout goes to /dev/null so the final flush cannot fail again
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise click.exceptions.Exit(0) from None
 
 
 @click.group(cls=LazyGroup, lazy=COMMANDS,
