@@ -303,3 +303,23 @@ def test_feminine_verb_finds_the_woman_the_narration_names(extractor):
     qs = quotes_of(extractor, text, date="2018-04-14")
     assert qs[-1]["text"] == "تحدثت إلى الرئيس هذا الصباح"
     assert qs[-1]["actor"] == "نيكي هايلي" and qs[0]["actor"] == "أنطونيو غوتيريس"
+
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    # ANT v2.1 dev articles: a masdar restating the act, «حث», an intransitive verb's preposition
+    ("وجددت غنيمات التأكيد على رفض المملكة السماح للاجئين سوريين بالعبور.", "غنيمات",
+     "رفض المملكة السماح للاجئين سوريين بالعبور"),
+    ("وجدد البابا دعوته إلى الحوار والتفاوض وتجنيب المدنيين ويلات الحرب.", "البابا",
+     "الحوار والتفاوض وتجنيب المدنيين ويلات الحرب"),
+    ("وحث الوزير الأطراف على الالتزام بوقف إطلاق النار.", "الوزير",
+     "الأطراف على الالتزام بوقف إطلاق النار"),
+    ("أعربت وكالات إغاثة تابعة للأمم المتحدة عن قلقها بشأن عمليات نزوح واسعة.",
+     "وكالات إغاثة تابعة للأمم المتحدة", "قلقها بشأن عمليات نزوح واسعة"),
+])
+def test_nominal_content_after_masdars_and_prepositions(extractor, sentence, speaker, content):
+    q = only(quotes_of(extractor, sentence))
+    assert (q["speaker"], q["text"], q["kind"]) == (speaker, content, "indirect")
+
+
+def test_renewing_is_not_reporting_without_a_speech_act_noun(extractor):
+    assert quotes_of(extractor, "وجدد الطرفان العقد لعامين آخرين بعد مفاوضات طويلة.") == []

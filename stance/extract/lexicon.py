@@ -69,6 +69,8 @@ _VERBS: dict[str, dict] = {
     "رجح": dict(forms="رجح رجحت رجحوا يرجح ترجح", obj=False),
     "أورد": dict(forms="أورد أوردت اورد اوردت", obj=False),
     "طلب": dict(forms="طلب طلبت طلبوا", obj=True),
+    "حث": dict(forms="حث حثت حثوا يحث تحث حض حضت", obj=True),
+    "ناشد": dict(forms="ناشد ناشدت ناشدوا يناشد تناشد", obj=True),
     "خلص": dict(forms="خلص خلصت", obj=False),
     "ركز": dict(forms="ركز ركزت", obj=True),
     "أفصح": dict(forms="أفصح أفصحت", obj=True),
@@ -209,7 +211,7 @@ CONNECTIVE_RE = regex.compile(
 
 # Speakers that are news media reporting events, not actors taking a position (codebook §1).
 MEDIA_SPEAKER_RE = regex.compile(
-    r"^(?:ال)?(?:وكاله(?! الدوليه)|وكالات|صحيفه|صحف|تلفزيون|قناه|شبكه|اذاعه|موقع|مراسل\w*|"
+    r"^(?:ال)?(?:وكاله(?! الدوليه)|وكالات(?! (?:اغاثه|الاغاثه|الامم|امميه|انسانيه|تابعه))|صحيفه|صحف|تلفزيون|قناه|شبكه|اذاعه|موقع|مراسل\w*|"
     r"تقارير|تقديرات|مراقب\w*|محلل\w*|وسايل|اعلام|الاعلام|صحفي\w*|الكثير)(?:\s|$)"
 )
 # Words before a verb without و/ف that let it open a clause.
@@ -240,7 +242,11 @@ NAME_MARK_GOVERNORS = set("باسم لـ ل بـ في مع عن من مركز م
                           "جماعة مجموعة تنظيم موقع مجلة برنامج عملية اسم شركة".split())
 
 # Verbs with a direct object before their preposition: «حثت هيلي روسيا على ...», «دعا الجيش السكان إلى ...».
-TRANSITIVE_STEMS = {"دعا", "حض", "طالب", "اتهم", "حمل", "ناشد", "أبلغ", "شكر", "وصف", "حذر", "هدد", "انتقد"}
+# Intransitive speech verbs and the preposition that opens their content: «أعرب X عن ...».
+# Everything between the verb and that preposition is the speaker («وأعربت وكالات إغاثة تابعة
+# للأمم المتحدة عن قلقها»), however long.
+INTRANSITIVE_PREP = {"أعرب": "عن", "عبر": "عن", "أشار": "إلى", "شدد": "على", "تحدث": "عن"}
+TRANSITIVE_STEMS = {"دعا", "حض", "حث", "طالب", "اتهم", "حمل", "ناشد", "أبلغ", "شكر", "وصف", "حذر", "هدد", "انتقد"}
 # Title words after which the next undetermined words are a name: «البابا فرنسيس», «الأمير محمد بن سلمان».
 TITLE_WORDS = set("الرئيس البابا الأمير الامير الشيخ الملك السيد السيدة الدكتور الجنرال العقيد العميد اللواء "
                   "المستشار الوزير الوزيرة السفير المبعوث المندوب الناطق المتحدث المتحدثة الأمين الامين "
@@ -278,7 +284,7 @@ def classify_word(word: str) -> tuple[str, str, bool] | None:
         return "", w, False
     if w in _PARTICIPLE_SET:
         return "", w, True
-    if len(w) > 3 and w[0] in "وف":
+    if len(w) >= 3 and w[0] in "وف":  # «وحث» is و + حث
         rest = w[1:]
         if rest in VERB_FORMS:
             return w[0], rest, False

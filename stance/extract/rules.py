@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADJUNCT_HEADS, REPORTING_MASDARS, TIME_MODIFIERS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
+from .lexicon import (ADJUNCT_HEADS, INTRANSITIVE_PREP, REPORTING_MASDARS, TIME_MODIFIERS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
                       CLAUSE_OPENERS, COMP_RE, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
                       NON_COMP_GOVERNORS, OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, SPEECH_EVENT_NOUNS,
                       TIME_WORDS, TITLE_WORDS, TRANSITIVE_STEMS, VERB_FORMS, VERB_GENDER, has_trigger,
@@ -377,7 +377,7 @@ def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
 
 
 def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive: bool = False,
-                  name_len=None) -> tuple[tuple[int, int] | None, int] | None:
+                  name_len=None, prep: str | None = None) -> tuple[tuple[int, int] | None, int] | None:
     """For a speech-act verb without أن: split «VERB SPEAKER [، adjuncts،] OBJECT»."""
     toks = _tokens(text, vend, cend)
     while len(toks) > 2 and (toks[0][2] in OBJECT_ADVERBS or toks[0][2] in TIME_WORDS
@@ -398,6 +398,11 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     head = [t for t in toks if t[1] <= first_end]
     # 1) the speaker noun phrase: a head, its definite modifiers, a name after a title
     j = _np_length(toks, name_len)
+    k = next((k for k in range(1, min(j + 1, len(toks) - 1)) if toks[k][2] in REPORTING_MASDARS), None)
+    if k is not None:
+        # «وجدد الوزير التأكيد على رفض ...», «وجدد البابا دعوته إلى الحوار»: the masdar restates
+        # the verb; what follows it is the content
+        return clean_speaker(text, toks[0][0], toks[k - 1][1], name_len), _skip_preposition(text, toks[k][1], cend, bi)
     if j < len(toks) and toks[j - 1][1] <= first_end:
         nxt = toks[j][2]
         if nxt in TIME_WORDS and j + 1 < len(toks):
@@ -405,7 +410,15 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         is_name = name_len is not None and name_len([w for _, _, w in toks[j:j + 4]]) > 0
         if nxt in _PREPOSITIONS or (bi and nxt.startswith("ب") and len(nxt) > 2 and not is_name):
             return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, toks[j][0], cend, bi)
-    # 1b) an intransitive verb's preposition one or two words later: «حذر البابا فرنسيس من ...»
+    # 1b) an intransitive verb's own preposition, however far: «أعربت وكالات إغاثة تابعة للأمم
+    #     المتحدة عن قلقها»
+    if prep is not None:
+        for i, (s, e, w) in enumerate(head[1:min(len(head), 10)], start=1):
+            if w in (prep, "الى" if prep == "إلى" else prep):
+                return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), e
+            if w in _PREPOSITIONS or has_trigger(w):
+                break
+    # 1c) an intransitive verb's preposition one or two words later: «حذر البابا فرنسيس من ...»
     if not transitive:
         limit_i = min(len(head), j + 3)
         for i, (s, e, w) in enumerate(head[1:limit_i], start=1):
@@ -566,7 +579,9 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
         takes_obj = stem not in _NO_OBJECT and verb not in ("قائلا", "قائلة", "قائلين")
         if verb in AMBIGUOUS_FORMS:
             need = PREP_REQUIRED.get(verb)
-            takes_obj = need is not None and need in [w for _, _, w in _tokens(text, vend2, sent_end)[:8]]
+            ahead = [w for _, _, w in _tokens(text, vend2, sent_end)[:8]]
+            # «عبرت X عن», or a masdar that names the speech act: «جدد الوزير التأكيد على»
+            takes_obj = (need is not None and need in ahead) or any(w in REPORTING_MASDARS for w in ahead[:6])
         if stem == "جاء" and not _FI.match(text, vend2):
             continue
         if verb in PREP_REQUIRED and not _PREP_AHEAD[PREP_REQUIRED[verb]].match(text[vend2:vend2 + 120]):
@@ -621,7 +636,8 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                 if left is not None:
                     split = (left, _skip_preposition(text, vend2, cend, bi))
             else:
-                split = _object_split(text, vend2, cend, bi, stem in TRANSITIVE_STEMS, name_len)
+                split = _object_split(text, vend2, cend, bi, stem in TRANSITIVE_STEMS, name_len,
+                                      INTRANSITIVE_PREP.get(stem))
             if split is not None:
                 speaker, obj = split
                 if speaker is None and not is_part and m.group("pre") == "":
