@@ -872,6 +872,10 @@ class Registry:
                           f"{how} ({'; '.join(notes)})")
 
 
+_COLLECTIVE_HEADS = {"مجموعه", "مجموعات", "منظمه", "منظمات", "جماعه", "جماعات", "تقارير", "هييه", "لجنه",
+                     "لجان", "شبكه", "اتحاد", "مركز", "جمعيه", "جمعيات", "نشطاء", "ناشطين", "سكان", "شهود"}
+
+
 def _second_conjunct(norms: list[str], head: int, lex: Lexicon) -> int | None:
     """Where a second noun phrase joined by و begins, after a first one of two words or more
     («مصادر في المعارضة وتقارير صحفية» -> 3); not coordinated adjectives («الروسية والسورية»,
@@ -884,11 +888,14 @@ def _second_conjunct(norms: list[str], head: int, lex: Lexicon) -> int | None:
         rest = w[1:]
         if rest in ("غير", "يدعي", "اسمه") or rest.startswith("ال") or rest.endswith(("ي", "يه", "يون", "يين")):
             return None
-        if norms[i - 1] in _FUNCTION_WORDS or any(
-                t.match_at([w], 0, clitics=False) is not None
-                for t in (lex.body_words, lex.title_table, lex.unnamed_table, lex.group_heads)):
+        if norms[i - 1] in _FUNCTION_WORDS:
             continue  # «مصدر في وزارة الخارجية»: و is the word's own letter
-        return i
+        # a second speaker opens with a head word («ومصادر», «ومجموعة», «وتقارير»); «علاقات
+        # وثيقة», «وزير» and other words whose و is their own letter do not
+        if rest in _COLLECTIVE_HEADS or any(t.match_at([rest], 0, clitics=False) is not None
+                                            for t in (lex.body_words, lex.title_table, lex.unnamed_table,
+                                                      lex.group_heads)):
+            return i
     return None
 
 
