@@ -256,8 +256,8 @@ def test_unknown_speaker_is_described_with_the_articles_country(reg, mention, te
     ("منظمات دولية وغير حكومية", "منظمات دولية وغير حكومية"),  # coordinated adjectives
     ("وزير الثقافة والإعلام الموريتاني", "وزير الثقافة والإعلام الموريتاني"),  # inside a title
     ("مصدر رسمي في وزارة الخارجية", "مصدر رسمي في وزارة الخارجية السورية"),  # و of «وزارة»
-    ("مسؤول لبناني تربطه علاقات وثيقة بنظام الأسد",  # و of «وثيقة» (seed 000)
-     "مسؤول لبناني تربطه علاقات وثيقة بنظام الأسد"),
+    ("مسؤول لبناني تربطه علاقات وثيقة بنظام الأسد", "مسؤول لبناني"),  # seed 000: a clause, not «و...»
+    ("مصادر عراقية وإيرانية", "مصادر عراقية"),  # one source: its first country
 ])
 def test_coordinated_unknown_speakers(reg, mention, name):
     assert reg.resolve(mention, article_id="a1", article_text=SYRIA).name == name

@@ -125,6 +125,26 @@ def with_country(toks: list[Token], head_end: int, country: str, lex: Lexicon,
     return _join(front, adjective, back)
 
 
+def trim_after_country(toks: list[Token], head_end: int, lex: Lexicon) -> int:
+    """How many words of an unnamed official's mention describe them: after the country
+    adjective only adjectives, evaluative words and prepositional phrases go on; a clause or a
+    coordinated adjective ends it («مسؤول لبناني تربطه علاقات ...» -> 2, «مصادر عراقية
+    وإيرانية» -> 2: one source, its first country)."""
+    norms = [t.norm for t in toks]
+    at = next((m for m in lex.country_table.scan(norms, head_end, clitics=False)
+               if m.payloads[0].kind == "adjective"), None)
+    if at is None:
+        return len(toks)
+    i = at.end
+    while i < len(toks):
+        n = norms[i]
+        if n in _PREPOSITIONS or n.startswith(("بال", "لل")) or lex.evaluative.match_at(norms, i, clitics=False) \
+                or (n.endswith(("ي", "يه", "يون", "يين")) and not n.startswith("و")):
+            return len(toks)  # the description goes on: keep all of it
+        return i
+    return len(toks)
+
+
 def _conjunct(tok: Token, lex: Lexicon) -> bool:
     """«ومصادر», «والعناية»: a word that opens a second conjunct."""
     if not tok.norm.startswith("و") or len(tok.norm) < 4:

@@ -37,7 +37,7 @@ from typing import Iterable
 from stance.io import InputError
 from stance.text import normalize_ar, parse_date
 
-from .describe import with_country
+from .describe import trim_after_country, with_country
 from .lexicon import Lexicon, Match, PhraseTable, Title, clitic_variants, norm_phrase, tokenize
 from .schema import complete, parse_actor_file, read_yaml, strip_lines
 
@@ -839,9 +839,12 @@ class Registry:
             how = "unknown person named in the mention"
         else:
             words = toks[head:]
+            head_end = lex.unnamed_head(norms, head) if unnamed else group.end if group else None
+            if head_end is not None:
+                # «مسؤول لبناني تربطه علاقات وثيقة بنظام الأسد» -> «مسؤول لبناني»
+                words = words[:trim_after_country(words, head_end - head, lex)]
             name = " ".join(t.orig for t in words)
             how = "unnamed official" if unnamed else "unknown speaker"
-            head_end = lex.unnamed_head(norms, head) if unnamed else group.end if group else None
             bare_body = role is not None and len(words) == 1 and norms[head].startswith("ال") \
                 and not unnamed and lex.body_words.match_at(norms, head, clitics=False) is not None
             if bare_body:
