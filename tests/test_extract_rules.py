@@ -323,3 +323,12 @@ def test_nominal_content_after_masdars_and_prepositions(extractor, sentence, spe
 
 def test_renewing_is_not_reporting_without_a_speech_act_noun(extractor):
     assert quotes_of(extractor, "وجدد الطرفان العقد لعامين آخرين بعد مفاوضات طويلة.") == []
+
+
+def test_generic_head_before_a_body_name_and_its_relative_clause(extractor):
+    # seed 004: «فصيل» + the militia's name, then a clause about it, then the object
+    text = ("ومطلع الأسبوع، دعا فصيل كتائب حزب الله العراقي الذي انخرط في النزاع السوري إلى جانب قوات "
+            "النظام، سلطات بغداد إلى إرسال قوات إلى سوريا.")
+    q = only(quotes_of(extractor, text, date="2024-12-03"))
+    assert (q["speaker"], q["actor"]) == ("فصيل كتائب حزب الله العراقي", "كتائب حزب الله العراقي")
+    assert q["text"] == "سلطات بغداد إلى إرسال قوات إلى سوريا"

@@ -242,6 +242,10 @@ NAME_MARK_GOVERNORS = set("باسم لـ ل بـ في مع عن من مركز م
                           "جماعة مجموعة تنظيم موقع مجلة برنامج عملية اسم شركة".split())
 
 # Verbs with a direct object before their preposition: «حثت هيلي روسيا على ...», «دعا الجيش السكان إلى ...».
+# Generic heads put before a body's own name: «فصيل كتائب حزب الله», «حركة حماس», «تنظيم داعش».
+GENERIC_BODY_HEADS = set("فصيل الفصيل حركة الحركة تنظيم التنظيم جماعة الجماعة ميليشيا ميليشيات مليشيا "
+                         "منظمة المنظمة حزب الحزب تحالف التحالف جبهة الجبهة مجموعة المجموعة شركة الشركة "
+                         "قوات صحيفة موقع قناة وكالة".split())
 # Intransitive speech verbs and the preposition that opens their content: «أعرب X عن ...».
 # Everything between the verb and that preposition is the speaker («وأعربت وكالات إغاثة تابعة
 # للأمم المتحدة عن قلقها»), however long.

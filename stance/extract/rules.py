@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADJUNCT_HEADS, INTRANSITIVE_PREP, REPORTING_MASDARS, TIME_MODIFIERS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
+from .lexicon import (ADJUNCT_HEADS, GENERIC_BODY_HEADS, INTRANSITIVE_PREP, REPORTING_MASDARS, TIME_MODIFIERS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
                       CLAUSE_OPENERS, COMP_RE, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
                       NON_COMP_GOVERNORS, OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, SPEECH_EVENT_NOUNS,
                       TIME_WORDS, TITLE_WORDS, TRANSITIVE_STEMS, VERB_FORMS, VERB_GENDER, has_trigger,
@@ -403,6 +403,11 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         # «وجدد الوزير التأكيد على رفض ...», «وجدد البابا دعوته إلى الحوار»: the masdar restates
         # the verb; what follows it is the content
         return clean_speaker(text, toks[0][0], toks[k - 1][1], name_len), _skip_preposition(text, toks[k][1], cend, bi)
+    if j < len(toks) and toks[j][2] in RELATIVES and len(parts) >= 2 and toks[j - 1][1] <= first_end:
+        # «دعا فصيل كتائب حزب الله الذي انخرط في النزاع، سلطات بغداد إلى ...»: the relative
+        # clause describes the speaker; the object follows the comma
+        obj = vend + parts[1].start()
+        return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, obj, cend, bi)
     if j < len(toks) and toks[j - 1][1] <= first_end:
         nxt = toks[j][2]
         if nxt in TIME_WORDS and j + 1 < len(toks):
@@ -462,6 +467,10 @@ def _adjective_like(word: str) -> bool:
 def _np_length(toks, name_len=None) -> int:
     """Tokens of a speaker noun phrase at the start of ``toks``: head, definite modifiers
     («وزير الخارجية الروسي»), coordinated definites, and a known name or a name after a title."""
+    if name_len is not None and len(toks) > 1 and toks[0][2] in GENERIC_BODY_HEADS:
+        k = name_len([w for _, _, w in toks[1:9]])
+        if k:  # «فصيل كتائب حزب الله العراقي», «حركة حماس»: a generic head before the body's name
+            return 1 + k
     if name_len is not None:
         k = name_len([w for _, _, w in toks[:8]])
         if k:
