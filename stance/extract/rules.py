@@ -15,15 +15,18 @@ it is read as::
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADJUNCT_HEADS, GENERIC_BODY_HEADS, INTRANSITIVE_PREP, REPORTING_MASDARS, TIME_MODIFIERS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
-                      CLAUSE_OPENERS, COMP_RE, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
-                      NON_COMP_GOVERNORS, OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, SPEECH_EVENT_NOUNS,
-                      TIME_WORDS, TITLE_WORDS, TRANSITIVE_STEMS, VERB_FORMS, VERB_GENDER, has_trigger,
-                      iter_triggers, trigger_at)
+from .lexicon import (ADJUNCT_HEADS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
+                      CLAUSE_OPENERS, COMP_RE, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS,
+                      INTRANSITIVE_PREP, NAME_MARK_GOVERNORS, NEGATIONS, NON_COMP_GOVERNORS,
+                      OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, REPORTING_MASDARS,
+                      SPEECH_EVENT_NOUNS, TIME_MODIFIERS, TIME_WORDS, TITLE_WORDS,
+                      TRANSITIVE_STEMS, VERB_FORMS, VERB_GENDER, has_trigger, iter_triggers,
+                      trigger_at)
 from .marks import inside, mark_spans
 
 
@@ -527,6 +530,8 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
     found: list[Candidate] = []
     triggers = [(t, t.participle) for t in iter_triggers(text, pstart, pend)]
     trig = {t.start(): t for t, _ in triggers}
+    sent_ends = [se.end() for se in _SENT_END.finditer(text, pstart, pend) if inside(spans, se.start()) is None] \
+        if triggers else []
     covered_until = pstart
     sent_start = pstart
     for m, is_part in triggers:
@@ -538,11 +543,11 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
         prev_words = text[max(pstart, vstart - 12):vstart].split()
         if prev_words and prev_words[-1] in NEGATIONS:
             continue
-        # start of the sentence holding the verb
-        prev_end = pstart
-        for se in _SENT_END.finditer(text, pstart, vstart):
-            if inside(spans, se.start()) is None:
-                prev_end = se.end()
+        # start of the sentence holding the verb (the paragraph's sentence ends found once)
+        k = bisect.bisect_right(sent_ends, vstart)
+        prev_end = sent_ends[k - 1] if k else pstart
+        if vstart - 1 >= pstart and text[vstart - 1] in ".؟!?" and inside(spans, vstart - 1) is None:
+            prev_end = vstart  # «.وقال»: a full stop right before the verb
         sent_start = prev_end
         limit = pend
         vend2 = vend
