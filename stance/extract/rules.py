@@ -401,7 +401,13 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     head = [t for t in toks if t[1] <= first_end]
     # 1) the speaker noun phrase: a head, its definite modifiers, a name after a title
     j = _np_length(toks, name_len)
-    k = next((k for k in range(1, min(j + 1, len(toks) - 1)) if toks[k][2] in REPORTING_MASDARS), None)
+    k = None
+    for i in range(1, min(8, len(toks) - 1)):  # the masdar ends the speaker, however long it is
+        if toks[i][2] in REPORTING_MASDARS:
+            k = i
+            break
+        if toks[i][2] in _PREPOSITIONS or "،" in toks[i - 1][2]:
+            break
     if k is not None:
         # «وجدد الوزير التأكيد على رفض ...», «وجدد البابا دعوته إلى الحوار»: the masdar restates
         # the verb; what follows it is the content
