@@ -251,6 +251,16 @@ def test_unknown_speaker_is_described_with_the_articles_country(reg, mention, te
 
 
 @pytest.mark.parametrize("mention, name", [
+    ("المصدر في الخارجية السورية", "مصدر في وزارة الخارجية السورية"),  # FR-2605 (ANT v2.1)
+    ("المسؤول العسكري الإيراني", "مسؤول عسكري إيراني"),
+    ("مصدر رسمي في وزارة الخارجية السورية", "مصدر رسمي في وزارة الخارجية السورية"),
+    ("مسؤول في منظمة الصحة العالمية", "مسؤول في منظمة الصحة العالمية"),
+])
+def test_unnamed_officials_with_a_country_are_written_indefinite_with_ministries_in_full(reg, mention, name):
+    assert reg.resolve(mention, article_id="a1").name == name
+
+
+@pytest.mark.parametrize("mention, name", [
     ("منظمة خيرية ومجموعة مراقبين", "منظمة خيرية"),          # joint speakers: the first
     ("مصادر في المعارضة وتقارير صحفية", "مصادر في المعارضة السورية"),
     ("منظمات دولية وغير حكومية", "منظمات دولية وغير حكومية"),  # coordinated adjectives

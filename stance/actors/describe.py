@@ -125,6 +125,29 @@ def with_country(toks: list[Token], head_end: int, country: str, lex: Lexicon,
     return _join(front, adjective, back)
 
 
+def canonical_unnamed(toks: list[Token], head_end: int, lex: Lexicon,
+                      lookup: Callable[[str], object] | None = None) -> str | None:
+    """An unnamed official whose mention gives the country, written as the codebook writes
+    them: indefinite («المصدر في الخارجية السورية» -> «مصدر في وزارة الخارجية السورية», «المسؤول
+    العسكري الإيراني» -> «مسؤول عسكري إيراني»), a ministry named by its portfolio written out.
+    None when nothing changes."""
+    out = list(toks)
+    if _definite(out[0]) and head_end == 1:
+        for i, t in enumerate(out):
+            if t.norm in _PREPOSITIONS or t.norm.startswith(("بال", "لل")):
+                break
+            if _definite(t):
+                out[i] = _bare(t)
+    pp = next((i for i, t in enumerate(out) if i >= head_end and t.norm in ("في", "ب")), None)
+    if pp is not None and lookup is not None and 1 <= len(out) - pp - 1 <= 2 and _definite(out[pp + 1]):
+        actor = lookup(_text(out[pp + 1:]))
+        if actor is not None and getattr(actor, "role", None) == "ministry" \
+                and not out[pp + 1].norm.startswith("وزار"):
+            return _join(out[:pp + 1], actor.name)
+    text = _text(out)
+    return text if text != _text(toks) else None
+
+
 def trim_after_country(toks: list[Token], head_end: int, lex: Lexicon) -> int:
     """How many words of an unnamed official's mention describe them: after the country
     adjective only adjectives, evaluative words and prepositional phrases go on; a clause or a

@@ -37,7 +37,7 @@ from typing import Iterable
 from stance.io import InputError
 from stance.text import normalize_ar, parse_date
 
-from .describe import trim_after_country, with_country
+from .describe import canonical_unnamed, trim_after_country, with_country
 from .lexicon import Lexicon, Match, PhraseTable, Title, clitic_variants, norm_phrase, tokenize
 from .schema import complete, parse_actor_file, read_yaml, strip_lines
 
@@ -844,6 +844,9 @@ class Registry:
                 # «مسؤول لبناني تربطه علاقات وثيقة بنظام الأسد» -> «مسؤول لبناني»
                 words = words[:trim_after_country(words, head_end - head, lex)]
             name = " ".join(t.orig for t in words)
+            if unnamed and head_end is not None and lex.first_country(norms, head) is not None:
+                name = canonical_unnamed(words, head_end - head, lex,
+                                         lambda p: self.lookup(p, article_text=article_text)) or name
             how = "unnamed official" if unnamed else "unknown speaker"
             bare_body = role is not None and len(words) == 1 and norms[head].startswith("ال") \
                 and not unnamed and lex.body_words.match_at(norms, head, clitics=False) is not None
