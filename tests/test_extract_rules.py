@@ -334,3 +334,14 @@ def test_generic_head_before_a_body_name_and_its_relative_clause(extractor):
     q = only(quotes_of(extractor, text, date="2024-12-03"))
     assert (q["speaker"], q["actor"]) == ("فصيل كتائب حزب الله العراقي", "كتائب حزب الله العراقي")
     assert q["text"] == "سلطات بغداد إلى إرسال قوات إلى سوريا"
+
+
+def test_reported_from_takes_the_speakers_gender_not_the_mediums(extractor):
+    # BB-middleEast-356-20180415 (ANT v2.1): «نقلت» is the media's; «قوله» and «وأضاف» are Ermakov's
+    text = ('وقال وزير الخارجية البريطاني بوريس جونسون اليوم الأحد إن القوى الغربية لا تعتزم شن مزيد من '
+            "الضربات الصاروخية على سوريا.\n"
+            "كما نقلت وسائل إعلام روسية في وقت سابق عن فلاديمير إيرماكوف، المسؤول بوزارة الخارجية، قوله إن "
+            "الولايات المتحدة ستحرص على الحوار مع روسيا بشأن الاستقرار الاستراتيجي.\n"
+            'وأضاف أنه "في الإدارة الأمريكية هناك أشخاص معينون توجد إمكانية للحديث معهم".')
+    qs = quotes_of(extractor, text, date="2018-04-15")
+    assert [q["actor"] for q in qs] == ["بوريس جونسون", "فلاديمير إيرماكوف", "فلاديمير إيرماكوف"]

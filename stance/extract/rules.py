@@ -643,6 +643,9 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                         speaker = _left_subject(text, sent_start, vstart)
                     if is_part and speaker is None and not found_in_sentence(found, sent_start):
                         speaker = _sentence_subject(text, sent_start, vstart, name_len)
+                    q = _QAWLUHU_END.search(text, slot_start, pos) if speaker is not None else None
+                    if q is not None:  # «نقلت الوكالة عن المسؤول قوله»: the speaker's gender is قوله's
+                        gender = "f" if q.group().strip() == "قولها" else "m"
                     cand = Candidate(cs, ce, kind, speaker, gender, vstart, participle=is_part)
         if cand is None and takes_obj:
             cend = _clause_end(text, vend2, limit, spans, narration=False, trig=trig)
