@@ -107,6 +107,13 @@ for stem, spec in _VERBS.items():
     for form in spec["forms"].split():
         VERB_FORMS[form] = (stem, spec.get("obj", False), spec.get("cont", False))
 
+# Verbal nouns of speech that report like a verb when a speaker and أن follow them: «بعد إعلان
+# الجيش الإسرائيلي أنه ...», «غداة تأكيد رئيس الوزراء العراقي بأن ...» (codebook §1: reported
+# speech). Without a speaker and a complementizer right after them they are plain nouns.
+SPEECH_MASDARS = frozenset("إعلان اعلان تأكيد تاكيد تصريح تصريحات تهديد تحذير اتهام زعم نفي قول".split())
+for _m in SPEECH_MASDARS:
+    VERB_FORMS.setdefault(_m, (_m, False, False))
+
 # Circumstantial participles that continue the current speaker: «، مضيفا أن ...».
 PARTICIPLES = (
     "مضيفا مضيفة مضيفين مشيرا مشيرة مشيرين مؤكدا مؤكدة مؤكدين موضحا موضحة لافتا لافتة "

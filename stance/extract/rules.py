@@ -23,7 +23,7 @@ import regex
 from .lexicon import (ADJUNCT_HEADS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
                       CLAUSE_OPENERS, COMP_RE, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS,
                       INTRANSITIVE_PREP, NAME_MARK_GOVERNORS, NEGATIONS, NON_COMP_GOVERNORS,
-                      OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, REPORTING_MASDARS,
+                      OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, REPORTING_MASDARS, SPEECH_MASDARS,
                       SPEECH_EVENT_NOUNS, TIME_MODIFIERS, TIME_WORDS, TITLE_WORDS,
                       TRANSITIVE_STEMS, VERB_FORMS, VERB_GENDER, has_trigger, iter_triggers,
                       trigger_at)
@@ -593,10 +593,14 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
             if not in_slot:
                 choices.append((o, "mark"))
         choices.sort()
+        is_masdar = verb in SPEECH_MASDARS and not is_part
+        if is_masdar and not (choices and choices[0][1] == "comp"
+                              and 1 <= len(_tokens(text, vend2, choices[0][0])) <= 8):
+            continue  # «إعلان» is a plain noun unless a speaker and أن follow it
         stem, takes_obj, _cont = VERB_FORMS.get(verb, ("", False, False)) if not is_part else ("", True, False)
         # with no أن, colon or quotation, any reporting verb but the plain «say» verbs can
         # take its content as a noun-phrase object («أكد ضرورة ...», «مشيرا إلى تمسك ...»)
-        takes_obj = stem not in _NO_OBJECT and verb not in ("قائلا", "قائلة", "قائلين")
+        takes_obj = stem not in _NO_OBJECT and verb not in ("قائلا", "قائلة", "قائلين") and not is_masdar
         if verb in AMBIGUOUS_FORMS:
             need = PREP_REQUIRED.get(verb)
             ahead = [w for _, _, w in _tokens(text, vend2, sent_end)[:8]]
@@ -634,6 +638,8 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                     speaker = None if is_part else speaker_in_slot(
                         text, slot_start, pos, transitive=stem in TRANSITIVE_STEMS or stem in ("حمل",),
                         transitive_from=stem == "نقل", name_len=name_len)
+                    if speaker is None and is_masdar:
+                        continue
                     if speaker is None and not is_part and _imperfect(verb) and not _left_subject(text, sent_start, vstart):
                         continue  # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice
                     if speaker is None and not is_part and m.group("pre") == "" and not gap_tokens:
