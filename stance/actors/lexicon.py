@@ -83,6 +83,7 @@ class PhraseTable:
         self._by_first: dict[str, dict[tuple[str, ...], list[Any]]] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}  # phrase lengths per first token, longest first
         self._starts: dict[str, bool] = {}  # token -> whether a phrase can start at it (with clitics)
+        self._start_forms: frozenset | None = None
 
     def add(self, phrase: tuple[str, ...] | str, payload: Any) -> None:
         if isinstance(phrase, str):
@@ -93,6 +94,7 @@ class PhraseTable:
         if payload not in bucket:
             bucket.append(payload)
         self._starts.clear()
+        self._start_forms = None
         lengths = set(self._lengths.get(phrase[0], ())) | {len(phrase)}
         self._lengths[phrase[0]] = tuple(sorted(lengths, reverse=True))
 
@@ -128,6 +130,17 @@ class PhraseTable:
                     # a reading of the token as written beats a clitic reading
                     return Match(i, i + n, tuple(payloads), phrase, k > 0)
         return None
+
+    def start_forms(self) -> frozenset:
+        """Every written form a phrase's first token can take with a leading clitic (a superset
+        of what :meth:`can_start` accepts), for a set intersection over many words at once."""
+        if self._start_forms is None:
+            forms = set()
+            for f in self._by_first:
+                for g in [f] + [c + f for c in "لبك"] + (["لل" + f[2:]] if f.startswith("ال") else []):
+                    forms.update((g, "و" + g, "ف" + g))
+            self._start_forms = frozenset(forms)
+        return self._start_forms
 
     def can_start(self, tok: str) -> bool:
         """Whether a phrase can start at ``tok`` (read with or without a clitic); memoized."""

@@ -154,7 +154,7 @@ def _article_country(text: str) -> str | None:
     counts: dict[str, int] = {}
     table = lex.country_table
     words = _article_index(text).words
-    wanted = {w for w in set(words) if table.can_start(w)}  # distinct words: few are country words
+    wanted = {w for w in set(words) & table.start_forms() if table.can_start(w)}  # few are country words
     end = 0
     for i in [i for i, w in enumerate(words) if w in wanted]:
         m = table.match_at(words, i) if i >= end else None

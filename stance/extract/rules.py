@@ -545,6 +545,8 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
         if inside(spans, vstart) is not None or vstart < covered_until:
             continue
         verb = m.group("verb")
+        if verb in SPEECH_MASDARS and not is_part and not COMP_RE.search(text, vend, min(pend, vend + 160)):
+            continue  # a verbal noun («إعلان») with no أن near: a plain noun, checked cheaply
         gender = VERB_GENDER.get(verb, "m")
         prev_words = text[max(pstart, vstart - 12):vstart].split()
         if prev_words and prev_words[-1] in NEGATIONS:
