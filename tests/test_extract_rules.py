@@ -362,3 +362,11 @@ def test_speech_masdar_with_a_speaker_and_a_complementizer_reports(extractor, se
 
 def test_speech_masdar_without_a_complementizer_is_a_noun(extractor):
     assert quotes_of(extractor, "وبعد إعلان النتائج خرج الآلاف إلى الشوارع للاحتفال.") == []
+
+
+def test_an_addressee_after_a_demand_verb_is_not_the_speaker(extractor):
+    # AL-internationalNews-643-20180326 (ANT v2.1): «وطالب العالم أن» = he asked the world to
+    text = ('وقال وزير الخارجية اليمني عبد الملك المخلافي إن الحوثيين يطلقون الصواريخ على السعودية.\n'
+            "وطالب العالم أن يتحمل مسؤولياته تجاه ما يحدث في اليمن.")
+    qs = quotes_of(extractor, text, date="2018-03-26")
+    assert [q["actor"] for q in qs] == ["عبد الملك المخلافي"] * 2

@@ -185,6 +185,9 @@ RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين
 
 # Words that make the speaker slot journalist narration rather than a speaker.
 IMPERSONAL_SPEAKERS = {"يذكر", "يشار", "يجدر", "ويذكر", "ويشار"}
+# Addressees, not speakers: after «طالب/دعا/حث» with the subject elided they are the object
+# («وطالب العالم أن يتحرك» = he asked the world to act).
+ADDRESSEE_ONLY = {"العالم", "المجتمع الدولي", "الجميع", "العالم أجمع"}
 
 # Generic heads that refer back to an actor named earlier in the article.
 ANAPHORIC_HEADS = {

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADJUNCT_HEADS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
+from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
                       CLAUSE_OPENERS, COMP_RE, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS,
                       INTRANSITIVE_PREP, NAME_MARK_GOVERNORS, NEGATIONS, NON_COMP_GOVERNORS,
                       OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, REPORTING_MASDARS, SPEECH_MASDARS,
@@ -163,7 +163,7 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
     mention = text[s:e].strip(" ،,:؛\"«»“”")
     if not mention:
         return None
-    if keep[0][2] in IMPERSONAL_SPEAKERS:
+    if keep[0][2] in IMPERSONAL_SPEAKERS or mention in ADDRESSEE_ONLY:
         return None
     s = text.index(mention, s)
     return s, s + len(mention)
