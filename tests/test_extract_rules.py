@@ -370,3 +370,15 @@ def test_an_addressee_after_a_demand_verb_is_not_the_speaker(extractor):
             "وطالب العالم أن يتحمل مسؤولياته تجاه ما يحدث في اليمن.")
     qs = quotes_of(extractor, text, date="2018-03-26")
     assert [q["actor"] for q in qs] == ["عبد الملك المخلافي"] * 2
+
+
+def test_apposition_before_an_intransitive_verbs_preposition_and_a_relative_speech_verb(extractor):
+    # CN-middleEast-1149-20180809 (ANT v2.1)
+    text = ('لفت أنور قرقاش، وزير الدولة الإماراتي للشؤون الخارجية، إلى "إشادة" محمد علي الحوثي بوزير '
+            "الخارجية القطري.\n"
+            "من جهته رد أحمد بن سعيد الرميحي، مدير المكتب الإعلامي بوزارة الخارجية القطرية، على قرقاش في "
+            'تغريدة قال فيها: "محاولة ذكية للهروب من حقائق وكالة اسوشيتد برس".')
+    qs = quotes_of(extractor, text, date="2018-08-09")
+    assert qs[0]["speaker"] == "أنور قرقاش، وزير الدولة الإماراتي للشؤون الخارجية"
+    assert qs[0]["text"].lstrip('"').startswith("إشادة")
+    assert qs[-1]["actor"] == "أحمد بن سعيد الرميحي" and qs[-1]["kind"] == "direct"

@@ -259,7 +259,7 @@ GENERIC_BODY_HEADS = set("فصيل الفصيل حركة الحركة تنظيم
 # Intransitive speech verbs and the preposition that opens their content: «أعرب X عن ...».
 # Everything between the verb and that preposition is the speaker («وأعربت وكالات إغاثة تابعة
 # للأمم المتحدة عن قلقها»), however long.
-INTRANSITIVE_PREP = {"أعرب": "عن", "عبر": "عن", "أشار": "إلى", "شدد": "على", "تحدث": "عن"}
+INTRANSITIVE_PREP = {"أعرب": "عن", "عبر": "عن", "أشار": "إلى", "لفت": "إلى", "شدد": "على", "تحدث": "عن"}
 TRANSITIVE_STEMS = {"دعا", "حض", "حث", "طالب", "اتهم", "حمل", "ناشد", "أبلغ", "شكر", "وصف", "حذر", "هدد", "انتقد"}
 # Title words after which the next undetermined words are a name: «البابا فرنسيس», «الأمير محمد بن سلمان».
 TITLE_WORDS = set("الرئيس البابا الأمير الامير الشيخ الملك السيد السيدة الدكتور الجنرال العقيد العميد اللواء "

@@ -54,6 +54,7 @@ _NARRATION_AFTER_COMMA = regex.compile(
     r"وقد|وكان|وكانت|ليصل|لتصل|ليرتفع|في\s+إطار|في\s+اطار|بحسب|وفق|ضمن)(?![\p{L}])"
 )
 _LEADING_COMP = regex.compile(r"(?:ب)?[أإا]ن(?:ه|ها|هم|هما|هن|نا|ني)?\s+")
+_RESUMPTIVE = regex.compile(r"\s+(?:فيه|فيها|فيهما)\b")
 _QAWLUHU_END = regex.compile(r"(?:قوله|قولها|قولهم|قولهما)\s*$")
 _CLAUSE_PUNCT = regex.compile(r"[.،,:؛!?؟\n]")
 _DIGIT = regex.compile(r"\d")
@@ -211,7 +212,7 @@ def _sentence_subject(text: str, sent_start: int, vstart: int, name_len) -> tupl
     if name_len is None:
         return None
     toks = _tokens(text, sent_start, vstart)
-    for first in (1, 0):
+    for first in (1, 0, 2, 3):  # «رد الرميحي ...», «الرميحي رد ...», «من جهته رد الرميحي ...»
         if len(toks) > first:
             k = name_len([w for _, _, w in toks[first:first + 6]])
             if k:
@@ -426,8 +427,8 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
             return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, toks[j][0], cend, bi)
     # 1b) an intransitive verb's own preposition, however far: «أعربت وكالات إغاثة تابعة للأمم
     #     المتحدة عن قلقها»
-    if prep is not None:
-        for i, (s, e, w) in enumerate(head[1:min(len(head), 10)], start=1):
+    if prep is not None:  # across appositions: «لفت أنور قرقاش، وزير الدولة ...، إلى»
+        for i, (s, e, w) in enumerate(toks[1:min(len(toks), 12)], start=1):
             if w in (prep, "الى" if prep == "إلى" else prep):
                 return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), e
             if w in _PREPOSITIONS or has_trigger(w):
@@ -650,6 +651,11 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                             and clean_speaker(text, vend2, pos) is None:
                         speaker = _left_subject(text, sent_start, vstart)
                     if is_part and speaker is None and not found_in_sentence(found, sent_start):
+                        speaker = _sentence_subject(text, sent_start, vstart, name_len)
+                    if speaker is None and not is_part and _RESUMPTIVE.match(text, vend) \
+                            and not found_in_sentence(found, sent_start):
+                        # «رد الرميحي على قرقاش في تغريدة قال فيها:»: the verb of a relative clause
+                        # on the tweet; its subject is the sentence's
                         speaker = _sentence_subject(text, sent_start, vstart, name_len)
                     q = _QAWLUHU_END.search(text, slot_start, pos) if speaker is not None else None
                     if q is not None:  # «نقلت الوكالة عن المسؤول قوله»: the speaker's gender is قوله's
