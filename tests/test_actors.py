@@ -467,3 +467,15 @@ def test_cli_bad_file_exits_2_with_one_line(tmp_path):
     assert p.stderr.strip().startswith("stance: error:") and "broken.yaml:2" in p.stderr
     assert len(p.stderr.strip().splitlines()) == 1
     assert main is not None
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("زوجة الرئيس السوري بشار الأسد", "زوجة الرئيس السوري بشار الأسد"),  # his wife, not Assad
+    ("نائب وزير الخارجية السوري فيصل المقداد", "فيصل المقداد"),  # the deputy himself
+    ("ماهر الأسد", "ماهر الأسد"),  # a surname after another first name: a relative
+    ("أسماء الأسد", "أسماء الأسد"),
+    ("الرئيس الأسد", "بشار الأسد"),
+    ("جواد ظريف", "محمد جواد ظريف"),  # part of his own name
+])
+def test_a_dependent_title_and_the_name_after_it(reg, mention, name):
+    assert reg.resolve(mention, date="2018-08-09").name == name

@@ -382,3 +382,11 @@ def test_apposition_before_an_intransitive_verbs_preposition_and_a_relative_spee
     assert qs[0]["speaker"] == "أنور قرقاش، وزير الدولة الإماراتي للشؤون الخارجية"
     assert qs[0]["text"].lstrip('"').startswith("إشادة")
     assert qs[-1]["actor"] == "أحمد بن سعيد الرميحي" and qs[-1]["kind"] == "direct"
+
+
+def test_a_relatives_name_in_apposition_is_the_speaker_not_the_governed_holder(extractor):
+    # CN-middleEast-1149-20180809 (ANT v2.1, an appended teaser)
+    text = ('في أول تعليق لها، أكدت زوجة الرئيس السوري بشار الأسد، أسماء الأسد، أنها من الشعب الذي '
+            '"علّم العالم الصمود".')
+    q = quotes_of(extractor, text, date="2018-08-09")[0]
+    assert q["actor"] == "أسماء الأسد" and q["actor_id"] != "bashar-al-assad"

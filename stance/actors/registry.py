@@ -272,6 +272,7 @@ class Registry:
         self._entries = []
         self._by_id: dict[str, int] = {}
         self._aliases = PhraseTable()
+        self._name_words: dict[int, frozenset] = {}  # entry -> the words of its names (on demand)
         self._offices: dict[tuple[str, str, str], list[tuple[int, Office]]] = {}
         for e in entries:
             e = dict(e)
@@ -415,7 +416,7 @@ class Registry:
         r = self._match(mention, d, article_id, article_text)
         if r is not None:
             return r
-        return self._unknown(mention, article_id, article_text)
+        return self._unknown(mention, article_id, article_text, d)
 
     def office_body(self, actor: Actor, date=None) -> Actor | None:
         """The body a holder's statements come from: «الرئاسة الفرنسية» for the French
@@ -532,7 +533,10 @@ class Registry:
             return None
         # 2. persons
         persons = [(m, r) for m, r in matches if self._entries[r.idx]["type"] == "person"
-                   and not self._entries[r.idx]["per_article"]]
+                   and not self._entries[r.idx]["per_article"] and not self._other_first_name(norms, head, m, r)]
+        if persons and self._governed_holder(norms, head, (persons[0][0].start, persons[0][0].end), date,
+                                             article, self._entries[persons[0][1].idx]["id"]):
+            return None
         if persons:
             m, ref = persons[0]
             return Resolution(self._actor(ref.idx, date, spelling=ref.spelling), "name", " ".join(m.phrase))
@@ -564,6 +568,41 @@ class Registry:
             return Resolution(self._actor(ref.idx, date), how, " ".join(m.phrase))
         # 5. a body without its country («وزارة الداخلية»): the one the article names, or of its country
         return self._bare_body(norms, head, date, article, article_text)
+
+    def _other_first_name(self, norms: list[str], head: int, m: Match, ref: _Ref) -> bool:
+        """A surname alone after a first name that is not this person's: «أسماء الأسد», «ماهر
+        الأسد» are not بشار الأسد («الرئيس الأسد», «محمد جواد ظريف» still are)."""
+        if len(m.phrase) != 1 or m.start <= head:
+            return False
+        prev = norms[m.start - 1]
+        lex = self.lexicon
+        if prev.startswith(("ال", "لل")) or lex.title_table.match_at(norms, m.start - 1, clitics=False) \
+                or lex.honorifics.match_at(norms, m.start - 1, clitics=False) or prev in lex.adjective_phrases:
+            return False
+        own = self._name_words.get(ref.idx)
+        if own is None:
+            e = self._entries[ref.idx]
+            own = self._name_words[ref.idx] = frozenset(
+                w for n in [e["name"]] + self.aliases_of(e["id"]) for w in normalize_ar(n).split())
+        return prev not in own and lex.is_given_name(prev)
+
+    def _governed_holder(self, norms: list[str], head: int, span: tuple[int, int], date=None, article=None,
+                         actor_id: str | None = None) -> bool:
+        """Whether the name at ``span`` belongs to a title governed by a dependent one at the head:
+        «زوجة الرئيس السوري بشار الأسد» (the wife, not the president), while «نائب المتحدث باسم
+        الأمم المتحدة فرحان حق» names the deputy himself (the spokesman is someone else)."""
+        lead = self.lexicon.title_table.match_at(norms, head)
+        if lead is None or not lead.payloads[0].dependent or span[0] < lead.end:
+            return False
+        governed = self._titles(norms, lead.end)
+        if not governed or governed[0].start != lead.end:
+            return False
+        res = self._by_title(governed[0].payloads[0], governed[0], norms, date, article)
+        if res is None:
+            return False
+        if actor_id is not None:
+            return res.actor.id == actor_id
+        return set(norms[span[0]:span[1]]) <= set(normalize_ar(res.actor.name).split())
 
     def _bare_body(self, norms, head, date, article, article_text) -> Resolution | None:
         lex = self.lexicon
@@ -804,7 +843,8 @@ class Registry:
                 return i, len(norms)
         return None
 
-    def _unknown(self, mention: str, article_id: str | None, article_text: str | None = None) -> Resolution:
+    def _unknown(self, mention: str, article_id: str | None, article_text: str | None = None,
+                 date: _dt.date | None = None) -> Resolution:
         lex = self.lexicon
         toks = tokenize(mention)
         norms = [t.norm for t in toks]
@@ -827,10 +867,13 @@ class Registry:
         unnamed = role == "official_unnamed"
         group = lex.group_heads.match_at(norms, head)
         span = None if unnamed or group else self._name_span(toks, norms, head)
+        if span is not None and self._governed_holder(norms, head, span, date,
+                                                      _article_index(article_text) if article_text else None):
+            span = None  # «زوجة الرئيس السوري بشار الأسد»: not بشار الأسد himself
         if span is None:
             cut = _second_conjunct(norms, head, lex)
             if cut is not None:  # «منظمة خيرية ومجموعة مراقبين»: joint speakers, the first one
-                return self._unknown(" ".join(t.orig for t in toks[:cut]), article_id, article_text)
+                return self._unknown(" ".join(t.orig for t in toks[:cut]), article_id, article_text, date)
         notes = [f"title words: {role or '-'}, {country or '-'}"]
         if span is not None:
             words = toks[span[0]:span[1]]

@@ -70,6 +70,7 @@ def _article_words(registry, text: str) -> list[str]:
     return words(text) if words is not None else normalize_ar(text).split()
 
 
+_RELATIVE_OF = {"زوجه", "زوج", "والد", "والده", "شقيق", "شقيقه", "ابن", "ابنه", "نجل", "نجله", "ارمله", "خطيبه"}
 _OFFICE_STEMS = {"مكتب"}  # «مكتب الرئيس»: the office of a holder
 _STATEMENT_STEMS = {"بيان", "بيانا", "نص", "تقرير", "رساله"}  # a statement speaks for its issuer
 
@@ -205,6 +206,8 @@ class Attributor:
             if head_segment and reg.lookup(head_segment, date=self.date, article_text=self.text) is not None \
                     and getattr(tail_actor, "type", None) != "person":
                 mention = head_segment
+            elif head_segment and normalize_ar(head_segment).split()[0] in _RELATIVE_OF and 0 < len(tail.split()) <= 3:
+                mention = tail.strip()  # «زوجة الرئيس السوري بشار الأسد، أسماء الأسد»: her name
         actor = self._resolved.get(mention)
         if actor is None:  # a name recurs in an article: resolve it once
             actor = self._resolved[mention] = reg.resolve(mention, date=self.date, article_id=self.article_id,
