@@ -390,3 +390,13 @@ def test_a_relatives_name_in_apposition_is_the_speaker_not_the_governed_holder(e
             '"علّم العالم الصمود".')
     q = quotes_of(extractor, text, date="2018-08-09")[0]
     assert q["actor"] == "أسماء الأسد" and q["actor_id"] != "bashar-al-assad"
+
+
+def test_long_appositions_between_verb_and_complementizer_and_a_dual_anaphor(extractor):
+    # AL-internationalNews-624-20180326 (ANT v2.1)
+    text = ("وقال وزيرا الخارجية والتنمية الدولية، بوريس جونسون، وبيني موردونت، في بيان مشترك، بمناسبة "
+            "مرور ثلاثة أعوام على بدء التحالف العربي، بقيادة السعودية، تدخله العسكري ضد الانقلابيين، إنه "
+            '"إذا كانت إيران صادقة في التزامها دعم الحل السياسي في اليمن فعليها التوقف عن إرسال أسلحة".\n'
+            'وأشار الوزيران في بيانهما: "نحن نتساءل لماذا تنفق إيران عائدات كبيرة في بلد لا تربطها به صلات".')
+    qs = quotes_of(extractor, text, date="2018-03-26")
+    assert [(q["kind"], q["actor"]) for q in qs] == [("direct", "بوريس جونسون")] * 2

@@ -81,7 +81,9 @@ _MONTHS = set("يناير فبراير مارس أبريل ابريل مايو �
 _PRONOUN_PREPOSITIONS = set("فيه فيها فيهما منه منها عنه عنها عليه عليها له لها به بها".split())
 _NOT_SPEAKER_START = set("في خلال منذ عند بعد قبل أثناء اثناء ذلك هذا هذه جاء حول نحو ضمن عبر".split())
 _PREPOSITIONS = {"من", "عن", "إلى", "الى", "على"}
-_MAX_GAP_TOKENS = 22
+# words between a verb and its أن: long appositions and adjuncts fit («وقال وزيرا الخارجية
+# والتنمية الدولية، بوريس جونسون، وبيني موردونت، في بيان مشترك، بمناسبة ...، إنه»)
+_MAX_GAP_TOKENS = 26
 _NO_OBJECT = {"قال", "ذكر", "نقل", "أفاد", "أضاف", "تابع", "أردف", "استطرد", "مضى", "ختم", "صرح"}
 _MAX_LEFT_TOKENS = 14
 
