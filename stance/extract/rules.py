@@ -341,7 +341,7 @@ def _content(text: str, cstart: int, limit: int, spans, trig=None) -> tuple[int,
         near_start = _words(text[cstart:o]) <= 3
         inner_s, inner_e = o + 1, c
         if not closed:
-            inner_e = _clause_end(text, inner_s, limit, [])
+            inner_e = _clause_end(text, inner_s, limit, [], trig=trig)
         after = text[c + 1: _clause_end(text, c + 1, limit, spans, trig=trig)] if closed else ""
         inner_words = _words(text[inner_s:inner_e])
         if (near_start and (inner_words >= 4 or (inner_words >= 3 and _words(after) <= 2))) or \
