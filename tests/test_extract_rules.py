@@ -400,3 +400,11 @@ def test_long_appositions_between_verb_and_complementizer_and_a_dual_anaphor(ext
             'وأشار الوزيران في بيانهما: "نحن نتساءل لماذا تنفق إيران عائدات كبيرة في بلد لا تربطها به صلات".')
     qs = quotes_of(extractor, text, date="2018-03-26")
     assert [(q["kind"], q["actor"]) for q in qs] == [("direct", "بوريس جونسون")] * 2
+
+
+def test_a_second_clause_keeps_the_sentences_subject(extractor):
+    # seed 004: «قيام» is the object of «أعلن», the subject is the organisation
+    text = ("وسيطر تنظيم الدولة الإسلامية في العام 2014 على مناطق واسعة في العراق وسوريا، وأعلن قيام "
+            "“الخلافة” وأثار الرعب في المنطقة والعالم.")
+    q = only(quotes_of(extractor, text, date="2024-12-03"))
+    assert q["speaker"] == "تنظيم الدولة الإسلامية" and q["text"].startswith("قيام")

@@ -222,6 +222,16 @@ def _sentence_subject(text: str, sent_start: int, vstart: int, name_len) -> tupl
     return None
 
 
+def _implausible_speaker(text: str, span: tuple[int, int], name_len) -> bool:
+    """A one-word indefinite noun that names nobody («قيام», «موافقة»): no speaker."""
+    words = text[span[0]:span[1]].split()
+    if len(words) != 1:
+        return False
+    w = words[0]
+    return not w.startswith(("ال", "#")) and w not in TITLE_WORDS and w not in GENERIC_BODY_HEADS \
+        and not (name_len is not None and name_len([w]))
+
+
 def _imperfect(verb: str) -> bool:
     return verb.startswith("ي") or (verb.startswith("ت") and not verb.endswith("ت")
                                     and VERB_GENDER.get(verb) == "f")
@@ -679,6 +689,13 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                                       INTRANSITIVE_PREP.get(stem))
             if split is not None:
                 speaker, obj = split
+                if speaker is not None and m.group("pre") == "و" and text[:vstart].rstrip().endswith(("،", ",")) \
+                        and _implausible_speaker(text, speaker, name_len):
+                    # «وسيطر تنظيم الدولة ... على مناطق واسعة، وأعلن قيام "الخلافة"»: a second
+                    # clause keeps the sentence's subject; the noun after its verb is the object
+                    subject = _sentence_subject(text, sent_start, vstart, name_len)
+                    if subject is not None:
+                        speaker, obj = subject, speaker[0]
                 if speaker is None and not is_part and m.group("pre") == "":
                     speaker = _left_subject(text, sent_start, vstart)  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
                 if speaker is None and not is_part and _imperfect(verb):
