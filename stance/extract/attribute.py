@@ -206,7 +206,8 @@ class Attributor:
             if head_segment and reg.lookup(head_segment, date=self.date, article_text=self.text) is not None \
                     and getattr(tail_actor, "type", None) != "person":
                 mention = head_segment
-            elif head_segment and normalize_ar(head_segment).split()[0] in _RELATIVE_OF and 0 < len(tail.split()) <= 3:
+            elif head_segment and normalize_ar(head_segment).split()[0] in _RELATIVE_OF \
+                    and 0 < len(tail.split()) <= 3:
                 mention = tail.strip()  # «زوجة الرئيس السوري بشار الأسد، أسماء الأسد»: her name
         actor = self._resolved.get(mention)
         if actor is None:  # a name recurs in an article: resolve it once

@@ -424,12 +424,14 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     if k is not None:
         # «وجدد الوزير التأكيد على رفض ...», «وجدد البابا دعوته إلى الحوار»: the masdar restates
         # the verb; what follows it is the content
-        return clean_speaker(text, toks[0][0], toks[k - 1][1], name_len), _skip_preposition(text, toks[k][1], cend, bi)
+        return (clean_speaker(text, toks[0][0], toks[k - 1][1], name_len),
+                _skip_preposition(text, toks[k][1], cend, bi))
     if j < len(toks) and toks[j][2] in RELATIVES and len(parts) >= 2 and toks[j - 1][1] <= first_end:
         # «دعا فصيل كتائب حزب الله الذي انخرط في النزاع، سلطات بغداد إلى ...»: the relative
         # clause describes the speaker; the object follows the comma
         obj = vend + parts[1].start()
-        return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, obj, cend, bi)
+        return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), \
+            _skip_preposition(text, obj, cend, bi)
     if j < len(toks) and toks[j - 1][1] <= first_end:
         nxt = toks[j][2]
         if nxt in TIME_WORDS and j + 1 < len(toks):
@@ -689,7 +691,8 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                                       INTRANSITIVE_PREP.get(stem))
             if split is not None:
                 speaker, obj = split
-                if speaker is not None and m.group("pre") == "و" and text[:vstart].rstrip().endswith(("،", ",")) \
+                if speaker is not None and m.group("pre") == "و" \
+                        and text[:vstart].rstrip().endswith(("،", ",")) \
                         and _implausible_speaker(text, speaker, name_len):
                     # «وسيطر تنظيم الدولة ... على مناطق واسعة، وأعلن قيام "الخلافة"»: a second
                     # clause keeps the sentence's subject; the noun after its verb is the object
