@@ -362,6 +362,15 @@ def test_a_second_clause_keeps_the_sentences_subject(extractor):
 
 
 ATTRIBUTION_CASES = [  # (id, article text, date, the actors of its quotes in order); ANT v2.1 articles
+    ("fronted-topic-before-the-verb",  # FR-internationalNews-531-20180320
+     "وبشأن سوريا عبر ماكرون عن قلقه الشديد إزاء الوضع في عفرين والغوطة الشرقية.",
+     "2018-03-20", ["إيمانويل ماكرون"]),
+    ("coordinated-imperfect-keeps-the-speaker",  # an ANT v2.1 Afrin article
+     "وتنفي القوات التركية استهداف المدنيين، وتقول إنها تمكنت من تحييد أكثر من 3 آلاف إرهابي.",
+     "2018-03-19", ["الجيش التركي"] * 2),
+    ("subject-before-the-verb-with-a-clause-about-it",  # FR-internationalNews-1646-20180605
+     'لكن "بي إس إيه"، وهي ثاني مصنع أوروبي للسيارات، أكدت أن أنشطتها في إيران تشكل أقل من واحد في المئة.',
+     "2018-06-05", ["بي إس إيه"]),
     ("statement-of-a-head-of-state-is-the-presidency",  # FR-internationalNews-531-20180320
      "وجه الرئيس الفرنسي إيمانويل ماكرون الاثنين لنظيره الروسي فلاديمير بوتين تمنياته بالنجاح، "
      "كما أعرب ماكرون عن قلقه بشأن الحرب في سوريا، وذلك في البيان الذي اختيرت كلماته بدقة.\n"

@@ -73,7 +73,7 @@ _CONNECTIVES_LEFT = regex.compile(
 )
 _INNER_CONNECTIVE = regex.compile(r"(?:\s(?:و?لكن(?:هما|ها|هم|ه)?|بينما|فيما|حيث|في\s+حين|إلا\s+أن|غير\s+أن))\s+")
 _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$")
-_ADJUNCT_OPENING = regex.compile(r"^(?:و|ف)?(?:في|خلال|بعد|عقب|أمام|على|إثر|اثر|قبل|ردا|رداً|تعليقا|تعليقاً|لدى|عند|أثناء|اثناء)\s")
+_ADJUNCT_OPENING = regex.compile(r"^(?:و|ف)?(?:في|خلال|بعد|عقب|أمام|على|إثر|اثر|قبل|ردا|رداً|تعليقا|تعليقاً|لدى|عند|أثناء|اثناء|بشأن|بشان|حول|بخصوص|تجاه)\s")
 _SPEECH_EVENT_STEMS = ("بيان", "تصريح", "حديث", "كلمت", "مقابل", "حوار", "مؤتمر", "رسال", "تغريد", "خطاب",
                        "حساب", "صفحت", "هامش", "اتصال", "لقاء", "توضيح", "تقرير", "رده", "ردها", "إفادت")
 _MONTHS = set("يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
@@ -286,7 +286,8 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
     if not left_stripped or _DIGIT.search(left_stripped.split()[0]):
         return None
     first = left_stripped.split()[0]
-    if (first.lstrip("و").startswith("ب") and len(left_stripped.split()) > 1) or first.lstrip("و") in TIME_WORDS:
+    if (first.lstrip("و").startswith("ب") and len(first.lstrip("و")) > 3 and len(left_stripped.split()) > 1) \
+            or first.lstrip("و") in TIME_WORDS:
         return None  # «وبسؤال المصدر عن خلفيات القرار، جدد», «والسبت أبدت»: not a subject
     s = text.index(left_stripped, off)
     return clean_speaker(text, s, s + len(left_stripped))
@@ -657,8 +658,11 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                         transitive_from=stem == "نقل", name_len=name_len)
                     if speaker is None and is_masdar:
                         continue
-                    if speaker is None and not is_part and _imperfect(verb) and not _left_subject(text, sent_start, vstart):
-                        continue  # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice
+                    if speaker is None and not is_part and _imperfect(verb) and not _left_subject(text, sent_start, vstart) \
+                            and not (m.group("pre") == "و" and found_in_sentence(found, sent_start)):
+                        # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice; but
+                        # «وتنفي القوات التركية ...، وتقول إنها» goes on with the sentence's speaker
+                        continue
                     if speaker is None and not is_part and m.group("pre") == "" and not gap_tokens:
                         speaker = _left_subject(text, sent_start, vstart)
                     if speaker is None and not is_part and m.group("pre") == "" and gap_tokens \
