@@ -43,17 +43,28 @@ class InputError(Exception):
         return f"{where}{field}{self.message}"
 
 
-def open_text(path: str | os.PathLike) -> io.TextIOBase:
-    """Open a UTF-8 text file, transparently gunzipping ``*.gz``."""
+def _existing_file(path: str | os.PathLike) -> Path:
     path = Path(path)
     if not path.exists():
         raise InputError("no such file or directory", path)
     if path.is_dir():
         raise InputError("is a directory, expected a file", path)
+    return path
+
+
+def open_text(path: str | os.PathLike) -> io.TextIOBase:
+    """Open a UTF-8 text file, transparently gunzipping ``*.gz``."""
+    path = _existing_file(path)
     # utf-8-sig: a leading byte-order mark (files saved by some Windows tools) is not text
     if path.suffix == ".gz":
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", errors="strict")
     return open(path, encoding="utf-8-sig", errors="strict")
+
+
+def open_binary(path: str | os.PathLike) -> io.BufferedIOBase:
+    """Open a file for reading bytes, transparently gunzipping ``*.gz``."""
+    path = _existing_file(path)
+    return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
 
 
 @contextlib.contextmanager
@@ -86,12 +97,9 @@ def iter_jsonl(path: str | os.PathLike, *, skip_bad: bool = False,
     (when given) and reading goes on. An empty file is an error.
     """
     seen = False
-    fh = open_text(path)
-    try:
+    with open_binary(path) as fh:  # lines decoded one by one: a bad byte is named with its line
         lineno = 0
-        raw_iter = fh.buffer if hasattr(fh, "buffer") else None
-        # Decode per line so a bad byte is reported with its line number.
-        lines = raw_iter if raw_iter is not None else fh
+        lines = iter(fh)
         while True:
             try:
                 raw = next(lines)
@@ -100,21 +108,18 @@ def iter_jsonl(path: str | os.PathLike, *, skip_bad: bool = False,
             except (OSError, EOFError) as exc:
                 raise InputError(f"cannot read: {exc}", path, lineno + 1) from None
             lineno += 1
-            if isinstance(raw, bytes):
-                if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                    raw = raw[3:]  # byte-order mark
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    err = InputError(f"not valid UTF-8 (byte {exc.start} of the line)", path, lineno)
-                    if not skip_bad:
-                        raise err from None
-                    if bad is not None:
-                        bad.append(err)
-                    seen = True
-                    continue
-            else:
-                line = raw
+            if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]  # byte-order mark
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                err = InputError(f"not valid UTF-8 (byte {exc.start} of the line)", path, lineno)
+                if not skip_bad:
+                    raise err from None
+                if bad is not None:
+                    bad.append(err)
+                seen = True
+                continue
             if not line.strip():
                 continue
             seen = True
@@ -135,8 +140,6 @@ def iter_jsonl(path: str | os.PathLike, *, skip_bad: bool = False,
                     bad.append(err)
                 continue
             yield lineno, rec
-    finally:
-        fh.close()
     if not seen:
         raise InputError("empty file: no records", path)
 
