@@ -362,6 +362,9 @@ def test_a_second_clause_keeps_the_sentences_subject(extractor):
 
 
 ATTRIBUTION_CASES = [  # (id, article text, date, the actors of its quotes in order); ANT v2.1 articles
+    ("a-name-ending-in-lil-with-a-quoted-acronym",  # BB-middleEast-222-20180320
+     'وحذرت منظمة الأمم المتحدة للطفولة"اليونيسيف" من أن الأطفال يدفعون ثمن الحرب في سوريا.',
+     "2018-03-20", ["منظمة الأمم المتحدة للطفولة (يونيسف)"]),
     ("fronted-topic-before-the-verb",  # FR-internationalNews-531-20180320
      "وبشأن سوريا عبر ماكرون عن قلقه الشديد إزاء الوضع في عفرين والغوطة الشرقية.",
      "2018-03-20", ["إيمانويل ماكرون"]),

@@ -54,6 +54,7 @@ _NARRATION_AFTER_COMMA = regex.compile(
     r"وقد|وكان|وكانت|ليصل|لتصل|ليرتفع|في\s+إطار|في\s+اطار|بحسب|وفق|ضمن)(?![\p{L}])"
 )
 _LEADING_COMP = regex.compile(r"(?:ب)?[أإا]ن(?:ه|ها|هم|هما|هن|نا|ني)?\s+")
+_QUOTE_CHARS = regex.compile(r"[\"«»“”]")
 _RESUMPTIVE = regex.compile(r"\s+(?:فيه|فيها|فيهما)\b")
 _QAWLUHU_END = regex.compile(r"(?:قوله|قولها|قولهم|قولهما)\s*$")
 _CLAUSE_PUNCT = regex.compile(r"[.،,:؛!?؟\n]")
@@ -157,8 +158,11 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
                 and len(w) > 3 and w[1:2] not in ("ا",) and not (name_len is not None and name_len([w])) \
                 and not w.endswith(("ي", "ية", "يون", "يين")):  # «مسؤولون لبنانيون» is not an addressee
             break
-        if keep and w.startswith(("لل", "لـ")) and i >= len(toks) - 1 and keep[-1][2] not in SPEECH_EVENT_NOUNS:
-            break  # «للصحفيين», «لـCNN» at the end: the addressee (but «بيان للإليزيه»)
+        if keep and w.startswith(("لل", "لـ")) and i >= len(toks) - 1 and keep[-1][2] not in SPEECH_EVENT_NOUNS \
+                and not (name_len is not None
+                         and name_len([x for _, _, x in keep] + [_QUOTE_CHARS.split(w)[0]]) == len(keep) + 1):
+            break  # «للصحفيين», «لـCNN» at the end: the addressee (but «بيان للإليزيه», and
+            # «منظمة الأمم المتحدة للطفولة» is a name)
         keep.append((s, e, w))
     if not keep:
         return None
@@ -494,8 +498,9 @@ def _np_length(toks, name_len=None) -> int:
     («وزير الخارجية الروسي»), coordinated definites, and a known name or a name after a title."""
     if name_len is not None and len(toks) > 1 and toks[0][2] in GENERIC_BODY_HEADS:
         k = name_len([w for _, _, w in toks[1:9]])
-        if k:  # «فصيل كتائب حزب الله العراقي», «حركة حماس»: a generic head before the body's name
-            return 1 + k
+        if k and name_len([w for _, _, w in toks[:8]]) <= k:
+            return 1 + k  # «فصيل كتائب حزب الله العراقي», «حركة حماس»: a generic head before the
+            # body's name (unless head and name are one longer name: «منظمة الأمم المتحدة للطفولة»)
     if name_len is not None:
         k = name_len([w for _, _, w in toks[:8]])
         if k:
