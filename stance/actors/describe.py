@@ -159,23 +159,21 @@ def trim_after_country(toks: list[Token], head_end: int, lex: Lexicon) -> int:
     if at is None:
         return len(toks)
     i = at.end
-    while i < len(toks):
-        n = norms[i]
-        if n in _PREPOSITIONS or n.startswith(("بال", "لل")) or lex.evaluative.match_at(norms, i, clitics=False) \
-                or (n.endswith(("ي", "يه", "يون", "يين")) and not n.startswith("و")):
-            return len(toks)  # the description goes on: keep all of it
+    if i == len(toks):
         return i
-    return len(toks)
+    n = norms[i]
+    if n in _PREPOSITIONS or n.startswith(("بال", "لل")) or lex.evaluative.match_at(norms, i, clitics=False) \
+            or (n.endswith(("ي", "يه", "يون", "يين")) and not n.startswith("و")):
+        return len(toks)  # the description goes on: keep all of it
+    return i
 
 
 def _conjunct(tok: Token, lex: Lexicon) -> bool:
     """«ومصادر», «والعناية»: a word that opens a second conjunct."""
     if not tok.norm.startswith("و") or len(tok.norm) < 4:
         return False
-    rest = [tok.norm[1:]]
-    return rest[0].startswith("ال") or lex.unnamed_table.match_at(rest, 0, clitics=False) is not None \
-        or lex.group_heads.match_at(rest, 0, clitics=False) is not None \
-        or lex.body_words.match_at(rest, 0, clitics=False) is not None
+    rest = tok.norm[1:]
+    return rest.startswith("ال") or lex.opens_head(rest)
 
 
 def _evaluative_start(norms: list[str], lex: Lexicon) -> int:

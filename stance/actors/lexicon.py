@@ -263,19 +263,13 @@ class Lexicon:
             for p in t["phrases"]:
                 if norm_phrase(p) not in lex.title_table:  # first definition of a phrase wins
                     lex.title_table.add(p, title)
-        for w in titles.get("unnamed_heads") or []:
-            lex.unnamed_table.add(w, True)
-        for w in titles.get("unnamed_prefixes") or []:
-            lex.unnamed_prefixes.add(w, True)
-        for w in titles.get("group_heads") or []:
-            lex.group_heads.add(w, True)
+        # word lists -> the phrase table that finds them in a mention
+        for key, table in (("unnamed_heads", lex.unnamed_table), ("unnamed_prefixes", lex.unnamed_prefixes),
+                           ("group_heads", lex.group_heads), ("evaluative", lex.evaluative),
+                           ("honorifics", lex.honorifics), ("modifiers", lex.modifiers)):
+            for w in titles.get(key) or []:
+                table.add(w, True)
         lex.office_bodies = dict(titles.get("office_bodies") or {})
-        for w in titles.get("evaluative") or []:
-            lex.evaluative.add(w, True)
-        for w in titles.get("honorifics") or []:
-            lex.honorifics.add(w, True)
-        for w in titles.get("modifiers") or []:
-            lex.modifiers.add(w, True)
         lex.former = {norm_phrase(w) for w in titles.get("former") or []}
         for role, words in (titles.get("body_words") or {}).items():
             for w in words:
@@ -296,6 +290,12 @@ class Lexicon:
         if m is None:
             return None
         return m.payloads[0], m.end
+
+    def opens_head(self, word: str) -> bool:
+        """Whether a normalized word is a head that opens a noun phrase of its own: an unnamed
+        official, a group of people or a body («مصادر», «ناشطون», «وزارة»)."""
+        return any(t.match_at([word], 0, clitics=False) is not None
+                   for t in (self.unnamed_table, self.group_heads, self.body_words))
 
     def first_country(self, norms: list[str], start: int = 0) -> tuple[CountryRef, int, int] | None:
         """The first country word from ``start``: (ref, start, end)."""

@@ -38,7 +38,8 @@ from stance.io import InputError
 from stance.text import normalize_ar, parse_date
 
 from .describe import canonical_unnamed, trim_after_country, with_country
-from .lexicon import Lexicon, Match, PhraseTable, Title, clitic_variants, norm_phrase, tokenize
+from .lexicon import (Lexicon, Match, PhraseTable, Title, adjective_forms, clitic_variants, norm_phrase,
+                      tokenize)
 from .schema import complete, parse_actor_file, read_yaml, strip_lines
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -425,7 +426,7 @@ class Registry:
         stems = self.lexicon.countries.get(actor.country or "", {}).get("adjective") or []
         if not word or not stems:
             return None
-        body = self.lookup(f"{word} " + " ".join("ال" + w + "ة" for w in stems[0].split()), date=date)
+        body = self.lookup(f"{word} {adjective_forms(stems[0])['f_def'][0]}", date=date)
         return body if body is not None and body.type == "body" and body.country == actor.country else None
 
     def article_country(self, text: str) -> str | None:
@@ -887,24 +888,26 @@ class Registry:
                 # «مسؤول لبناني تربطه علاقات وثيقة بنظام الأسد» -> «مسؤول لبناني»
                 words = words[:trim_after_country(words, head_end - head, lex)]
             name = " ".join(t.orig for t in words)
-            if unnamed and head_end is not None and lex.first_country(norms, head) is not None:
-                name = canonical_unnamed(words, head_end - head, lex,
-                                         lambda p: self.lookup(p, article_text=article_text)) or name
+            has_country = lex.first_country(norms, head) is not None
+
+            def lookup(phrase: str):
+                return self.lookup(phrase, article_text=article_text)
+
+            if unnamed and head_end is not None and has_country:
+                name = canonical_unnamed(words, head_end - head, lex, lookup) or name
             how = "unnamed official" if unnamed else "unknown speaker"
             bare_body = role is not None and len(words) == 1 and norms[head].startswith("ال") \
                 and not unnamed and lex.body_words.match_at(norms, head, clitics=False) is not None
             if bare_body:
                 head_end = head + 1
-            if head_end is not None and lex.first_country(norms, head) is None \
+            if head_end is not None and not has_country \
                     and not (unnamed and norms[head].startswith("ال") and head_end == head + 1 == len(norms)):
                 if country is None and article_text:
                     country = _article_country(article_text)
                     if country:
                         notes.append(f"country of the article: {country}")
                 if country:
-                    described = with_country(words, head_end - head, country, lex,
-                                             lambda p: self.lookup(p, article_text=article_text),
-                                             indefinite=unnamed)
+                    described = with_country(words, head_end - head, country, lex, lookup, indefinite=unnamed)
                     if described and bare_body:
                         known = self._match(described, None, article_id, article_text)
                         if known is not None:
@@ -941,9 +944,8 @@ def _second_conjunct(norms: list[str], head: int, lex: Lexicon) -> int | None:
             continue  # «مصدر في وزارة الخارجية»: و is the word's own letter
         # a second speaker opens with a head word («ومصادر», «ومجموعة», «وتقارير»); «علاقات
         # وثيقة», «وزير» and other words whose و is their own letter do not
-        if rest in _COLLECTIVE_HEADS or any(t.match_at([rest], 0, clitics=False) is not None
-                                            for t in (lex.body_words, lex.title_table, lex.unnamed_table,
-                                                      lex.group_heads)):
+        if rest in _COLLECTIVE_HEADS or lex.opens_head(rest) \
+                or lex.title_table.match_at([rest], 0, clitics=False) is not None:
             return i
     return None
 
