@@ -159,15 +159,18 @@ class Attributor:
             for sp in reversed(self.history):
                 if _compatible("body", sp.actor):
                     return sp.actor
-            office_body = getattr(self.registry, "office_body", None)
-            if self.history and office_body is not None:
-                body = office_body(self.history[-1].actor, self.date)
-                if body is not None:
-                    return body
+            body = self._office_body(self.history[-1].actor) if self.history else None
+            if body is not None:
+                return body
         for sp in reversed(self.history):
             if _compatible(kind, sp.actor):
                 return sp.actor
         return None
+
+    def _office_body(self, actor):
+        """The body an office holder speaks through (the registry's ``office_body``), or None."""
+        office_body = getattr(self.registry, "office_body", None)
+        return office_body(actor, self.date) if office_body is not None else None
 
     def _resolve(self, mention: str, before: int):
         reg = self.registry
@@ -183,9 +186,7 @@ class Attributor:
                 return self._resolve(issuer, before)
         if len(words) >= 2 and normalize_ar(words[0]) in _OFFICE_STEMS:
             # «مكتب وزير الخارجية اللبناني جبران باسيل»: a holder's office speaks for their body
-            holder = self._resolve(" ".join(words[1:]), before)
-            office_body = getattr(reg, "office_body", None)
-            body = office_body(holder, self.date) if office_body is not None else None
+            body = self._office_body(self._resolve(" ".join(words[1:]), before))
             if body is not None:
                 return body
         kind = anaphoric_kind(mention)

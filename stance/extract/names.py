@@ -14,11 +14,15 @@ from stance.text import normalize_ar
 from .lexicon import ANAPHORIC_HEADS, TITLE_WORDS
 
 _MAX_WORDS = 6
+
+
 @functools.lru_cache(maxsize=16384)  # the same words recur
 def _norm_word(word: str) -> str:
     """A word normalized for name lookup; a word with a quotation glued on («للطفولة"اليونيسيف"»)
     is looked up by its first part."""
     return normalize_ar(word).split(" ", 1)[0]
+
+
 _GENERIC = frozenset(normalize_ar(w) for w in TITLE_WORDS | set(ANAPHORIC_HEADS)
                      | {"سفير", "السفير", "مندوب", "وزير", "رئيس", "مصدر", "مسؤول", "متحدث"})
 

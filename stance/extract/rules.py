@@ -566,7 +566,8 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
         if inside(spans, vstart) is not None or vstart < covered_until:
             continue
         verb = m.group("verb")
-        if verb in SPEECH_MASDARS and not is_part and not COMP_RE.search(text, vend, min(pend, vend + 160)):
+        is_masdar = verb in SPEECH_MASDARS and not is_part
+        if is_masdar and not COMP_RE.search(text, vend, min(pend, vend + 160)):
             continue  # a verbal noun («إعلان») with no أن near: a plain noun, checked cheaply
         gender = VERB_GENDER.get(verb, "m")
         prev_words = text[max(pstart, vstart - 12):vstart].split()
@@ -616,7 +617,6 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
             if not in_slot:
                 choices.append((o, "mark"))
         choices.sort()
-        is_masdar = verb in SPEECH_MASDARS and not is_part
         if is_masdar and not (choices and choices[0][1] == "comp"
                               and 1 <= len(_tokens(text, vend2, choices[0][0])) <= 8):
             continue  # «إعلان» is a plain noun unless a speaker and أن follow it
@@ -701,7 +701,7 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
             if split is not None:
                 speaker, obj = split
                 if speaker is not None and m.group("pre") == "و" \
-                        and text[:vstart].rstrip().endswith(("،", ",")) \
+                        and text[max(pstart, vstart - 8):vstart].rstrip().endswith(("،", ",")) \
                         and _implausible_speaker(text, speaker, name_len):
                     # «وسيطر تنظيم الدولة ... على مناطق واسعة، وأعلن قيام "الخلافة"»: a second
                     # clause keeps the sentence's subject; the noun after its verb is the object
