@@ -52,19 +52,16 @@ def _existing_file(path: str | os.PathLike) -> Path:
     return path
 
 
-def open_text(path: str | os.PathLike) -> io.TextIOBase:
-    """Open a UTF-8 text file, transparently gunzipping ``*.gz``."""
-    path = _existing_file(path)
-    # utf-8-sig: a leading byte-order mark (files saved by some Windows tools) is not text
-    if path.suffix == ".gz":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", errors="strict")
-    return open(path, encoding="utf-8-sig", errors="strict")
-
-
 def open_binary(path: str | os.PathLike) -> io.BufferedIOBase:
     """Open a file for reading bytes, transparently gunzipping ``*.gz``."""
     path = _existing_file(path)
     return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")
+
+
+def open_text(path: str | os.PathLike) -> io.TextIOBase:
+    """Open a UTF-8 text file, transparently gunzipping ``*.gz``."""
+    # utf-8-sig: a leading byte-order mark (files saved by some Windows tools) is not text
+    return io.TextIOWrapper(open_binary(path), encoding="utf-8-sig", errors="strict")
 
 
 @contextlib.contextmanager

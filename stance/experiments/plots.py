@@ -25,6 +25,18 @@ def _grid(n: int):
     return cols, math.ceil(n / cols)
 
 
+def _count_matrix(ax, m: np.ndarray, ticks: list[str], fontsize=None, xtick_kw=None) -> None:
+    """A confusion matrix of counts on ``ax``: gold rows, predicted columns, each cell labelled."""
+    ax.imshow(m, cmap="Blues")
+    for (r, c), v in np.ndenumerate(m):
+        ax.text(c, r, str(v), ha="center", va="center", fontsize=fontsize,
+                color="white" if v > m.max() / 2 else "black")
+    ax.set_xticks(range(len(ticks)), ticks, **(xtick_kw or {}))
+    ax.set_yticks(range(len(ticks)), ticks)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("gold")
+
+
 def confusion_per_label(gold: np.ndarray, pred: np.ndarray, labels: list[str], path: Path,
                         title: str = "") -> Path:
     """One 2x2 matrix (gold no/yes x predicted no/yes) per label."""
@@ -36,14 +48,7 @@ def confusion_per_label(gold: np.ndarray, pred: np.ndarray, labels: list[str], p
     for j, (lab, ax) in enumerate(zip(labels, axes.flat)):
         g, p = gold[:, j].astype(bool), pred[:, j].astype(bool)
         m = np.array([[np.sum(~g & ~p), np.sum(~g & p)], [np.sum(g & ~p), np.sum(g & p)]])
-        ax.imshow(m, cmap="Blues")
-        for (r, c), v in np.ndenumerate(m):
-            ax.text(c, r, str(v), ha="center", va="center",
-                    color="white" if v > m.max() / 2 else "black")
-        ax.set_xticks([0, 1], ["no", "yes"])
-        ax.set_yticks([0, 1], ["no", "yes"])
-        ax.set_xlabel("predicted")
-        ax.set_ylabel("gold")
+        _count_matrix(ax, m, ["no", "yes"])
         ax.set_title(lab)
     if title:
         fig.suptitle(title)
@@ -63,14 +68,7 @@ def confusion_matrix_plot(gold: np.ndarray, pred: np.ndarray, labels: list[str],
         m[g, p] += 1
     size = max(4.0, 0.6 * k + 2)
     fig, ax = plt.subplots(figsize=(size, size))
-    ax.imshow(m, cmap="Blues")
-    for (r, c), v in np.ndenumerate(m):
-        ax.text(c, r, str(v), ha="center", va="center", fontsize=8,
-                color="white" if v > m.max() / 2 else "black")
-    ax.set_xticks(range(k), labels, rotation=60, ha="right")
-    ax.set_yticks(range(k), labels)
-    ax.set_xlabel("predicted")
-    ax.set_ylabel("gold")
+    _count_matrix(ax, m, labels, fontsize=8, xtick_kw={"rotation": 60, "ha": "right"})
     ax.set_title(title or "confusion matrix")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
