@@ -25,6 +25,13 @@ def _grid(n: int):
     return cols, math.ceil(n / cols)
 
 
+def _save(plt, fig, path: Path) -> Path:
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
 def _count_matrix(ax, m: np.ndarray, ticks: list[str], fontsize=None, xtick_kw=None) -> None:
     """A confusion matrix of counts on ``ax``: gold rows, predicted columns, each cell labelled."""
     ax.imshow(m, cmap="Blues")
@@ -52,10 +59,7 @@ def confusion_per_label(gold: np.ndarray, pred: np.ndarray, labels: list[str], p
         ax.set_title(lab)
     if title:
         fig.suptitle(title)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return _save(plt, fig, path)
 
 
 def confusion_matrix_plot(gold: np.ndarray, pred: np.ndarray, labels: list[str], path: Path,
@@ -70,10 +74,7 @@ def confusion_matrix_plot(gold: np.ndarray, pred: np.ndarray, labels: list[str],
     fig, ax = plt.subplots(figsize=(size, size))
     _count_matrix(ax, m, labels, fontsize=8, xtick_kw={"rotation": 60, "ha": "right"})
     ax.set_title(title or "confusion matrix")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return _save(plt, fig, path)
 
 
 def pr_curves(gold: np.ndarray, scores: np.ndarray, labels: list[str], path: Path,
@@ -96,10 +97,7 @@ def pr_curves(gold: np.ndarray, scores: np.ndarray, labels: list[str], path: Pat
     ax.grid(alpha=0.3)
     ax.legend(fontsize=7 if len(labels) > 8 else 9, loc="lower left")
     ax.set_title(title or "precision-recall")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return _save(plt, fig, path)
 
 
 def run_plots(directory: Path, gold, pred, scores, labels, multi_label: bool, title: str) -> list[str]:
