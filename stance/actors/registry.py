@@ -433,11 +433,6 @@ class Registry:
         """The country ``text`` talks about most (ISO alpha-3), None when unclear (cached)."""
         return _article_country(text) if text else None
 
-    @staticmethod
-    def article_words(text: str) -> list[str]:
-        """The normalized words of ``text`` (cached: the extractor and the registry share them)."""
-        return list(_article_index(text).words)
-
     def title_info(self, mention: str) -> tuple[str | None, str | None]:
         """(country, role) that the mention's title words say, e.g. «وزير خارجية إيران»
         -> ('IRN', 'foreign_minister'), «مصدر أمني عراقي» -> ('IRQ', 'official_unnamed')."""

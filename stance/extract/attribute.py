@@ -64,12 +64,6 @@ def anaphoric_kind(mention: str) -> str | None:
     return None
 
 
-def _article_words(registry, text: str) -> list[str]:
-    """The article's normalized words, from the registry's per-article cache when it has one."""
-    words = getattr(registry, "article_words", None)
-    return words(text) if words is not None else normalize_ar(text).split()
-
-
 _RELATIVE_OF = {"زوجه", "زوج", "والد", "والده", "شقيق", "شقيقه", "ابن", "ابنه", "نجل", "نجله", "ارمله", "خطيبه"}
 _OFFICE_STEMS = {"مكتب"}  # «مكتب الرئيس»: the office of a holder
 _STATEMENT_STEMS = {"بيان", "بيانا", "نص", "تقرير", "رساله"}  # a statement speaks for its issuer
@@ -93,6 +87,14 @@ class Attributor:
         """The actor a generic mention («المنظمة», «المصدر») refers back to."""
         head = normalize_ar(mention.split()[0])
         stem = head[2:] if head.startswith("ال") else head  # «المنظمة» -> «منظمه»
+        earlier = None  # the normalized words before the mention, made on first need
+
+        def words_before() -> list[str]:
+            nonlocal earlier
+            if earlier is None:
+                earlier = normalize_ar(self.text[:before]).split()
+            return earlier
+
         # 1) an earlier speaker whose own mention or name has the same head word
         forms = {stem, head}
         if stem.endswith(("ان", "ين")):  # «الوزيران» refers back to «وزيرا الخارجية ...»
@@ -108,7 +110,7 @@ class Attributor:
         # 2) a body named earlier in the text with that head word: «منظمة هيومن رايتس ووتش»,
         #    «بيان للإليزيه» (a statement is its issuer's)
         if len(stem) >= 3:
-            words = normalize_ar(self.text[:before]).split()
+            words = words_before()
             tried = 0
             for i in range(len(words) - 1, -1, -1):
                 # the indefinite head names the body («حلف شمال الأطلسي»); a statement its issuer
@@ -142,7 +144,7 @@ class Attributor:
         # 2b) the latest registry body in the text that the registry says goes by this head word
         candidates = self._by_kind.get(head) if self._by_kind else None
         if candidates:
-            words = _article_words(self.registry, self.text[:before])
+            words = words_before()
             text_words = " " + " ".join(words) + " "
             best, best_at = None, -1
             for alias, actor_id in candidates:
