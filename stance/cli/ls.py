@@ -94,7 +94,8 @@ def push(quotes, project, predictions, model_version, sample, strategy, seed, ov
 
     Tasks are keyed by quote_id: quotes already in the project are skipped, so pushing the
     same file twice creates no duplicates. Records without quote_id get
-    sha1("article_id:start:end")[:16].
+    sha1("article_id:start:end")[:16]. Two pushes to one project at once (on one machine)
+    take turns: the second waits for the first, then imports only what is still missing.
 
     \b
     Examples:
@@ -106,11 +107,16 @@ def push(quotes, project, predictions, model_version, sample, strategy, seed, ov
 
     from stance.labelstudio.push import push_quotes
 
+    def waiting(lock_path: str) -> None:
+        click.echo(f"stance ls push: another push to project {project!r} at {conn.url} is "
+                   f"running; waiting for it to finish (lock {lock_path})", err=True)
+
     bar = tqdm(desc="importing tasks", unit="task", file=sys.stderr, disable=None, leave=False)
     try:
         s = push_quotes(conn, quotes, project, predictions=predictions,
                         model_version=model_version, sample=sample, strategy=strategy, seed=seed,
-                        overlap=overlap, update_config=update_config, progress=bar.update)
+                        overlap=overlap, update_config=update_config, progress=bar.update,
+                        on_wait=waiting)
     finally:
         bar.close()
     state = "created" if s["created"] else "existing"

@@ -20,6 +20,9 @@ DEFAULT_URL = "http://localhost:8080"
 URL_ENV = "LABEL_STUDIO_URL"
 KEY_ENV = "LABEL_STUDIO_API_KEY"
 
+# Retries for idempotent reads only (GET); writes are never resent automatically.
+READ = {"max_retries": 2}
+
 START_HINT = ("start one with  label-studio start --internal-host 127.0.0.1 --port 8080  "
               "(see annotations/README.md)")
 
@@ -62,8 +65,11 @@ class Connection:
                 raise LabelStudioError(
                     f"the Label Studio SDK is not installed ({exc.name}): "
                     "pip install 'stance[labelstudio]'") from None
+            # max_retries=0: the SDK would resend any request after a 5xx or a dropped
+            # connection, and a resent POST (after SQLite's "database is locked") created a
+            # project twice. Reads ask for retries themselves (READ).
             self._client = LabelStudio(base_url=self.url, api_key=self.api_key,
-                                       timeout=self.timeout, max_retries=1)
+                                       timeout=self.timeout, max_retries=0)
         return self._client
 
     # -- error translation ----------------------------------------------------------------
@@ -124,18 +130,21 @@ class Connection:
     def check(self) -> dict:
         """Verify that the server answers and accepts the key; returns the current user."""
         with self.calling("checking the API key"):
-            user = self.client.users.whoami()
+            user = self.client.users.whoami(request_options=READ)
         return {"id": user.id, "email": getattr(user, "email", None)}
 
     def find_project(self, title: str):
         """The project with exactly this title, or ``None``. Several with it is an error."""
         with self.calling(f"looking up project {title!r}"):
-            found = [p for p in self.client.projects.list(title=title, page_size=100)
+            found = [p for p in self.client.projects.list(title=title, page_size=100,
+                                                               request_options=READ)
                      if p.title == title]
         if len(found) > 1:
-            ids = ", ".join(str(p.id) for p in found)
-            raise LabelStudioError(f"{len(found)} projects on {self.url} are titled {title!r} "
-                                   f"(ids {ids}): rename all but one in Label Studio")
+            ids = ", ".join(str(i) for i in sorted(p.id for p in found))
+            raise LabelStudioError(
+                f"{len(found)} projects on {self.url} are titled {title!r} (ids {ids}), so "
+                "stance cannot tell which one to use: in Label Studio keep one (move any "
+                "annotations into it) and delete or rename the others, then run this again")
         return found[0] if found else None
 
     def get_project(self, title: str):
@@ -143,7 +152,8 @@ class Connection:
         project = self.find_project(title)
         if project is None:
             with self.calling("listing projects"):
-                titles = sorted({p.title for p in self.client.projects.list(page_size=100)})
+                titles = sorted({p.title for p in self.client.projects.list(page_size=100,
+                                                                     request_options=READ)})
             have = ", ".join(repr(t) for t in titles[:10]) or "none"
             raise LabelStudioError(
                 f"no project titled {title!r} on {self.url} (projects there: {have}); "
@@ -154,5 +164,5 @@ class Connection:
         """``{"id", "data"}`` of every task of a project (paged)."""
         with self.calling("listing tasks"):
             for task in self.client.tasks.list(project=project_id, fields="task_only",
-                                               page_size=500):
+                                               page_size=500, request_options=READ):
                 yield {"id": task.id, "data": dict(task.data or {})}

@@ -25,7 +25,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .client import Connection, LabelStudioError
+from .client import READ, Connection, LabelStudioError
 
 DEFAULT_EXPORT_DIR = Path("annotations") / "exports"
 SERIALIZATION = {"annotations__completed_by": {"only_id": False},
@@ -56,7 +56,7 @@ def export_json(conn: Connection, project_id: int, timeout: float = 300.0) -> by
                 raise LabelStudioError(f"the export did not finish in {timeout:.0f} s "
                                        f"(snapshot {snap.id}); try again later")
             time.sleep(0.5)
-            snap = exports.get(project_id, snap.id)
+            snap = exports.get(project_id, snap.id, request_options=READ)
     with conn.calling("downloading the export"):
         return b"".join(exports.download(project_id, snap.id, export_type="JSON"))
 
