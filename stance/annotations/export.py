@@ -5,12 +5,14 @@
 ('adfcfcf7f2c2d7a0', 'annotator1@example.com', [])
 
 Each task comes back as ``{"task_id", "quote_id", "data", "annotations"}`` and each annotation
-as ``{"annotation_id", "annotator", "user_id", "frames", "was_cancelled", "ground_truth",
+as ``{"annotation_id", "annotator", "user_id", "frames", "extraction", "was_cancelled", "ground_truth",
 "comment", "lead_time", "updated_at"}``:
 
 * ``annotator`` is the annotator's email when the export carries it (``stance ls pull``
   exports do), else the numeric Label Studio user id as a string (plain UI exports);
-* ``frames`` is the sorted list of frame keys, ``[]`` when the annotator chose ``none``.
+* ``frames`` is the sorted list of frame keys, ``[]`` when the annotator chose ``none``;
+* ``extraction`` is the annotator's judgement of the extraction (``ok``, ``wrong_speaker``,
+  ``bad_boundaries``, ``not_a_quote``), ``None`` when not given (older configs lack it).
 
 Everything an annotation says is checked against the labeling config of
 :mod:`stance.labelstudio.config`; the server does not do that itself. An unknown label, an
@@ -28,7 +30,8 @@ from datetime import datetime
 
 from stance.frames import FRAME_KEYS, NONE_KEY
 from stance.io import InputError, read_text
-from stance.labelstudio.config import COMMENT_CONTROL, CONTROLS, FRAMES_CONTROL, QUOTE_OBJECT
+from stance.labelstudio.config import (COMMENT_CONTROL, CONTROLS, EXTRACTION_CONTROL,
+                                       EXTRACTION_KEYS, FRAMES_CONTROL, QUOTE_OBJECT)
 from stance.labelstudio.tasks import ensure_quote_id
 
 ALLOWED_CHOICES = (*FRAME_KEYS, NONE_KEY)
@@ -74,7 +77,15 @@ def parse_timestamp(value) -> datetime | None:
 
 
 def parse_result(result, path, task: dict, ann: dict, qid: str | None) -> tuple[list[str], str | None]:
-    """``(sorted frame keys, comment)`` of one annotation's ``result`` list."""
+    """``(sorted frame keys, comment)`` of one annotation's ``result`` list (see
+    :func:`parse_annotation` for the extraction judgement as well)."""
+    frames, comment, _ = parse_annotation(result, path, task, ann, qid)
+    return frames, comment
+
+
+def parse_annotation(result, path, task: dict, ann: dict,
+                     qid: str | None) -> tuple[list[str], str | None, str | None]:
+    """``(sorted frame keys, comment, extraction judgement or None)`` of one ``result`` list."""
     where = _where(task, ann, qid)
     if result is None:
         raise InputError(f"{where}: annotation has no 'result' (re-submit or cancel it in "
@@ -85,6 +96,7 @@ def parse_result(result, path, task: dict, ann: dict, qid: str | None) -> tuple[
     choices: list[str] = []
     seen_frames = False
     comments: list[str] = []
+    extraction: str | None = None
     for i, item in enumerate(result):
         if not isinstance(item, dict):
             raise InputError(f"{where}: result item {i} is not an object", path, field="result")
@@ -113,6 +125,14 @@ def parse_result(result, path, task: dict, ann: dict, qid: str | None) -> tuple[
                                      path, field="value.choices")
             seen_frames = True
             choices.extend(got)
+        elif name == EXTRACTION_CONTROL:
+            got = value.get("choices")
+            if item.get("type") != "choices" or not isinstance(got, list) or len(got) != 1 \
+                    or got[0] not in EXTRACTION_KEYS:
+                raise InputError(f"{where}: {EXTRACTION_CONTROL!r} must be one choice of "
+                                 f"{', '.join(EXTRACTION_KEYS)}, got {got!r}", path,
+                                 field="value.choices")
+            extraction = got[0]
         elif name == COMMENT_CONTROL:
             text = value.get("text")
             if isinstance(text, str):
@@ -129,7 +149,7 @@ def parse_result(result, path, task: dict, ann: dict, qid: str | None) -> tuple[
     if NONE_KEY in choices and frames:
         raise InputError(f"{where}: '{NONE_KEY}' chosen together with {', '.join(frames)}",
                          path, field="value.choices")
-    return frames, ("\n".join(comments) if comments else None)
+    return frames, ("\n".join(comments) if comments else None), extraction
 
 
 def parse_tasks(tasks, path: str | os.PathLike = "<export>") -> list[dict]:
@@ -170,11 +190,11 @@ def parse_tasks(tasks, path: str | os.PathLike = "<export>") -> list[dict]:
                 raise InputError(f"{_where(task, ann, qid)}: annotation has no 'completed_by'",
                                  path, field="completed_by")
             cancelled = bool(ann.get("was_cancelled"))
-            frames, comment = ([], None) if cancelled else \
-                parse_result(ann.get("result"), path, task, ann, qid)
+            frames, comment, extraction = ([], None, None) if cancelled else \
+                parse_annotation(ann.get("result"), path, task, ann, qid)
             anns.append({
                 "annotation_id": ann.get("id"), "annotator": who, "user_id": _user_id(ann),
-                "frames": frames, "was_cancelled": cancelled,
+                "frames": frames, "extraction": extraction, "was_cancelled": cancelled,
                 "ground_truth": bool(ann.get("ground_truth")), "comment": comment,
                 "lead_time": ann.get("lead_time"), "updated_at": ann.get("updated_at"),
             })

@@ -60,7 +60,11 @@ class Model:
                 [float(t) for t in self.thresholds]}
         (directory / META).write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
 
-    def fit(self, texts: list[str], Y: np.ndarray) -> "Model":  # pragma: no cover - abstract
+    def fit(self, texts: list[str], Y: np.ndarray, groups=None,
+            sample_weight=None) -> "Model":  # pragma: no cover - abstract
+        """Fit on texts and an indicator matrix; ``groups`` (one per text, e.g. the article id)
+        keep inner validation folds grouped, ``sample_weight`` weights the texts. Adapters that
+        cannot use them may ignore them (:func:`fit_model` passes only what ``fit`` takes)."""
         raise NotImplementedError
 
     def scores(self, texts: list[str]) -> np.ndarray:  # pragma: no cover - abstract
@@ -79,14 +83,14 @@ class TfidfModel(Model):
         return TfidfClassifier(random_state=self.seed,
                                **{k: v for k, v in self.params.items() if k != "type"})
 
-    def fit(self, texts, Y):
+    def fit(self, texts, Y, groups=None, sample_weight=None):
         Y = np.asarray(Y)
         est = self.estimator()
         if self.multi_label:
-            est.fit(texts, Y)
+            est.fit(texts, Y, groups=groups, sample_weight=sample_weight)
             self.thresholds = est.thresholds_
         else:
-            est.fit(texts, np.asarray(Y).argmax(1))
+            est.fit(texts, np.asarray(Y).argmax(1), sample_weight=sample_weight)
         self.estimator_ = est
         return self
 
@@ -115,6 +119,16 @@ class TfidfModel(Model):
             raise InputError(f"refusing to load a model with untrusted types: {', '.join(bad)}",
                              path)
         self.estimator_ = sio.load(path, trusted=untrusted)
+
+
+def fit_model(model: Model, texts, Y, groups=None, sample_weight=None) -> Model:
+    """``model.fit`` with ``groups``/``sample_weight`` when given and when its ``fit`` takes them."""
+    import inspect
+
+    params = inspect.signature(model.fit).parameters
+    extra = {k: v for k, v in (("groups", groups), ("sample_weight", sample_weight))
+             if v is not None and k in params}
+    return model.fit(texts, Y, **extra)
 
 
 def model_class(mtype: str) -> type[Model]:
