@@ -107,5 +107,11 @@ def build(exports, output, policy, summary_path):
     if s["conflicts"] > MAX_LISTED:
         more = f"see {summary_path}" if summary_path else "--summary FILE.json lists them all"
         click.echo(f"  ... {s['conflicts'] - MAX_LISTED} more ({more})", err=True)
+    from stance.annotations.agreement import none_with_frames_lines
+
+    for line in none_with_frames_lines(s["none_with_frames"], MAX_LISTED):
+        click.echo(line.replace("--json lists them all",
+                                f"see {summary_path}" if summary_path else
+                                "--summary FILE.json lists them all"), err=True)
     if output != "-":
         click.echo(f"wrote {output}", err=True)
