@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
 
 import click
@@ -57,6 +58,11 @@ class LazyGroup(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # Ctrl-C: the same one line as SIGTERM (click would print a blank line first)
+            from stance.interrupt import Terminated
+
+            raise Terminated(signal.SIGINT) from None
         except BrokenPipeError:
             # «stance extract seeds/ | head»: the reader had enough, which is no error (click
             # would exit 1); stdout goes to /dev/null so the final flush cannot fail again
@@ -86,11 +92,20 @@ def cli():
 
 
 def main(argv=None):
-    """Entry point: run the CLI, turning expected errors into one line and exit status 2."""
+    """Entry point: run the CLI, turning expected errors into one line and exit status 2, and
+    SIGINT/SIGTERM/SIGHUP into one line and exit status 128+N after the outputs in progress
+    are removed (:mod:`stance.interrupt`)."""
+    from stance.interrupt import Terminated, handling_signals
     from stance.io import InputError
 
     try:
-        cli.main(args=argv, prog_name="stance", standalone_mode=False)
+        with handling_signals():
+            cli.main(args=argv, prog_name="stance", standalone_mode=False)
+    except Terminated as exc:
+        # after a Ctrl-C the terminal shows "^C" with no newline
+        nl = "\n" if exc.signum == signal.SIGINT and sys.stderr.isatty() else ""
+        click.echo(f"{nl}stance: {exc}; unfinished outputs removed", err=True)
+        sys.exit(exc.exit_code)
     except InputError as exc:
         click.echo(f"stance: error: {exc}", err=True)
         sys.exit(2)

@@ -108,14 +108,18 @@ def extract(paths, output, actors, workers, chunksize, by_speaker, skip_bad, qui
 
 def _run(articles, extractor, output, workers, chunksize, by_speaker, quiet, summary, bad) -> int:
     """Extract and write; returns how many of ``bad`` were already warned about."""
+    import contextlib
+
     from stance.extract.stream import extract_stream
     from stance.io import atomic_output, write_jsonl_line
 
     warned = 0
     collected: list[dict] = []
-    with atomic_output(output) as fh, _bar(quiet) as bar:
-        for article, quotes in extract_stream(articles, extractor, workers=workers,
-                                              chunksize=chunksize):
+    # closing(): on an error or a signal the worker pool is stopped now, not at exit
+    stream = contextlib.closing(extract_stream(articles, extractor, workers=workers,
+                                               chunksize=chunksize))
+    with atomic_output(output) as fh, _bar(quiet) as bar, stream as results:
+        for article, quotes in results:
             summary.add(article, quotes)
             if by_speaker:
                 collected.extend(quotes)

@@ -64,6 +64,9 @@ _worker_extractor: Callable[[Article], Quotes] | None = None
 
 def _init_worker(extractor: Callable[[Article], Quotes]) -> None:
     global _worker_extractor
+    from stance.interrupt import quiet_worker
+
+    quiet_worker()  # Ctrl-C/SIGTERM stop the parent, which stops the pool: no worker tracebacks
     _worker_extractor = extractor
 
 
