@@ -1,0 +1,67 @@
+"""The pool regression benchmark (tests/benchmarks/pool_regression.py) on a small slice of the
+judged pool quotes (../shared/data/pool_quotes.jsonl, flags by model-based annotators)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent / "benchmarks" / "pool_regression.py"
+
+
+@pytest.fixture(scope="module")
+def pool():
+    spec = importlib.util.spec_from_file_location("pool_regression", BENCH)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # its dataclasses look their module up
+    spec.loader.exec_module(mod)
+    if not mod.POOL_QUOTES.exists() or not mod.CORPUS.exists():
+        pytest.skip("the shared pool data is not here")
+    return mod
+
+
+@pytest.fixture(scope="module")
+def judged(pool):
+    return pool.load_judged()
+
+
+def _quote(judged, article_id, start):
+    return next(q for q in judged[article_id] if q["start"] == start)
+
+
+def test_judged_flags_are_the_first_annotators(judged):
+    flags = [q["flag"] for qs in judged.values() for q in qs]
+    assert len(flags) == 2100
+    assert flags.count("wrong_speaker") == 297 and flags.count("not_a_quote") == 136
+
+
+def test_same_actor_accepts_a_trimmed_unknown_name_but_not_another_person(pool, judged):
+    # judged ok: «باتريك هيلمان (70 عاما) أحد سكان سالزبري لوكالة الأنباء الفرنسية»
+    old = _quote(judged, "FR-internationalNews-2189-20180705", 3489)
+    assert old["flag"] == "ok"
+    trimmed = dict(old, actor="باتريك هيلمان", actor_id="x:باتريك هيلمان")
+    assert pool.same_actor(old, trimmed)
+    other = dict(old, actor="تيريزا ماي", actor_id="theresa-may")
+    assert not pool.same_actor(old, other)
+    assert not pool.same_actor(old, dict(old, actor=None, actor_id=None))
+
+
+def test_judge_outcomes(pool, judged):
+    old = _quote(judged, "FR-internationalNews-2189-20180705", 3489)
+    assert pool.judge("ok", old, [])[0] == "gone"
+    elsewhere = dict(old, start=old["end"] + 5, end=old["end"] + 40)
+    assert pool.judge("ok", old, [elsewhere])[0] == "gone"
+    assert pool.judge("ok", old, [dict(old, actor=None, actor_id=None)])[0] == "unattributed"
+    assert pool.judge("ok", old, [dict(old, actor="تيريزا ماي", actor_id="theresa-may")])[0] == "other actor"
+
+
+def test_a_slice_of_the_pool_keeps_the_quotes_judged_ok(pool):
+    rep = pool.run(limit=40)
+    assert rep.articles == 40
+    assert rep.total["ok"] >= 40
+    assert rep.rate("ok") >= 0.9
+    text = "\n".join(rep.lines())
+    assert "kept with the same actor" in text and "40 articles" in text
