@@ -65,3 +65,30 @@ def test_a_slice_of_the_pool_keeps_the_quotes_judged_ok(pool):
     assert rep.rate("ok") >= 0.9
     text = "\n".join(rep.lines())
     assert "kept with the same actor" in text and "40 articles" in text
+
+
+FRAGMENTS = {  # judged wrong_speaker at dbab577: a speaker that cannot be a speaker
+    ("CN-middleEast-1486-20181011", 2824): "وردا على سؤال",
+    ("FR-internationalNews-2222-20180709", 3479): "مرارا",
+    ("FR-internationalNews-1878-20180618", 2826): "عشية المواجهة",
+    ("AL-internationalNews-1415-20180601", 313): "خمسة",
+    ("BB-middleEast-501-20180514", 1777): "لرويترز",
+    ("SK-middleEast-1535-20180509", 1213): "ارتفاع",
+}
+
+
+def test_fragment_speakers_of_the_pool_no_longer_carry_their_actor(pool, judged):
+    rep = pool.run(article_ids={a for a, _ in FRAGMENTS} | {"FR-internationalNews-761-20180417"})
+    seen = {}
+    for flag, outcome, old, new in rep.cases:
+        key = (old["article_id"], old["start"])
+        if key in FRAGMENTS:
+            assert old["speaker"] == FRAGMENTS[key] and flag == "wrong_speaker"
+            seen[key] = outcome
+            assert outcome != "same actor", (key, new and new["speaker"])
+            assert new is None or new["speaker"] != FRAGMENTS[key]
+        if key == ("FR-internationalNews-761-20180417", 1219):
+            # «متحدث باسم الجيش الاسرائيلي ليلا»: the adverb is cut off the speaker
+            assert new["speaker"] == "متحدث باسم الجيش الاسرائيلي"
+            assert new["actor_country"] == "ISR"
+    assert set(seen) == set(FRAGMENTS)
