@@ -92,3 +92,46 @@ def test_fragment_speakers_of_the_pool_no_longer_carry_their_actor(pool, judged)
             assert new["speaker"] == "متحدث باسم الجيش الاسرائيلي"
             assert new["actor_country"] == "ISR"
     assert set(seen) == set(FRAGMENTS)
+
+
+def test_discover_unknown_speakers_of_a_pool_slice_and_grow_the_registry(pool, tmp_path, capsys):
+    """`stance actors discover` on quotes extracted from 300 pool articles: the stub it writes
+    loads with --actors and then resolves those mentions."""
+    import json
+
+    from clirun import run
+
+    from stance.actors import Registry
+    from stance.extract import Extractor
+
+    ex = Extractor()
+    ids = list(pool.load_judged())[:300]
+    quotes = tmp_path / "quotes.jsonl"
+    with open(quotes, "w", encoding="utf-8") as fh:
+        for art in pool.iter_pool_articles(set(ids)):
+            for q in ex(art):
+                fh.write(json.dumps(q, ensure_ascii=False) + "\n")
+    stub = tmp_path / "stub.yaml"
+    code, out, err = run(capsys, "actors", "discover", quotes, "--top", "15", "-o", stub)
+    assert code == 0, err
+    assert "سارة ساندرز\tUSA\tspokesperson" in out  # «ساندرز» alone joins the full name
+    text = stub.read_text(encoding="utf-8")
+    assert "name: \"سارة ساندرز\"" in text and "aliases: [\"ساندرز\"]" in text
+    assert run(capsys, "actors", "check", stub)[0] == 0
+    reg = Registry.load(extra=[stub])
+    a = reg.resolve("ساندرز", date="2018-09-05")
+    assert (a.known, a.name, a.country, a.role) == (True, "سارة ساندرز", "USA", "spokesperson")
+    grown = Extractor(actors=[str(stub)])
+    art = next(pool.iter_pool_articles({"BB-internationalNews-1052-20180905"}))
+    assert any(q["actor"] == "سارة ساندرز" and q["actor_id"] == "ar-ساره-ساندرز" for q in grown(art))
+
+
+def test_discover_rejects_a_bad_quotes_file_with_file_line_and_field(tmp_path, capsys):
+    from clirun import run
+
+    bad = tmp_path / "q.jsonl"
+    bad.write_text('{"actor_id": "x:a", "actor": "a"}\n{"actor_id": 5, "actor": "b"}\n', encoding="utf-8")
+    code, out, err = run(capsys, "actors", "discover", bad, "-o", tmp_path / "stub.yaml")
+    assert code == 2
+    assert "q.jsonl:2" in err and "actor_id" in err
+    assert not (tmp_path / "stub.yaml").exists()
