@@ -222,6 +222,29 @@ def write_jsonl_line(fh, record: dict[str, Any]) -> None:
     fh.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
+def check_output_path(path: str | os.PathLike | None, *, directory: bool = False,
+                      option: str | None = None) -> None:
+    """Refuse, before any work is done, an output path that cannot be written: a file where a
+    directory is wanted (``--plots FILE``) or the reverse, a parent that is a file, or a place
+    without write permission. ``None`` and ``-`` (standard output) are always fine."""
+    if path is None or str(path) == "-":
+        return
+    p = Path(path)
+    what = f"{option}: " if option else ""
+    if directory and p.exists() and not p.is_dir():
+        raise InputError(f"{what}exists and is not a directory (a directory is wanted here)", p)
+    if not directory and p.is_dir():
+        raise InputError(f"{what}is a directory, expected an output file", p)
+    parent = p if directory else p.parent
+    parent = parent if str(parent) else Path(".")
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise InputError(f"{what}cannot be created: {parent} is not a directory", p)
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(f"{what}cannot be written: no write permission in {parent}", p)
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike | None, mode: str = "w"):
     """Yield a handle writing to ``path`` that appears only if the block succeeds.

@@ -479,3 +479,70 @@ def test_cli_bad_file_exits_2_with_one_line(tmp_path):
 ])
 def test_a_dependent_title_and_the_name_after_it(reg, mention, name):
     assert reg.resolve(mention, date="2018-08-09").name == name
+
+
+# --------------------------------------------------------------------------- speakers as noun phrases
+
+@pytest.mark.parametrize("mention, speaker", [
+    ("شومر للصحافيين", "شومر"),
+    ("قائد قوات محلية لرويترز", "قائد قوات محلية"),
+    ("حركة الشباب مسؤوليتها", "حركة الشباب"),
+    ("مصادر أمنية تأكيدهم", "مصادر أمنية"),
+    ("القيادي الحوثي يدعى عبدالله الجرموزي، وقد", "القيادي الحوثي يدعى عبدالله الجرموزي"),
+    ("متحدث باسم الجيش الاسرائيلي ليلا", "متحدث باسم الجيش الاسرائيلي"),
+    ("المبعوث الأممي إلى سوريا", "المبعوث الأممي إلى سوريا"),
+    ("علي أكبر ولايتي مستشار الشؤون الدولية للمرشد الإيراني علي خامنئي",
+     "علي أكبر ولايتي مستشار الشؤون الدولية للمرشد الإيراني علي خامنئي"),
+    ("ومررت الأمم المتحدة", "الأمم المتحدة"),
+    ("باتريك هيلمان (70 عاما) أحد سكان سالزبري لوكالة الأنباء الفرنسية",
+     "باتريك هيلمان (70 عاما) أحد سكان سالزبري"),
+])
+def test_speaker_phrase_is_trimmed_to_its_head_noun_phrase(reg, mention, speaker):
+    from stance.actors.speakers import speaker_span
+
+    s, e = speaker_span(reg, mention)
+    assert mention[s:e] == speaker
+
+
+@pytest.mark.parametrize("mention", ["وردا على سؤال", "خمسة", "مرارا", "ليلا", "عشية المواجهة", "لرويترز",
+                                     "كلا", "وعن القدس", "ومن جانب آخر"])
+def test_words_that_cannot_head_a_speaker(reg, mention):
+    from stance.actors.speakers import speaker_span
+
+    assert speaker_span(reg, mention) is None
+
+
+def _dev2(article_id: str) -> dict:
+    path = ROOT.parent / "shared" / "data" / "dev2_gold.jsonl"
+    if not path.exists():
+        pytest.skip("no shared dev2 gold")
+    with open(path, encoding="utf-8") as fh:
+        return next(a for a in map(json.loads, fh) if a["article_id"] == article_id)
+
+
+def test_a_verbal_noun_is_no_speaker_unless_the_article_names_someone_so(reg):
+    from stance.actors.speakers import speaker_span
+
+    art = _dev2("AL-internationalNews-253-20180227")
+    assert speaker_span(reg, "ارتفاع", art["text"]) is None
+    assert speaker_span(reg, "فوتيل", art["text"]) == (0, 5)
+
+
+# --------------------------------------------------------------------------- countries from the mention
+
+def test_an_unknown_surname_takes_the_country_of_the_articles_description(reg):
+    # «قائد القيادة المركزية الأميركية، جوزيف فوتيل» earlier in the article
+    art = _dev2("AL-internationalNews-253-20180227")
+    a = reg.resolve("فوتيل", date=art["date"], article_id=art["article_id"], article_text=art["text"])
+    assert (a.known, a.country) == (False, "USA")
+
+
+def test_a_named_person_does_not_take_the_articles_country(reg):
+    # a story about North Korea: «ساندرز» (the White House spokeswoman) is not North Korean
+    art = next(a for a in map(json.loads, open(ROOT.parent / "shared" / "data" / "dev2_gold.jsonl", encoding="utf-8"))
+               if any(q["speaker"] == "ساندرز" for q in a["quotes"]))
+    assert reg.article_country(art["text"]) == "PRK"
+    a = reg.resolve("ساندرز", date=art["date"], article_id=art["article_id"], article_text=art["text"])
+    assert a.country is None
+    # an unnamed group still speaks for the article's country (codebook §2)
+    assert reg.resolve("سكان من المنطقة", article_id="x", article_text=art["text"]).country == "PRK"

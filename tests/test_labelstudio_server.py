@@ -226,6 +226,56 @@ def test_push_predictions_with_uncertainty_sampling(env, sample, tmp_path, capsy
     assert len(preds) == 12 and conn.client.projects.get(plain.id).model_version == "tfidf-20261204-1200"
 
 
+def test_none_with_a_frame_and_a_corrected_annotation_across_snapshots(env, sample, tmp_path,
+                                                                       capsys):
+    """On the real server: «none» ticked with a frame is kept as the frame and named (it
+    blocked agreement and build for every task); a label outside the config fixed in Label
+    Studio after a pull builds from the newer snapshot (it failed on the older one)."""
+    path, recs = sample
+    title = "corrected frames"
+    code, _, err = run(capsys, "ls", "push", path, "--project", title)
+    assert code == 0, err
+    conn = env.connection()
+    tasks = project_tasks(conn, title)
+    client = conn.client
+    me = user_id(client, A1)
+    both = recs[0]["quote_id"]
+    for r in recs:
+        frames = ["none", "terrorism"] if r["quote_id"] == both else frames_of(r, "annotator1")
+        result = frames_result(frames)
+        if r is recs[1]:  # a label the config does not have: the server takes it
+            result[0]["value"]["choices"] = ["peace"]
+        ann = client.annotations.create(id=tasks[r["quote_id"]], result=result, completed_by=me)
+        if r is recs[1]:
+            wrong = ann
+    outdir = tmp_path / "annotations" / "exports"
+    code, out, err = run(capsys, "ls", "pull", "--project", title, "-o", outdir)
+    assert code == 0, err
+    older = Path(out.strip())
+    assert "note: 1 annotation(s) ticked 'none' together with frames" in err
+    code, _, err = run(capsys, "annotations", "build", older, "-o", tmp_path / "x.jsonl")
+    assert code == 2 and "unknown label 'peace'" in err and f"annotation {wrong.id}" in err
+
+    # corrected in Label Studio (same annotation id, later updated_at), pulled again
+    client.annotations.update(id=wrong.id, result=frames_result(["sovereignty"]))
+    code, out, err = run(capsys, "ls", "pull", "--project", title, "-o", outdir)
+    assert code == 0 and "will not build" not in err, err
+    newer = Path(out.strip())
+    snapshots = sorted(outdir.glob("corrected-frames-*.json"))  # what the shell's glob gives
+    assert snapshots == sorted([older, newer])
+    dataset = tmp_path / "data.jsonl"
+    code, _, err = run(capsys, "annotations", "build", *snapshots, "-o", dataset)
+    assert code == 0, err
+    assert "12 quotes (majority) from 12 annotations" in err
+    assert "1 annotation ticked 'none' together with frames: 'none' dropped, frames kept" in err
+    assert f"{both} (task {tasks[both]}, annotation " in err
+    built = {r["quote_id"]: r for r in map(json.loads, dataset.read_text().splitlines())}
+    assert built[both]["frames"] == ["terrorism"]
+    assert built[recs[1]["quote_id"]]["frames"] == ["sovereignty"]
+    code, out, err = run(capsys, "annotations", "agreement", *snapshots)
+    assert code == 0 and "1 annotation ticked 'none' together with frames" in out, err
+
+
 def test_wrong_key_and_missing_project_are_one_line_errors(ls_server, tmp_path):
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LABEL_STUDIO_URL": ls_server.url,
            "LABEL_STUDIO_API_KEY": "not-the-right-token-123"}

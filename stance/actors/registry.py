@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+import regex
+
 from stance.io import InputError
 from stance.text import normalize_ar, parse_date
 
@@ -419,6 +421,10 @@ class Registry:
             return r
         return self._unknown(mention, article_id, article_text, d)
 
+    def name_at(self, norms: list[str], i: int) -> bool:
+        """Whether a registry name or alias (person, body, country, capital) starts at ``norms[i]``."""
+        return i < len(norms) and self._aliases.match_at(norms, i) is not None
+
     def office_body(self, actor: Actor, date=None) -> Actor | None:
         """The body a holder's statements come from: «الرئاسة الفرنسية» for the French
         president, «وزارة الخارجية اللبنانية» for the Lebanese foreign minister; None if unknown."""
@@ -764,20 +770,7 @@ class Registry:
             head = 0
 
         def any_country(start: int) -> str | None:
-            """The first country word or registry body (with its country) from ``start``."""
-            best = None
-            fc = lex.first_country(norms, start)
-            if fc is not None:
-                best = (fc[1], fc[0].code)
-            for m in self._aliases.scan(norms, start):
-                if best is not None and m.start >= best[0]:
-                    break
-                refs = [r for r in m.payloads if self._entries[r.idx]["type"] == "body"
-                        and self._entries[r.idx].get("country")]
-                if refs:
-                    best = (m.start, self._entries[refs[0].idx]["country"])
-                    break
-            return best[1] if best else None
+            return self._any_country(norms, start)
 
         if lex.unnamed_head(norms, head) is not None:
             return any_country(head), "official_unnamed"
@@ -806,6 +799,49 @@ class Registry:
         if m is not None:
             return any_country(head), m.payloads[0]
         return any_country(head), None
+
+    def _any_country(self, norms: list[str], start: int = 0, end: int | None = None) -> str | None:
+        """The first country word or registry body (with its country) in ``norms[start:end]``."""
+        norms = norms[:end] if end is not None else norms
+        best = None
+        fc = self.lexicon.first_country(norms, start)
+        if fc is not None:
+            best = (fc[1], fc[0].code)
+        for m in self._aliases.scan(norms, start):
+            if best is not None and m.start >= best[0]:
+                break
+            refs = [r for r in m.payloads if self._entries[r.idx]["type"] == "body"
+                    and self._entries[r.idx].get("country")]
+            if refs:
+                best = (m.start, self._entries[refs[0].idx]["country"])
+                break
+        return best[1] if best else None
+
+    def name_country(self, name: str, article_text: str | None) -> str | None:
+        """The country the article's own description of a person it names says: the title or
+        apposition next to the name where the article first describes it with a country word
+        or a body («قائد القيادة المركزية الأميركية، جوزيف فوتيل» makes «فوتيل» USA; «إيان
+        رينتول المتحدث باسم ائتلاف ...» reads the apposition). None when no description
+        carries a country: the article's own country is not guessed for a named person."""
+        phrase = norm_phrase(name)
+        if not phrase or not article_text:
+            return None
+        for before, after in _descriptions(phrase, article_text):
+            c = self._described_country(before, after)
+            if c is not None:
+                return c
+        return None
+
+    def _described_country(self, before: list[str], after: list[str]) -> str | None:
+        # the title right before the name («وزير الخزانة الأمريكي ستيفن منوشين»), then the
+        # apposition after it («رمضان شريف، المتحدث باسم الحرس الثوري»)
+        for words in (before, after):
+            if words and (self.lexicon.title_table.scan(words) or self.lexicon.body_words.scan(words)
+                          or self.lexicon.group_heads.scan(words)):
+                c = self._any_country(words)
+                if c is not None:
+                    return c
+        return None
 
     def _name_span(self, toks, norms: list[str], start: int) -> tuple[int, int] | None:
         """Where a person's name sits in an unknown mention: after «يدعى», from a first name,
@@ -874,6 +910,10 @@ class Registry:
         if span is not None:
             words = toks[span[0]:span[1]]
             name = " ".join(t.orig for t in words)
+            if country is None:
+                country = self.name_country(name, article_text)
+                if country:
+                    notes.append(f"country of the article's description of {name}: {country}")
             aid = "x:" + " ".join(t.norm for t in words)
             how = "unknown person named in the mention"
         else:
@@ -908,6 +948,18 @@ class Registry:
                         if known is not None:
                             return known
                     name = described or name
+            if country is None and head_end is None and article_text:
+                # no unnamed or group head: a surname the registry does not know («فوتيل»), or a
+                # title or body without a country. The article's description of those words
+                # gives the country; else a title or body word speaks for the article's country;
+                # anything else (no head word at all) gets none: unknown beats wrong
+                country = self.name_country(" ".join(t.orig for t in words), article_text)
+                if country:
+                    notes.append(f"country of the article's description of the mention: {country}")
+                elif role is not None or _person_noun(norms, head):
+                    country = _article_country(article_text)
+                    if country:
+                        notes.append(f"country of the article: {country}")
             if group and not role:
                 role = "other"
             aid = "x:" + " ".join(t.norm for t in tokenize(name))
@@ -917,6 +969,66 @@ class Registry:
         return Resolution(Actor(aid, name, country, role, known=False,
                                 type="body" if role in _BODY_ROLES else "person"),
                           f"{how} ({'; '.join(notes)})")
+
+
+def _person_noun(norms: list[str], i: int) -> bool:
+    """A person or group noun («طبيب», «سكان», «المتظاهرون»; ``speakers.yaml``) at ``norms[i]``."""
+    from .speakers import speaker_words
+
+    lex = _load_lexicon()
+    while i < len(norms) and lex.unnamed_prefixes.match_at(norms, i, clitics=False) is not None:
+        i += 1  # «بعض المحتجين»
+    return speaker_words().person_nouns.match_at(norms, i) is not None
+
+
+_SENTENCE = regex.compile(r"[^.؟!?\n؛:]+")
+_PIECE = regex.compile(r"[،,()]|[\p{L}\p{M}\p{N}]+")
+_WINDOW = 8
+
+
+@functools.lru_cache(maxsize=32)
+def _article_sentences(text: str) -> tuple[tuple[str, ...], ...]:
+    """An article's sentences as normalized words, with «،» kept as a word of its own."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        words = []
+        for p in _PIECE.findall(m.group()):
+            if p in "،,()":
+                words.append("،")
+            else:
+                n = normalize_ar(p)
+                if n:
+                    words.append(n)
+        if words:
+            out.append(tuple(words))
+    return tuple(out)
+
+
+def _descriptions(phrase: tuple[str, ...], text: str):
+    """(words before, words after) each place the article writes ``phrase``: before, up to
+    the clause boundary (a comma right before the name is an apposition's); after, the
+    apposition between commas or the words up to the next comma."""
+    n = len(phrase)
+    for sent in _article_sentences(text):
+        for i in range(len(sent) - n + 1):
+            if tuple(sent[i:i + n]) != phrase and not (
+                    sent[i][1:] == phrase[0] and sent[i][:1] in "ولب" and tuple(sent[i + 1:i + n]) == phrase[1:]):
+                continue
+            j = i - 1
+            if j >= 0 and sent[j] == "،":
+                j -= 1
+            before = []
+            while j >= 0 and sent[j] != "،" and len(before) < _WINDOW:
+                before.insert(0, sent[j])
+                j -= 1
+            k = i + n
+            if k < len(sent) and sent[k] == "،":
+                k += 1
+            after = []
+            while k < len(sent) and sent[k] != "،" and len(after) < _WINDOW:
+                after.append(sent[k])
+                k += 1
+            yield before, after
 
 
 _COLLECTIVE_HEADS = {"مجموعه", "مجموعات", "منظمه", "منظمات", "جماعه", "جماعات", "تقارير", "هييه", "لجنه",

@@ -90,8 +90,9 @@ def extract(paths, output, actors, workers, chunksize, by_speaker, skip_bad, qui
     """
     from stance.extract import Extractor
     from stance.extract.stream import ExtractionFailed, Summary
-    from stance.io import iter_articles
+    from stance.io import check_output_path, iter_articles
 
+    check_output_path(output, option="-o")
     extractor = Extractor(actors=list(actors))
     bad: list = []
     summary = Summary()

@@ -158,6 +158,9 @@ def pull(project, out_dir, conn):
     path, s = pull_export(conn, project, out_dir)
     click.echo(f"{s['tasks']} tasks, {s['annotated_tasks']} annotated, {s['annotations']} "
                f"annotations ({s['cancelled']} cancelled) -> {path}", err=True)
+    if s["none_with_frames"]:
+        click.echo(f"note: {s['none_with_frames']} annotation(s) ticked 'none' together with "
+                   "frames: 'annotations build' keeps the frames and names them", err=True)
     if s["problem"]:
         click.echo(f"warning: the snapshot is saved but will not build a dataset: {s['problem']}",
                    err=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 
+from stance.actors.speakers import speaker_span
 from stance.text import normalize_ar, parse_date
 
 from .attribute import Attributor, first_person_singular
@@ -61,6 +62,15 @@ class Extractor:
         return extract_quotes(article, self.registry, self.names)
 
 
+def _speaker_phrase(registry, text: str, span):
+    """The speaker noun phrase in the extractor's speaker slot (``stance.actors.speakers``):
+    trimmed to its head phrase, or None when the slot holds no speaker (the quote is carried)."""
+    if span is None:
+        return None
+    found = speaker_span(registry, text[span[0]:span[1]], text)
+    return None if found is None else (span[0] + found[0], span[0] + found[1])
+
+
 def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> list[dict]:
     """Quotes of one article ``{"article_id", "text", "date"?, "source"?, "title"?}``."""
     text = article["text"]
@@ -72,8 +82,9 @@ def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> l
         if _headline(text[ps:pe]):
             continue
         for cand in find_candidates(text, ps, pe, names.name_len if names is not None else None):
-            if cand.speaker is not None:
-                sp = attributor.explicit(text[cand.speaker[0]:cand.speaker[1]], cand.gender, cand.speaker[0])
+            speaker = _speaker_phrase(registry, text, cand.speaker)
+            if speaker is not None:
+                sp = attributor.explicit(text[speaker[0]:speaker[1]], cand.gender, speaker[0])
             else:
                 sp = attributor.carried(cand.gender, cand.kind == "direct"
                                         and first_person_singular(text[cand.start:cand.end]), cand.start)

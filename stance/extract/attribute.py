@@ -226,7 +226,7 @@ class Attributor:
             if ante is not None and (ante.country == country or
                                      normalize_ar(words[1]).rstrip("ه") in normalize_ar(ante.name)):
                 return ante
-        if not actor.country and not getattr(actor, "known", True) and actor.role in ("official_unnamed", "other"):
+        if not actor.country and not getattr(actor, "known", True) and actor.role in ("official_unnamed",):
             # an unnamed source without a country speaks for the country the article is about
             if self._country is False:
                 self._country = reg.article_country(self.text) if hasattr(reg, "article_country") else None

@@ -245,6 +245,11 @@ BI_PARTICIPLES = {"مطالبا", "مطالبة", "مطالبين", "متهما"
 NON_COMP_GOVERNORS = set("بعد قبل علما علماً إلا الا لو رغم برغم حتى بما مما يمكن يجب ينبغي المفترض "
                          "بدل بدلا بدلاً سوى منذ لأجل أجل".split())
 
+# Words after which a bare «إن» is the conditional «if», not the complementizer: verbs and
+# negations («إن شاء الله», «إن لم», «إن كان»). A quotation that opens with it keeps it.
+CONDITIONAL_FOLLOWERS = set("شاء لم كان كانت كانوا كنا كنت وجد وجدت وجدوا استطاع استطعنا أراد أرادت أردنا "
+                            "حصل وقع تم عاد عادت أمكن اقتضى اقتضت دعت".split())
+
 # A negated verb reports nothing said: «ولم تعلن السلطات أسباب الحريق».
 NEGATIONS = {"لم", "ولم", "لن", "ولن", "لا", "ولا", "ما", "دون", "بدون"}
 # Words after which quotation marks hold a name, not words spoken: «باسم "غرفة العمليات"».

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
+                      CONDITIONAL_FOLLOWERS,
                       CLAUSE_OPENERS, COMP_RE, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS,
                       INTRANSITIVE_PREP, NAME_MARK_GOVERNORS, NEGATIONS, NON_COMP_GOVERNORS,
                       OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, REPORTING_MASDARS, SPEECH_MASDARS,
@@ -363,8 +364,8 @@ def _content(text: str, cstart: int, limit: int, spans, trig=None) -> tuple[int,
                 (not near_start and inner_words >= 5 and _words(after) <= 2):
             s, e = _trim(text, inner_s, inner_e)
             lead = _LEADING_COMP.match(text, s, e)
-            if lead:  # «"إننا ..."»: the complementizer is not part of the words quoted
-                s = lead.end()
+            if lead and not _conditional_in(text, lead, e):
+                s = lead.end()  # «"إننا ..."»: the complementizer is not part of the words quoted
             return (s, e, "direct") if e > s else None
         if near_start:
             break
@@ -372,6 +373,16 @@ def _content(text: str, cstart: int, limit: int, spans, trig=None) -> tuple[int,
     if e <= s or _words(text[s:e]) < 2:
         return None
     return s, e, "indirect"
+
+
+def _conditional_in(text: str, lead, end: int) -> bool:
+    """Whether a bare «إن» opening a quotation is the conditional («"إن شاء الله"», «"إن لم
+    ..."»), part of the words quoted, rather than the complementizer: the conditional is
+    followed by a verb, a complementizer by its subject."""
+    if lead.group().strip() not in ("إن", "ان"):
+        return False  # «إننا», «أنه», «بأن»: only a complementizer
+    nxt = _WORD.match(text, lead.end(), end)
+    return nxt is not None and nxt.group() in CONDITIONAL_FOLLOWERS
 
 
 def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:

@@ -107,12 +107,18 @@ def pull_export(conn: Connection, project_title: str,
                                "of tasks; nothing saved")
     path = save_snapshot(raw, out_dir, project_title)
     problem = None
+    none_dropped = 0
     if tasks:
         from stance.annotations.export import parse_tasks
         from stance.io import InputError
 
         try:
-            parse_tasks(tasks, path)
+            anns = [a for t in parse_tasks(tasks, path, defer_errors=True)
+                    for a in t["annotations"]]
+            none_dropped = sum(a["none_dropped"] for a in anns)
+            errors = [a["error"] for a in anns if a.get("error") is not None]
+            if errors:
+                raise errors[0]
         except InputError as exc:  # saved anyway: the snapshot is the evidence to fix it
             problem = str(exc)
     anns = [a for t in tasks for a in (t.get("annotations") or [])]
@@ -121,6 +127,6 @@ def pull_export(conn: Connection, project_title: str,
         "bytes": len(raw), "sha256": hashlib.sha256(raw).hexdigest(),
         "tasks": len(tasks), "annotated_tasks": sum(1 for t in tasks if t.get("annotations")),
         "annotations": len(anns), "cancelled": sum(1 for a in anns if a.get("was_cancelled")),
-        "problem": problem,
+        "problem": problem, "none_with_frames": none_dropped,
     }
     return path, summary

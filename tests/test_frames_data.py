@@ -1,0 +1,179 @@
+"""Frames data on development + pool quotes: the bundled Label Studio export, the extraction
+check, annotation policies, and cross-validation grouped by article."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from stance.annotations import build_dataset, load_export
+from stance.annotations.dataset import agreement_weight
+from stance.experiments.config import load_config
+from stance.experiments.data import indicator, load_examples
+from stance.experiments.experiment import outer_folds
+from stance.experiments.folds import combination_key
+from stance.frames import FRAME_KEYS
+from stance.io import InputError
+from stance.labelstudio.config import EXTRACTION_KEYS, frames_result, label_config
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_EXPORT = ROOT / "annotations" / "dev_export.json"
+FRAMES_EXPORT = ROOT / "annotations" / "frames_export.json.gz"
+DEV_QUOTES = ROOT / "annotations" / "dev_quotes.jsonl"
+POOL_QUOTES = ROOT / "annotations" / "pool_quotes.jsonl.gz"
+
+
+@pytest.fixture(scope="module")
+def dev_raw() -> list[dict]:
+    return json.loads(DEV_EXPORT.read_text(encoding="utf-8"))
+
+
+def small_export(raw, tmp_path, edit, n=4) -> Path:
+    tasks = copy.deepcopy(raw[:n])
+    edit(tasks)
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+# -- the labelling config ------------------------------------------------------------------
+def test_config_asks_for_the_extraction_beside_the_frames():
+    from label_studio_sdk.label_interface import LabelInterface
+
+    xml = label_config()
+    li = LabelInterface(xml)
+    li.validate()
+    check = li.get_control("extraction")
+    assert check.labels == list(EXTRACTION_KEYS) == ["ok", "wrong_speaker", "bad_boundaries",
+                                                     "not_a_quote"]
+    assert check.attr["choice"] == "single"
+    ok = frames_result(["mediation"], "wrong_speaker")
+    assert li.validate_prediction({"model_version": "m", "result": ok})
+    with pytest.raises(ValueError):
+        frames_result([], "maybe")
+
+
+def test_question_header_is_two_lines_each_in_its_own_direction():
+    """Issue 12: one bilingual header in the right-to-left block put the Arabic sentence's
+    closing » and full stop at the start of the English one."""
+    lines = [ln for ln in label_config().splitlines() if "<Header" in ln and "Which frames" in ln
+             or "<Header" in ln and "ما الأطر" in ln]
+    assert len(lines) == 2, lines
+    arabic, english = lines
+    assert "ما الأطر" in arabic and "Which" not in arabic and "direction: rtl" in arabic
+    assert arabic.rstrip().endswith('«لا إطار»." size="6"/></View>')
+    assert "ما الأطر" not in english and "direction: ltr" in english
+    assert not any(ch in english for ch in "«»؟،")
+
+
+# -- exports carry the extraction judgement ----------------------------------------------------
+def test_extraction_judgement_parsed_and_carried_by_build(dev_raw, tmp_path):
+    def edit(tasks):
+        tasks[0]["annotations"][0]["result"] = frames_result(["terrorism"], "bad_boundaries")
+        tasks[0]["annotations"][1]["result"] = frames_result([], "bad_boundaries")
+        tasks[1]["annotations"][0]["result"] = frames_result([], "ok")
+        tasks[1]["annotations"][1]["result"] = frames_result([], "not_a_quote")
+
+    path = small_export(dev_raw, tmp_path, edit)
+    tasks = load_export(path)
+    assert tasks[0]["annotations"][0]["extraction"] == "bad_boundaries"
+    assert tasks[2]["annotations"][0]["extraction"] is None  # older results: no judgement
+    records, _ = build_dataset([path], policy="majority")
+    by_id = {r["quote_id"]: r for r in records}
+    r0, r1 = by_id[tasks[0]["quote_id"]], by_id[tasks[1]["quote_id"]]
+    assert r0["extraction"] == "bad_boundaries" and r0["frames"] == []
+    assert [a["extraction"] for a in r0["annotations"]] == ["bad_boundaries", "bad_boundaries"]
+    assert r1["extraction"] == "ok"  # a tie goes to the ground-truth annotation (annotator1)
+
+
+def test_unknown_extraction_judgement_is_a_one_line_error(dev_raw, tmp_path):
+    def edit(tasks):
+        tasks[1]["annotations"][0]["result"].append(
+            {"from_name": "extraction", "to_name": "quote", "type": "choices",
+             "value": {"choices": ["so-so"]}})
+
+    with pytest.raises(InputError) as err:
+        load_export(small_export(dev_raw, tmp_path, edit))
+    assert "so-so" in str(err.value) and "annotation" in str(err.value)
+
+
+# -- policies ------------------------------------------------------------------------------------
+def test_union_and_soft_keep_what_either_annotator_found():
+    maj, _ = build_dataset([DEV_EXPORT], policy="majority")
+    uni, _ = build_dataset([DEV_EXPORT], policy="union")
+    anyp, _ = build_dataset([DEV_EXPORT], policy="any")
+    soft, _ = build_dataset([DEV_EXPORT], policy="soft")
+    maj, uni, soft = ({r["quote_id"]: r for r in x} for x in (maj, uni, soft))
+    assert [r["frames"] for r in anyp] == [uni[r["quote_id"]]["frames"] for r in anyp]
+    grew = [q for q in maj if set(maj[q]["frames"]) < set(uni[q]["frames"])]
+    assert len(grew) >= 30  # the dev conflicts where one annotator saw a frame the other did not
+    for q in maj:
+        assert set(maj[q]["frames"]) <= set(uni[q]["frames"])
+        assert soft[q]["frames"] == uni[q]["frames"]
+        assert soft[q]["weight"] == (1.0 if not uni[q]["conflict"] else soft[q]["weight"])
+    disputed = [soft[q]["weight"] for q in grew]
+    assert set(disputed) == {0.5}  # two annotators, one saw the frame
+    assert agreement_weight({"a": {"frames": ["x"]}, "b": {"frames": ["x"]},
+                             "c": {"frames": []}}) == pytest.approx(0.6667)
+
+
+def test_eval_policy_scores_against_another_gold():
+    cfg = {"text_field": "text", "label_field": "frames", "id_field": None, "multi_label": True,
+           "labels": list(FRAME_KEYS), "other_labels": "error", "policy": "union",
+           "eval_policy": "ground_truth", "group_field": "article_id"}
+    ex = load_examples(DEV_EXPORT, cfg)
+    assert len(ex) == 892 and ex.gold is not None and len(set(ex.groups)) == 80
+    union_pos = indicator(ex.labels, FRAME_KEYS).sum()
+    gold_pos = indicator(ex.gold, FRAME_KEYS).sum()
+    assert union_pos > gold_pos  # trained on more frames, scored on annotator1's
+    soft = load_examples(DEV_EXPORT, {**cfg, "policy": "soft", "eval_policy": None})
+    assert soft.weights is not None and min(soft.weights) == 0.5 and soft.gold is None
+
+
+# -- grouped folds -----------------------------------------------------------------------------
+def test_folds_never_split_an_article_and_keep_every_frame_in_every_fold():
+    cfg = {"text_field": "text", "label_field": "frames", "id_field": None, "multi_label": True,
+           "labels": list(FRAME_KEYS), "other_labels": "error", "policy": "ground_truth",
+           "eval_policy": None, "group_field": "article_id"}
+    ex = load_examples(DEV_EXPORT, cfg)
+    Y = indicator(ex.labels, FRAME_KEYS)
+    folds = outer_folds(Y, 5, 13, True, ex.groups)
+    seen = np.concatenate([te for _, te in folds])
+    assert sorted(seen.tolist()) == list(range(len(ex)))
+    for tr, te in folds:
+        assert not {ex.groups[i] for i in tr} & {ex.groups[i] for i in te}
+        assert (Y[te].sum(0) >= 5).all()  # each frame present in each test fold
+    # the ungrouped folds of the old behaviour do split articles
+    plain = outer_folds(Y, 5, 13, True)
+    assert any({ex.groups[i] for i in tr} & {ex.groups[i] for i in te} for tr, te in plain)
+
+
+def test_too_few_groups_is_a_config_error():
+    Y = np.array([[1, 0], [0, 1], [1, 1], [0, 0]] * 3)
+    with pytest.raises(InputError) as err:
+        outer_folds(Y, 5, 0, True, ["a", "b", "c"] * 4)
+    assert err.value.field == "eval.folds" and "groups" in str(err.value)
+
+
+def test_rare_label_combinations_fall_back_to_their_first_label():
+    Y = np.array([[1, 0, 0]] * 10 + [[0, 1, 0]] * 10 + [[1, 1, 1]] + [[0, 0, 0]] * 10)
+    key = combination_key(Y, min_count=4)
+    assert key[-11] == key[0]  # the one [1,1,1] row joins the [1,0,0] stratum
+    assert len(set(key.tolist())) == 3
+
+
+def test_missing_group_field_names_the_line(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"text": "أ", "frames": [], "article_id": "x"}\n{"text": "ب", "frames": []}\n',
+                    encoding="utf-8")
+    cfg = {"text_field": "text", "label_field": "frames", "id_field": None, "multi_label": True,
+           "labels": list(FRAME_KEYS), "other_labels": "error", "policy": "majority",
+           "eval_policy": None, "group_field": "article_id"}
+    with pytest.raises(InputError) as err:
+        load_examples(path, cfg)
+    assert err.value.line == 2 and err.value.field == "article_id"
