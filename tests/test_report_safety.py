@@ -107,3 +107,13 @@ def test_csv_cell(value, expected):
 
 def test_plain_text():
     assert plain_text("\u202eabc\u2069 \u200fd\x1b[31me\nf") == "abc d [31me f"
+
+
+def test_extract_by_speaker_listing_has_no_controls(tmp_path, capsys):
+    art = tmp_path / "a1.txt"
+    art.write_text("دمشق - وقال وزير الخارجية العراقي إن \u202eبلاده ترفض\x1b[2J أي تدخل في "
+                   "شؤونها الداخلية.\n", encoding="utf-8")
+    code, out, err = run(capsys, "extract", art, "--by-speaker")
+    assert code == 0, err
+    assert "بلاده ترفض [2J أي تدخل" in out
+    assert not BIDI.search(out) and "\x1b" not in out

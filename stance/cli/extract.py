@@ -26,7 +26,9 @@ def _warn_new(bad: list, seen: int) -> int:
 
 
 def _clip(text: str, n: int = 160) -> str:
-    text = " ".join(text.split())
+    from stance.text import plain_text  # no direction overrides or escape sequences
+
+    text = " ".join(plain_text(text).split())
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
@@ -46,10 +48,12 @@ def write_by_speaker(fh, quotes: list[dict]) -> None:
         else:
             head = "(no speaker found)"
         n = len(qs)
+        head = _clip(head, 400)
         fh.write(("\n" if i else "") + f"{head}: {n} quote{'s' if n != 1 else ''}\n")
         for q in qs:
             said = f" — {q['speaker']}" if q.get("speaker") and q.get("speaker") != q.get("actor") else ""
-            fh.write(f"  {q['article_id']} {q['start']}-{q['end']} {q['kind']}{said}\n")
+            line = _clip(f"{q['article_id']} {q['start']}-{q['end']} {q['kind']}{said}", 400)
+            fh.write(f"  {line}\n")
             fh.write(f"    «{_clip(q['text'])}»\n")
 
 

@@ -25,30 +25,14 @@ from __future__ import annotations
 
 import re
 
+from stance.text import DIRECTION_CONTROLS, DIRECTION_MARKS, plain_text, strip_direction_controls
+
 __all__ = ["DIRECTION_CONTROLS", "DIRECTION_MARKS", "strip_direction_controls", "plain_text",
            "csv_cell"]
-
-DIRECTION_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-DIRECTION_MARKS = "\u200e\u200f\u061c"
-
-_CONTROLS_RE = re.compile(f"[{DIRECTION_CONTROLS}]")
-_PLAIN_DROP_RE = re.compile(f"[{DIRECTION_CONTROLS}{DIRECTION_MARKS}]")
-_PLAIN_SPACE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 _NUMBER_RE = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _LEADING_INVISIBLE = " \u00a0" + DIRECTION_CONTROLS + DIRECTION_MARKS + "\u200b\ufeff"
-
-
-def strip_direction_controls(text) -> str:
-    """``text`` without embeddings, overrides and isolates (marks are kept)."""
-    return _CONTROLS_RE.sub("", str(text))
-
-
-def plain_text(text) -> str:
-    """``text`` for a terminal or Markdown: no direction controls or marks, and control
-    characters (ESC, tab, newlines...) turned into spaces."""
-    return _PLAIN_SPACE_RE.sub(" ", _PLAIN_DROP_RE.sub("", str(text)))
 
 
 def csv_cell(value):
