@@ -97,6 +97,7 @@ def main(argv=None):
     are removed (:mod:`stance.interrupt`)."""
     from stance.interrupt import Terminated, handling_signals
     from stance.io import InputError
+    from stance.redact import redact_urls  # no URL credentials in any error line
 
     try:
         with handling_signals():
@@ -107,12 +108,13 @@ def main(argv=None):
         click.echo(f"{nl}stance: {exc}; unfinished outputs removed", err=True)
         sys.exit(exc.exit_code)
     except InputError as exc:
-        click.echo(f"stance: error: {exc}", err=True)
+        click.echo(f"stance: error: {redact_urls(exc)}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("stance: aborted", err=True)
         sys.exit(130)
     except click.ClickException as exc:
+        exc.message = redact_urls(exc.message)
         exc.show()
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:

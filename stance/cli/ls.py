@@ -108,7 +108,7 @@ def push(quotes, project, predictions, model_version, sample, strategy, seed, ov
     from stance.labelstudio.push import push_quotes
 
     def waiting(lock_path: str) -> None:
-        click.echo(f"stance ls push: another push to project {project!r} at {conn.url} is "
+        click.echo(f"stance ls push: another push to project {project!r} at {conn.shown_url} is "
                    f"running; waiting for it to finish (lock {lock_path})", err=True)
 
     bar = tqdm(desc="importing tasks", unit="task", file=sys.stderr, disable=None, leave=False)

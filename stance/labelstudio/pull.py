@@ -50,7 +50,7 @@ def export_json(conn: Connection, project_id: int, timeout: float = 300.0) -> by
     with conn.calling("waiting for the export"):
         while snap.status != "completed":
             if snap.status == "failed":
-                raise LabelStudioError(f"Label Studio at {conn.url} failed to build the export "
+                raise LabelStudioError(f"Label Studio at {conn.shown_url} failed to build the export "
                                        f"(snapshot {snap.id}); see the server log")
             if time.monotonic() > deadline:
                 raise LabelStudioError(f"the export did not finish in {timeout:.0f} s "
@@ -100,10 +100,10 @@ def pull_export(conn: Connection, project_title: str,
     try:
         tasks = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise LabelStudioError(f"Label Studio at {conn.url} sent an export that is not JSON "
+        raise LabelStudioError(f"Label Studio at {conn.shown_url} sent an export that is not JSON "
                                f"({exc}); nothing saved") from None
     if not isinstance(tasks, list):
-        raise LabelStudioError(f"Label Studio at {conn.url} sent an export that is not a list "
+        raise LabelStudioError(f"Label Studio at {conn.shown_url} sent an export that is not a list "
                                "of tasks; nothing saved")
     path = save_snapshot(raw, out_dir, project_title)
     problem = None

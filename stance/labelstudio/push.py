@@ -251,7 +251,7 @@ def push_quotes(conn: Connection, quotes_path: str | os.PathLike, project_title:
                 conn.client.projects.update(project.id, model_version=model_version)
 
         return {
-            "url": conn.url, "project": project_title, "project_id": project.id, "created": created,
+            "url": conn.shown_url, "project": project_title, "project_id": project.id, "created": created,
             "quotes": len(tasks), "repeated_in_file": repeated,
             "already_in_project": len(tasks) - len(new), "new": len(new),
             "imported": imported, "predictions": with_pred + added_to_existing,
