@@ -314,7 +314,7 @@ def test_extractor_bug_names_the_article(capsys, tmp_path, monkeypatch, workers)
     out = tmp_path / "quotes.jsonl"
     code, _, err = run(capsys, "extract", SEEDS, "-o", out, "--workers", workers, "--chunksize", 1)
     assert code == 1 and not out.exists()
-    assert err.strip() == ("Error: extraction failed on article '002_0da10b97da9444e9': IndexError: "
+    assert err.strip() == ("stance: error: extraction failed on article '002_0da10b97da9444e9': IndexError: "
                            "string index out of range (please report this with the article)")
 
 
