@@ -142,7 +142,7 @@ def eval_extract(gold, pred, show, as_json, tolerance, actors, workers):
 
     \b
     Examples:
-      stance eval-extract /work/shared/data/dev_gold.jsonl
+      stance eval-extract ../shared/data/dev_gold.jsonl
       stance extract gold.jsonl -o pred.jsonl && stance eval-extract gold.jsonl pred.jsonl --show 50
       stance eval-extract gold.jsonl --json > scores.json
     """

@@ -99,14 +99,19 @@ def extract(paths, output, actors, workers, chunksize, by_speaker, skip_bad, qui
     check_output_path(output, option="-o")
     extractor = Extractor(actors=list(actors))
     bad: list = []
+    skipped: list = []  # files in a directory that are not articles (PDF, .docx, images, ...)
     summary = Summary()
-    articles = iter_articles(paths, skip_bad=skip_bad, bad=bad)
+    articles = iter_articles(paths, skip_bad=skip_bad, bad=bad, skipped=skipped,
+                             stats=summary.reading)
+    for err in skipped:
+        click.echo(f"stance: warning: skipped {err}", err=True)
+    summary.skipped_files = len(skipped)
     try:
         warned = _run(articles, extractor, output, workers, chunksize, by_speaker, quiet, summary, bad)
     except ExtractionFailed as exc:  # a bug in the rules, not bad input: name the article
         raise click.ClickException(f"{exc} (please report this with the article)") from exc
     summary.bad = _warn_new(bad, warned)
-    if not quiet or bad:
+    if not quiet or bad or skipped:
         click.echo(f"stance extract: {summary.line()}" + (f" -> {output}" if output else ""), err=True)
 
 

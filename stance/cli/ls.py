@@ -100,7 +100,7 @@ def push(quotes, project, predictions, model_version, sample, strategy, seed, ov
     \b
     Examples:
       stance ls push quotes.jsonl --project frames --overlap 2
-      stance ls push quotes.jsonl --project frames --predictions runs/tfidf-20261204-1200 \\
+      stance ls push quotes.jsonl --project frames --predictions scored.jsonl \\
           --sample 50 --strategy uncertainty
     """
     from tqdm import tqdm

@@ -158,6 +158,8 @@ class Summary:
     kinds: collections.Counter = field(default_factory=collections.Counter)
     unattributed: int = 0
     bad: int = 0
+    skipped_files: int = 0  # files of an input directory that are not articles (PDF, ...)
+    reading: dict = field(default_factory=dict)  # iter_articles' stats: NUL characters dropped
 
     def add(self, article: Article, quotes: Quotes) -> None:
         self.articles += 1
@@ -177,4 +179,11 @@ class Summary:
         parts.append(f"{self.unattributed} unattributed")
         if self.bad:
             parts.append(f"{self.bad} bad input{'s' if self.bad != 1 else ''} skipped")
+        if self.skipped_files:
+            n = self.skipped_files
+            parts.append(f"{n} file{'s' if n != 1 else ''} skipped (not articles)")
+        if self.reading.get("nul_chars"):
+            n, a = self.reading["nul_chars"], self.reading["nul_articles"]
+            parts.append(f"{n} NUL character{'s' if n != 1 else ''} dropped "
+                         f"(in {a} article{'s' if a != 1 else ''})")
         return ", ".join(parts)
