@@ -41,6 +41,41 @@ def small_export(raw, tmp_path, edit, n=4) -> Path:
     return path
 
 
+# -- the bundled export of development + pool quotes --------------------------------------------
+@pytest.fixture(scope="module")
+def frames_gt() -> list[dict]:
+    return build_dataset([FRAMES_EXPORT], policy="ground_truth")[0]
+
+
+def test_bundled_export_covers_development_and_pool_quotes(frames_gt):
+    from stance.io import iter_jsonl
+
+    quotes = {**{r["quote_id"]: r for _, r in iter_jsonl(DEV_QUOTES)},
+              **{r["quote_id"]: r for _, r in iter_jsonl(POOL_QUOTES)}}
+    assert len(quotes) == len(frames_gt) == 2992
+    assert FRAMES_EXPORT.stat().st_size < 1_500_000  # gzipped: small enough to bundle
+    assert len({r["article_id"] for r in frames_gt}) == 1247
+    for r in frames_gt:  # ground truth = each quote's first annotator, judgements intact
+        q = quotes[r["quote_id"]]
+        assert r["frames"] == sorted(q["annotations"][0]["frames"])
+        assert sorted(a["extraction"] or "" for a in r["annotations"]) == \
+            sorted(a.get("extraction") or "" for a in q["annotations"])
+    judged = Counter(r["extraction"] for r in frames_gt)
+    assert judged[None] == 892  # the development quotes are the gold quotes: not judged
+    assert round(100 * judged["ok"] / 2100, 1) == 71.0
+    raw = load_export(FRAMES_EXPORT)
+    assert {a["annotator"] for t in raw for a in t["annotations"]} == \
+        {f"annotator{i}@example.com" for i in range(1, 11)}
+
+
+def test_frames_configs_train_on_development_and_pool_grouped_by_article():
+    for name in ("tfidf.yaml", "bert.yaml", "bert-offline.yaml", "bert-gpu.yaml"):
+        cfg = load_config(ROOT / "experiments" / name, check_paths=False)
+        data = cfg["data"]
+        assert data["train"].endswith("frames_export.json.gz"), name
+        assert data["group_field"] == "article_id" and data["eval_policy"] == "ground_truth", name
+
+
 # -- the labelling config ------------------------------------------------------------------
 def test_config_asks_for_the_extraction_beside_the_frames():
     from label_studio_sdk.label_interface import LabelInterface
