@@ -176,6 +176,7 @@ def test_unseen_csv_single_label_with_overrides_only(tmp_path, capsys):
                               str(tmp_path / "runs"), "--set", f"data.train={path}",
                               "--set", "data.label_field=stance", "--set", "data.multi_label=false",
                               "--set", "data.labels=null", "--set", "eval.folds=3",
+                              "--set", "data.group_field=null",
                               "--set", "eval.bootstrap=100", "--set", "name=opinions"], capsys)
     assert run_dir.name.startswith("opinions-")
     m = json.loads((run_dir / "metrics.json").read_text("utf-8"))
@@ -233,7 +234,8 @@ def test_unknown_label_is_an_error_naming_line(tmp_path):
     path = tmp_path / "d.jsonl"
     path.write_text('{"text": "ندعو إلى الحوار", "frames": ["mediation"]}\n'
                     '{"text": "نرفض التدخل", "frames": ["sovreignty"]}\n', "utf-8")
-    cfg = load_config(ROOT / "experiments/tfidf.yaml", [f"data.train={path}"])
+    cfg = load_config(ROOT / "experiments/tfidf.yaml", [f"data.train={path}",
+                                                        "data.group_field=null"])
     with pytest.raises(InputError) as err:
         run_experiment(cfg, output_dir=tmp_path / "runs", progress=False)
     assert err.value.line == 2 and "sovreignty" in str(err.value)
@@ -243,9 +245,12 @@ def test_unknown_label_is_an_error_naming_line(tmp_path):
 @pytest.mark.skipif(not (ROOT / "annotations/dev_export.json").exists(),
                     reason="bundled Label Studio export not present")
 def test_shipped_tfidf_config_on_bundled_annotations(tmp_path, capsys):
+    # the development part of the bundled data (the whole 2,992 quotes take longer than a test)
     run_dir, out = train_cli([str(ROOT / "experiments/tfidf.yaml"), "--output-dir",
-                              str(tmp_path), "--set", "eval.bootstrap=100"], capsys)
+                              str(tmp_path), "--set", "eval.bootstrap=100",
+                              "--set", "data.train=annotations/dev_export.json"], capsys)
     m = json.loads((run_dir / "metrics.json").read_text("utf-8"))
+    assert m["grouped_by"] == "article_id" and m["eval_policy"] == "ground_truth"
     assert m["n"] == 892 and m["labels"] == ["terrorism", "sovereignty", "solidarity", "mediation"]
     assert m["micro_f1"] > 0.4  # frames are learnable from the words; chance is far lower
 

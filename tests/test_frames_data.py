@@ -41,6 +41,41 @@ def small_export(raw, tmp_path, edit, n=4) -> Path:
     return path
 
 
+# -- the bundled export of development + pool quotes --------------------------------------------
+@pytest.fixture(scope="module")
+def frames_gt() -> list[dict]:
+    return build_dataset([FRAMES_EXPORT], policy="ground_truth")[0]
+
+
+def test_bundled_export_covers_development_and_pool_quotes(frames_gt):
+    from stance.io import iter_jsonl
+
+    quotes = {**{r["quote_id"]: r for _, r in iter_jsonl(DEV_QUOTES)},
+              **{r["quote_id"]: r for _, r in iter_jsonl(POOL_QUOTES)}}
+    assert len(quotes) == len(frames_gt) == 2992
+    assert FRAMES_EXPORT.stat().st_size < 1_500_000  # gzipped: small enough to bundle
+    assert len({r["article_id"] for r in frames_gt}) == 1247
+    for r in frames_gt:  # ground truth = each quote's first annotator, judgements intact
+        q = quotes[r["quote_id"]]
+        assert r["frames"] == sorted(q["annotations"][0]["frames"])
+        assert sorted(a["extraction"] or "" for a in r["annotations"]) == \
+            sorted(a.get("extraction") or "" for a in q["annotations"])
+    judged = Counter(r["extraction"] for r in frames_gt)
+    assert judged[None] == 892  # the development quotes are the gold quotes: not judged
+    assert round(100 * judged["ok"] / 2100, 1) == 71.0
+    raw = load_export(FRAMES_EXPORT)
+    assert {a["annotator"] for t in raw for a in t["annotations"]} == \
+        {f"annotator{i}@example.com" for i in range(1, 11)}
+
+
+def test_frames_configs_train_on_development_and_pool_grouped_by_article():
+    for name in ("tfidf.yaml", "bert.yaml", "bert-offline.yaml", "bert-gpu.yaml"):
+        cfg = load_config(ROOT / "experiments" / name, check_paths=False)
+        data = cfg["data"]
+        assert data["train"].endswith("frames_export.json.gz"), name
+        assert data["group_field"] == "article_id" and data["eval_policy"] == "ground_truth", name
+
+
 # -- the labelling config ------------------------------------------------------------------
 def test_config_asks_for_the_extraction_beside_the_frames():
     from label_studio_sdk.label_interface import LabelInterface
@@ -177,3 +212,64 @@ def test_missing_group_field_names_the_line(tmp_path):
     with pytest.raises(InputError) as err:
         load_examples(path, cfg)
     assert err.value.line == 2 and err.value.field == "article_id"
+
+
+# -- extraction precision from judgements ------------------------------------------------------
+def test_eval_extract_judged_reports_precision_by_kind(dev_raw, tmp_path, capsys):
+    from clirun import run
+
+    def edit(tasks):
+        for t, judgement in zip(tasks, ["ok", "ok", "wrong_speaker", "not_a_quote"]):
+            t["annotations"] = t["annotations"][:1]
+            t["annotations"][0]["result"] = frames_result([], judgement)
+
+    path = small_export(dev_raw, tmp_path, edit)
+    code, out, err = run(capsys, "eval-extract", "--judged", path, "--json")
+    assert code == 0, err
+    res = json.loads(out)
+    assert res["judged"] == 4 and res["overall"]["precision"] == 0.5
+    assert res["overall"]["wrong_speaker"]["count"] == 1
+    lo, hi = res["overall"]["precision_ci"]
+    assert lo < 0.5 < hi  # Wilson interval of 2 of 4
+    kinds = {t["data"]["kind"] for t in dev_raw[:4]}
+    assert set(res["by_kind"]) == kinds
+    code, out, err = run(capsys, "eval-extract", "--judged", DEV_EXPORT)
+    assert code == 2 and "no quote carries an extraction judgement" in err
+    assert "Traceback" not in err
+
+
+# -- learning curves ---------------------------------------------------------------------------
+def test_learning_curve_from_the_config_on_a_grouped_slice(tmp_path):
+    """F1 per label against training size, from the run's own grouped folds, as numbers and a
+    plot; smaller training parts are whole articles and score lower."""
+    from stance.experiments.experiment import run_experiment
+
+    raw = json.loads(DEV_EXPORT.read_text(encoding="utf-8"))
+    arts = sorted({t["data"]["article_id"] for t in raw})[:30]
+    small = tmp_path / "slice.json"
+    small.write_text(json.dumps([t for t in raw if t["data"]["article_id"] in arts],
+                                ensure_ascii=False), encoding="utf-8")
+    cfg = load_config(ROOT / "experiments" / "tfidf.yaml", [
+        f"data.train={small}", "data.policy=union", "eval.folds=3", "eval.bootstrap=50",
+        "eval.learning_curve=[0.3, 1.0]", "model.char_ngrams=null", "model.inner_folds=2"])
+    run = run_experiment(cfg, output_dir=tmp_path / "runs", progress=False)
+    curve = json.loads((run / "learning_curve.json").read_text("utf-8"))
+    metrics = json.loads((run / "metrics.json").read_text("utf-8"))
+    assert (run / "plots" / "learning_curve.png").stat().st_size > 10_000
+    small_p, full_p = curve["points"]
+    assert curve["grouped"] and small_p["fraction"] == 0.3 and full_p["fraction"] == 1.0
+    assert small_p["n_train_mean"] < 0.5 * full_p["n_train_mean"]
+    assert full_p["macro_f1"] == metrics["macro_f1"]  # 1.0 is the run itself
+    assert small_p["macro_f1"] < full_p["macro_f1"]
+    assert set(full_p["per_label"]) == set(FRAME_KEYS)
+    assert all(len(p["macro_f1_ci"]) == 2 for p in curve["points"])
+
+
+def test_learning_curve_needs_cross_validation(tmp_path):
+    from stance.experiments.experiment import run_experiment
+
+    cfg = load_config(ROOT / "experiments" / "tfidf.yaml", [
+        f"data.train={DEV_EXPORT}", f"data.test={DEV_EXPORT}", "eval.learning_curve=[0.5]"])
+    with pytest.raises(InputError) as err:
+        run_experiment(cfg, output_dir=tmp_path, progress=False)
+    assert err.value.field == "eval.learning_curve"

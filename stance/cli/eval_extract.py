@@ -119,7 +119,7 @@ def format_report(res: dict, show: int) -> str:
 
 
 @click.command("eval-extract")
-@click.argument("gold", type=click.Path(path_type=str))
+@click.argument("gold", required=False, type=click.Path(path_type=str))
 @click.argument("pred", required=False, type=click.Path(path_type=str))
 @click.option("--show", type=click.IntRange(0), default=20, show_default=True,
               help="List up to this many misses, false alarms and wrong actors (0: none).")
@@ -131,7 +131,11 @@ def format_report(res: dict, show: int) -> str:
               help="Extra actor registry file (YAML) when extracting here; repeatable.")
 @click.option("--workers", type=click.IntRange(0), default=1, show_default=True,
               help="Processes for extraction when PRED is not given (0: every core).")
-def eval_extract(gold, pred, show, as_json, tolerance, actors, workers):
+@click.option("--judged", metavar="EXPORT_OR_DATASET", type=click.Path(path_type=str),
+              help="Instead of gold articles: extraction precision from annotators' judgements "
+                   "(the labelling config's extraction check) in a Label Studio export or a "
+                   "dataset from 'stance annotations build'.")
+def eval_extract(gold, pred, show, as_json, tolerance, actors, workers, judged):
     """Score quote extraction against GOLD (one article a line with its quotes).
 
     GOLD is in the codebook format (article_id, text, quotes[] with start, end, kind,
@@ -140,12 +144,31 @@ def eval_extract(gold, pred, show, as_json, tolerance, actors, workers):
     spans (one to one) and strictly when both ends agree within --tolerance characters;
     actor and country accuracy are over overlap-matched quotes.
 
+    With --judged, no gold articles: the share of extracted quotes that annotators judged
+    'ok' (precision) and of each fault, overall, by kind (direct/indirect) and by source,
+    with 95 % Wilson intervals.
+
     \b
     Examples:
-      stance eval-extract ../shared/data/dev_gold.jsonl
+      stance eval-extract /work/shared/data/dev_gold.jsonl
+      stance eval-extract --judged annotations/frames_export.json.gz
       stance extract gold.jsonl -o pred.jsonl && stance eval-extract gold.jsonl pred.jsonl --show 50
       stance eval-extract gold.jsonl --json > scores.json
     """
+    if judged is not None:
+        if gold is not None:
+            raise click.UsageError("give either GOLD or --judged, not both")
+        from stance.extract.judged import format_judged, judged_precision
+
+        res = judged_precision(judged)
+        if as_json:
+            json.dump(res, sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(format_judged(res))
+        return
+    if gold is None:
+        raise click.UsageError("missing GOLD (gold articles), or --judged EXPORT_OR_DATASET")
     from stance.extract.evaluate import evaluate
 
     articles = read_gold(gold)

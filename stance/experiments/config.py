@@ -21,6 +21,7 @@ A config has four sections (``name`` and ``output_dir`` at the top level are opt
       folds: 5
       seed: 13
       bootstrap: 1000             # bootstrap samples for the 95 % confidence intervals
+      learning_curve: null        # e.g. [0.25, 0.5, 0.75, 1.0]: F1 against training size (CV)
     model:
       type: tfidf                 # or bert; the other keys depend on the type
 
@@ -94,6 +95,11 @@ def _label_list(v):
             and len(set(v)) == len(v))
 
 
+def _fractions(v):
+    return (isinstance(v, list) and len(v) > 0 and len(set(v)) == len(v)
+            and all(_is_num(0, 1, lo_open=True)(x) for x in v))
+
+
 def _threshold(v):
     return v in ("tune", "shrink", "auto") or (_is_num(0, 1)(v))
 
@@ -103,6 +109,7 @@ _is_str.__doc__ = "a non-empty string"
 _range_pair.__doc__ = "a pair [min, max] of positive integers"
 _label_list.__doc__ = "a non-empty list of distinct label strings"
 _threshold.__doc__ = "'tune', 'shrink', 'auto' or a number in [0, 1]"
+_fractions.__doc__ = "a list of distinct fractions in (0, 1], e.g. [0.25, 0.5, 0.75, 1.0]"
 
 # key -> (default, check); REQUIRED marks keys without a default.
 TOP = {
@@ -129,6 +136,9 @@ EVAL = {
     "folds": (5, _is_int(2)),
     "seed": (13, _is_int(0)),
     "bootstrap": (1000, _is_int(0)),
+    # Learning curve (cross-validation only): train each fold on these fractions of its training
+    # part (whole groups when grouped) and score its test part; stance.experiments.curves.
+    "learning_curve": (None, _opt(_fractions)),
 }
 MODELS: dict[str, dict[str, tuple[Any, Callable]]] = {
     "tfidf": {

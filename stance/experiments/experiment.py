@@ -78,6 +78,9 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
         from stance.experiments.bert import check_source
 
         check_source(mcfg["model"])  # fail before any training when the model is missing
+    if ev["learning_curve"] and test is not None:
+        raise InputError("a learning curve needs cross-validation (data.test: null)",
+                         field="eval.learning_curve")
     Y = indicator(train.labels, labels)              # what the models learn
     G = indicator(train.eval_labels, labels)         # what they are scored against
     W = None if train.weights is None else np.asarray(train.weights)
@@ -128,6 +131,17 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
         if fold_metrics:
             metrics["folds"] = fold_metrics
             metrics["folds_mean"] = fold_summary(fold_metrics)
+        curve = None
+        if ev["learning_curve"] and test is None:
+            from stance.experiments.curves import learning_curve
+
+            def fit_predict(part, te):
+                m = fit(new_model(), part)
+                return m.decide(m.scores([train.texts[i] for i in te]))
+
+            curve = learning_curve(ev["learning_curve"], splits, G, labels, fit_predict,
+                                   train.groups, seed, ev["bootstrap"], full_pred=pred,
+                                   progress=progress)
         if model.thresholds is not None:
             metrics["final_thresholds"] = {lab: round(float(t), 4)
                                            for lab, t in zip(labels, model.thresholds)}
@@ -141,6 +155,13 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
 
         plots = run_plots(tmp / "plots", gold, pred, scores, labels, multi,
                           f"{cfg['name']} ({metrics['mode']}, n={len(items)})")
+        if curve is not None:
+            from stance.experiments.plots import learning_curve_plot
+
+            runs.write_json(tmp / "learning_curve.json", curve)
+            learning_curve_plot(curve, tmp / "plots" / "learning_curve.png",
+                                f"{cfg['name']}: learning curve (n={len(items)})")
+            plots.append("learning_curve.png")
         if any(len(t) > 1 for t in training):
             runs.write_json(tmp / "training.json", training)
         runs.write_json(tmp / "metrics.json", metrics)
