@@ -25,6 +25,16 @@ def _warn_new(bad: list, seen: int) -> int:
     return len(bad)
 
 
+def _warn_cut(article: dict, unread: int) -> None:
+    from tqdm.auto import tqdm
+
+    aid = article.get("article_id") or article.get("id")
+    n = len(article.get("text") or "")
+    tqdm.write(f"stance: warning: article {aid!r}: the body ends at a page-furniture line (comments, "
+               f"share or related links); the {unread:,} of {n:,} characters after it were not read",
+               file=sys.stderr)
+
+
 def _clip(text: str, n: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
@@ -116,6 +126,8 @@ def _run(articles, extractor, output, workers, chunksize, by_speaker, quiet, sum
         for article, quotes in extract_stream(articles, extractor, workers=workers,
                                               chunksize=chunksize):
             summary.add(article, quotes)
+            if getattr(quotes, "unread", 0):
+                _warn_cut(article, quotes.unread)
             if by_speaker:
                 collected.extend(quotes)
             else:

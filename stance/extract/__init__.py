@@ -18,12 +18,13 @@ import hashlib
 from stance.text import normalize_ar, parse_date
 
 from .attribute import Attributor, first_person_singular
-from .body import body_paragraphs
+from .body import read_body, unread_after_furniture
+from .document import Paragraph
 from .lexicon import MEDIA_SPEAKER_RE
 from .names import NameIndex
-from .rules import find_candidates
+from .rules import candidates_in
 
-__all__ = ["Extractor", "extract_quotes", "quote_id"]
+__all__ = ["Extractor", "Quotes", "extract_quotes", "quote_id"]
 
 CONTEXT_MAX = 1200
 
@@ -35,6 +36,14 @@ def _headline(line: str) -> bool:
     """A short line without sentence punctuation: a headline or subheading, not a quote."""
     line = line.strip()
     return len(line) < _HEADLINE_MAX and not line.endswith((".", "!", "؟", "?", "\"", "»", "”", ":"))
+
+
+class Quotes(list):
+    """The quote records of one article (a plain list), with what the reader should know:
+    ``unread``, the characters after a page-furniture line that were not read because the
+    body ended there, when that is much more than a page's comment box (0 otherwise)."""
+
+    unread: int = 0
 
 
 def quote_id(article_id: str, start: int, end: int) -> str:
@@ -61,17 +70,19 @@ class Extractor:
         return extract_quotes(article, self.registry, self.names)
 
 
-def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> list[dict]:
+def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> Quotes:
     """Quotes of one article ``{"article_id", "text", "date"?, "source"?, "title"?}``."""
     text = article["text"]
     art_id = str(article.get("article_id") or article.get("id"))
     date = parse_date(article.get("date"))
     attributor = Attributor(registry, art_id, date, text, names.by_kind if names is not None else None)
-    out = []
-    for ps, pe in body_paragraphs(text):
+    out = Quotes()
+    paras, cut = read_body(text)
+    out.unread = unread_after_furniture(text, cut)
+    for ps, pe in paras:
         if _headline(text[ps:pe]):
             continue
-        for cand in find_candidates(text, ps, pe, names.name_len if names is not None else None):
+        for cand in candidates_in(Paragraph(text, ps, pe), names.name_len if names is not None else None):
             if cand.speaker is not None:
                 sp = attributor.explicit(text[cand.speaker[0]:cand.speaker[1]], cand.gender, cand.speaker[0])
             else:
