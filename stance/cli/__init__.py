@@ -19,6 +19,7 @@ from stance import __version__
 COMMANDS = {
     "extract": "stance.cli.extract:extract",
     "eval-extract": "stance.cli.eval_extract:eval_extract",
+    "lexicon": "stance.cli.lexicon:lexicon",
     "actors": "stance.cli.actors:actors",
     "ls": "stance.cli.ls:ls",
     "annotations": "stance.cli.annotations:annotations",

@@ -69,6 +69,10 @@ def write_by_speaker(fh, quotes: list[dict]) -> None:
               help="Write here (written whole or not at all). Default: standard output.")
 @click.option("--actors", "actors", multiple=True, type=click.Path(dir_okay=False, path_type=str),
               help="Extra actor registry file (YAML) adding or overriding actors; repeatable.")
+@click.option("--lexicon", "lexicon", multiple=True, type=click.Path(dir_okay=False, path_type=str),
+              help="Extra reporting-verb file (YAML, the shape of stance/extract/data/verbs.yaml) "
+                   "adding verb stems or replacing bundled ones; check it with 'stance lexicon "
+                   "check FILE'; repeatable.")
 @click.option("--workers", type=click.IntRange(0), default=1, show_default=True,
               help="Processes to spread articles over (0: every core). Output order is unchanged.")
 @click.option("--chunksize", type=click.IntRange(1), default=8, show_default=True,
@@ -79,7 +83,7 @@ def write_by_speaker(fh, quotes: list[dict]) -> None:
               help="Skip unreadable files and bad JSONL records (each one warned on stderr, "
                    "counted in the summary) instead of stopping.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def extract(paths, output, actors, workers, chunksize, by_speaker, skip_bad, quiet):
+def extract(paths, output, actors, lexicon, workers, chunksize, by_speaker, skip_bad, quiet):
     """Extract attributed quotes (speaker, actor, country) from Arabic news articles.
 
     PATHS are .txt files (one article each, id = file stem), directories of them, or
@@ -96,13 +100,14 @@ def extract(paths, output, actors, workers, chunksize, by_speaker, skip_bad, qui
     Examples:
       stance extract seeds/ --by-speaker                 # read the seeds' quotes per speaker
       stance extract seeds/*.txt -o quotes.jsonl
-      stance extract pool.jsonl.gz -o quotes.jsonl --workers 4 --actors my_actors.yaml
+      stance extract ../shared/corpus/ant_politics_pool.jsonl.gz -o quotes.jsonl --workers 4 --actors my_actors.yaml
+      stance extract seeds/ --lexicon my_verbs.yaml          # verbs added as data (stance lexicon check)
     """
     from stance.extract import Extractor
     from stance.extract.stream import ExtractionFailed, Summary
     from stance.io import iter_articles
 
-    extractor = Extractor(actors=list(actors))
+    extractor = Extractor(actors=list(actors), lexicon=list(lexicon) or None)
     bad: list = []
     summary = Summary()
     articles = iter_articles(paths, skip_bad=skip_bad, bad=bad)

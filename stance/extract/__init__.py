@@ -14,17 +14,19 @@ over a Dask bag or a Spark RDD of article records.
 from __future__ import annotations
 
 import hashlib
+import os
 
 from stance.text import normalize_ar, parse_date
 
 from .attribute import Attributor, first_person_singular
 from .body import read_body, unread_after_furniture
 from .document import Paragraph
-from .lexicon import MEDIA_SPEAKER_RE
+from .lexicon import DEFAULT_VERBS, MEDIA_SPEAKER_RE, VerbLexicon
+from .registry import ActorRegistry
 from .names import NameIndex
 from .rules import candidates_in
 
-__all__ = ["Extractor", "Quotes", "extract_quotes", "quote_id"]
+__all__ = ["ActorRegistry", "Extractor", "Quotes", "VerbLexicon", "extract_quotes", "quote_id"]
 
 CONTEXT_MAX = 1200
 
@@ -54,35 +56,46 @@ def quote_id(article_id: str, start: int, end: int) -> str:
 class Extractor:
     """Extract attributed quotes from one article record.
 
-    ``registry``: a :class:`stance.actors.Registry` (the bundled one when None);
-    ``actors``: extra registry files (YAML) that add or override actors.
+    ``registry``: a :class:`stance.actors.Registry` (the bundled one when None), or any
+    object with the :class:`~stance.extract.registry.ActorRegistry` methods;
+    ``actors``: extra registry files (YAML) that add or override actors;
+    ``lexicon``: extra reporting-verb files (YAML, the shape of ``stance/extract/data/verbs.yaml``)
+    that add verb stems or replace a bundled stem's entry — or a ready :class:`VerbLexicon`.
     """
 
-    def __init__(self, registry=None, actors: list[str] | None = None):
+    def __init__(self, registry: ActorRegistry | None = None, actors: list[str] | None = None,
+                 lexicon: str | list[str] | VerbLexicon | None = None):
         if registry is None:
             from stance.actors import Registry
 
             registry = Registry.load(extra=list(actors or []))
         self.registry = registry
         self.names = NameIndex(registry)
+        if lexicon is None:
+            self.lexicon = DEFAULT_VERBS
+        elif isinstance(lexicon, VerbLexicon):
+            self.lexicon = lexicon
+        else:
+            self.lexicon = VerbLexicon([lexicon] if isinstance(lexicon, (str, os.PathLike)) else list(lexicon))
 
-    def __call__(self, article: dict) -> list[dict]:
-        return extract_quotes(article, self.registry, self.names)
+    def __call__(self, article: dict) -> Quotes:
+        return extract_quotes(article, self.registry, self.names, self.lexicon)
 
 
-def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> Quotes:
+def extract_quotes(article: dict, registry: ActorRegistry, names: NameIndex | None = None,
+                   lexicon: VerbLexicon = DEFAULT_VERBS) -> Quotes:
     """Quotes of one article ``{"article_id", "text", "date"?, "source"?, "title"?}``."""
     text = article["text"]
     art_id = str(article.get("article_id") or article.get("id"))
     date = parse_date(article.get("date"))
-    attributor = Attributor(registry, art_id, date, text, names.by_kind if names is not None else None)
+    attributor = Attributor(registry, art_id, date, text, names.by_kind if names is not None else None, lexicon)
     out = Quotes()
     paras, cut = read_body(text)
     out.unread = unread_after_furniture(text, cut)
     for ps, pe in paras:
         if _headline(text[ps:pe]):
             continue
-        for cand in candidates_in(Paragraph(text, ps, pe), names.name_len if names is not None else None):
+        for cand in candidates_in(Paragraph(text, ps, pe, lexicon), names.name_len if names is not None else None):
             if cand.speaker is not None:
                 sp = attributor.explicit(text[cand.speaker[0]:cand.speaker[1]], cand.gender, cand.speaker[0])
             else:
@@ -99,6 +112,7 @@ def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> Q
                 "end": cand.end,
                 "text": text[cand.start:cand.end],
                 "kind": cand.kind,
+                "rule": cand.rule,
                 "speaker": sp.mention if sp is not None else None,
                 "actor_id": actor.id if actor is not None else None,
                 "actor": actor.name if actor is not None else None,

@@ -19,7 +19,8 @@ import regex
 
 from stance.text import normalize_ar
 
-from .lexicon import ANAPHORIC_HEADS, classify_word
+from .lexicon import ANAPHORIC_HEADS, DEFAULT_VERBS, VerbLexicon, words
+from .registry import ActorRegistry
 
 
 # Longer articles are read in windows of this many characters when a mention is attributed
@@ -72,16 +73,18 @@ def anaphoric_kind(mention: str) -> str | None:
     return None
 
 
-_RELATIVE_OF = {"زوجه", "زوج", "والد", "والده", "شقيق", "شقيقه", "ابن", "ابنه", "نجل", "نجله", "ارمله", "خطيبه"}
-_OFFICE_STEMS = {"مكتب"}  # «مكتب الرئيس»: the office of a holder
-_STATEMENT_STEMS = {"بيان", "بيانا", "نص", "تقرير", "رساله"}  # a statement speaks for its issuer
+_RELATIVE_OF = frozenset(words("relative_of"))
+_OFFICE_STEMS = frozenset(words("office_stems"))  # «مكتب الرئيس»: the office of a holder
+_STATEMENT_STEMS = frozenset(words("statement_stems"))  # a statement speaks for its issuer
 
 
 class Attributor:
     """Per-article speaker state; create one per article (no state shared across articles)."""
 
-    def __init__(self, registry, article_id: str, date, text: str, by_kind=None):
+    def __init__(self, registry: ActorRegistry, article_id: str, date, text: str, by_kind=None,
+                 lexicon: VerbLexicon = DEFAULT_VERBS):
         self.registry = registry
+        self.lexicon = lexicon
         self._by_kind = by_kind
         self.article_id = article_id
         self.date = date
@@ -176,7 +179,7 @@ class Attributor:
                 start = i + 1 if stem in _STATEMENT_STEMS else i
                 follow = []
                 for w in words[start:start + 7]:
-                    if follow and classify_word(w) is not None:
+                    if follow and self.lexicon.classify(w) is not None:
                         break  # «مصدر في وزارة الخارجية وقال»: the phrase ends at the verb
                     follow.append("ال" + w[2:] if w.startswith("لل") else w)
                 if follow and follow[0] in ("صادر", "صادرا"):
@@ -206,7 +209,7 @@ class Attributor:
                 at = text_words.rfind(" " + " ".join(alias) + " ")
                 if at > best_at:
                     best, best_at = actor_id, at
-            if best is not None and hasattr(self.registry, "get"):
+            if best is not None:
                 actor = self.registry.get(best, self.date)
                 if actor is not None:
                     return actor
@@ -226,8 +229,7 @@ class Attributor:
 
     def _office_body(self, actor):
         """The body an office holder speaks through (the registry's ``office_body``), or None."""
-        office_body = getattr(self.registry, "office_body", None)
-        return office_body(actor, self.date) if office_body is not None else None
+        return self.registry.office_body(actor, self.date)
 
     def _resolve(self, mention: str, before: int):
         reg = self.registry
@@ -277,14 +279,14 @@ class Attributor:
             # «المركز الروسي», «المنظمة الدولية»: a generic head with an adjective refers back too,
             # to an antecedent that agrees with the adjective
             ante = self._antecedent(words[0], ANAPHORIC_HEADS[words[0]], before)
-            country = reg.title_info(mention)[0] if hasattr(reg, "title_info") else None
+            country = reg.title_info(mention)[0]
             if ante is not None and (ante.country == country or
                                      normalize_ar(words[1]).rstrip("ه") in normalize_ar(ante.name)):
                 return ante
         if not actor.country and not getattr(actor, "known", True) and actor.role in ("official_unnamed", "other"):
             # an unnamed source without a country speaks for the country the article is about
             if self._country is False:
-                self._country = reg.article_country(self.text) if hasattr(reg, "article_country") else None
+                self._country = reg.article_country(self.text)
             if self._country:
                 actor = dataclasses.replace(actor, country=self._country)
         if actor.role == "official_unnamed":
@@ -346,10 +348,8 @@ class Attributor:
         return found
 
 
-_FEMININE_TITLES = ("السفيرة", "الوزيرة", "المتحدثة", "الناطقة", "المندوبة", "المستشارة", "رئيسة",
-                    "المديرة", "الممثلة", "المبعوثة", "النائبة", "وزيرة", "سفيرة")
-_FIRST_PERSON = {"انا", "انني", "لانني", "اعتقد", "اظن", "اري", "اتمني", "اود", "اريد", "اشعر", "اعرف",
-                 "ادعو", "اؤكد", "اقول", "اطالب"}
+_FEMININE_TITLES = words("feminine_titles")
+_FIRST_PERSON = frozenset(words("first_person"))
 
 
 def first_person_singular(quote: str, words: int = 12) -> bool:

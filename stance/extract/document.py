@@ -16,22 +16,13 @@ import itertools
 
 import regex
 
-from .lexicon import COMP_RE, iter_triggers
+from .lexicon import COMP_RE, DEFAULT_VERBS, VerbLexicon, words
 from .marks import mark_spans
 
 SENT_END = regex.compile(r"[.؟!?](?=[\s\"«»“”]|$)|\n")
 WORD = regex.compile(r"[^\s،,:؛;]+")
-TAIL_RE = regex.compile(
-    r"\s*[،,]?\s*(?:(?:و)?(?:وفقا|وفقاً|وفق\s+ما|بحسب|حسب|حسبما|نقلا\s+عن|نقلاً\s+عن|على\s+حد\s+"
-    r"(?:تعبير|قول)|كما\s+(?:يقول|تقول|قال|قالت|ذكر|ذكرت|أفاد|أفادت)|في\s+إشارة|في\s+اشارة|"
-    r"وذلك\s+(?:في|خلال|بعد|عقب)|بحسب\s+ما|طبقا|طبقاً))(?![\p{L}])"
-)
-# A comma followed by the narrator going on: «، ما سيشكل», «، وذلك ردا», «، والتي», «، وسط».
-NARRATION_AFTER_COMMA = regex.compile(
-    r"\s*[،,]\s*(?:ما|مما|وهو|وهي|وهم|وذلك|والتي|والذي|والذين|التي|الذي|الذين|اللذين|اللذان|وسط|بعد|قبل|"
-    r"عقب|إثر|اثر|فيما|بينما|حيث|في\s+وقت|في\s+حين|في\s+حلقة|علما|منذ|ويأتي|وتأتي|يأتي|تأتي|"
-    r"وقد|وكان|وكانت|ليصل|لتصل|ليرتفع|في\s+إطار|في\s+اطار|بحسب|وفق|ضمن)(?![\p{L}])"
-)
+TAIL_RE = words("tail")  # an attribution tail: «، وفقا لـ», «بحسب»
+NARRATION_AFTER_COMMA = words("narration_after_comma")  # «، ما سيشكل», «، والتي», «، وسط»
 _COMMA_WS = regex.compile(r"[،,]\s*")
 _COLON = regex.compile(r":")
 # how far to the left the rules look for a subject or a clause opener (a subject is at most
@@ -62,11 +53,11 @@ class Paragraph:
     """``text[start:end]`` with its quotation spans and reporting verbs, and lazily built
     sorted indices for the rules' look-ups. Plain data: one per paragraph, never shared."""
 
-    def __init__(self, text: str, start: int, end: int):
-        self.text, self.start, self.end = text, start, end
+    def __init__(self, text: str, start: int, end: int, lex: VerbLexicon = DEFAULT_VERBS):
+        self.text, self.start, self.end, self.lex = text, start, end, lex
         self.spans = mark_spans(text, start, end)
         self._opens = [o for o, _, _ in self.spans]
-        self.triggers = list(iter_triggers(text, start, end))
+        self.triggers = list(lex.iter_triggers(text, start, end))
         self.trig = {t.start(): t for t in self.triggers}
 
     # --- quotation spans -----------------------------------------------------------------

@@ -20,13 +20,10 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
-                      CONDITIONAL_FOLLOWERS,
-                      CLAUSE_OPENERS, COMP_RE, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS,
-                      INTRANSITIVE_PREP, NAME_MARK_GOVERNORS, NEGATIONS, NON_COMP_GOVERNORS,
-                      OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, REPORTING_MASDARS, SPEECH_MASDARS,
-                      SPEECH_EVENT_NOUNS, TIME_MODIFIERS, TIME_WORDS, TITLE_WORDS,
-                      TRANSITIVE_STEMS, VERB_FORMS, VERB_GENDER, has_trigger, trigger_at)
+from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS, COMP_RE, DEFAULT_VERBS,
+                      GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
+                      NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
+                      TIME_MODIFIERS, TIME_WORDS, TITLE_WORDS, VerbLexicon, CONDITIONAL_FOLLOWERS, words)
 from .document import LEFT_WINDOW, WORD, Paragraph, count_words, tokens
 
 
@@ -39,6 +36,23 @@ class Candidate:
     gender: str  # m | f | p, from the verb's agreement
     trigger: int  # offset of the reporting verb
     participle: bool = False
+    rule: str = ""  # the rule that made it (RULES)
+
+
+# The rules, named by what introduces the quote and where its content starts; every quote
+# records its rule (``rule`` in the output) and ``stance eval-extract --by-rule`` scores each.
+RULES = {
+    "verb_comp": "a reporting verb, its speaker, then أن/إن and the reported clause («وقال الوزير إن ...»)",
+    "verb_colon": "a reporting verb, its speaker, then a colon («وقال في بيان: ...»)",
+    "verb_quote": "a reporting verb, its speaker, then quotation marks («وقال \"...\"»)",
+    "verb_object": "a speech-act verb with a noun-phrase object («أكد الوزير ضرورة ...», «دعا إلى ...»)",
+    "subject_verb_object": "a subject standing before its speech-act verb («الجيش السوري يعلن سيطرته ...»)",
+    "participle_comp": "a continuation participle and أن («، مضيفا أن ...»)",
+    "participle_colon": "a continuation participle and a colon («، قائلا: ...»)",
+    "participle_quote": "a continuation participle and quotation marks («، مضيفا \"...\"»)",
+    "participle_object": "a continuation participle with an object («، مشيرا إلى ...»)",
+    "masdar_comp": "a verbal noun of speech, its speaker and أن («بعد إعلان الجيش أنه ...»)",
+}
 
 
 _LEADING_COMP = regex.compile(r"(?:ب)?[أإا]ن(?:ه|ها|هم|هما|هن|نا|ني)?\s+")
@@ -51,25 +65,18 @@ _SEGMENT = regex.compile(r"[^،,]+")
 _FI = regex.compile(r"\s*(?:في|فيه|فيها)\s")
 _FI_ONLY = regex.compile(r"\s*في\s+")
 _PREP_AHEAD = {p: regex.compile(r"(?:\s+[^\s،,.]+){0,5}?\s+" + p + r"\s") for p in ("عن", "على", "إلى", "من", "ب")}
-_CONNECTIVES_LEFT = regex.compile(
-    r"^\s*(?:(?:و|ف)?(?:لكن(?:هما|ها|هم|ه)?|ولكن(?:هما|ها|هم|ه)?|لطالما|كما|فيما|بينما|إلا\s+أن|غير\s+أن|"
-    r"في\s+المقابل|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|بدوره|بدورها|كانت|كان|قد|إلى\s+ذلك|"
-    r"الى\s+ذلك|في\s+الوقت\s+نفسه|حيث|ثم|في\s+حين)(?![\p{L}])\s*[،,]?\s*)+"
-)
-_INNER_CONNECTIVE = regex.compile(r"(?:\s(?:و?لكن(?:هما|ها|هم|ه)?|بينما|فيما|حيث|في\s+حين|إلا\s+أن|غير\s+أن))\s+")
+_CONNECTIVES_LEFT = words("connectives_left")
+_INNER_CONNECTIVE = words("inner_connective")
 _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$")
-_ADJUNCT_OPENING = regex.compile(r"^(?:و|ف)?(?:في|خلال|بعد|عقب|أمام|على|إثر|اثر|قبل|ردا|رداً|تعليقا|تعليقاً|لدى|عند|أثناء|اثناء|بشأن|بشان|حول|بخصوص|تجاه)\s")
-_SPEECH_EVENT_STEMS = ("بيان", "تصريح", "حديث", "كلمت", "مقابل", "حوار", "مؤتمر", "رسال", "تغريد", "خطاب",
-                       "حساب", "صفحت", "هامش", "اتصال", "لقاء", "توضيح", "تقرير", "رده", "ردها", "إفادت")
-_MONTHS = set("يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
-              "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين".split())
-_PRONOUN_PREPOSITIONS = set("فيه فيها فيهما منه منها عنه عنها عليه عليها له لها به بها".split())
-_NOT_SPEAKER_START = set("في خلال منذ عند بعد قبل أثناء اثناء ذلك هذا هذه جاء حول نحو ضمن عبر".split())
-_PREPOSITIONS = {"من", "عن", "إلى", "الى", "على"}
+_ADJUNCT_OPENING = words("adjunct_opening")
+_SPEECH_EVENT_STEMS = words("speech_event_stems")
+_MONTHS = frozenset(words("months"))
+_PRONOUN_PREPOSITIONS = frozenset(words("pronoun_prepositions"))
+_NOT_SPEAKER_START = frozenset(words("not_speaker_start"))
+_PREPOSITIONS = frozenset(words("prepositions"))
 # words between a verb and its أن: long appositions and adjuncts fit («وقال وزيرا الخارجية
 # والتنمية الدولية، بوريس جونسون، وبيني موردونت، في بيان مشترك، بمناسبة ...، إنه»)
 _MAX_GAP_TOKENS = 26
-_NO_OBJECT = {"قال", "ذكر", "نقل", "أفاد", "أضاف", "تابع", "أردف", "استطرد", "مضى", "ختم", "صرح"}
 _MAX_LEFT_TOKENS = 14
 # A pattern matched at an offset is given an end too: the regex module looks for a pattern's
 # literal words up to the end of the string before matching, which over a long paragraph
@@ -81,8 +88,8 @@ _OBJECT_VIEW_WORDS = 80  # words after a verb that the split into speaker and ob
 _tokens = tokens
 
 
-_ADDRESSEE_BODIES = ("وكالة", "صحيفة", "قناة", "تلفزيون", "موقع", "شبكة", "إذاعة", "مجلة")
-_TIME_HEADS_OR_ADJECTIVES = {"مطلع", "مطلعة"}
+_ADDRESSEE_BODIES = words("addressee_bodies")
+_TIME_HEADS_OR_ADJECTIVES = frozenset(words("time_heads_or_adjectives"))
 
 
 def _time_follows(nxt: str | None) -> bool:
@@ -180,10 +187,10 @@ def _after_auxiliary(text: str, pstart: int, vstart: int) -> bool:
     return bool(before) and before[-1] in ("قد", "كان", "كانت") and len(before) >= 3
 
 
-def _real_trigger(text: str, pos: int) -> bool:
+def _real_trigger(lex: VerbLexicon, text: str, pos: int) -> bool:
     """A reporting verb at ``pos`` that is not one of the ambiguous forms («عبر» = via)."""
-    t = trigger_at(text, pos)
-    return t is not None and t.verb not in AMBIGUOUS_FORMS
+    t = lex.trigger_at(text, pos)
+    return t is not None and t.verb not in lex.ambiguous_forms
 
 
 def found_in_sentence(found: list, sent_start: int) -> bool:
@@ -216,9 +223,6 @@ def _implausible_speaker(text: str, span: tuple[int, int], name_len) -> bool:
         and not (name_len is not None and name_len([w]))
 
 
-def _imperfect(verb: str) -> bool:
-    return verb.startswith("ي") or (verb.startswith("ت") and not verb.endswith("ت")
-                                    and VERB_GENDER.get(verb) == "f")
 
 
 def _names_something(text: str, start: int, o: int) -> bool:
@@ -243,7 +247,8 @@ def _clause_initial(text: str, pstart: int, vstart: int) -> bool:
     return bool(_ADJUNCT_OPENING.match(chunk)) and len(chunk.split()) <= 8
 
 
-def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int] | None:
+def _left_subject(text: str, sent_start: int, verb_start: int, lex: VerbLexicon = DEFAULT_VERBS) \
+        -> tuple[int, int] | None:
     """A subject standing before its verb: «الجيش السوري يعلن أن ...»."""
     # inside «يذكر أن الجيش الإسرائيلي أعلن» the subject starts after the complementizer
     for cm in COMP_RE.finditer(text, sent_start, verb_start):
@@ -259,7 +264,7 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
     inner = _INNER_CONNECTIVE.split(left_stripped)
     if len(inner) > 1:  # «ولم يجر تنفيذ ضربات جوية لكن المرصد ... قال»
         left_stripped = inner[-1].strip(" ،,:-–—\"«»“”")
-    if not left_stripped or has_trigger(left_stripped):
+    if not left_stripped or lex.has_trigger(left_stripped):
         return None  # «جاء ذلك في تصريح أكد فيه ...»: another verb, not a subject
     toks = _tokens(left_stripped, 0, len(left_stripped))
     if len(toks) > _MAX_LEFT_TOKENS:
@@ -364,8 +369,7 @@ def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
     return pos
 
 
-_NOT_BEFORE_SUBJECT_VERB = set("بسبب بعد قبل من في على إلى الى عن مع حول ضد عبر خلال إثر اثر رغم منذ لدى "
-                               "حتى بين دون تجاه بشأن وسط".split())
+_NOT_BEFORE_SUBJECT_VERB = frozenset(words("not_before_subject_verb"))
 
 
 def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
@@ -375,7 +379,8 @@ def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
 
 
 def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive: bool = False,
-                  name_len=None, prep: str | None = None) -> tuple[tuple[int, int] | None, int] | None:
+                  name_len=None, prep: str | None = None, lex: VerbLexicon = DEFAULT_VERBS
+                  ) -> tuple[tuple[int, int] | None, int] | None:
     """For a speech-act verb without أن: split «VERB SPEAKER [، adjuncts،] OBJECT»."""
     toks = _tokens(text, vend, cend)
     while len(toks) > 2 and (toks[0][2] in OBJECT_ADVERBS or toks[0][2] in TIME_WORDS
@@ -427,7 +432,7 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         for i, (s, e, w) in enumerate(toks[1:min(len(toks), 12)], start=1):
             if w in (prep, "الى" if prep == "إلى" else prep):
                 return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), e
-            if w in _PREPOSITIONS or has_trigger(w):
+            if w in _PREPOSITIONS or lex.has_trigger(w):
                 break
     # 1c) an intransitive verb's preposition one or two words later: «حذر البابا فرنسيس من ...»
     if not transitive:
@@ -535,7 +540,7 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
 
 def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
     """All quote candidates in one indexed paragraph, in text order."""
-    text, pstart, pend = doc.text, doc.start, doc.end
+    text, pstart, pend, lex = doc.text, doc.start, doc.end, doc.lex
     found: list[Candidate] = []
     sent_ends = doc.sentence_starts() if doc.triggers else []
     covered_until = pstart
@@ -546,10 +551,10 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
         if doc.inside(vstart) is not None or vstart < covered_until:
             continue
         verb = m.group("verb")
-        is_masdar = verb in SPEECH_MASDARS and not is_part
+        is_masdar = verb in lex.speech_masdars and not is_part
         if is_masdar and not COMP_RE.search(text, vend, min(pend, vend + 160)):
             continue  # a verbal noun («إعلان») with no أن near: a plain noun, checked cheaply
-        gender = VERB_GENDER.get(verb, "m")
+        gender = lex.verb_gender.get(verb, "m")
         prev_words = text[max(pstart, vstart - 12):vstart].split()
         if prev_words and prev_words[-1] in NEGATIONS:
             continue
@@ -591,32 +596,32 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
             nxt = comp.start() if comp is not None else colon
             between = text[c + 1:nxt] if (cl and nxt is not None and c < nxt) else None
             in_slot = between is not None and count_words(between, 0, len(between), 9) <= 8 \
-                and not has_trigger(between)
+                and not lex.has_trigger(between)
             if not in_slot:
                 choices.append((o, "mark"))
         choices.sort()
         if is_masdar and not (choices and choices[0][1] == "comp"
                               and 1 <= count_words(text, vend2, choices[0][0], 9) <= 8):
             continue  # «إعلان» is a plain noun unless a speaker and أن follow it
-        stem, takes_obj, _cont = VERB_FORMS.get(verb, ("", False, False)) if not is_part else ("", True, False)
+        stem = lex.verb_forms.get(verb, ("",))[0] if not is_part else ""
         # with no أن, colon or quotation, any reporting verb but the plain «say» verbs can
         # take its content as a noun-phrase object («أكد ضرورة ...», «مشيرا إلى تمسك ...»)
-        takes_obj = stem not in _NO_OBJECT and verb not in ("قائلا", "قائلة", "قائلين") and not is_masdar
-        if verb in AMBIGUOUS_FORMS:
-            need = PREP_REQUIRED.get(verb)
+        takes_obj = stem not in lex.no_object and verb not in lex.plain_participles and not is_masdar
+        if verb in lex.ambiguous_forms:
+            need = lex.prep_required.get(verb)
             ahead = [w for _, _, w in _tokens(text, vend2, sent_end, 8)]
             # «عبرت X عن», or a masdar that names the speech act: «جدد الوزير التأكيد على»
             takes_obj = (need is not None and need in ahead) or any(w in REPORTING_MASDARS for w in ahead[:6])
-        if stem == "جاء" and not _FI.match(text, vend2, min(pend, vend2 + _AHEAD)):
+        if stem in lex.statement_stems and not _FI.match(text, vend2, min(pend, vend2 + _AHEAD)):
             continue
-        if verb in PREP_REQUIRED and not _PREP_AHEAD[PREP_REQUIRED[verb]].match(text[vend2:vend2 + 120]):
+        if verb in lex.prep_required and not _PREP_AHEAD[lex.prep_required[verb]].match(text[vend2:vend2 + 120]):
             continue  # «عبر محطة فرانس إنتر»: a preposition, not «عبّر عن»
-        bi = stem in BI_STEMS or verb in BI_PARTICIPLES
+        bi = stem in lex.bi_stems or verb in lex.bi_participles
         cand = None
         if choices:
             pos, how = choices[0]
             gap_tokens = _tokens(text, vend2, pos) if pos < window else []
-            gap_has_verb = any(_real_trigger(text, s) and not _names_something(text, vend2, s)
+            gap_has_verb = any(_real_trigger(lex, text, s) and not _names_something(text, vend2, s)
                                for s, _, w in gap_tokens)
             if pos < window and len(gap_tokens) <= _MAX_GAP_TOKENS and not gap_has_verb:
                 if how == "comp":
@@ -633,24 +638,24 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
                 if content is not None:
                     cs, ce, kind = content
                     slot_start = vend2
-                    if stem == "جاء":  # «وجاء في بيان الوكالة: "..."»: the statement speaks
+                    if stem in lex.statement_stems:  # «وجاء في بيان الوكالة: "..."»: the statement speaks
                         jm = _FI_ONLY.match(text, vend2, min(pos, vend2 + _AHEAD))
                         slot_start = jm.end() if jm else pos
                     speaker = None if is_part else speaker_in_slot(
-                        text, slot_start, pos, transitive=stem in TRANSITIVE_STEMS or stem in ("حمل",),
-                        transitive_from=stem == "نقل", name_len=name_len)
+                        text, slot_start, pos, transitive=stem in lex.transitive_stems or stem in lex.slot_addressee_stems,
+                        transitive_from=stem in lex.reported_from_stems, name_len=name_len)
                     if speaker is None and is_masdar:
                         continue
-                    if speaker is None and not is_part and _imperfect(verb) and not _left_subject(text, left_start, vstart) \
+                    if speaker is None and not is_part and lex.imperfect(verb) and not _left_subject(text, left_start, vstart, lex) \
                             and not (m.group("pre") == "و" and found_in_sentence(found, sent_start)):
                         # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice; but
                         # «وتنفي القوات التركية ...، وتقول إنها» goes on with the sentence's speaker
                         continue
                     if speaker is None and not is_part and m.group("pre") == "" and not gap_tokens:
-                        speaker = _left_subject(text, left_start, vstart)
+                        speaker = _left_subject(text, left_start, vstart, lex)
                     if speaker is None and not is_part and m.group("pre") == "" and gap_tokens \
                             and clean_speaker(text, vend2, pos) is None:
-                        speaker = _left_subject(text, left_start, vstart)
+                        speaker = _left_subject(text, left_start, vstart, lex)
                     if is_part and speaker is None and not found_in_sentence(found, sent_start):
                         speaker = _sentence_subject(text, sent_start, vstart, name_len)
                     if speaker is None and not is_part and _RESUMPTIVE.match(text, vend, min(pend, vend + _AHEAD)) \
@@ -661,22 +666,27 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
                     q = _QAWLUHU_END.search(text, slot_start, pos) if speaker is not None else None
                     if q is not None:  # «نقلت الوكالة عن المسؤول قوله»: the speaker's gender is قوله's
                         gender = "f" if q.group().strip() == "قولها" else "m"
-                    cand = Candidate(cs, ce, kind, speaker, gender, vstart, participle=is_part)
+                    head = "masdar" if is_masdar else "participle" if is_part else "verb"
+                    cand = Candidate(cs, ce, kind, speaker, gender, vstart, participle=is_part,
+                                     rule=f"{head}_{'quote' if how == 'mark' else how}")
         if cand is None and takes_obj:
             cend = _clause_end(doc, vend2, limit, narration=False)
             split = None
+            rule = "verb_object"
             if is_part:
+                rule = "participle_object"
                 subject = None if found_in_sentence(found, sent_start) else \
                     _sentence_subject(text, sent_start, vstart, name_len)
                 split = (subject, _skip_preposition(text, vend2, cend, bi))
             elif m.group("pre") == "" and (not _clause_initial(text, para_left, vstart) or _after_auxiliary(text, para_left, vstart)):
-                left = _left_subject(text, left_start, vstart) if _subject_can_precede(text, para_left, vstart) else None
+                left = _left_subject(text, left_start, vstart, lex) if _subject_can_precede(text, para_left, vstart) else None
                 if left is not None:
                     split = (left, _skip_preposition(text, vend2, cend, bi))
+                    rule = "subject_verb_object"
             else:
                 view = min(cend, doc.word_window_end(vend2, _OBJECT_VIEW_WORDS))  # the first words decide
-                split = _object_split(text, vend2, view, bi, stem in TRANSITIVE_STEMS, name_len,
-                                      INTRANSITIVE_PREP.get(stem))
+                split = _object_split(text, vend2, view, bi, stem in lex.transitive_stems, name_len,
+                                      lex.intransitive_prep.get(stem), lex)
             if split is not None:
                 speaker, obj = split
                 if speaker is not None and m.group("pre") == "و" \
@@ -688,14 +698,14 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
                     if subject is not None:
                         speaker, obj = subject, speaker[0]
                 if speaker is None and not is_part and m.group("pre") == "":
-                    speaker = _left_subject(text, left_start, vstart)  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
-                if speaker is None and not is_part and _imperfect(verb):
+                    speaker = _left_subject(text, left_start, vstart, lex)  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
+                if speaker is None and not is_part and lex.imperfect(verb):
                     continue  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker
                 obj = _skip_preposition(text, obj, cend)
                 cend = _clause_end(doc, obj, cend)
                 s, e = _trim(text, obj, cend)
                 if e > s and count_words(text, s, e, 1) >= 1:
-                    cand = Candidate(s, e, "indirect", speaker, gender, vstart, participle=is_part)
+                    cand = Candidate(s, e, "indirect", speaker, gender, vstart, participle=is_part, rule=rule)
         if cand is not None:
             if cand.speaker is None and not is_part and m.group("pre") == "" and vstart == sent_start \
                     and verb in ("يذكر", "يشار"):
