@@ -11,7 +11,6 @@ The indices other than the spans and triggers are built on first use.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 
 import regex
@@ -22,6 +21,9 @@ from .marks import mark_spans
 SENT_END = regex.compile(r"[.؟!?](?=[\s\"«»“”]|$)|\n")
 WORD = regex.compile(r"[^\s،,:؛;]+")
 TAIL_RE = words("tail")  # an attribution tail: «، وفقا لـ», «بحسب»
+_TAIL_LEAD = r"\s*[،,]?\s*"
+TAIL_CORE = regex.compile(TAIL_RE.pattern[len(_TAIL_LEAD):] if TAIL_RE.pattern.startswith(_TAIL_LEAD)
+                          else TAIL_RE.pattern)
 NARRATION_AFTER_COMMA = words("narration_after_comma")  # «، ما سيشكل», «، والتي», «، وسط»
 _COMMA_WS = regex.compile(r"[،,]\s*")
 _COLON = regex.compile(r":")
@@ -42,6 +44,20 @@ def tokens(text: str, start: int, end: int, cap: int | None = None) -> list[tupl
     if cap is not None:
         it = itertools.islice(it, cap)
     return [(m.start(), m.end(), m.group()) for m in it]
+
+
+class _lazy:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one at every first
+    access, a measurable cost at several indices per paragraph)."""
+
+    def __init__(self, func):
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 def _first_at_or_after(xs: list[int], pos: int) -> int | None:
@@ -70,6 +86,11 @@ class Paragraph:
             return self.spans[i]
         return None
 
+    def has_span_between(self, pos: int, until: int) -> bool:
+        """Whether a quotation span opens in ``[pos, until)``."""
+        i = bisect.bisect_left(self._opens, pos)
+        return i < len(self._opens) and self._opens[i] < until
+
     def spans_from(self, pos: int, until: int):
         """The quotation spans opening in ``[pos, until)``, in order."""
         for i in range(bisect.bisect_left(self._opens, pos), len(self.spans)):
@@ -78,7 +99,7 @@ class Paragraph:
             yield self.spans[i]
 
     # --- sentence ends -------------------------------------------------------------------
-    @functools.cached_property
+    @_lazy
     def _ends(self) -> tuple[list[int], list[int]]:
         all_ends = [m.start() for m in SENT_END.finditer(self.text, self.start, self.end)]
         return all_ends, [e for e in all_ends if self.inside(e) is None]
@@ -98,7 +119,7 @@ class Paragraph:
         return best
 
     # --- complementizers and colons ------------------------------------------------------
-    @functools.cached_property
+    @_lazy
     def _comps(self) -> tuple[list[int], list]:
         found = [m for m in COMP_RE.finditer(self.text, self.start, self.end) if self.inside(m.start()) is None]
         return [m.start() for m in found], found
@@ -111,7 +132,7 @@ class Paragraph:
             return found[i]
         return None
 
-    @functools.cached_property
+    @_lazy
     def _colons(self) -> list[int]:
         return [m.start() for m in _COLON.finditer(self.text, self.start, self.end)
                 if self.inside(m.start()) is None]
@@ -121,13 +142,31 @@ class Paragraph:
         return c if c is not None and c < until else None
 
     # --- where a reported clause ends ----------------------------------------------------
-    @functools.cached_property
+    @_lazy
     def _tails(self) -> dict:
         out = {}
         for name, pat in (("tail", TAIL_RE), ("narration", NARRATION_AFTER_COMMA)):
-            starts = [m.start() for m in pat.finditer(self.text, self.start, self.end)]
+            starts = self._tail_starts(name) if name == "tail" else \
+                [m.start() for m in pat.finditer(self.text, self.start, self.end)]
             out[name] = (starts, [s for s in starts if self.inside(s) is None])
         return out
+
+    def _tail_starts(self, name: str) -> list[int]:
+        """Where the matches of the tail pattern start, as a scan with it would find them: the
+        keywords are found first (the pattern's leading «\\s*[،,]?\\s*» makes a scan try every
+        character), then each start is moved back over the spaces and comma before it."""
+        text, starts, prev_end = self.text, [], self.start
+        for m in TAIL_CORE.finditer(text, self.start, self.end):
+            j = m.start()
+            while j > prev_end and text[j - 1].isspace():
+                j -= 1
+            if j > prev_end and text[j - 1] in "،,":
+                j -= 1
+                while j > prev_end and text[j - 1].isspace():
+                    j -= 1
+            starts.append(j)
+            prev_end = m.end()
+        return starts
 
     def first_tail(self, name: str, pos: int, end: int, spans=True) -> int | None:
         """The first match of the tail pattern ``name`` starting in ``(pos, end)``."""
@@ -135,7 +174,7 @@ class Paragraph:
         s = _first_at_or_after(starts, pos + 1)
         return s if s is not None and s < end else None
 
-    @functools.cached_property
+    @_lazy
     def _participles(self) -> tuple[list[int], list[int]]:
         starts = [t.start() for t in self.triggers if t.participle]
         return starts, [s for s in starts if self.inside(s) is None]
@@ -144,7 +183,7 @@ class Paragraph:
         s = _first_at_or_after(self._participles[1 if spans else 0], pos + 1)
         return s if s is not None and s < end else None
 
-    @functools.cached_property
+    @_lazy
     def _comma_verbs(self) -> tuple[list[int], list[int], list[int], list[int]]:
         """Commas followed by a reporting verb: comma offsets and the verbs' offsets."""
         commas, verbs = [], []
@@ -163,7 +202,7 @@ class Paragraph:
             return commas[i]
         return None
 
-    @functools.cached_property
+    @_lazy
     def _waw_verbs(self) -> tuple[list[int], list[int], list[int], list[int]]:
         """Verbs with و after a space and a complementizer within 80 characters («، وقال إن»):
         the verbs' offsets and where that complementizer ends."""
@@ -187,7 +226,7 @@ class Paragraph:
             return at[i] - 1
         return None
 
-    @functools.cached_property
+    @_lazy
     def _word_ends(self) -> list[int]:
         return [m.end() for m in WORD.finditer(self.text, self.start, self.end)]
 

@@ -10,7 +10,7 @@ immutable, so the extractor stays picklable and free of global state.
 
 from __future__ import annotations
 
-import functools
+import unicodedata
 
 import regex
 
@@ -116,6 +116,11 @@ _DIAC_RE = regex.compile(_DIAC)
 _DIAC_CHAR = regex.compile("[\u064B-\u0652\u0640]")
 
 
+def _letter(ch: str) -> bool:
+    """A letter or a mark: part of a word for ``_TOKEN``."""
+    return unicodedata.category(ch)[0] in "LM"
+
+
 class VerbLexicon:
     """Reporting verbs, participles and verbal nouns of speech, from one or more verbs files
     (the bundled ``data/verbs.yaml`` first; a later file adds stems or replaces a stem's
@@ -204,8 +209,23 @@ class VerbLexicon:
     def iter_triggers(self, text: str, start: int, end: int):
         """Reporting verbs and participles in ``text[start:end]``, in order (a dictionary
         lookup per word: much faster than one large alternation)."""
-        if _DIAC_CHAR.search(text, start, end) is None \
-                and self._trigger_words.isdisjoint(_TOKEN.findall(text, start, end)):
+        if _DIAC_CHAR.search(text, start, end) is None:
+            # without diacritics to strip only the listed forms are triggers: find the few
+            # present, then where they stand as whole words (str.find, not a loop over words)
+            present = self._trigger_words.intersection(_TOKEN.findall(text, start, end))
+            if not present:
+                return
+            found = []
+            for w in present:
+                i = text.find(w, start, end)
+                while i >= 0:
+                    j = i + len(w)
+                    if (i == start or not _letter(text[i - 1])) and (j == end or not _letter(text[j])):
+                        found.append((i, j, w))
+                    i = text.find(w, j, end)
+            for i, j, w in sorted(found):
+                hit = self.classify(w)
+                yield Trigger(i, j, hit[0], hit[1], hit[2])
             return
         for m in _TOKEN.finditer(text, start, end):
             hit = self.classify(m.group())

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS, COMP_RE, DEFAULT_VERBS,
-                      GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
-                      NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
-                      TIME_MODIFIERS, TIME_WORDS, TITLE_WORDS, VerbLexicon, CONDITIONAL_FOLLOWERS, words)
 from .document import LEFT_WINDOW, WORD, Paragraph, count_words, tokens
+from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS, COMP_RE, CONDITIONAL_FOLLOWERS,
+                      DEFAULT_VERBS, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
+                      NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
+                      TIME_MODIFIERS, TIME_WORDS, TITLE_WORDS, VerbLexicon, words)
 
 
 @dataclass
@@ -574,7 +574,8 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
         sent_end = doc.sentence_end(vend2, limit)
         # the first complementizer, colon or opening mark after the verb; one further than
         # _MAX_GAP_TOKENS words could not be taken, so no further one is looked for
-        window = min(sent_end, doc.word_window_end(vend2, _MAX_GAP_TOKENS + 1))
+        window = min(sent_end, doc.word_window_end(vend2, _MAX_GAP_TOKENS + 1)) \
+            if doc.has_span_between(vend2, sent_end) else sent_end
         comp = doc.first_comp(vend2, sent_end)
         if comp is not None:
             before = text[max(vend2, comp.start() - 40):comp.start()].split()
@@ -620,10 +621,11 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
         cand = None
         if choices:
             pos, how = choices[0]
-            gap_tokens = _tokens(text, vend2, pos) if pos < window else []
+            near = pos < window and count_words(text, vend2, pos, _MAX_GAP_TOKENS + 1) <= _MAX_GAP_TOKENS
+            gap_tokens = _tokens(text, vend2, pos) if near else []
             gap_has_verb = any(_real_trigger(lex, text, s) and not _names_something(text, vend2, s)
                                for s, _, w in gap_tokens)
-            if pos < window and len(gap_tokens) <= _MAX_GAP_TOKENS and not gap_has_verb:
+            if near and not gap_has_verb:
                 if how == "comp":
                     content = _content(doc, comp.end(), limit)
                 elif how == "colon":
