@@ -310,7 +310,7 @@ class _Breaks:
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_extractor_bug_names_the_article(capsys, tmp_path, monkeypatch, workers):
-    monkeypatch.setattr("stance.extract.Extractor", lambda actors=(): _Breaks())
+    monkeypatch.setattr("stance.extract.Extractor", lambda actors=(), lexicon=None: _Breaks())
     out = tmp_path / "quotes.jsonl"
     code, _, err = run(capsys, "extract", SEEDS, "-o", out, "--workers", workers, "--chunksize", 1)
     assert code == 1 and not out.exists()

@@ -32,6 +32,7 @@ PREFIX = "stance: error: "
 COMMANDS = {
     "extract": "stance.cli.extract:extract",
     "eval-extract": "stance.cli.eval_extract:eval_extract",
+    "lexicon": "stance.cli.lexicon:lexicon",
     "actors": "stance.cli.actors:actors",
     "ls": "stance.cli.ls:ls",
     "annotations": "stance.cli.annotations:annotations",

@@ -25,6 +25,16 @@ def _warn_new(bad: list, seen: int) -> int:
     return len(bad)
 
 
+def _warn_cut(article: dict, unread: int) -> None:
+    from tqdm.auto import tqdm
+
+    aid = article.get("article_id") or article.get("id")
+    n = len(article.get("text") or "")
+    tqdm.write(f"stance: warning: article {aid!r}: the body ends at a page-furniture line (comments, "
+               f"share or related links); the {unread:,} of {n:,} characters after it were not read",
+               file=sys.stderr)
+
+
 def _clip(text: str, n: int = 160) -> str:
     from stance.text import plain_text  # no direction overrides or escape sequences
 
@@ -63,6 +73,10 @@ def write_by_speaker(fh, quotes: list[dict]) -> None:
               help="Write here (written whole or not at all). Default: standard output.")
 @click.option("--actors", "actors", multiple=True, type=click.Path(dir_okay=False, path_type=str),
               help="Extra actor registry file (YAML) adding or overriding actors; repeatable.")
+@click.option("--lexicon", "lexicon", multiple=True, type=click.Path(dir_okay=False, path_type=str),
+              help="Extra reporting-verb file (YAML, the shape of stance/extract/data/verbs.yaml) "
+                   "adding verb stems or replacing bundled ones; check it with 'stance lexicon "
+                   "check FILE'; repeatable.")
 @click.option("--workers", type=click.IntRange(0), default=1, show_default=True,
               help="Processes to spread articles over (0: every core). Output order is unchanged.")
 @click.option("--chunksize", type=click.IntRange(1), default=8, show_default=True,
@@ -73,7 +87,7 @@ def write_by_speaker(fh, quotes: list[dict]) -> None:
               help="Skip unreadable files and bad JSONL records (each one warned on stderr, "
                    "counted in the summary) instead of stopping.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-def extract(paths, output, actors, workers, chunksize, by_speaker, skip_bad, quiet):
+def extract(paths, output, actors, lexicon, workers, chunksize, by_speaker, skip_bad, quiet):
     """Extract attributed quotes (speaker, actor, country) from Arabic news articles.
 
     PATHS are .txt files (one article each, id = file stem), directories of them, or
@@ -90,14 +104,15 @@ def extract(paths, output, actors, workers, chunksize, by_speaker, skip_bad, qui
     Examples:
       stance extract seeds/ --by-speaker                 # read the seeds' quotes per speaker
       stance extract seeds/*.txt -o quotes.jsonl
-      stance extract pool.jsonl.gz -o quotes.jsonl --workers 4 --actors my_actors.yaml
+      stance extract ../shared/corpus/ant_politics_pool.jsonl.gz -o quotes.jsonl --workers 4 --actors my_actors.yaml
+      stance extract seeds/ --lexicon my_verbs.yaml          # verbs added as data (stance lexicon check)
     """
     from stance.extract import Extractor
     from stance.extract.stream import ExtractionFailed, Summary
     from stance.io import check_output_path, iter_articles
 
     check_output_path(output, option="-o")
-    extractor = Extractor(actors=list(actors))
+    extractor = Extractor(actors=list(actors), lexicon=list(lexicon) or None)
     bad: list = []
     skipped: list = []  # files in a directory that are not articles (PDF, .docx, images, ...)
     summary = Summary()
@@ -130,6 +145,8 @@ def _run(articles, extractor, output, workers, chunksize, by_speaker, quiet, sum
     with atomic_output(output) as fh, _bar(quiet) as bar, stream as results:
         for article, quotes in results:
             summary.add(article, quotes)
+            if getattr(quotes, "unread", 0):
+                _warn_cut(article, quotes.unread)
             if by_speaker:
                 collected.extend(quotes)
             else:

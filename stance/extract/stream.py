@@ -160,11 +160,17 @@ class Summary:
     bad: int = 0
     skipped_files: int = 0  # files of an input directory that are not articles (PDF, ...)
     reading: dict = field(default_factory=dict)  # iter_articles' stats: NUL characters dropped
+    cut: int = 0  # articles whose reading stopped at a furniture line with much text after it
+    unread: int = 0  # characters of those articles not read
 
     def add(self, article: Article, quotes: Quotes) -> None:
         self.articles += 1
         self.chars += len(article.get("text") or "")
         self.quotes += len(quotes)
+        unread = getattr(quotes, "unread", 0)
+        if unread:
+            self.cut += 1
+            self.unread += unread
         for q in quotes:
             self.kinds[q.get("kind") or "?"] += 1
             if q.get("actor_id") is None:
@@ -177,6 +183,9 @@ class Summary:
         if other:
             parts.append(f"{other} other kind")
         parts.append(f"{self.unattributed} unattributed")
+        if self.cut:
+            parts.append(f"{self.cut} article{'s' if self.cut != 1 else ''} cut at a page-furniture line "
+                         f"({self.unread:,} characters after it not read)")
         if self.bad:
             parts.append(f"{self.bad} bad input{'s' if self.bad != 1 else ''} skipped")
         if self.skipped_files:
