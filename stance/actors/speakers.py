@@ -48,11 +48,12 @@ class SpeakerWords:
     phrase_ends: frozenset
     addressees: frozenset
     content_nouns: frozenset
+    verbs_before_subject: frozenset
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
     data = strip_lines(read_yaml(path))
-    for key in ("person_nouns", "not_heads", "phrase_ends", "addressees", "content_nouns"):
+    for key in ("person_nouns", "not_heads", "phrase_ends", "addressees", "content_nouns", "verbs_before_subject"):
         if not isinstance(data.get(key), list):
             from stance.io import InputError
 
@@ -67,7 +68,7 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
         return frozenset(normalize_ar(str(w)) for w in data[key])
 
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
-                        words("content_nouns"))
+                        words("content_nouns"), words("verbs_before_subject"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -109,19 +110,29 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
         return False  # «وعن», «ومن» are too short for the clitic tables
     if registry.name_at(norms, i) or lex.country_at(norms, i) is not None:
         return True
+    if len(norms) == i + 1 and not w.startswith("ال") and lex.title_table.match_at(norms, i) is not None \
+            and lex.unnamed_table.match_at(norms, i) is None:
+        return False  # «وزير», «زعيم», «مدير» alone: a title cut from its complement
     for table in (lex.title_table, lex.unnamed_table, lex.unnamed_prefixes, lex.group_heads, lex.body_words,
                   lex.honorifics, sw.person_nouns):
         if table.match_at(norms, i) is not None:
             return True
     if lex.is_given_name(w) or w in lex.name_markers:
         return True
-    if _verbal_noun(w[2:] if w.startswith("ال") else w):
-        # «ارتفاع», «تشكيل», «الاستعداد»: an event, unless the article writes it as a name
+    if w.startswith("ب") and len(w) > 4 and (_verbal_noun(w[1:]) or w[1:].startswith("ال") or w.endswith("ات")):
+        return False  # «بتنفيذ», «بتعديلات»: a prepositional phrase
+    if _named_by_mention(registry, norms, i):
+        return True  # «سامانثا فينوغراد، محللة ...», «فيدريكا موغريني»
+    accusative = w.endswith("ا") and len(w) >= 5 and not w.endswith(("ها", "هما", "نا")) \
+        and (i + 1 == len(norms) or not _plain(registry, norms[i + 1]))
+    if _verbal_noun(w[2:] if w.startswith("ال") else w) or accusative:
+        # «ارتفاع», «تشكيل», «الاستعداد», «موجها», «قطيعا»: an event or an adverbial
+        # accusative, unless the article writes it as a name
         return _introduced_as_name(registry, norms[i:i + 3], article_text)
     # any other word may be a name the registry does not know («غيفورد», «مورينيو»), a person
     # or group noun («المنظمون», «مشجع») or a family name («السيستاني»): no evidence against it
-    # (but with و/ف before a known head it is a verb: «ومررت الأمم المتحدة»)
-    if w[:1] in "وف" and len(norms) > i + 1 and norms[i + 1].startswith("ال") \
+    # (but a verb with و/ف before a known head is not: «ومررت الأمم المتحدة»)
+    if w[:1] in "وف" and len(norms) > i + 1 and (w.endswith("ت") or w[1:] in sw.verbs_before_subject) \
             and (registry.name_at(norms, i + 1) or any(
                 t.match_at(norms, i + 1) is not None for t in (lex.title_table, lex.body_words, sw.person_nouns,
                                                                lex.unnamed_table, lex.group_heads))):
@@ -130,7 +141,7 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
 
 
 # verbal-noun patterns (normalized): افتعال, استفعال, انفعال, إفعال, تفعيل, تفاعل, فعل with ا
-_VERBAL_NOUN = regex.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.|ت..ي.|ت.ا..|...ا.ه)$")
+_VERBAL_NOUN = regex.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.|ت..ي.|ت.ا..|...ا.ه|ت..ي)$")
 
 
 def _verbal_noun(w: str) -> bool:
@@ -232,6 +243,12 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
         head = 0
     if norms[head] == "اما" and head + 1 < len(norms):  # «أما صحيفة واشنطن بوست فقد»
         head += 1
+    sw = speaker_words()
+    skipped = False
+    if head + 1 < len(norms) and (norms[head] in sw.verbs_before_subject or (
+            norms[head][:1] in "وف" and norms[head][1:] in sw.verbs_before_subject)):
+        head += 1  # «وأصدرت وزارة الخارجية الروسية بيانا»
+        skipped = True
     if not is_speaker_head(registry, norms, head, article_text, mention[words[head][0]:words[head][1]]):
         # «ومررت الأمم المتحدة», «وأصدرت الفصائل بيانا»: a verb with و/ف before the subject
         if not (norms[head][:1] in "وف" and head + 1 < len(norms)
@@ -242,8 +259,6 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
             return None
         head += 1
         skipped = True
-    else:
-        skipped = False
     start = words[head][0] if skipped or norms[head - 1:head] == ["اما"] else words[0][0]
     end = words[head][1]
     n = 1
