@@ -121,11 +121,12 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
         return True
     if w.startswith("ب") and len(w) > 4 and (_verbal_noun(w[1:]) or w[1:].startswith("ال") or w.endswith("ات")):
         return False  # «بتنفيذ», «بتعديلات»: a prepositional phrase
-    if _named_by_mention(registry, norms, i):
+    participle = w.startswith("م") and w.endswith("ا") and 5 <= len(w) <= 7  # «موجها», «معربا»
+    if not participle and _named_by_mention(registry, norms, i):
         return True  # «سامانثا فينوغراد، محللة ...», «فيدريكا موغريني»
     accusative = w.endswith("ا") and len(w) >= 5 and not w.endswith(("ها", "هما", "نا")) \
         and (i + 1 == len(norms) or not _plain(registry, norms[i + 1]))
-    if _verbal_noun(w[2:] if w.startswith("ال") else w) or accusative:
+    if _verbal_noun(w[2:] if w.startswith("ال") else w) or accusative or participle:
         # «ارتفاع», «تشكيل», «الاستعداد», «موجها», «قطيعا»: an event or an adverbial
         # accusative, unless the article writes it as a name
         return _introduced_as_name(registry, norms[i:i + 3], article_text)
@@ -186,7 +187,7 @@ def _introduced_as_name(registry, words: list[str], article_text: str | None) ->
     article has that too) as a person's name: after a title, an honorific, a given name or a
     person noun, or before an apposition that opens with a title."""
     if not article_text or not words:
-        return article_text is None  # without an article, an unknown word gets the benefit
+        return False
     from .registry import _descriptions
 
     lex = registry.lexicon
