@@ -552,3 +552,20 @@ def test_a_named_person_does_not_take_the_articles_country(reg):
     assert a.country is None
     # an unnamed group still speaks for the article's country (codebook §2)
     assert reg.resolve("سكان من المنطقة", article_id="x", article_text=art["text"]).country == "PRK"
+
+
+@pytest.mark.parametrize("mention, country", [
+    ("جاسون رضايان من صحيفة واشنطن بوست", "USA"),    # a journalist, not the US government
+    ("الشرطة في أكبر مدن كندا", "CAN"),               # the police, not the Canadian government
+    ("مفتي مصر شوقي علام", "EGY"),
+])
+def test_a_place_or_employer_in_the_mention_does_not_make_the_speaker_that_body(reg, mention, country):
+    a = reg.resolve(mention, date="2018-06-01")
+    assert not a.known and a.role != "government"
+    assert a.country == country
+
+
+def test_bodies_after_body_words_and_statements_still_speak(reg):
+    assert reg.resolve("حركة حماس").name == "حركة حماس"
+    assert reg.resolve("وكالات إغاثة تابعة للأمم المتحدة").name == "الأمم المتحدة"
+    assert not reg.resolve("القيادي الحوثي", article_id="a1").known  # a Houthi leader, not عبدالملك الحوثي

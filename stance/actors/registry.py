@@ -525,6 +525,13 @@ class Registry:
             if ref is not None:
                 matches.append((m, ref))
         # 1. unnamed officials («المسؤول الإيراني علي لاريجاني» names a person after all)
+        # «القيادي الحوثي»: a one-word nisba alias right after an unnamed head is its adjective
+        if head + 1 < len(norms) and lex.title_table.match_at(norms, head) is None and (
+                lex.unnamed_head(norms, head) is not None or _person_noun(norms, head)
+                or lex.unnamed_table.match_at([norms[head][2:]], 0, clitics=False) is not None):
+            matches = [(m, r) for m, r in matches if not (
+                len(m.phrase) == 1 and m.start == head + 1 and m.phrase[0].startswith("ال")
+                and m.phrase[0].endswith("ي"))]
         named_person = any(self._entries[r.idx]["type"] == "person" and not self._entries[r.idx]["per_article"]
                            for _, r in matches)
         if lex.unnamed_head(norms, head) is not None and not (named_person and norms[head].startswith("ال")):
@@ -556,6 +563,8 @@ class Registry:
                     break
             return None
         # 4. bodies
+        if bodies and not self._body_heads(norms, head, bodies[0][0]):
+            return None  # «جاسون رضايان من صحيفة واشنطن بوست», «مفتي مصر شوقي علام»: a person described by a place
         if bodies:
             m, ref = bodies[0]
             e = self._entries[ref.idx]
@@ -570,6 +579,27 @@ class Registry:
             return Resolution(self._actor(ref.idx, date), how, " ".join(m.phrase))
         # 5. a body without its country («وزارة الداخلية»): the one the article names, or of its country
         return self._bare_body(norms, head, date, article, article_text)
+
+    def _body_heads(self, norms: list[str], head: int, m: Match) -> bool:
+        """Whether a body, country or capital matched at ``m`` speaks for the mention. Not when a
+        place phrase leads to it («الشرطة في أكبر مدن كندا», «حزب المعارضة الرئيسي في تركيا») or
+        the mention opens with a name or a word for a person that is no body or person noun
+        («جاسون رضايان من صحيفة واشنطن بوست», «مفتي مصر شوقي علام»): someone described by a
+        place or an employer. «حركة حماس», «بيان صادر عن الخارجية المصرية», «وكالات إغاثة
+        تابعة للأمم المتحدة» still are the body's."""
+        if m.start <= head:
+            return True
+        lex = self.lexicon
+        between = norms[head:m.start]
+        if any(w == "في" or (w.startswith("بال") and len(w) > 4) for w in between):
+            return False
+        from .speakers import speaker_words
+
+        opener = (lex.body_words, lex.unnamed_table, lex.unnamed_prefixes, lex.group_heads,
+                  speaker_words().person_nouns)
+        if any(t.match_at(norms, head) is not None for t in opener):
+            return True
+        return between[0] in ("العديد", "عدد") or self._aliases.match_at(norms, head) is not None
 
     def _other_first_name(self, norms: list[str], head: int, m: Match, ref: _Ref) -> bool:
         """A surname alone after a first name that is not this person's: «أسماء الأسد», «ماهر
