@@ -569,3 +569,18 @@ def test_bodies_after_body_words_and_statements_still_speak(reg):
     assert reg.resolve("حركة حماس").name == "حركة حماس"
     assert reg.resolve("وكالات إغاثة تابعة للأمم المتحدة").name == "الأمم المتحدة"
     assert not reg.resolve("القيادي الحوثي", article_id="a1").known  # a Houthi leader, not عبدالملك الحوثي
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("جاي سيكولو، أحد محاميي ترامب", "جاي سيكولو"),                      # not Trump
+    ("بثينة شعبان، المستشارة السياسية والإعلامية للرئيس السوري بشار الأسد", "بثينة شعبان"),  # not Assad
+    ("إينجه الرئيس التركي", "إينجه الرئيس التركي"),                       # not Erdoğan
+])
+def test_a_name_before_another_persons_name_or_title_is_the_speaker(reg, mention, name):
+    a = reg.resolve(mention, date="2018-06-01")
+    assert not a.known and a.name == name
+
+
+def test_a_first_name_before_a_known_surname_is_still_that_person(reg):
+    assert reg.resolve("دونالد ترمب", date="2018-06-01").name == "دونالد ترامب"
+    assert reg.resolve("عندها رد ترامب", date="2018-06-01").name == "دونالد ترامب"

@@ -546,9 +546,14 @@ class Registry:
         if persons and self._governed_holder(norms, head, (persons[0][0].start, persons[0][0].end), date,
                                              article, self._entries[persons[0][1].idx]["id"]):
             return None
+        if persons and self._someone_else_first(toks, norms, head, persons[0][0]):
+            return None  # «بثينة شعبان، المستشارة ... للرئيس السوري بشار الأسد»: شعبان speaks
         if persons:
             m, ref = persons[0]
             return Resolution(self._actor(ref.idx, date, spelling=ref.spelling), "name", " ".join(m.phrase))
+        first_title = next(iter(self._titles(norms, head)), None)
+        if first_title is not None and self._someone_else_first(toks, norms, head, first_title, title=True):
+            return None  # «إينجه الرئيس التركي»: إينجه, not the president
         bodies = [(m, r) for m, r in matches if self._entries[r.idx]["type"] == "body"
                   or self._entries[r.idx]["per_article"]]
         # 3. titles (a title without a holder describes the speaker; a body after it is its scope)
@@ -579,6 +584,48 @@ class Registry:
             return Resolution(self._actor(ref.idx, date), how, " ".join(m.phrase))
         # 5. a body without its country («وزارة الداخلية»): the one the article names, or of its country
         return self._bare_body(norms, head, date, article, article_text)
+
+    def _someone_else_first(self, toks, norms: list[str], head: int, m: Match, title: bool = False) -> bool:
+        """Whether the mention names another person before the person or title matched at ``m``:
+        a name of two plain words («بثينة شعبان، المستشارة ...», «جاي سيكولو، أحد محاميي ترامب»,
+        «كمال كليجدار أوغلو»), or one followed by an apposition («إينجه الرئيس التركي», «ديفيز عن
+        تيريزا ماي»); a surname alias followed by another surname («البشير الجويني») is not
+        the registry's person either. A first name alone before a known surname («دونالد ترمب»)
+        is the same person."""
+        if m.start <= head:
+            if len(m.phrase) == 1 and m.end < len(norms) and m.phrase[0].startswith("ال"):
+                nxt = norms[m.end]
+                return nxt.startswith("ال") and nxt.endswith("ي") and len(nxt) > 5 \
+                    and not self.lexicon.country_at(norms, m.end) and not self._aliases.match_at(norms, m.end) \
+                    and self.lexicon.title_table.match_at(norms, m.end) is None \
+                    and self.lexicon.modifiers.match_at(norms, m.end) is None
+            return False
+        plain = 0
+        for j in range(head, m.start):
+            if not self._plain_name_word(toks[j], norms, j):
+                break
+            plain += 1
+        if plain == 0:
+            return False
+        return plain >= 2 or plain < m.start - head or title
+
+    def _plain_name_word(self, tok, norms: list[str], j: int) -> bool:
+        """A word that can only be part of a name here: no title, body, country, honorific,
+        modifier, person noun, function word or registry alias."""
+        lex = self.lexicon
+        w = norms[j]
+        if _function_word(tok) or w.startswith(("ال", "لل")) or self._aliases.match_at(norms, j) is not None:
+            return False
+        from .speakers import speaker_words
+
+        not_heads = speaker_words().not_heads
+        if any(w.endswith(suf) and w[:-len(suf)] in not_heads for suf in ("ها", "ه", "هم", "هما")):
+            return False  # «عندها»
+        for t in (lex.title_table, lex.body_words, lex.honorifics, lex.modifiers, lex.unnamed_table, lex.group_heads,
+                  lex.unnamed_prefixes):
+            if t.match_at(norms, j) is not None:
+                return False
+        return lex.country_at(norms, j) is None and not _person_noun(norms, j)
 
     def _body_heads(self, norms: list[str], head: int, m: Match) -> bool:
         """Whether a body, country or capital matched at ``m`` speaks for the mention. Not when a
@@ -886,6 +933,13 @@ class Registry:
         for i in range(start, len(norms)):
             if norms[i] in lex.name_markers and i + 1 < len(norms):
                 return i + 1, min(len(norms), i + 4)
+        run = start
+        while run < len(norms) and run - start < 5 and (
+                self._plain_name_word(toks[run], norms, run)
+                or (run > start and norms[run - 1] in ("عبد", "ابو", "بن", "ابن", "بنت"))):
+            run += 1  # «عبد الواحد», «أبو طالبي»: one name
+        if 2 <= run - start < 5 and run < len(norms):
+            return start, run  # «جاي سيكولو، أحد محاميي ترامب»: the name before its apposition
         for i in range(start, len(norms)):
             if not lex.is_given_name(norms[i], toks[i].orig):
                 continue
