@@ -584,3 +584,14 @@ def test_a_name_before_another_persons_name_or_title_is_the_speaker(reg, mention
 def test_a_first_name_before_a_known_surname_is_still_that_person(reg):
     assert reg.resolve("دونالد ترمب", date="2018-06-01").name == "دونالد ترامب"
     assert reg.resolve("عندها رد ترامب", date="2018-06-01").name == "دونالد ترامب"
+
+
+@pytest.mark.parametrize("mention, name, country", [
+    ("عضو الكونغرس جون ماكين", "جون ماكين", "USA"),          # the institution gives the country
+    ("السيناتور الجمهوري ليندسي غراهام", "ليندسي غراهام", "USA"),
+    ("السيناتور الفرنسي جان بيير", "جان بيير", "FRA"),        # a country after the title wins
+    ("عضو الكنيست أحمد الطيبي", "أحمد الطيبي", "ISR"),
+])
+def test_legislators_take_their_institutions_country(reg, mention, name, country):
+    a = reg.resolve(mention, date="2018-05-01")
+    assert (a.known, a.name, a.country) == (False, name, country)

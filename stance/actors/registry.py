@@ -950,6 +950,16 @@ class Registry:
                 j += 1
             if j - i >= 2 or i == start:
                 return i, j
+        t = lex.title_table.match_at(norms, start)
+        if t is not None:  # «السيناتور الجمهوري ليندسي غراهام»: title, adjectives, a name to the end
+            i = t.end
+            while i < len(norms) and norms[i].startswith("ال") and norms[i].endswith(("ي", "يه")):
+                i += 1
+            j = i
+            while j < len(norms) and self._plain_name_word(toks[j], norms, j):
+                j += 1
+            if 2 <= j - i <= 4 and j == len(norms):
+                return i, j
         titles = lex.title_table.scan(norms, start)
         countries = lex.country_table.scan(norms, start)
         if titles and countries and countries[-1].start >= titles[0].end:
