@@ -543,6 +543,15 @@ def test_an_unknown_surname_takes_the_country_of_the_articles_description(reg):
     assert (a.known, a.country) == (False, "USA")
 
 
+def test_a_name_first_written_in_a_sentence_about_one_country_takes_it(reg):
+    # «رمضان شريف» first appears next to the Revolutionary Guards' spokesman title
+    art = _dev2("FR-internationalNews-32-20180220")
+    a = reg.resolve("شريف", date=art["date"], article_id=art["article_id"], article_text=art["text"])
+    assert (a.known, a.country) == (False, "IRN")
+    assert reg.name_country("شريف", art["text"]) == "IRN"
+    assert reg.name_country("شريف", None) is None
+
+
 def test_a_named_person_does_not_take_the_articles_country(reg):
     # a story about North Korea: «ساندرز» (the White House spokeswoman) is not North Korean
     art = next(a for a in map(json.loads, open(ROOT.parent / "shared" / "data" / "dev2_gold.jsonl", encoding="utf-8"))

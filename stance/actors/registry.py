@@ -907,6 +907,13 @@ class Registry:
             c = self._described_country(before, after)
             if c is not None:
                 return c
+        # else the sentence that first names the person, when it speaks of one country only
+        for sent in _article_sentences(article_text):
+            words = [w for w in sent if w != "،"]
+            if not any(tuple(words[i:i + len(phrase)]) == phrase for i in range(len(words))):
+                continue
+            codes = {m.payloads[0].code for m in self.lexicon.country_table.scan(words)} - {"INT"}
+            return codes.pop() if len(codes) == 1 else None
         return None
 
     def _described_country(self, before: list[str], after: list[str]) -> str | None:
