@@ -907,12 +907,15 @@ class Registry:
             c = self._described_country(before, after)
             if c is not None:
                 return c
-        # else the sentence that first names the person, when it speaks of one country only
+        # else the sentence that first names the person, up to what it reports (a complementizer),
+        # when that speaks of one country only
         for sent in _article_sentences(article_text):
             words = [w for w in sent if w != "،"]
-            if not any(tuple(words[i:i + len(phrase)]) == phrase for i in range(len(words))):
+            at = next((i for i in range(len(words)) if tuple(words[i:i + len(phrase)]) == phrase), None)
+            if at is None:
                 continue
-            codes = {m.payloads[0].code for m in self.lexicon.country_table.scan(words)} - {"INT"}
+            end = next((i for i in range(at, len(words)) if words[i] in _COMPLEMENTIZERS), len(words))
+            codes = {m.payloads[0].code for m in self.lexicon.country_table.scan(words[:end])} - {"INT"}
             return codes.pop() if len(codes) == 1 else None
         return None
 
@@ -1082,6 +1085,7 @@ def _person_noun(norms: list[str], i: int) -> bool:
     return speaker_words().person_nouns.match_at(norms, i) is not None
 
 
+_COMPLEMENTIZERS = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها"}
 _SENTENCE = regex.compile(r"[^.؟!?\n؛:]+")
 _PIECE = regex.compile(r"[،,()]|[\p{L}\p{M}\p{N}]+")
 _WINDOW = 8
