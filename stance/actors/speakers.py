@@ -3,10 +3,11 @@
 A speaker is a noun phrase headed by a name, a title, a body or a person noun. Anything else
 that an extractor finds in a verb's subject slot — a number («خمسة»), an adverb («مرارا»,
 «ليلا»), a verbal noun («ارتفاع»), a prepositional or time phrase («وردا على سؤال», «عشية
-المواجهة») — is no speaker: :func:`speaker_span` returns None and the quote is carried from
-the previous speaker or left unattributed. A phrase that runs on is trimmed to its head noun
-phrase: an addressee («شومر للصحافيين» -> «شومر», «قائد قوات محلية لرويترز» -> «قائد قوات
-محلية»), the reported content («مصادر ... تأكيدهم»), narration («..، وقد»).
+المواجهة») — is no speaker: :func:`speaker_span` returns None and the extractor drops the
+candidate (carrying the previous speaker instead scored worse on dev, dev2 and the judged
+pool). A phrase that runs on is trimmed to its head noun phrase: an addressee («شومر
+للصحافيين» -> «شومر», «قائد قوات محلية لرويترز» -> «قائد قوات محلية»), the reported content
+(«مصادر ... تأكيدهم»), narration («..، وقد»).
 
 >>> from stance.actors import Registry
 >>> from stance.actors.speakers import speaker_span
@@ -138,9 +139,23 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
                 t.match_at(norms, i + 1) is not None for t in (lex.title_table, lex.body_words, sw.person_nouns,
                                                                lex.unnamed_table, lex.group_heads))):
         return False
+    if not w.startswith("ال") and len(norms) > i + 1 and _subject_after(registry, norms, i + 1) \
+            and not _introduced_as_name(registry, norms[i:i + 3], article_text):
+        return False  # «طرح برنارد لوس ...», «اعتقلت السلطات الإيرانية ...»: a verb and its subject
     return True
 
 
+def _subject_after(registry, norms: list[str], j: int) -> bool:
+    """Whether ``norms[j]`` opens a noun phrase that would be the subject of a verb before it: a
+    registry name or a definite body, group or person noun (not an apposition's title)."""
+    lex = registry.lexicon
+    sw = speaker_words()
+    if lex.title_table.match_at(norms, j) is not None or lex.honorifics.match_at(norms, j) is not None:
+        return False  # «غونين الموظف», «كاروان أنور القيادي»: a name and its title
+    if registry.name_at(norms, j) and not lex.is_given_name(norms[j]):
+        return True
+    return norms[j].startswith("ال") and any(t.match_at(norms, j) is not None for t in (
+        lex.body_words, lex.group_heads, sw.person_nouns, lex.unnamed_table))
 # verbal-noun patterns (normalized): افتعال, استفعال, انفعال, إفعال, تفعيل, تفاعل, فعل with ا
 _VERBAL_NOUN = regex.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.|ت..ي.|ت.ا..|...ا.ه|ت..ي)$")
 
