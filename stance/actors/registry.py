@@ -421,6 +421,11 @@ class Registry:
             return r
         return self._unknown(mention, article_id, article_text, d)
 
+    def name_span(self, norms: list[str], i: int) -> int:
+        """How many words the registry name or alias starting at ``norms[i]`` has (0: none)."""
+        m = self._aliases.match_at(norms, i) if i < len(norms) else None
+        return 0 if m is None else m.end - m.start
+
     def name_at(self, norms: list[str], i: int) -> bool:
         """Whether a registry name or alias (person, body, country, capital) starts at ``norms[i]``."""
         return i < len(norms) and self._aliases.match_at(norms, i) is not None

@@ -105,6 +105,10 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
     bare = clitic_variants(w)
     if w.startswith("ل") and (w[1:] in sw.addressees or "ال" + w[2:] in sw.addressees):
         return False  # «لرويترز», «للصحفيين»: an addressee, not a speaker
+    if w[:1] in "بل" and len(w) > 3 and not lex.is_given_name(w, orig) \
+            and registry.lexicon.title_table.match_at([w[1:]], 0, clitics=False) is not None \
+            and registry.lexicon.title_table.match_at([w], 0, clitics=False) is None:
+        return False  # «بوزير الخارجية الأمريكي», «للرئيس»: a prepositional phrase
     if lex.is_given_name(w, orig) and not orig.endswith("ى"):
         return True  # «علي» the name, not «على» (both normalize to «علي»)
     if any(v in sw.not_heads for v in bare[:2]) or w[:1].isdigit() or (w[:1] in "وف" and w[1:] in sw.not_heads):
@@ -225,12 +229,29 @@ def _introduced_as_name(registry, words: list[str], article_text: str | None) ->
     return False
 
 
+def _in_name(registry, norms: list[str], j: int) -> bool:
+    """Whether a registry name or alias covers ``norms[j]`` («دي ميستورا»)."""
+    return any(registry.name_at(norms[i:j + 1], 0) and registry.name_span(norms, i) > j - i
+               for i in range(max(0, j - 3), j + 1))
+
+
 def _ends_phrase(registry, pieces, j: int, head: int) -> bool:
     """Whether the word at ``pieces[j]`` (after the head) no longer belongs to the speaker."""
     sw = speaker_words()
     w = pieces[j][2]
     if w in sw.phrase_ends or (w[:1] in "وف" and w[1:] in sw.phrase_ends and len(w) > 2):
         return True
+    lex = registry.lexicon
+    norms = [p[2] for p in pieces]
+    if w == "عن" and j == head + 1 and not norms[head].startswith("ال"):
+        return True  # «ديفيز عن تيريزا ماي»: about someone (not «صادر عن», «مسؤول عن»)
+    if w in ("الي", "إلى") and lex.country_at(norms, j + 1) is None:
+        return True  # «الخبراء إلى الوضع الأمني» (but «المبعوث الأممي إلى سوريا»)
+    if w.endswith("ا") and len(w) >= 4 and not w.startswith("ال") and not w.endswith(("ها", "نا", "هما")) \
+            and not registry.name_at(norms, j) and not lex.is_given_name(w) and lex.country_at(norms, j) is None \
+            and lex.title_table.match_at(norms, j - 1) is None and lex.honorifics.match_at(norms, j - 1) is None \
+            and (j == head + 1 or norms[j - 1].startswith("ال")) and not _in_name(registry, norms, j):
+        return True  # «المشروع جدلا ساخنا», «مسؤولون مصريون مرارا»: an accusative object or adverb
     if w.startswith("ل") and len(w) > 2:
         rest = w[1:] if not w.startswith("لل") else "ال" + w[2:]
         if rest in sw.addressees or w[1:] in sw.addressees:
@@ -242,6 +263,14 @@ def _ends_phrase(registry, pieces, j: int, head: int) -> bool:
             if base in sw.content_nouns or base.rstrip("ه") in sw.content_nouns:
                 return True
     return False
+
+
+def _media_head(registry, norms: list[str], head: int) -> bool:
+    """A news medium opens the mention («وكالة ...», «صحيفة ...», «موقع ...»)."""
+    m = registry.lexicon.body_words.match_at(norms, head)
+    if m is not None and m.payloads[0] == "agency":
+        return True
+    return norms[head] in ("وسايل", "وكالات", "تقارير")
 
 
 def speaker_span(registry, mention: str, article_text: str | None = None) -> tuple[int, int] | None:
@@ -275,6 +304,15 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
             return None
         head += 1
         skipped = True
+    for k in range(head + 1, len(norms) - 1):
+        # «وكالة "سانا" الرسمية عن مصدر في وزارة الخارجية», «... على لسان شعبان»: the media
+        # body reports, the one after «عن» / «على لسان» speaks
+        after = k + 2 if norms[k] == "علي" and norms[k + 1] == "لسان" and k + 2 < len(norms) else \
+            k + 1 if norms[k] == "عن" else None
+        if after is not None and _media_head(registry, norms, head):
+            inner = speaker_span(registry, mention[words[after][0]:], article_text)
+            if inner is not None:
+                return words[after][0] + inner[0], words[after][0] + inner[1]
     start = words[head][0] if skipped or norms[head - 1:head] == ["اما"] else words[0][0]
     end = words[head][1]
     n = 1
