@@ -613,3 +613,12 @@ def test_a_first_name_before_a_known_surname_is_still_that_person(reg):
 def test_legislators_take_their_institutions_country(reg, mention, name, country):
     a = reg.resolve(mention, date="2018-05-01")
     assert (a.known, a.name, a.country) == (False, name, country)
+
+
+def test_a_holder_named_inside_someone_elses_description_is_not_the_speaker(reg):
+    a = reg.resolve("قوات الحكومة اليمنية الموالية للرئيس عبدربه منصور هادي", date="2018-06-01")
+    assert a.name != "عبد ربه منصور هادي"
+    assert reg.resolve("الباحث في العلاقات الدولية، البشير الجويني", date="2018-06-01").name != "عمر البشير"
+    # a title opening the mention is still the speaker's
+    assert reg.resolve("الأمين العام للأمم المتحدة أنطونيو غوتيريش", date="2018-06-01").name == "أنطونيو غوتيريش"
+    assert reg.resolve("وزير الخارجية السوري وليد المعلم", date="2018-06-01").name == "وليد المعلم"

@@ -597,13 +597,9 @@ class Registry:
         تيريزا ماي»); a surname alias followed by another surname («البشير الجويني») is not
         the registry's person either. A first name alone before a known surname («دونالد ترمب»)
         is the same person."""
+        if self._another_surname_after(norms, m) or self._governed_by_title(norms, head, m):
+            return True
         if m.start <= head:
-            if len(m.phrase) == 1 and m.end < len(norms) and m.phrase[0].startswith("ال"):
-                nxt = norms[m.end]
-                return nxt.startswith("ال") and nxt.endswith("ي") and len(nxt) > 5 \
-                    and not self.lexicon.country_at(norms, m.end) and not self._aliases.match_at(norms, m.end) \
-                    and self.lexicon.title_table.match_at(norms, m.end) is None \
-                    and self.lexicon.modifiers.match_at(norms, m.end) is None
             return False
         plain = 0
         for j in range(head, m.start):
@@ -613,6 +609,42 @@ class Registry:
         if plain == 0:
             return False
         return plain >= 2 or plain < m.start - head or title
+
+    def _another_surname_after(self, norms: list[str], m: Match) -> bool:
+        """«البشير الجويني»: a one-word surname alias followed by another family name (a definite
+        nisba that is no country, title or alias) names someone else."""
+        if len(m.phrase) != 1 or m.end >= len(norms) or not m.phrase[0].startswith("ال"):
+            return False
+        nxt = norms[m.end]
+        lex = self.lexicon
+        return nxt.startswith("ال") and nxt.endswith("ي") and len(nxt) > 5 \
+            and not lex.country_at(norms, m.end) and not self._aliases.match_at(norms, m.end) \
+            and lex.title_table.match_at(norms, m.end) is None and lex.modifiers.match_at(norms, m.end) is None \
+            and lex.body_words.match_at(norms, m.end) is None
+
+    def _governed_by_title(self, norms: list[str], head: int, m: Match) -> bool:
+        """«قوات الحكومة اليمنية الموالية للرئيس عبدربه منصور هادي», «المتحدث باسم الرئيس التركي
+        رجب طيب أردوغان»: the name belongs to a title governed by a word before it (ل / باسم /
+        a noun), so its holder is not the speaker. A title opening the mention («الرئيس التركي
+        رجب طيب أردوغان», «الأمين العام للأمم المتحدة أنطونيو غوتيريش») is the speaker's."""
+        lex = self.lexicon
+        if m.start <= head:
+            return False
+        for t in lex.title_table.scan(norms, head):
+            if t.start >= m.start:
+                break
+            i, _ = lex.skip_modifiers(norms, t.end)
+            c = lex.country_at(norms, i)
+            if c is not None:
+                i, _ = lex.skip_modifiers(norms, c[1])
+            i = lex.skip_honorifics(norms, i)
+            if i != m.start or t.start == head:
+                continue
+            before = norms[t.start - 1]
+            return norms[t.start].startswith("لل") or before == "باسم" or (
+                lex.title_table.match_at(norms, t.start - 1) is None and lex.honorifics.match_at(norms, t.start - 1) is None
+                and not lex.adjective_phrases.__contains__((before,)))
+        return False
 
     def _plain_name_word(self, tok, norms: list[str], j: int) -> bool:
         """A word that can only be part of a name here: no title, body, country, honorific,
