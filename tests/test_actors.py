@@ -622,3 +622,22 @@ def test_a_holder_named_inside_someone_elses_description_is_not_the_speaker(reg)
     # a title opening the mention is still the speaker's
     assert reg.resolve("الأمين العام للأمم المتحدة أنطونيو غوتيريش", date="2018-06-01").name == "أنطونيو غوتيريش"
     assert reg.resolve("وزير الخارجية السوري وليد المعلم", date="2018-06-01").name == "وليد المعلم"
+
+
+def test_an_adjunct_opening_the_slot_carries_the_speaker_a_fragment_does_not():
+    from stance.actors.speakers import opens_with_adjunct
+
+    assert opens_with_adjunct("وردا على سؤال عما إذا كان مثل هذا القرار قد يتخذ هذا العام")
+    assert opens_with_adjunct("ولم يعلق الجيش السوري على تقارير ما يجري في الغوطة الشرقية، لكنه")
+    assert not opens_with_adjunct("ارتفاع") and not opens_with_adjunct("خمسة")
+
+
+def test_the_extractor_carries_the_speaker_after_an_adjunct():
+    # dev gold: «وردا على سؤال عما إذا كان ... قال: "نعم، في بضعة أشهر ..."» is the Israeli minister's
+    from stance.extract import Extractor
+
+    art = next(a for a in map(json.loads, open(ROOT.parent / "shared" / "data" / "dev_gold.jsonl", encoding="utf-8"))
+               if a["article_id"] == "SK-middleEast-1886-20180523")
+    quotes = Extractor()(art)
+    q = next(q for q in quotes if q["start"] <= 1700 < q["end"])
+    assert q["actor_country"] == "ISR"

@@ -50,11 +50,13 @@ class SpeakerWords:
     addressees: frozenset
     content_nouns: frozenset
     verbs_before_subject: frozenset
+    adjunct_openers: frozenset
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
     data = strip_lines(read_yaml(path))
-    for key in ("person_nouns", "not_heads", "phrase_ends", "addressees", "content_nouns", "verbs_before_subject"):
+    for key in ("person_nouns", "not_heads", "phrase_ends", "addressees", "content_nouns", "verbs_before_subject",
+                "adjunct_openers"):
         if not isinstance(data.get(key), list):
             from stance.io import InputError
 
@@ -69,7 +71,7 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
         return frozenset(normalize_ar(str(w)) for w in data[key])
 
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
-                        words("content_nouns"), words("verbs_before_subject"))
+                        words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -126,12 +128,19 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
         return True
     if w.startswith("ب") and len(w) > 4 and (_verbal_noun(w[1:]) or w[1:].startswith("ال") or w.endswith("ات")):
         return False  # «بتنفيذ», «بتعديلات»: a prepositional phrase
-    participle = w.startswith("م") and w.endswith("ا") and 5 <= len(w) <= 7  # «موجها», «معربا»
+    stem = w[:-3] if w.endswith("هما") else w[:-2] if w.endswith(("ها", "نا")) else None
+    possessive = stem is not None and any(t.match_at([stem], 0, clitics=False) is not None for t in (
+        lex.title_table, lex.body_words, sw.person_nouns))  # «مديرها», «رئيسها»
+    participle = w.startswith("م") and w.endswith("ا") and 5 <= len(w) <= 7 and not possessive  # «موجها»
     if not participle and _named_by_mention(registry, norms, i):
         return True  # «سامانثا فينوغراد، محللة ...», «فيدريكا موغريني»
-    accusative = w.endswith("ا") and len(w) >= 5 and not w.endswith(("ها", "هما", "نا")) \
+    accusative = w.endswith("ا") and len(w) >= 5 and not possessive \
         and (i + 1 == len(norms) or not _plain(registry, norms[i + 1]))
-    if _verbal_noun(w[2:] if w.startswith("ال") else w) or accusative or participle:
+    bare_def = w[2:] if w.startswith("ال") else w
+    if any(t.match_at([bare_def], 0, clitics=False) is not None for t in (lex.body_words, lex.title_table,
+                                                                          sw.person_nouns)):
+        return True  # «التحالف», «المدير»: a body or title word with the article
+    if _verbal_noun(bare_def) or accusative or participle:
         # «ارتفاع», «تشكيل», «الاستعداد», «موجها», «قطيعا»: an event or an adverbial
         # accusative, unless the article writes it as a name
         return _introduced_as_name(registry, norms[i:i + 3], article_text)
@@ -263,6 +272,18 @@ def _ends_phrase(registry, pieces, j: int, head: int) -> bool:
             if base in sw.content_nouns or base.rstrip("ه") in sw.content_nouns:
                 return True
     return False
+
+
+def opens_with_adjunct(mention: str) -> bool:
+    """Whether a speaker slot opens with an adjunct or a negated clause after which the
+    sentence's speaker goes on («وردا على سؤال ... قال», «ولم يعلق الجيش ...، لكنه قال»): the
+    quote is the previous speaker's (codebook §2), not dropped."""
+    words = [p[2] for p in _pieces(mention) if p[2] != "،"]
+    if not words:
+        return False
+    w = words[0]
+    openers = speaker_words().adjunct_openers
+    return w in openers or (w[:1] in "وف" and w[1:] in openers)
 
 
 def _media_head(registry, norms: list[str], head: int) -> bool:

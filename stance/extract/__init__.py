@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 
-from stance.actors.speakers import speaker_span
+from stance.actors.speakers import opens_with_adjunct, speaker_span
 from stance.text import normalize_ar, parse_date
 
 from .attribute import Attributor, first_person_singular
@@ -85,8 +85,10 @@ def extract_quotes(article: dict, registry, names: NameIndex | None = None) -> l
             continue
         for cand in find_candidates(text, ps, pe, names.name_len if names is not None else None):
             speaker = _speaker_phrase(registry, text, cand.speaker)
-            if cand.speaker is not None and speaker is None:
-                continue  # the slot holds no speaker («وردا على سؤال», «ارتفاع»): no reported speech
+            if cand.speaker is not None and speaker is None \
+                    and not opens_with_adjunct(text[cand.speaker[0]:cand.speaker[1]]):
+                continue  # the slot holds no speaker («ارتفاع», «خمسة»): no reported speech; after
+                # an adjunct («وردا على سؤال») the previous speaker goes on
             if speaker is not None:
                 sp = attributor.explicit(text[speaker[0]:speaker[1]], cand.gender, speaker[0])
             else:
