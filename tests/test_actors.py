@@ -520,7 +520,7 @@ def test_speaker_phrase_is_trimmed_to_its_head_noun_phrase(reg, mention, speaker
 @pytest.mark.parametrize("mention", ["وردا على سؤال", "خمسة", "مرارا", "ليلا", "عشية المواجهة", "لرويترز",
                                      "كلا", "وعن القدس", "ومن جانب آخر", "بتنفيذ", "موجها كلامه إلى الحكومة",
                                      "عما وصفته باعتراف", "وزير", "ضرورة عدم تجاهل تهديد",
-                                     "بوزير الخارجية الأمريكي معبرا عن سعادته"])
+                                     "بوزير الخارجية الأمريكي معبرا عن سعادته", "البعض", "كثيرون"])
 def test_words_that_cannot_head_a_speaker(reg, mention):
     from stance.actors.speakers import speaker_span
 
