@@ -353,7 +353,7 @@ class Attributor:
         phrase = regex.split(r"[،,.:؛\n\"«»“”(]", window[at:], maxsplit=1)[0].split()[:6]
         words = []
         for w in phrase:  # the title, its adjectives and the name after it; not the verb's object
-            if words and w in ("الضغط", "على", "في", "إلى", "عن", "من", "أن", "إن"):
+            if words and w in _NAME_ENDS:
                 break
             words.append(w)
         if not words:
@@ -382,6 +382,7 @@ class Attributor:
 
 
 _FEMININE_TITLES = words("feminine_titles")
+_NAME_ENDS = frozenset(words("feminine_name_ends"))  # the verb's object or content begins
 _ISSUED = frozenset(words("issued"))  # «بيان صادر عن الرئاسة»: the issuer follows
 _ISSUED_BY = words("issued_by")[0]
 _FIRST_PERSON = frozenset(words("first_person"))

@@ -71,6 +71,13 @@ _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$
 _ADJUNCT_OPENING = words("adjunct_opening")
 _SPEECH_EVENT_STEMS = words("speech_event_stems")
 _MONTHS = frozenset(words("months"))
+_EVENT_PREPOSITIONS = frozenset(words("event_prepositions"))  # «في بيان», «على هامش»
+_ANNOUNCERS = frozenset(words("announcers"))  # «بالقول», «قائلا»: they announce the words
+_CLAUSE_PRONOUNS = frozenset(words("clause_pronouns"))  # «، وهي ثاني شركة ...»: about the speaker
+_TIME_NOUNS = frozenset(words("time_nouns"))  # «أعلن الأسبوع الماضي أنه ...»
+_AUXILIARIES = frozenset(words("auxiliaries"))  # «وكان ترامب قد حذر ...»
+_FIXED_MODIFIERS = frozenset(words("fixed_modifiers"))  # «الأمين العام»
+_TITLE_LINKS = frozenset(words("title_links"))  # «السفيرة الأميركية في الأمم المتحدة نيكي هيلي»
 _PRONOUN_PREPOSITIONS = frozenset(words("pronoun_prepositions"))
 _NOT_SPEAKER_START = frozenset(words("not_speaker_start"))
 _PREPOSITIONS = frozenset(words("prepositions"))
@@ -105,7 +112,7 @@ def _is_adjunct(tok: str, nxt: str | None) -> bool:
         return False  # «مصدر مطلع» (well-informed), not «مطلع الشهر» (the start of the month)
     if t in TIME_WORDS or t in RELATIVES or t in ADJUNCT_HEADS:
         return True
-    if t in ("في", "على") and nxt is not None:
+    if t in _EVENT_PREPOSITIONS and nxt is not None:
         n = nxt.strip("\"«»“”")
         if n in SPEECH_EVENT_NOUNS or n.startswith(_SPEECH_EVENT_STEMS) or n.split("/")[0] in _MONTHS \
                 or n[:1].isdigit() or n in TIME_WORDS:
@@ -119,7 +126,7 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
     """The speaker mention inside the slot ``text[start:end]``, adjuncts cut off."""
     toks = _tokens(text, start, end)
     # drop the announcement words and leading adjunct segments («، الجمعة، ...»)
-    while toks and (toks[0][2] in ("بالقول", "قائلا", "قائلة", "القول") or toks[0][2] in _PRONOUN_PREPOSITIONS
+    while toks and (toks[0][2] in _ANNOUNCERS or toks[0][2] in _PRONOUN_PREPOSITIONS
                     or toks[0][2] in REPORTING_MASDARS):
         toks = toks[1:]  # «أدانت فيه دمشق», «وجدد التأكيد على أن»
     if toks and toks[0][2] in _PREPOSITIONS:
@@ -134,9 +141,9 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         if keep and text[keep[-1][1]:s].strip() in ("،", ",") and w.startswith("ل") \
                 and w[1:].startswith(_ADDRESSEE_BODIES):
             break  # «مصدر معارض ...، لوكالة "فرانس برس" أن»: the addressee
-        if keep and w in ("وهي", "وهو", "وهم", "وهما"):
+        if keep and w in _CLAUSE_PRONOUNS:
             break  # «وقالت المجموعة، وهي ثاني شركة فرنسية ...، إنها»: a clause about the speaker
-        if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in ("الشهر", "العام", "الأسبوع")):
+        if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in _TIME_NOUNS):
             continue  # «وقال حينها ...», «أعلن الأسبوع الماضي أنه ...»
         if not keep and _is_adjunct(w, nxt):
             return None  # «قالت في وقت لاحق إن»: the slot holds an adjunct, not a speaker
@@ -184,7 +191,7 @@ def speaker_in_slot(text: str, start: int, end: int, transitive: bool = False, t
 def _after_auxiliary(text: str, pstart: int, vstart: int) -> bool:
     """«وكان ترامب قد حذر ...»: the subject stands before «قد» / «كان»."""
     before = text[pstart:vstart].split()
-    return bool(before) and before[-1] in ("قد", "كان", "كانت") and len(before) >= 3
+    return bool(before) and before[-1] in _AUXILIARIES and len(before) >= 3
 
 
 def _real_trigger(lex: VerbLexicon, text: str, pos: int) -> bool:
@@ -488,7 +495,7 @@ def _split_at_commas(text, parts, cend):
 def _adjective_like(word: str) -> bool:
     """A nisba adjective («السوري», «الخارجية») or a fixed modifier («العام»)."""
     return word.endswith(("ي", "ية", "يون", "يين", "يان", "ة", "ى")) or word.startswith("وال") \
-        or word in ("العام", "الأعلى", "الأول", "السابق")
+        or word in _FIXED_MODIFIERS
 
 
 def _np_length(toks, name_len=None) -> int:
@@ -535,7 +542,7 @@ def _np_length(toks, name_len=None) -> int:
             n = name_len([x for _, _, x in toks[k:k + 6]])
             if n and k > j:
                 return k + n
-            if not (w in ("في", "لدى", "باسم", "إلى", "الى") or w.startswith(("ال", "لل", "ل"))):
+            if not (w in _TITLE_LINKS or w.startswith(("ال", "لل", "ل"))):
                 break
     if toks[j - 1][2] in TITLE_WORDS or toks[0][2] in TITLE_WORDS and j == 1:
         # a title is followed by a name: up to two undetermined words
