@@ -71,6 +71,7 @@ _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$
 _ADJUNCT_OPENING = words("adjunct_opening")
 _SPEECH_EVENT_STEMS = words("speech_event_stems")
 _MONTHS = frozenset(words("months"))
+_DEMONSTRATIVES = frozenset(words("demonstratives"))  # «نفى ذلك»: an object that says nothing
 _EVENT_PREPOSITIONS = frozenset(words("event_prepositions"))  # «في بيان», «على هامش»
 _ANNOUNCERS = frozenset(words("announcers"))  # «بالقول», «قائلا»: they announce the words
 _CLAUSE_PRONOUNS = frozenset(words("clause_pronouns"))  # «، وهي ثاني شركة ...»: about the speaker
@@ -763,9 +764,17 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
     obj = _skip_preposition(text, obj, cend)
     cend = _clause_end(doc, obj, cend)
     s, e = _trim(text, obj, cend)
-    if e > s and count_words(text, s, e, 1) >= 1:
+    if e > s and count_words(text, s, e, 1) >= 1 and not _empty_object(text, s, e):
         return Candidate(s, e, "indirect", speaker, site.gender, site.vstart, participle=site.is_part, rule=rule)
     return None
+
+
+def _empty_object(text: str, s: int, e: int) -> bool:
+    """An object that reports nothing said: one word that only points back or at a time
+    («نفى ذلك», «أعلن الثلاثاء», «تحدث عنها»)."""
+    words = text[s:e].split()
+    return len(words) == 1 and (words[0] in _DEMONSTRATIVES or words[0] in TIME_WORDS
+                                or words[0] in _PRONOUN_PREPOSITIONS)
 
 
 def _object_subject(site: Site, cend: int, name_len):
