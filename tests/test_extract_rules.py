@@ -435,3 +435,10 @@ def test_complementizer_inside_marks_is_stripped_but_not_a_conditional(extractor
 ])
 def test_an_object_that_only_points_back_is_no_quote(extractor, text):
     assert all(q["text"] not in ("ذلك", "عنها") for q in quotes_of(extractor, text))
+
+
+def test_names_joined_by_waw_are_one_joint_speaker_not_the_object(extractor):
+    # pool (ANT corpus): «وتتهم موسكو ودمشق المعارضة ... بإجبار»: verb, joint subject, object, بـ
+    q = quotes_of(extractor, "وتتهم موسكو ودمشق المعارضة المسلحة بإجبار السكان على البقاء كدروع بشرية.")[0]
+    assert q["speaker"] == "موسكو ودمشق" and q["actor"] == "الحكومة الروسية"
+    assert q["text"].startswith("المعارضة المسلحة بإجبار")

@@ -511,7 +511,14 @@ def _np_length(toks, name_len=None) -> int:
         k = name_len([w for _, _, w in toks[:8]])
         if k:
             # «الولايات المتحدة والحكومات الغربية الأخرى»: joint speakers, attributed to the first
-            while k < len(toks) - 1 and toks[k][2].startswith("وال"):
+            while k < len(toks) - 1 and toks[k][2].startswith("و"):
+                # «موسكو ودمشق», «السعودية والإمارات ومصر»: another known name joined by و
+                n = name_len([toks[k][2][1:]] + [w for _, _, w in toks[k + 1:k + 6]])
+                if n and k + n < len(toks):
+                    k += n
+                    continue
+                if not toks[k][2].startswith("وال"):
+                    break
                 k += 1
                 while k < len(toks) - 1 and toks[k][2].startswith("ال") and _adjective_like(toks[k][2]):
                     k += 1
