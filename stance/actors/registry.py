@@ -1127,7 +1127,8 @@ _WINDOW = 8
 
 
 _SENTENCE_END = regex.compile(r"[.؟!?\n؛:]")
-_SPAN = 300  # characters looked at on each side of a name
+_SPAN = 200  # characters looked at on each side of a name
+_PLACES = 4  # the first places an article writes a name
 
 
 def _words_of(chunk: str) -> list[str]:
@@ -1152,13 +1153,15 @@ def _descriptions(name: str, text: str):
     words up to the next comma; the sentence's words, with «…» where the name stands."""
     name = name.strip()
     at = text.find(name) if name else -1
-    while at >= 0:
+    seen = 0
+    while at >= 0 and seen < _PLACES:
         start, end = at, at + len(name)
         at = text.find(name, end)
         if start > 0 and text[start - 1] in "ولب":
             start -= 1  # «وفوتيل», «لفوتيل»
         if (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha()):
             continue  # inside another word
+        seen += 1
         left = text[max(0, start - _SPAN):start]
         cut = [e.end() for e in _SENTENCE_END.finditer(left)]
         left_words = _words_of(left[cut[-1]:] if cut else left)

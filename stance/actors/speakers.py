@@ -33,7 +33,7 @@ import regex
 
 from stance.text import normalize_ar
 
-from .lexicon import PhraseTable, clitic_variants
+from .lexicon import PhraseTable, _norm_token, clitic_variants
 from .schema import read_yaml, strip_lines
 
 DATA = Path(__file__).parent / "data" / "speakers.yaml"
@@ -87,7 +87,7 @@ def _pieces(mention: str) -> list[tuple[int, int, str]]:
         if g in "،,()":
             out.append((m.start(), m.end(), "،"))
         else:
-            n = normalize_ar(g)
+            n = _norm_token(g)
             if n:
                 out.append((m.start(), m.end(), n))
     return out
