@@ -440,6 +440,11 @@ class Registry:
         body = self.lookup(f"{word} {adjective_forms(stems[0])['f_def'][0]}", date=date)
         return body if body is not None and body.type == "body" and body.country == actor.country else None
 
+    def country_spellings(self) -> list[str]:
+        """Every country name and capital of countries.yaml (stance.extract.ActorRegistry)."""
+        return [s for c in self.lexicon.countries.values()
+                for s in list(c.get("names") or []) + list(c.get("capitals") or [])]
+
     def article_country(self, text: str) -> str | None:
         """The country ``text`` talks about most (ISO alpha-3), None when unclear (cached)."""
         return _article_country(text) if text else None
