@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from clirun import run
 from stance.cli import main
 from stance.experiments import experiment, runs
 from stance.experiments.config import load_config
@@ -252,3 +253,35 @@ def test_shipped_tfidf_config_on_bundled_annotations(tmp_path, capsys):
     assert m["grouped_by"] == "article_id" and m["eval_policy"] == "ground_truth"
     assert m["n"] == 892 and m["labels"] == ["terrorism", "sovereignty", "solidarity", "mediation"]
     assert m["micro_f1"] > 0.4  # frames are learnable from the words; chance is far lower
+
+
+@pytest.mark.parametrize("damage", ["truncated model", "missing model", "broken model metadata",
+                                    "broken run.json", "missing run.json"])
+def test_predict_with_a_damaged_run_names_the_run_and_file(cv_run, damage, tmp_path, capsys):
+    """A truncated or missing model file or a broken run.json: one line naming the run and the
+    file, exit 2, no output (was a BadZipFile / FileNotFoundError / JSONDecodeError traceback)."""
+    import shutil
+
+    bad = tmp_path / cv_run.name
+    shutil.copytree(cv_run, bad)
+    target = {"truncated model": "model/model.skops", "missing model": "model/model.skops",
+              "broken model metadata": "model/stance_model.json",
+              "broken run.json": "run.json", "missing run.json": "run.json"}[damage]
+    if damage.startswith("missing"):
+        (bad / target).unlink()
+    else:
+        data = (bad / target).read_bytes()
+        (bad / target).write_bytes(data[: len(data) // 3])
+    inp = tmp_path / "quotes.jsonl"
+    inp.write_text('{"text": "قال الوزير إن الإرهاب يهدد المنطقة"}\n', "utf-8")
+    out = tmp_path / "scored.jsonl"
+    code, _, err = run(capsys, "predict", bad, inp, "-o", out, "--quiet")
+    assert code == 2, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    if damage == "missing run.json":  # a run missing a required file is not a finished run
+        assert err.startswith(f"stance: error: {bad}: ") and "missing run.json" in err
+    else:
+        assert err.startswith(f"stance: error: {bad / target}:") and f"damaged run {bad}" in err
+    if damage.startswith("missing"):
+        assert "missing" in err
+    assert not out.exists() and list(tmp_path.glob(".scored*")) == []

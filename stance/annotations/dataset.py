@@ -19,7 +19,9 @@ Policies decide each quote's final ``frames``:
   id, or the part of the email before ``@`` when that names one annotator. Quotes that
   annotator did not label are left out (counted).
 
-Cancelled annotations are ignored; so are quotes nobody labelled. ``conflict`` says whether
+Cancelled annotations are ignored; so are quotes nobody labelled. An annotation that ticked
+``none`` together with frames keeps its frames (``none`` is dropped); the summary names each
+under ``none_with_frames``. ``conflict`` says whether
 the quote's annotators chose different frame sets, whatever the policy; the summary counts
 and lists the conflicts. Record fields (read by the experiments code; keep the names):
 ``quote_id, article_id, text, speaker, actor_id, actor, actor_country, actor_role, date,
@@ -38,7 +40,7 @@ from typing import Sequence
 from stance.frames import FRAME_KEYS, NONE_KEY
 from stance.io import InputError
 
-from .export import latest_labels, load_export, parse_timestamp
+from .export import latest_labels, load_export, none_with_frames, parse_timestamp
 
 POLICIES = ("majority", "union", "soft", "ground_truth", "annotator:ID")
 RECORD_FIELDS = ("quote_id", "article_id", "text", "speaker", "actor_id", "actor",
@@ -120,7 +122,7 @@ def build_dataset(export_paths: Sequence[str | os.PathLike] | str | os.PathLike,
     if not export_paths:
         raise InputError("no export files given")
     kind, wanted = parse_policy(policy)
-    loaded = [(str(p), load_export(p)) for p in export_paths]
+    loaded = [(str(p), load_export(p, defer_errors=True)) for p in export_paths]
     data, latest = latest_labels(loaded)
 
     known: dict[str, int | None] = {}
@@ -182,5 +184,7 @@ def build_dataset(export_paths: Sequence[str | os.PathLike] | str | os.PathLike,
                    NONE_KEY: sum(1 for r in records if not r["frames"])},
         "conflicts": len(conflicts),
         "conflict_list": conflicts,
+        # «none» ticked together with frames: frames kept, none dropped (named here)
+        "none_with_frames": none_with_frames(latest),
     }
     return records, summary

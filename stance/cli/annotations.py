@@ -38,7 +38,9 @@ def agreement(exports, as_json, plot):
       stance annotations agreement annotations/exports/frames-*.json --json > agreement.json
     """
     from stance.annotations.agreement import agreement as compute, format_report, plot_pairs
+    from stance.io import check_output_path
 
+    check_output_path(plot, option="--plot")
     report = compute(exports)
     if plot:
         if not report["pairs"]:
@@ -86,8 +88,10 @@ def build(exports, output, policy, summary_path):
           --policy annotator:annotator1@example.com --summary dev_summary.json
     """
     from stance.annotations.dataset import build_dataset
-    from stance.io import atomic_output, write_jsonl_line
+    from stance.io import atomic_output, check_output_path, write_jsonl_line
 
+    check_output_path(output, option="-o")
+    check_output_path(summary_path, option="--summary")
     records, s = build_dataset(list(exports), policy=policy)
     if summary_path:
         with atomic_output(summary_path) as fh:
@@ -108,5 +112,11 @@ def build(exports, output, policy, summary_path):
     if s["conflicts"] > MAX_LISTED:
         more = f"see {summary_path}" if summary_path else "--summary FILE.json lists them all"
         click.echo(f"  ... {s['conflicts'] - MAX_LISTED} more ({more})", err=True)
+    from stance.annotations.agreement import none_with_frames_lines
+
+    for line in none_with_frames_lines(s["none_with_frames"], MAX_LISTED):
+        click.echo(line.replace("--json lists them all",
+                                f"see {summary_path}" if summary_path else
+                                "--summary FILE.json lists them all"), err=True)
     if output != "-":
         click.echo(f"wrote {output}", err=True)

@@ -139,22 +139,29 @@ class TfidfModel(Model):
         import skops.io as sio
 
         path = directory / self.FILE
-        untrusted = sio.get_untrusted_types(file=path)
+        try:
+            untrusted = sio.get_untrusted_types(file=path)
+        except Exception as exc:  # missing, truncated (BadZipFile), not a skops file
+            raise damaged_model(directory, path, exc) from None
         allowed = ("sklearn.", "numpy.", "scipy.", "stance.", "builtins.")
         bad = [t for t in untrusted if not t.startswith(allowed)]
         if bad:
             raise InputError(f"refusing to load a model with untrusted types: {', '.join(bad)}",
                              path)
-        self.estimator_ = sio.load(path, trusted=untrusted)
+        try:
+            self.estimator_ = sio.load(path, trusted=untrusted)
+        except Exception as exc:
+            raise damaged_model(directory, path, exc) from None
         vocab_path = directory / self.VOCAB
         if vocab_path.exists():
             try:
                 vocabs = json.loads(vocab_path.read_text("utf-8"))
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                raise InputError(f"broken vocabulary file: {exc}", vocab_path) from None
+                raise damaged_model(directory, vocab_path, f"broken vocabulary: {exc}") from None
             for name, vec in self._vectorizers():
-                if name not in vocabs:
-                    raise InputError(f"no vocabulary for the {name!r} n-grams", vocab_path)
+                if not isinstance(vocabs, dict) or name not in vocabs:
+                    raise damaged_model(directory, vocab_path, f"no vocabulary for the {name!r} "
+                                        "n-grams")
                 vec.vocabulary_ = {term: i for i, term in enumerate(vocabs[name])}
 
 
@@ -184,15 +191,32 @@ def build_model(model_cfg: dict, labels: list[str], multi_label: bool, seed: int
     return model_class(model_cfg["type"])(params, labels, multi_label, seed, text_field, progress)
 
 
+def damaged_model(directory: str | Path, path: str | Path, exc: BaseException | str) -> InputError:
+    """One line naming the run (the model directory's parent) and the damaged file."""
+    from stance.experiments.runs import damaged
+
+    directory = Path(directory)
+    return damaged(directory.parent if directory.name == "model" else directory, path, exc)
+
+
 def load_model(directory: str | Path, progress: bool = False) -> Model:
-    """Read a model saved by :meth:`Model.save` (a run's ``model/`` directory)."""
+    """Read a model saved by :meth:`Model.save` (a run's ``model/`` directory).
+
+    A missing or damaged file (truncated skops or safetensors file, broken JSON) is an
+    :class:`InputError` naming the run and the file, never a traceback."""
     directory = Path(directory)
     meta_path = directory / META
     if not meta_path.exists():
         raise InputError(f"not a stance model directory (no {META})", directory)
-    meta = json.loads(meta_path.read_text("utf-8"))
-    model = model_class(meta["type"])(meta["params"], meta["labels"], meta["multi_label"],
-                                      meta.get("seed", 0), meta.get("text_field", "text"), progress)
+    try:
+        meta = json.loads(meta_path.read_text("utf-8"))
+        cls = model_class(meta["type"])
+        model = cls(meta["params"], meta["labels"], meta["multi_label"], meta.get("seed", 0),
+                    meta.get("text_field", "text"), progress)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, InputError) as exc:
+        if isinstance(exc, KeyError):
+            exc = f"no field {exc}"
+        raise damaged_model(directory, meta_path, exc) from None
     if meta.get("thresholds") is not None:
         model.thresholds = np.asarray(meta["thresholds"])
     model._load(directory)
