@@ -298,3 +298,16 @@ def test_tfidf_model_saves_its_vocabulary_compactly(tmp_path):
     with pytest.raises(InputError) as err:
         load_model(tmp_path / "m")
     assert "vocabulary" in str(err.value)
+
+
+def test_build_cli_carries_the_extraction_judgements(tmp_path, capsys):
+    from clirun import run
+
+    out = tmp_path / "data.jsonl"
+    code, _, err = run(capsys, "annotations", "build", FRAMES_EXPORT, "-o", out, "--policy", "union")
+    assert code == 0, err
+    assert "extraction judged on 2100 quotes: ok 1490" in err
+    recs = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(recs) == 2992 and {r["policy"] for r in recs} == {"union"}
+    assert Counter(r["extraction"] for r in recs)["not_a_quote"] == 136
+    assert all("extraction" in a for r in recs for a in r["annotations"])
