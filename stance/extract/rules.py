@@ -516,6 +516,9 @@ def _np_length(toks, name_len=None) -> int:
                 n = name_len([toks[k][2][1:]] + [w for _, _, w in toks[k + 1:k + 6]])
                 if n and k + n < len(toks):
                     k += n
+                    while k < len(toks) - 1 and toks[k][2].startswith("ال") \
+                            and toks[k][2].endswith(("ي", "ية", "يون", "يين", "ى")):
+                        k += 1  # «والحكومات الغربية الأخرى»: its nisba adjectives
                     continue
                 if not toks[k][2].startswith("وال"):
                     break
