@@ -515,11 +515,10 @@ def _np_length(toks, name_len=None) -> int:
                 # «موسكو ودمشق», «السعودية والإمارات ومصر»: another known name joined by و
                 n = name_len([toks[k][2][1:]] + [w for _, _, w in toks[k + 1:k + 6]])
                 if n and k + n < len(toks):
-                    definite = toks[k][2].startswith("وال")
-                    k += n  # a definite conjunct keeps its adjectives: «والحكومات الغربية الأخرى»
-                    while definite and k < len(toks) - 1 and toks[k][2].startswith("ال") \
-                            and _adjective_like(toks[k][2]):
-                        k += 1
+                    k += n
+                    while k < len(toks) - 1 and toks[k][2].startswith("ال") \
+                            and toks[k][2].endswith(("ي", "ية", "يون", "يين", "ى")):
+                        k += 1  # «والحكومات الغربية الأخرى»: its nisba adjectives
                     continue
                 if not toks[k][2].startswith("وال"):
                     break
