@@ -11,6 +11,12 @@ it is read as::
 * content in quotation marks that holds a full clause is a *direct* quote (text inside the
   marks); otherwise the reported clause is an *indirect* quote up to the end of the
   sentence, the next continuation participle («، مضيفا») or an attribution tail («، وفقا لـ»).
+
+The rules are named functions: for each verb (a :class:`Site`, read off the paragraph's
+:class:`~stance.extract.document.Paragraph` index) ``RULE_ORDER`` tries ``rule_complement``
+(أن/إن, colon, quotation) then ``rule_object`` (a noun-phrase object); then ``rule_according_to``
+finds clauses that end «، بحسب X» in sentences without a quote. Every candidate records its
+rule (``RULES``). The words they read are data (``stance/extract/data/*.yaml``).
 """
 
 from __future__ import annotations
