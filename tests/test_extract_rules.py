@@ -442,3 +442,27 @@ def test_names_joined_by_waw_are_one_joint_speaker_not_the_object(extractor):
     q = quotes_of(extractor, "وتتهم موسكو ودمشق المعارضة المسلحة بإجبار السكان على البقاء كدروع بشرية.")[0]
     assert q["speaker"] == "موسكو ودمشق" and q["actor"] == "الحكومة الروسية"
     assert q["text"].startswith("المعارضة المسلحة بإجبار")
+
+
+@pytest.mark.parametrize("sentence,speaker,starts", [
+    # development gold sentences (ANT corpus): a clause, then «، بحسب X» / «، وفق ما أعلن X»
+    ("وجاء حوار لافروف مع برنامج \"هارد توك\" على بي بي سي، في الوقت الذي تعقد فيه منظمة حظر الأسلحة "
+     "الكيمياوية اجتماعا طارئا لبحث الموقف في سوريا.\nولم يتمكن مفتشو الوكالة الذين توجهوا إلى سوريا من دخول "
+     "موقع الهجوم المزعوم في دوما حتى الآن، بحسب المنظمة.", "المنظمة", "لم يتمكن مفتشو الوكالة"),
+    ("وقد نزح أكثر من 12 ألف شخص خلال الأيام الماضية من محافظة درعا، حسبما أعلن المرصد السوري لحقوق الإنسان.",
+     "المرصد السوري لحقوق الإنسان", "نزح أكثر من 12 ألف شخص"),
+])
+def test_a_clause_with_an_according_to_tail_is_its_sources_reported_speech(extractor, sentence, speaker, starts):
+    q = only([q for q in quotes_of(extractor, sentence) if q["rule"] == "according_to"])
+    assert q["speaker"] == speaker and q["actor_id"] is not None
+    assert starts in q["text"] and q["text"].index(starts) <= 1  # «و» may open it
+
+
+@pytest.mark.parametrize("sentence", [
+    "وعانى اللاجئون السوريون خلال السنوات الماضية من تصرفات عنصرية، وفق ما وصفها ناشطون.",
+    "وتزامنا مع الضربات الجوية، تمكنت قوات النظام الخميس بحسب المرصد من السيطرة للمرة الأولى على بلدة.",
+    "وغادر ولي العهد مدينة خميس مشيط بعد زيارة استمرت يومين، وفقا لما ذكرته وكالة الأنباء السعودية.",
+    "وتاتلس من أشهر المغنين في تركيا، ولد عام 1952 من أم كردية وأب عربي، بحسب قول مغردين.",
+])
+def test_no_source_after_according_to_no_quote(extractor, sentence):
+    assert [q for q in quotes_of(extractor, sentence) if q["rule"] == "according_to"] == []

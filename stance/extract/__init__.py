@@ -108,6 +108,9 @@ def extract_quotes(article: dict, registry: ActorRegistry, names: NameIndex | No
         if _headline(text[ps:pe]):
             continue
         for cand in candidates_in(Paragraph(text, ps, pe, lexicon), names.name_len if names is not None else None):
+            if cand.rule == "according_to" and not attributor.is_source(
+                    text[cand.speaker[0]:cand.speaker[1]], cand.speaker[0]):
+                continue  # «، بحسب قول مغردين»: the tail names no source
             speaker = _speaker_phrase(registry, text, cand.speaker)
             if cand.speaker is not None and speaker is None \
                     and not opens_with_adjunct(text[cand.speaker[0]:cand.speaker[1]]):

@@ -338,6 +338,13 @@ class Attributor:
         self._unnamed[key] = actor
         return actor
 
+    def is_source(self, mention: str, before: int) -> bool:
+        """Whether a mention names someone who can be a source: an actor the registry knows,
+        or an unknown one it can place (an unnamed official, a spokesperson, a government) —
+        not «قول مغردين», «التقويم الشرقي». Nothing is added to the article's speakers."""
+        actor = self._resolve(mention, before)
+        return actor is not None and (getattr(actor, "known", True) or getattr(actor, "role", "other") != "other")
+
     def explicit(self, mention: str, gender: str, before: int = 0) -> Speaker:
         sp = Speaker(mention, self._resolve(mention, before), gender)
         self.history.append(sp)

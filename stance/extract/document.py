@@ -174,6 +174,10 @@ class Paragraph:
         s = _first_at_or_after(starts, pos + 1)
         return s if s is not None and s < end else None
 
+    def according_tails(self) -> list[int]:
+        """Starts of the tails outside quotation marks (candidates for «، بحسب X»)."""
+        return self._tails["tail"][1]
+
     @_lazy
     def _participles(self) -> tuple[list[int], list[int]]:
         starts = [t.start() for t in self.triggers if t.participle]

@@ -182,8 +182,8 @@ WORD_LISTS = ("object_adverbs", "time_words", "time_modifiers", "adjunct_heads",
               "relative_of", "office_stems", "statement_stems", "feminine_titles", "first_person", "generic_names",
               "issued", "issued_by", "event_prepositions", "announcers", "clause_pronouns", "time_nouns",
               "auxiliaries", "fixed_modifiers", "title_links", "feminine_name_ends",
-              "demonstratives")
-PATTERNS = ("furniture", "link_line", "connective", "media_speaker", "tail", "narration_after_comma",
+              "demonstratives", "according_not_speaker")
+PATTERNS = ("furniture", "link_line", "connective", "media_speaker", "tail", "narration_after_comma", "according_to",
             "connectives_left", "inner_connective", "adjunct_opening")
 
 

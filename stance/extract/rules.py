@@ -11,6 +11,12 @@ it is read as::
 * content in quotation marks that holds a full clause is a *direct* quote (text inside the
   marks); otherwise the reported clause is an *indirect* quote up to the end of the
   sentence, the next continuation participle («، مضيفا») or an attribution tail («، وفقا لـ»).
+
+The rules are named functions: for each verb (a :class:`Site`, read off the paragraph's
+:class:`~stance.extract.document.Paragraph` index) ``RULE_ORDER`` tries ``rule_complement``
+(أن/إن, colon, quotation) then ``rule_object`` (a noun-phrase object); then ``rule_according_to``
+finds clauses that end «، بحسب X» in sentences without a quote. Every candidate records its
+rule (``RULES``). The words they read are data (``stance/extract/data/*.yaml``).
 """
 
 from __future__ import annotations
@@ -52,6 +58,7 @@ RULES = {
     "participle_quote": "a continuation participle and quotation marks («، مضيفا \"...\"»)",
     "participle_object": "a continuation participle with an object («، مشيرا إلى ...»)",
     "masdar_comp": "a verbal noun of speech, its speaker and أن («بعد إعلان الجيش أنه ...»)",
+    "according_to": "a clause that ends «، بحسب X», «، وفق X» («قتل 28 شخصا، بحسب الحكومة»)",
 }
 
 
@@ -71,6 +78,9 @@ _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$
 _ADJUNCT_OPENING = words("adjunct_opening")
 _SPEECH_EVENT_STEMS = words("speech_event_stems")
 _MONTHS = frozenset(words("months"))
+_ACCORDING = words("according_to")  # «، بحسب», «، وفقا لـ», «، حسبما أعلن»: then the source
+_COMMA_AT = regex.compile(r"[،,]")
+_NOT_SOURCE = frozenset(words("according_not_speaker"))
 _DEMONSTRATIVES = frozenset(words("demonstratives"))  # «نفى ذلك»: an object that says nothing
 _EVENT_PREPOSITIONS = frozenset(words("event_prepositions"))  # «في بيان», «على هامش»
 _ANNOUNCERS = frozenset(words("announcers"))  # «بالقول», «قائلا»: they announce the words
@@ -810,15 +820,54 @@ def _object_subject(site: Site, cend: int, name_len):
 RULE_ORDER = (rule_complement, rule_object)
 
 
+def _according_spans(doc: Paragraph) -> list[tuple[int, int]]:
+    """The «، بحسب ما أفاد», «، حسبما أعلن» tails of the paragraph (up to where the source starts)."""
+    out = []
+    for t in doc.according_tails():
+        m = _ACCORDING.match(doc.text, t, min(doc.end, t + 120))
+        if m is not None:
+            out.append((t, m.end()))
+    return out
+
+
+def rule_according_to(doc: Paragraph, found: list[Candidate], name_len) -> list[Candidate]:
+    """A sentence with no quote that ends its clause with «، بحسب X», «، وفق X», «، حسبما أعلن
+    X»: the clause is X's reported speech («وأطلقت القوات ... صاروخا، وفق الجيش الإسرائيلي»)."""
+    text, out = doc.text, []
+    starts = doc.sentence_starts()
+    for t in doc.according_tails():
+        m = _ACCORDING.match(text, t, min(doc.end, t + 120))
+        if m is None:
+            continue
+        k = bisect.bisect_right(starts, t)
+        sent_start = starts[k - 1] if k else doc.start
+        if any(c.start < t and c.end > sent_start for c in found) or doc.inside(t) is not None:
+            continue  # the sentence already has its quote
+        who_end = doc.sentence_end(m.end(), doc.end)
+        comma = _COMMA_AT.search(text, m.end(), who_end)
+        speaker = clean_speaker(text, m.end(), comma.start() if comma else who_end, name_len)
+        lead = _CONNECTIVES_LEFT.match(text, sent_start, t)
+        s, e = _trim(text, lead.end() if lead else sent_start, t)
+        if speaker is None or count_words(text, s, e, 4) < 4 or count_words(text, *speaker, 9) > 8:
+            continue
+        who = text[speaker[0]:speaker[1]].split()
+        if who[0] in _NOT_SOURCE or any(w in _PREPOSITIONS for w in who[1:]):
+            continue  # «وفق ما وصفها ناشطون»; «بحسب المرصد من السيطرة ...»: no source phrase
+        out.append(Candidate(s, e, "indirect", speaker, "m", t, rule="according_to"))
+    return out
+
+
 def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
     """All quote candidates in one indexed paragraph, in text order: for each reporting verb
     not inside quotation marks nor inside the previous quote, the rules of ``RULE_ORDER``."""
     found: list[Candidate] = []
     sent_ends = doc.sentence_starts() if doc.triggers else []
     covered_until = doc.start
+    tails = _according_spans(doc) if doc.triggers else []
     for m in doc.triggers:
-        if doc.inside(m.start()) is not None or m.start() < covered_until:
-            continue
+        if doc.inside(m.start()) is not None or m.start() < covered_until \
+                or any(a <= m.start() < b for a, b in tails):
+            continue  # «، حسبما أعلن المرصد»: the verb of an attribution tail reports the clause before
         site = _site(doc, m, sent_ends, found)
         if site is None or not _reports_here(site):
             continue
@@ -834,4 +883,5 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
             continue  # «يذكر أن ...» opening a sentence: the journalist's voice
         found.append(cand)
         covered_until = cand.end
-    return found
+    extra = rule_according_to(doc, found, name_len) if doc.triggers or "،" in doc.text[doc.start:doc.end] else []
+    return sorted(found + extra, key=lambda c: c.start) if extra else found
