@@ -157,7 +157,7 @@ def bert_speed(texts, run_arg, repeat=3):
     texts = list(texts) * repeat  # a few seconds of work for steadier timings
     model, what = bert_model(run_arg)
     max_length = model.params.get("max_length", 128)
-    print(f"BERT inference on {len(texts)} quotes (the dev quotes x{repeat}), {what}, max_length {max_length}, "
+    print(f"BERT inference on {len(texts)} quotes (the TF-IDF config's {len(texts) // repeat} quotes x{repeat}), {what}, max_length {max_length}, "
           f"{torch.get_num_threads()} torch threads")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -206,7 +206,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--bert-run", help="a finished BERT run directory")
     ap.add_argument("--skip-bert", action="store_true")
-    ap.add_argument("--repeat", type=int, default=3, help="score the dev quotes this many times")
+    ap.add_argument("--repeat", type=int, default=3, help="score the TF-IDF config's quotes this many times")
     args = ap.parse_args()
     texts = tfidf_speed()
     if not args.skip_bert:
