@@ -311,3 +311,55 @@ def test_plain_ui_export_with_numeric_annotator_ids(raw_export, tmp_path):
     assert [r["annotations"][1]["annotator"] for r in records] == ["3", "3", "3"]
     with pytest.raises(InputError, match="not an annotator"):
         build_dataset(path, policy=f"annotator:{A1}")
+
+
+# -- many annotators: the bundled dev + pool export (10 model-based annotators) -----------------
+FRAMES_EXPORT = ROOT / "annotations" / "frames_export.json.gz"
+
+
+def test_agreement_text_stays_readable_with_many_annotators(capsys):
+    """Ten annotators, of whom only 13 pairs share quotes: the text names those pairs only,
+    stays narrow, and the pooled kappa is Cohen's kappa (scikit-learn) over every shared
+    quote of every pair; --json still carries all 45 pairs."""
+    import gzip
+
+    from sklearn.metrics import cohen_kappa_score
+
+    raw = json.loads(gzip.decompress(FRAMES_EXPORT.read_bytes()))
+    per_quote: dict[str, dict[str, set]] = {}
+    for task in raw:
+        for ann in task["annotations"]:
+            if ann["was_cancelled"]:
+                continue
+            choices = {c for r in ann["result"] for c in r["value"]["choices"]} - {"none"}
+            per_quote.setdefault(task["data"]["quote_id"], {})[ann["completed_by"]["email"]] = choices
+    shared_pairs = {tuple(sorted(per)) for per in per_quote.values() if len(per) == 2}
+
+    code, out, err = run(capsys, "annotations", "agreement", FRAMES_EXPORT)
+    assert code == 0, err
+    assert max(len(line) for line in out.splitlines()) <= 100
+    listed = [line for line in out.splitlines() if " | " in line]
+    assert len(listed) == len(shared_pairs) == 13
+    assert "annotator8 | annotator9" in out and "annotator1 | annotator3" not in out
+    assert "13 of 45" in out
+
+    code, out, _ = run(capsys, "annotations", "agreement", FRAMES_EXPORT, "--json")
+    report = json.loads(out)
+    assert len(report["pairs"]) == 45
+    assert sum(st["items"] > 0 for st in report["pairs"].values()) == 13
+    for f in FRAME_KEYS:
+        first, second = [], []
+        for per in per_quote.values():
+            if len(per) == 2:
+                a, b = sorted(per)
+                first.append(f in per[a])
+                second.append(f in per[b])
+        assert len(first) == 1252
+        ref = cohen_kappa_score(first, second)
+        assert report["frames"][f]["kappa_pooled"] == pytest.approx(ref, abs=1e-4)
+
+
+def test_pooled_kappa_of_two_annotators_is_their_kappa():
+    report = agreement([EXPORT])
+    for f in FRAME_KEYS:
+        assert report["frames"][f]["kappa_pooled"] == report["frames"][f]["kappa"][f"{A1} | {A2}"]

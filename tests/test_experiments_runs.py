@@ -31,12 +31,12 @@ def persuasion(tmp_path_factory):
     return path
 
 
-def config_file(tmp_path, train, **data) -> Path:
+def config_file(tmp_path, train, model=None, **data) -> Path:
     body = {"name": "persuasion",
             "data": {"train": str(train), "label_field": "techniques", "labels": TECHNIQUES,
                      "other_labels": "ignore", "id_field": "id", **data},
             "eval": {"folds": 3, "seed": 5, "bootstrap": 200},
-            "model": {"type": "tfidf", "char_ngrams": [2, 4], "min_df": 2}}
+            "model": {"type": "tfidf", "char_ngrams": [2, 4], "min_df": 2, **(model or {})}}
     path = tmp_path / "persuasion.yaml"
     path.write_text(yaml.safe_dump(body, allow_unicode=True), "utf-8")
     return path
@@ -90,7 +90,8 @@ def test_same_seed_same_metrics(cv_run, persuasion, tmp_path):
 
 
 def test_interrupted_run_leaves_nothing_that_looks_complete(persuasion, tmp_path, monkeypatch):
-    cfg = load_config(config_file(tmp_path, persuasion))
+    # fixed thresholds (no inner CV: a quarter of the fits): what is checked is the run directory
+    cfg = load_config(config_file(tmp_path, persuasion, model={"threshold": 0.5}))
 
     def boom(*a, **k):
         raise KeyboardInterrupt
@@ -222,10 +223,13 @@ def test_fixed_test_split(persuasion, tmp_path):
     lines = persuasion.read_text("utf-8").splitlines()
     (tmp_path / "tr.jsonl").write_text("\n".join(lines[:240]) + "\n", "utf-8")
     (tmp_path / "te.jsonl").write_text("\n".join(lines[240:]) + "\n", "utf-8")
-    cfg = load_config(config_file(tmp_path, tmp_path / "tr.jsonl", test=str(tmp_path / "te.jsonl")))
+    # fixed thresholds (no inner CV: a quarter of the fits); the tuned ones: test_experiments_tfidf
+    cfg = load_config(config_file(tmp_path, tmp_path / "tr.jsonl", model={"threshold": 0.5},
+                                  test=str(tmp_path / "te.jsonl")))
     run_dir = run_experiment(cfg, output_dir=tmp_path / "runs", progress=False)
     m = json.loads((run_dir / "metrics.json").read_text("utf-8"))
     assert m["mode"] == "test" and m["n"] == 60 and "folds" not in m
+    assert m["final_thresholds"] == {lab: 0.5 for lab in TECHNIQUES}
     preds = [json.loads(l) for l in (run_dir / "predictions.jsonl").open(encoding="utf-8")]
     assert [p["id"] for p in preds] == [json.loads(l)["id"] for l in lines[240:]]
 

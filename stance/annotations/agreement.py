@@ -5,7 +5,9 @@
 (0.9692, 0.9193)
 
 Per frame (each a binary decision per quote): Krippendorff's alpha over all annotators
-(nominal), Cohen's kappa for each annotator pair and percent agreement. Overall, on the
+(nominal), Cohen's kappa for each annotator pair (``kappa``) and pooled over every pair's
+shared quotes (``kappa_pooled``: the two decisions of each pair, first annotator by name
+first; with two annotators it is their kappa) and percent agreement. Overall, on the
 label sets: Krippendorff's alpha with the MASI distance (Passonneau 2006) and with the
 Jaccard distance, and the share of quotes on which all annotators chose the identical set.
 ``none`` is the empty set. Only quotes with two or more (non-cancelled) annotations enter
@@ -18,6 +20,8 @@ from __future__ import annotations
 import itertools
 import math
 import os
+import re
+import textwrap
 from collections import Counter
 from typing import Callable, Hashable, Iterable, Sequence
 
@@ -113,14 +117,17 @@ def agreement_from_labels(labels: dict[str, dict[str, frozenset]]) -> dict:
     for f in FRAME_KEYS:
         units = [[f in s for s in per.values()] for per in multi.values()]
         agree = [len(set(u)) == 1 for u in units]
-        kappas = {}
+        kappas, first, second = {}, [], []
         for a, b in pairs:
             common = [per for per in multi.values() if a in per and b in per]
             kappas[f"{a} | {b}"] = _r(cohen_kappa([f in p[a] for p in common],
                                                   [f in p[b] for p in common]))
+            first += [f in p[a] for p in common]
+            second += [f in p[b] for p in common]
         frames[f] = {
             "alpha": _r(krippendorff_alpha(units)),
             "kappa": kappas,
+            "kappa_pooled": _r(cohen_kappa(first, second)),
             "percent_agreement": _r(sum(agree) / len(agree)) if agree else None,
             "positives": {a: sum(1 for per in labels.values() if f in per.get(a, ()))
                           for a in annotators},
@@ -166,37 +173,62 @@ def agreement(export_paths: Sequence[str | os.PathLike]) -> dict:
     return report
 
 
+def _natural_key(name: str):
+    """``annotator2`` before ``annotator10``."""
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name)]
+
+
 def format_report(report: dict) -> str:
-    """A plain-text table of the report."""
-    ann = report["annotators"]
+    """Plain text for any number of annotators: quotes per annotator, one row per frame
+    (alpha, Cohen's kappa pooled over the annotator pairs that share quotes, same decision),
+    the overall figures and one line per annotator pair that shares quotes (``--json`` has
+    every pair)."""
+    ann = sorted(report["annotators"], key=_natural_key)
+    short = dict(zip(ann, _short_names(ann)))
     lines = [f"{report['items']} quotes annotated, {report['items_multiply_annotated']} by two "
              f"or more of {len(ann)} annotators"]
-    lines += [f"  {a}: {n} quotes" for a, n in report["items_per_annotator"].items()]
-    if report["pairs"]:
+    counts = [f"{short[a]} {report['items_per_annotator'][a]}" for a in ann]
+    lines += textwrap.wrap("quotes per annotator: " + ", ".join(counts), width=96,
+                           subsequent_indent="  ")
+
+    def fmt(x, pct=False):
+        if x is None:
+            return "n/a"
+        return f"{100 * x:.1f}" if pct else f"{x:.3f}"
+
+    shared = {p: st for p, st in report["pairs"].items() if st["items"]}
+    if not shared:
+        lines.append("no quote has two annotators: no agreement figures")
+    else:
         lines.append("")
-        pair_names = list(report["pairs"])
-        head = f"{'frame':<12} {'alpha':>7} {'agree%':>7}  " + "  ".join(
-            f"kappa[{p}]" for p in pair_names)
-        lines.append(head)
-
-        def fmt(x, pct=False):
-            if x is None:
-                return "n/a"
-            return f"{100 * x:.1f}" if pct else f"{x:.3f}"
-
+        lines.append(f"{'frame':<12} {'alpha':>7} {'kappa':>7} {'same%':>7}")
         for f, st in report["frames"].items():
-            ks = "  ".join(f"{fmt(st['kappa'][p]):>{len('kappa[' + p + ']')}}" for p in pair_names)
-            lines.append(f"{f:<12} {fmt(st['alpha']):>7} {fmt(st['percent_agreement'], True):>7}  {ks}")
+            lines.append(f"{f:<12} {fmt(st['alpha']):>7} {fmt(st.get('kappa_pooled')):>7} "
+                         f"{fmt(st['percent_agreement'], True):>7}")
+        n_pairs = sum(st["items"] for st in shared.values())
+        lines += textwrap.wrap(
+            f"(alpha: Krippendorff, all annotators; kappa: Cohen, pooled over the {n_pairs} "
+            f"shared quotes of {len(shared)} annotator pair{'s' if len(shared) != 1 else ''}; "
+            "same%: all annotators of a quote took the same decision on the frame)", width=96)
         o = report["overall"]
         lines.append("")
         lines.append(f"overall: alpha (MASI) {fmt(o['alpha_masi'])}, alpha (Jaccard) "
                      f"{fmt(o['alpha_jaccard'])}, identical label sets "
                      f"{fmt(o['percent_agreement'], True)} %")
-        for p, st in report["pairs"].items():
-            lines.append(f"  {p}: {st['items']} shared quotes, identical sets "
-                         f"{fmt(st['percent_agreement'], True)} %, mean kappa {fmt(st['mean_kappa'])}")
-    else:
-        lines.append("no quote has two annotators: no agreement figures")
+        lines.append("")
+        rest = len(report["pairs"]) - len(shared)
+        lines.append(f"annotator pairs sharing quotes ({len(shared)} of {len(report['pairs'])}"
+                     f"{'; the others share none' if rest else ''}):")
+        rows = sorted(shared.values(),
+                      key=lambda st: [_natural_key(a) for a in sorted(st["annotators"],
+                                                                       key=_natural_key)])
+        names = [" | ".join(short[a] for a in sorted(st["annotators"], key=_natural_key))
+                 for st in rows]
+        w = max(len("pair"), *(len(n) for n in names))
+        lines.append(f"  {'pair':<{w}} {'quotes':>7} {'same set%':>10} {'mean kappa':>11}")
+        for name, st in zip(names, rows):
+            lines.append(f"  {name:<{w}} {st['items']:>7} "
+                         f"{fmt(st['percent_agreement'], True):>10} {fmt(st['mean_kappa']):>11}")
     lines += none_with_frames_lines(report.get("none_with_frames") or [])
     return "\n".join(lines)
 

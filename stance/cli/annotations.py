@@ -29,12 +29,15 @@ def annotations():
 def agreement(exports, as_json, plot):
     """Inter-annotator agreement on the frames of one or more exports.
 
-    Per frame: Krippendorff's alpha (binary) and Cohen's kappa for each annotator pair;
-    overall: alpha on label sets (MASI and Jaccard distances) and the share of identical
-    label sets; quotes per annotator. Cancelled annotations are ignored.
+    Per frame: Krippendorff's alpha (binary), Cohen's kappa pooled over the annotator
+    pairs that share quotes, and the share of quotes with one decision; overall: alpha on
+    label sets (MASI and Jaccard distances) and the share of identical label sets; then one
+    line per annotator pair that shares quotes (quotes, identical sets, mean kappa).
+    --json adds every pair's kappa per frame. Cancelled annotations are ignored.
 
     \b
-    Example:
+    Examples:
+      stance annotations agreement annotations/frames_export.json.gz
       stance annotations agreement annotations/exports/frames-*.json --json > agreement.json
     """
     from stance.annotations.agreement import agreement as compute, format_report, plot_pairs
