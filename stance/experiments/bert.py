@@ -478,7 +478,11 @@ class BertModel(Model):
             logits = pred.predictions[0] if isinstance(pred.predictions, tuple) else pred.predictions
             logits = torch.tensor(logits).float()
             probs = (torch.sigmoid(logits) if self.multi_label else torch.softmax(logits, -1)).numpy()
-            gold = Y[va]
+            # the Trainer's own labels, in the order of its predictions (a length-grouped
+            # evaluation sampler does not keep the dataset order)
+            gold = np.asarray(pred.label_ids) if pred.label_ids is not None else Y[va]
+            if not self.multi_label and gold.ndim == 1:
+                gold = np.eye(probs.shape[1], dtype=np.int8)[gold.astype(int)]
             if gold.sum() == 0:  # nothing to rank: fall back on the loss alone
                 return {"micro_ap": 0.0}
             return {"micro_ap": float(average_precision_score(gold, probs, average="micro"))}
