@@ -192,7 +192,7 @@ def test_configs_resolve_e5(converted):
 def _fit(converted, init, texts, Y):
     params = {"model": str(converted), "init": init, "freeze_embeddings": True,
               "pooling": "mean", "group_by_length": True,
-              "max_length": 48, "batch_size": 16, "eval_batch_size": 32, "epochs": 1,
+              "max_length": 32, "batch_size": 16, "eval_batch_size": 32, "epochs": 1,
               "lr": 1e-4, "warmup": 0.0, "weight_decay": 0.0, "grad_accum": 1,
               "early_stopping": 0, "class_weight": "balanced", "val_fraction": 0.25,
               "threshold": "tune", "device": "cpu", "precision": "fp32"}
@@ -207,7 +207,7 @@ def test_fine_tune_frozen_embeddings_and_random_twin(converted, tmp_path):
 
     from stance.experiments.data import indicator
 
-    recs = dev_records()[:48]
+    recs = dev_records()[:32]
     texts = [r["text"] for r in recs]
     Y = indicator([r["frames"] for r in recs], FRAMES)
     orig = load_file(str(converted / "model.safetensors"))
