@@ -82,10 +82,13 @@ def report(inputs, fmt, output, by, min_quotes, sort, since, until, sources, act
       stance report scored.jsonl --since 2018-03-01 --until 2018-06-30 --source BBC \\
           --actor "دونالد ترامب" --actor "سيرغي لافروف" -f json -o two.json
     """
-    from stance.io import InputError, atomic_output
+    from stance.io import InputError, atomic_output, check_output_path
     from stance.report import load_records, render
     from stance.report.aggregate import KIND_TEXT, build_report
 
+    # every output place is checked before any work: a bad --plots never leaves a report behind
+    check_output_path(output, option="-o")
+    check_output_path(plots_dir, directory=True, option="--plots")
     if fmt is None:
         suffix = "." + output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
         fmt = FORMAT_BY_SUFFIX.get(suffix, "table")

@@ -60,7 +60,11 @@ class Model:
                 [float(t) for t in self.thresholds]}
         (directory / META).write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
 
-    def fit(self, texts: list[str], Y: np.ndarray) -> "Model":  # pragma: no cover - abstract
+    def fit(self, texts: list[str], Y: np.ndarray, groups=None,
+            sample_weight=None) -> "Model":  # pragma: no cover - abstract
+        """Fit on texts and an indicator matrix; ``groups`` (one per text, e.g. the article id)
+        keep inner validation folds grouped, ``sample_weight`` weights the texts. Adapters that
+        cannot use them may ignore them (:func:`fit_model` passes only what ``fit`` takes)."""
         raise NotImplementedError
 
     def scores(self, texts: list[str]) -> np.ndarray:  # pragma: no cover - abstract
@@ -79,14 +83,14 @@ class TfidfModel(Model):
         return TfidfClassifier(random_state=self.seed,
                                **{k: v for k, v in self.params.items() if k != "type"})
 
-    def fit(self, texts, Y):
+    def fit(self, texts, Y, groups=None, sample_weight=None):
         Y = np.asarray(Y)
         est = self.estimator()
         if self.multi_label:
-            est.fit(texts, Y)
+            est.fit(texts, Y, groups=groups, sample_weight=sample_weight)
             self.thresholds = est.thresholds_
         else:
-            est.fit(texts, np.asarray(Y).argmax(1))
+            est.fit(texts, np.asarray(Y).argmax(1), sample_weight=sample_weight)
         self.estimator_ = est
         return self
 
@@ -99,22 +103,76 @@ class TfidfModel(Model):
         out[:, self.estimator_.classes_] = proba
         return out
 
+    VOCAB = "vocabulary.json"
+
+    def _vectorizers(self):
+        pipe = getattr(self.estimator_, "pipeline_", None)
+        if pipe is None or "features" not in pipe.named_steps:
+            return []
+        return [(name, vec) for name, vec in pipe.named_steps["features"].transformer_list
+                if isinstance(getattr(vec, "vocabulary_", None), dict)]
+
     def _save(self, directory):
+        """skops for the estimator; the n-gram vocabularies go beside it as plain JSON lists
+        (skops writes a dict entry as a nested object: ~1 kB per n-gram, 90 MB and half a
+        minute for 100 k n-grams; as a list in index order it is 2 MB)."""
         import skops.io as sio
 
-        sio.dump(self.estimator_, directory / self.FILE)
+        vocabs = {}
+        for name, vec in self._vectorizers():
+            terms = [None] * len(vec.vocabulary_)
+            for term, i in vec.vocabulary_.items():
+                terms[i] = term
+            vocabs[name] = terms
+        saved = [(vec, vec.vocabulary_) for _, vec in self._vectorizers()]
+        try:
+            for vec, _ in saved:
+                vec.vocabulary_ = {}
+            sio.dump(self.estimator_, directory / self.FILE)
+        finally:
+            for vec, vocab in saved:
+                vec.vocabulary_ = vocab
+        if vocabs:
+            (directory / self.VOCAB).write_text(json.dumps(vocabs, ensure_ascii=False), "utf-8")
 
     def _load(self, directory):
         import skops.io as sio
 
         path = directory / self.FILE
-        untrusted = sio.get_untrusted_types(file=path)
+        try:
+            untrusted = sio.get_untrusted_types(file=path)
+        except Exception as exc:  # missing, truncated (BadZipFile), not a skops file
+            raise damaged_model(directory, path, exc) from None
         allowed = ("sklearn.", "numpy.", "scipy.", "stance.", "builtins.")
         bad = [t for t in untrusted if not t.startswith(allowed)]
         if bad:
             raise InputError(f"refusing to load a model with untrusted types: {', '.join(bad)}",
                              path)
-        self.estimator_ = sio.load(path, trusted=untrusted)
+        try:
+            self.estimator_ = sio.load(path, trusted=untrusted)
+        except Exception as exc:
+            raise damaged_model(directory, path, exc) from None
+        vocab_path = directory / self.VOCAB
+        if vocab_path.exists():
+            try:
+                vocabs = json.loads(vocab_path.read_text("utf-8"))
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                raise damaged_model(directory, vocab_path, f"broken vocabulary: {exc}") from None
+            for name, vec in self._vectorizers():
+                if not isinstance(vocabs, dict) or name not in vocabs:
+                    raise damaged_model(directory, vocab_path, f"no vocabulary for the {name!r} "
+                                        "n-grams")
+                vec.vocabulary_ = {term: i for i, term in enumerate(vocabs[name])}
+
+
+def fit_model(model: Model, texts, Y, groups=None, sample_weight=None) -> Model:
+    """``model.fit`` with ``groups``/``sample_weight`` when given and when its ``fit`` takes them."""
+    import inspect
+
+    params = inspect.signature(model.fit).parameters
+    extra = {k: v for k, v in (("groups", groups), ("sample_weight", sample_weight))
+             if v is not None and k in params}
+    return model.fit(texts, Y, **extra)
 
 
 def model_class(mtype: str) -> type[Model]:
@@ -133,15 +191,32 @@ def build_model(model_cfg: dict, labels: list[str], multi_label: bool, seed: int
     return model_class(model_cfg["type"])(params, labels, multi_label, seed, text_field, progress)
 
 
+def damaged_model(directory: str | Path, path: str | Path, exc: BaseException | str) -> InputError:
+    """One line naming the run (the model directory's parent) and the damaged file."""
+    from stance.experiments.runs import damaged
+
+    directory = Path(directory)
+    return damaged(directory.parent if directory.name == "model" else directory, path, exc)
+
+
 def load_model(directory: str | Path, progress: bool = False) -> Model:
-    """Read a model saved by :meth:`Model.save` (a run's ``model/`` directory)."""
+    """Read a model saved by :meth:`Model.save` (a run's ``model/`` directory).
+
+    A missing or damaged file (truncated skops or safetensors file, broken JSON) is an
+    :class:`InputError` naming the run and the file, never a traceback."""
     directory = Path(directory)
     meta_path = directory / META
     if not meta_path.exists():
         raise InputError(f"not a stance model directory (no {META})", directory)
-    meta = json.loads(meta_path.read_text("utf-8"))
-    model = model_class(meta["type"])(meta["params"], meta["labels"], meta["multi_label"],
-                                      meta.get("seed", 0), meta.get("text_field", "text"), progress)
+    try:
+        meta = json.loads(meta_path.read_text("utf-8"))
+        cls = model_class(meta["type"])
+        model = cls(meta["params"], meta["labels"], meta["multi_label"], meta.get("seed", 0),
+                    meta.get("text_field", "text"), progress)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, InputError) as exc:
+        if isinstance(exc, KeyError):
+            exc = f"no field {exc}"
+        raise damaged_model(directory, meta_path, exc) from None
     if meta.get("thresholds") is not None:
         model.thresholds = np.asarray(meta["thresholds"])
     model._load(directory)

@@ -20,14 +20,11 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
-                      CLAUSE_OPENERS, COMP_RE, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS,
-                      INTRANSITIVE_PREP, NAME_MARK_GOVERNORS, NEGATIONS, NON_COMP_GOVERNORS,
-                      OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, REPORTING_MASDARS, SPEECH_MASDARS,
-                      SPEECH_EVENT_NOUNS, TIME_MODIFIERS, TIME_WORDS, TITLE_WORDS,
-                      TRANSITIVE_STEMS, VERB_FORMS, VERB_GENDER, has_trigger, iter_triggers,
-                      trigger_at)
-from .marks import inside, mark_spans
+from .document import LEFT_WINDOW, WORD, Paragraph, count_words, tokens
+from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS, COMP_RE, CONDITIONAL_FOLLOWERS,
+                      DEFAULT_VERBS, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
+                      NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
+                      TIME_MODIFIERS, TIME_WORDS, TITLE_WORDS, VerbLexicon, words)
 
 
 @dataclass
@@ -39,70 +36,68 @@ class Candidate:
     gender: str  # m | f | p, from the verb's agreement
     trigger: int  # offset of the reporting verb
     participle: bool = False
+    rule: str = ""  # the rule that made it (RULES)
 
 
-_SENT_END = regex.compile(r"[.؟!?](?=[\s\"«»“”]|$)|\n")
-_TAIL_RE = regex.compile(
-    r"\s*[،,]?\s*(?:(?:و)?(?:وفقا|وفقاً|وفق\s+ما|بحسب|حسب|حسبما|نقلا\s+عن|نقلاً\s+عن|على\s+حد\s+"
-    r"(?:تعبير|قول)|كما\s+(?:يقول|تقول|قال|قالت|ذكر|ذكرت|أفاد|أفادت)|في\s+إشارة|في\s+اشارة|"
-    r"وذلك\s+(?:في|خلال|بعد|عقب)|بحسب\s+ما|طبقا|طبقاً))(?![\p{L}])"
-)
-# A comma followed by the narrator going on: «، ما سيشكل», «، وذلك ردا», «، والتي», «، وسط».
-_NARRATION_AFTER_COMMA = regex.compile(
-    r"\s*[،,]\s*(?:ما|مما|وهو|وهي|وهم|وذلك|والتي|والذي|والذين|التي|الذي|الذين|اللذين|اللذان|وسط|بعد|قبل|"
-    r"عقب|إثر|اثر|فيما|بينما|حيث|في\s+وقت|في\s+حين|في\s+حلقة|علما|منذ|ويأتي|وتأتي|يأتي|تأتي|"
-    r"وقد|وكان|وكانت|ليصل|لتصل|ليرتفع|في\s+إطار|في\s+اطار|بحسب|وفق|ضمن)(?![\p{L}])"
-)
+# The rules, named by what introduces the quote and where its content starts; every quote
+# records its rule (``rule`` in the output) and ``stance eval-extract --by-rule`` scores each.
+RULES = {
+    "verb_comp": "a reporting verb, its speaker, then أن/إن and the reported clause («وقال الوزير إن ...»)",
+    "verb_colon": "a reporting verb, its speaker, then a colon («وقال في بيان: ...»)",
+    "verb_quote": "a reporting verb, its speaker, then quotation marks («وقال \"...\"»)",
+    "verb_object": "a speech-act verb with a noun-phrase object («أكد الوزير ضرورة ...», «دعا إلى ...»)",
+    "subject_verb_object": "a subject standing before its speech-act verb («الجيش السوري يعلن سيطرته ...»)",
+    "participle_comp": "a continuation participle and أن («، مضيفا أن ...»)",
+    "participle_colon": "a continuation participle and a colon («، قائلا: ...»)",
+    "participle_quote": "a continuation participle and quotation marks («، مضيفا \"...\"»)",
+    "participle_object": "a continuation participle with an object («، مشيرا إلى ...»)",
+    "masdar_comp": "a verbal noun of speech, its speaker and أن («بعد إعلان الجيش أنه ...»)",
+}
+
+
 _LEADING_COMP = regex.compile(r"(?:ب)?[أإا]ن(?:ه|ها|هم|هما|هن|نا|ني)?\s+")
 _QUOTE_CHARS = regex.compile(r"[\"«»“”]")
 _RESUMPTIVE = regex.compile(r"\s+(?:فيه|فيها|فيهما)\b")
 _QAWLUHU_END = regex.compile(r"(?:قوله|قولها|قولهم|قولهما)\s*$")
 _CLAUSE_PUNCT = regex.compile(r"[.،,:؛!?؟\n]")
 _DIGIT = regex.compile(r"\d")
-_COMMA = regex.compile(r"[،,]\s*")
-_SPACE_WAW = regex.compile(r"\s(?=و)")
 _SEGMENT = regex.compile(r"[^،,]+")
-_COLON = regex.compile(r":")
 _FI = regex.compile(r"\s*(?:في|فيه|فيها)\s")
 _FI_ONLY = regex.compile(r"\s*في\s+")
 _PREP_AHEAD = {p: regex.compile(r"(?:\s+[^\s،,.]+){0,5}?\s+" + p + r"\s") for p in ("عن", "على", "إلى", "من", "ب")}
-_WORD = regex.compile(r"[^\s،,:؛;]+")
-_CONNECTIVES_LEFT = regex.compile(
-    r"^\s*(?:(?:و|ف)?(?:لكن(?:هما|ها|هم|ه)?|ولكن(?:هما|ها|هم|ه)?|لطالما|كما|فيما|بينما|إلا\s+أن|غير\s+أن|"
-    r"في\s+المقابل|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|بدوره|بدورها|كانت|كان|قد|إلى\s+ذلك|"
-    r"الى\s+ذلك|في\s+الوقت\s+نفسه|حيث|ثم|في\s+حين)(?![\p{L}])\s*[،,]?\s*)+"
-)
-_INNER_CONNECTIVE = regex.compile(r"(?:\s(?:و?لكن(?:هما|ها|هم|ه)?|بينما|فيما|حيث|في\s+حين|إلا\s+أن|غير\s+أن))\s+")
+_CONNECTIVES_LEFT = words("connectives_left")
+_INNER_CONNECTIVE = words("inner_connective")
 _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$")
-_ADJUNCT_OPENING = regex.compile(r"^(?:و|ف)?(?:في|خلال|بعد|عقب|أمام|على|إثر|اثر|قبل|ردا|رداً|تعليقا|تعليقاً|لدى|عند|أثناء|اثناء|بشأن|بشان|حول|بخصوص|تجاه)\s")
-_SPEECH_EVENT_STEMS = ("بيان", "تصريح", "حديث", "كلمت", "مقابل", "حوار", "مؤتمر", "رسال", "تغريد", "خطاب",
-                       "حساب", "صفحت", "هامش", "اتصال", "لقاء", "توضيح", "تقرير", "رده", "ردها", "إفادت")
-_MONTHS = set("يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
-              "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين".split())
-_PRONOUN_PREPOSITIONS = set("فيه فيها فيهما منه منها عنه عنها عليه عليها له لها به بها".split())
-_NOT_SPEAKER_START = set("في خلال منذ عند بعد قبل أثناء اثناء ذلك هذا هذه جاء حول نحو ضمن عبر".split())
-_PREPOSITIONS = {"من", "عن", "إلى", "الى", "على"}
+_ADJUNCT_OPENING = words("adjunct_opening")
+_SPEECH_EVENT_STEMS = words("speech_event_stems")
+_MONTHS = frozenset(words("months"))
+_DEMONSTRATIVES = frozenset(words("demonstratives"))  # «نفى ذلك»: an object that says nothing
+_EVENT_PREPOSITIONS = frozenset(words("event_prepositions"))  # «في بيان», «على هامش»
+_ANNOUNCERS = frozenset(words("announcers"))  # «بالقول», «قائلا»: they announce the words
+_CLAUSE_PRONOUNS = frozenset(words("clause_pronouns"))  # «، وهي ثاني شركة ...»: about the speaker
+_TIME_NOUNS = frozenset(words("time_nouns"))  # «أعلن الأسبوع الماضي أنه ...»
+_AUXILIARIES = frozenset(words("auxiliaries"))  # «وكان ترامب قد حذر ...»
+_FIXED_MODIFIERS = frozenset(words("fixed_modifiers"))  # «الأمين العام»
+_TITLE_LINKS = frozenset(words("title_links"))  # «السفيرة الأميركية في الأمم المتحدة نيكي هيلي»
+_PRONOUN_PREPOSITIONS = frozenset(words("pronoun_prepositions"))
+_NOT_SPEAKER_START = frozenset(words("not_speaker_start"))
+_PREPOSITIONS = frozenset(words("prepositions"))
 # words between a verb and its أن: long appositions and adjuncts fit («وقال وزيرا الخارجية
 # والتنمية الدولية، بوريس جونسون، وبيني موردونت، في بيان مشترك، بمناسبة ...، إنه»)
 _MAX_GAP_TOKENS = 26
-_NO_OBJECT = {"قال", "ذكر", "نقل", "أفاد", "أضاف", "تابع", "أردف", "استطرد", "مضى", "ختم", "صرح"}
 _MAX_LEFT_TOKENS = 14
+# A pattern matched at an offset is given an end too: the regex module looks for a pattern's
+# literal words up to the end of the string before matching, which over a long paragraph
+# costs its length at every reporting verb.
+_AHEAD = 64
+_OBJECT_VIEW_WORDS = 80  # words after a verb that the split into speaker and object reads
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(start + m.start(), start + m.end(), m.group()) for m in _WORD.finditer(text[start:end])]
+_tokens = tokens
 
 
-def _sentence_end(text: str, pos: int, limit: int, spans) -> int:
-    """First sentence end at or after ``pos`` outside quotation marks (or ``limit``)."""
-    for m in _SENT_END.finditer(text, pos, limit):
-        if inside(spans, m.start()) is None:
-            return m.start()
-    return limit
-
-
-_ADDRESSEE_BODIES = ("وكالة", "صحيفة", "قناة", "تلفزيون", "موقع", "شبكة", "إذاعة", "مجلة")
-_TIME_HEADS_OR_ADJECTIVES = {"مطلع", "مطلعة"}
+_ADDRESSEE_BODIES = words("addressee_bodies")
+_TIME_HEADS_OR_ADJECTIVES = frozenset(words("time_heads_or_adjectives"))
 
 
 def _time_follows(nxt: str | None) -> bool:
@@ -118,7 +113,7 @@ def _is_adjunct(tok: str, nxt: str | None) -> bool:
         return False  # «مصدر مطلع» (well-informed), not «مطلع الشهر» (the start of the month)
     if t in TIME_WORDS or t in RELATIVES or t in ADJUNCT_HEADS:
         return True
-    if t in ("في", "على") and nxt is not None:
+    if t in _EVENT_PREPOSITIONS and nxt is not None:
         n = nxt.strip("\"«»“”")
         if n in SPEECH_EVENT_NOUNS or n.startswith(_SPEECH_EVENT_STEMS) or n.split("/")[0] in _MONTHS \
                 or n[:1].isdigit() or n in TIME_WORDS:
@@ -132,7 +127,7 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
     """The speaker mention inside the slot ``text[start:end]``, adjuncts cut off."""
     toks = _tokens(text, start, end)
     # drop the announcement words and leading adjunct segments («، الجمعة، ...»)
-    while toks and (toks[0][2] in ("بالقول", "قائلا", "قائلة", "القول") or toks[0][2] in _PRONOUN_PREPOSITIONS
+    while toks and (toks[0][2] in _ANNOUNCERS or toks[0][2] in _PRONOUN_PREPOSITIONS
                     or toks[0][2] in REPORTING_MASDARS):
         toks = toks[1:]  # «أدانت فيه دمشق», «وجدد التأكيد على أن»
     if toks and toks[0][2] in _PREPOSITIONS:
@@ -147,9 +142,9 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         if keep and text[keep[-1][1]:s].strip() in ("،", ",") and w.startswith("ل") \
                 and w[1:].startswith(_ADDRESSEE_BODIES):
             break  # «مصدر معارض ...، لوكالة "فرانس برس" أن»: the addressee
-        if keep and w in ("وهي", "وهو", "وهم", "وهما"):
+        if keep and w in _CLAUSE_PRONOUNS:
             break  # «وقالت المجموعة، وهي ثاني شركة فرنسية ...، إنها»: a clause about the speaker
-        if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in ("الشهر", "العام", "الأسبوع")):
+        if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in _TIME_NOUNS):
             continue  # «وقال حينها ...», «أعلن الأسبوع الماضي أنه ...»
         if not keep and _is_adjunct(w, nxt):
             return None  # «قالت في وقت لاحق إن»: the slot holds an adjunct, not a speaker
@@ -197,13 +192,13 @@ def speaker_in_slot(text: str, start: int, end: int, transitive: bool = False, t
 def _after_auxiliary(text: str, pstart: int, vstart: int) -> bool:
     """«وكان ترامب قد حذر ...»: the subject stands before «قد» / «كان»."""
     before = text[pstart:vstart].split()
-    return bool(before) and before[-1] in ("قد", "كان", "كانت") and len(before) >= 3
+    return bool(before) and before[-1] in _AUXILIARIES and len(before) >= 3
 
 
-def _real_trigger(text: str, pos: int) -> bool:
+def _real_trigger(lex: VerbLexicon, text: str, pos: int) -> bool:
     """A reporting verb at ``pos`` that is not one of the ambiguous forms («عبر» = via)."""
-    t = trigger_at(text, pos)
-    return t is not None and t.verb not in AMBIGUOUS_FORMS
+    t = lex.trigger_at(text, pos)
+    return t is not None and t.verb not in lex.ambiguous_forms
 
 
 def found_in_sentence(found: list, sent_start: int) -> bool:
@@ -217,7 +212,7 @@ def _sentence_subject(text: str, sent_start: int, vstart: int, name_len) -> tupl
     opening the sentence is the subject."""
     if name_len is None:
         return None
-    toks = _tokens(text, sent_start, vstart)
+    toks = _tokens(text, sent_start, vstart, 10)
     for first in (1, 0, 2, 3):  # «رد الرميحي ...», «الرميحي رد ...», «من جهته رد الرميحي ...»
         if len(toks) > first:
             k = name_len([w for _, _, w in toks[first:first + 6]])
@@ -236,9 +231,6 @@ def _implausible_speaker(text: str, span: tuple[int, int], name_len) -> bool:
         and not (name_len is not None and name_len([w]))
 
 
-def _imperfect(verb: str) -> bool:
-    return verb.startswith("ي") or (verb.startswith("ت") and not verb.endswith("ت")
-                                    and VERB_GENDER.get(verb) == "f")
 
 
 def _names_something(text: str, start: int, o: int) -> bool:
@@ -263,7 +255,8 @@ def _clause_initial(text: str, pstart: int, vstart: int) -> bool:
     return bool(_ADJUNCT_OPENING.match(chunk)) and len(chunk.split()) <= 8
 
 
-def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int] | None:
+def _left_subject(text: str, sent_start: int, verb_start: int, lex: VerbLexicon = DEFAULT_VERBS) \
+        -> tuple[int, int] | None:
     """A subject standing before its verb: «الجيش السوري يعلن أن ...»."""
     # inside «يذكر أن الجيش الإسرائيلي أعلن» the subject starts after the complementizer
     for cm in COMP_RE.finditer(text, sent_start, verb_start):
@@ -279,7 +272,7 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
     inner = _INNER_CONNECTIVE.split(left_stripped)
     if len(inner) > 1:  # «ولم يجر تنفيذ ضربات جوية لكن المرصد ... قال»
         left_stripped = inner[-1].strip(" ،,:-–—\"«»“”")
-    if not left_stripped or has_trigger(left_stripped):
+    if not left_stripped or lex.has_trigger(left_stripped):
         return None  # «جاء ذلك في تصريح أكد فيه ...»: another verb, not a subject
     toks = _tokens(left_stripped, 0, len(left_stripped))
     if len(toks) > _MAX_LEFT_TOKENS:
@@ -297,37 +290,25 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
     return clean_speaker(text, s, s + len(left_stripped))
 
 
-def _clause_end(text: str, pos: int, limit: int, spans, narration: bool = True, trig=None) -> int:
-    """Where the reported clause starting at ``pos`` ends. ``trig``: the paragraph's triggers by
-    start offset (found once per paragraph), else they are looked up here."""
-    end = _sentence_end(text, pos, limit, spans)
-    for pat in (_TAIL_RE, _NARRATION_AFTER_COMMA) if narration else (_TAIL_RE,):
-        for m in pat.finditer(text, pos, end):
-            if inside(spans, m.start()) is None and m.start() > pos:
-                end = min(end, m.start())
-                break
+def _clause_end(doc: Paragraph, pos: int, limit: int, spans: bool = True, narration: bool = True) -> int:
+    """Where the reported clause starting at ``pos`` ends (quotation marks of the paragraph
+    respected unless ``spans=False``); every look-up is a search in ``doc``'s indices."""
+    end = doc.sentence_end(pos, limit, spans)
+    for name in ("tail", "narration") if narration else ("tail",):
+        t = doc.first_tail(name, pos, end, spans)
+        if t is not None:
+            end = t
     # a continuation participle («مشيرا إلى أن», «مؤكدة أن») starts a new quote even without a comma
-    found = (t for s, t in trig.items() if pos < s < end) if trig is not None else iter_triggers(text, pos, end)
-    for t in found:
-        if t.participle and t.start() > pos and inside(spans, t.start()) is None:
-            end = min(end, t.start())
-            break
+    t = doc.first_participle(pos, end, spans)
+    if t is not None:
+        end = t
     # the next reporting verb or participle after a comma starts a new quote
-    for m in _COMMA.finditer(text[pos:end]):
-        at = pos + m.end()
-        if inside(spans, at) is not None:
-            continue
-        if (trig.get(at) if trig is not None else trigger_at(text, at)) is not None:
-            end = min(end, pos + m.start())
-            break
-    for m in _SPACE_WAW.finditer(text[pos:end]):
-        at = pos + m.end()
-        if inside(spans, at) is not None:
-            continue
-        vm = trig.get(at) if trig is not None else trigger_at(text, at)
-        if vm and not vm.participle and vm.pre == "و" and COMP_RE.search(text, vm.end(), min(end, vm.end() + 80)):
-            end = min(end, pos + m.start())
-            break
+    t = doc.first_comma_verb(pos, end, spans)
+    if t is not None:
+        end = t
+    t = doc.first_waw_verb(pos, end, spans)
+    if t is not None:
+        end = t
     return end
 
 
@@ -340,43 +321,52 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _words(s: str) -> int:
-    return len(_WORD.findall(s))
+    return len(WORD.findall(s))
 
 
-def _content(text: str, cstart: int, limit: int, spans, trig=None) -> tuple[int, int, str] | None:
+def _content(doc: Paragraph, cstart: int, limit: int) -> tuple[int, int, str] | None:
     """The quote after the complementizer/colon: direct when marks hold a full clause."""
+    text = doc.text
     cstart, _ = _trim(text, cstart, limit)
     if cstart >= limit:
         return None
-    cend = _clause_end(text, cstart, limit, spans, trig=trig)
+    cend = _clause_end(doc, cstart, limit)
     # quotation marks holding a full clause make the quote direct: the words inside them
-    for o, c, closed in spans:
-        if o < cstart or o >= cend:
-            continue
-        near_start = _words(text[cstart:o]) <= 3
+    for o, c, closed in doc.spans_from(cstart, cend):
+        near_start = count_words(text, cstart, o, 4) <= 3
         inner_s, inner_e = o + 1, c
         if not closed:
-            inner_e = _clause_end(text, inner_s, limit, [], trig=trig)
-        after = text[c + 1: _clause_end(text, c + 1, limit, spans, trig=trig)] if closed else ""
-        inner_words = _words(text[inner_s:inner_e])
-        if (near_start and (inner_words >= 4 or (inner_words >= 3 and _words(after) <= 2))) or \
-                (not near_start and inner_words >= 5 and _words(after) <= 2):
+            inner_e = _clause_end(doc, inner_s, limit, spans=False)
+        inner_words = count_words(text, inner_s, inner_e, 5)
+        after_words = count_words(text, c + 1, _clause_end(doc, c + 1, limit), 3) if closed else 0
+        if (near_start and (inner_words >= 4 or (inner_words >= 3 and after_words <= 2))) or \
+                (not near_start and inner_words >= 5 and after_words <= 2):
             s, e = _trim(text, inner_s, inner_e)
             lead = _LEADING_COMP.match(text, s, e)
-            if lead:  # «"إننا ..."»: the complementizer is not part of the words quoted
-                s = lead.end()
+            if lead and not _conditional_in(text, lead, e):
+                s = lead.end()  # «"إننا ..."»: the complementizer is not part of the words quoted
             return (s, e, "direct") if e > s else None
         if near_start:
             break
     s, e = _trim(text, cstart, cend)
-    if e <= s or _words(text[s:e]) < 2:
+    if e <= s or count_words(text, s, e, 2) < 2:
         return None
     return s, e, "indirect"
 
 
+def _conditional_in(text: str, lead, end: int) -> bool:
+    """Whether a bare «إن» opening a quotation is the conditional («"إن شاء الله"», «"إن لم
+    ..."»), part of the words quoted, rather than the complementizer: the conditional is
+    followed by a verb, a complementizer by its subject."""
+    if lead.group().strip() not in ("إن", "ان"):
+        return False  # «إننا», «أنه», «بأن»: only a complementizer
+    nxt = WORD.match(text, lead.end(), end)
+    return nxt is not None and nxt.group() in CONDITIONAL_FOLLOWERS
+
+
 def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
     """Position after a leading preposition («إلى», «على», «من», «عن»; «ب» for verbs that take it)."""
-    toks = _tokens(text, pos, end)
+    toks = _tokens(text, pos, end, 24)
     while toks and toks[0][2] in OBJECT_ADVERBS:
         pos = toks[0][1]
         toks = toks[1:]
@@ -387,8 +377,7 @@ def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
     return pos
 
 
-_NOT_BEFORE_SUBJECT_VERB = set("بسبب بعد قبل من في على إلى الى عن مع حول ضد عبر خلال إثر اثر رغم منذ لدى "
-                               "حتى بين دون تجاه بشأن وسط".split())
+_NOT_BEFORE_SUBJECT_VERB = frozenset(words("not_before_subject_verb"))
 
 
 def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
@@ -398,8 +387,10 @@ def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
 
 
 def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive: bool = False,
-                  name_len=None, prep: str | None = None) -> tuple[tuple[int, int] | None, int] | None:
-    """For a speech-act verb without أن: split «VERB SPEAKER [، adjuncts،] OBJECT»."""
+                  name_len=None, prep: str | None = None, lex: VerbLexicon = DEFAULT_VERBS
+                  ) -> tuple[tuple[int, int] | None, int] | None:
+    """For a speech-act verb without أن: split «VERB SPEAKER [، adjuncts،] OBJECT» into the
+    speaker's span (None: elided) and where the object starts; None when no split is found."""
     toks = _tokens(text, vend, cend)
     while len(toks) > 2 and (toks[0][2] in OBJECT_ADVERBS or toks[0][2] in TIME_WORDS
                              or toks[0][2] in REPORTING_MASDARS):
@@ -413,12 +404,22 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     if toks[0][2].endswith(("ها", "هم", "هما", "ه")) and len(toks[0][2]) > 4 and not toks[0][2].startswith("ال") \
             and not (name_len is not None and name_len([toks[0][2]])):
         return None, toks[0][0]  # «أعلن انسحابه من», «أكدت كذلك وقوفها»: the object, subject elided
-    seg = text[vend:cend]
-    parts = [m for m in _SEGMENT.finditer(seg)]
-    first_end = vend + parts[0].end() if parts else cend
-    head = [t for t in toks if t[1] <= first_end]
-    # 1) the speaker noun phrase: a head, its definite modifiers, a name after a title
-    j = _np_length(toks, name_len)
+    parts = list(_SEGMENT.finditer(text, vend, cend))
+    first_end = parts[0].end() if parts else cend
+    j = _np_length(toks, name_len)  # the speaker noun phrase: a head, its modifiers, a name
+    split = _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len) \
+        or _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex) \
+        or _split_at_commas(text, parts, cend)
+    if split is not None:
+        return split
+    if j >= len(toks):
+        return None
+    return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]  # the NP, then the object
+
+
+def _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len):
+    """A restating masdar, a relative clause or a preposition right after the speaker's noun
+    phrase of ``j`` words ends the speaker."""
     k = None
     for i in range(1, min(8, len(toks) - 1)):  # the masdar ends the speaker, however long it is
         if toks[i][2] in REPORTING_MASDARS:
@@ -434,9 +435,8 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     if j < len(toks) and toks[j][2] in RELATIVES and len(parts) >= 2 and toks[j - 1][1] <= first_end:
         # «دعا فصيل كتائب حزب الله الذي انخرط في النزاع، سلطات بغداد إلى ...»: the relative
         # clause describes the speaker; the object follows the comma
-        obj = vend + parts[1].start()
         return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), \
-            _skip_preposition(text, obj, cend, bi)
+            _skip_preposition(text, parts[1].start(), cend, bi)
     if j < len(toks) and toks[j - 1][1] <= first_end:
         nxt = toks[j][2]
         if nxt in TIME_WORDS and j + 1 < len(toks):
@@ -444,53 +444,59 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         is_name = name_len is not None and name_len([w for _, _, w in toks[j:j + 4]]) > 0
         if nxt in _PREPOSITIONS or (bi and nxt.startswith("ب") and len(nxt) > 2 and not is_name):
             return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, toks[j][0], cend, bi)
-    # 1b) an intransitive verb's own preposition, however far: «أعربت وكالات إغاثة تابعة للأمم
-    #     المتحدة عن قلقها»
-    if prep is not None:  # across appositions: «لفت أنور قرقاش، وزير الدولة ...، إلى»
+    return None
+
+
+def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex):
+    """An intransitive verb's own preposition ends the speaker: however far across appositions
+    («أعربت وكالات إغاثة تابعة للأمم المتحدة عن قلقها», «لفت أنور قرقاش، وزير الدولة ...، إلى»),
+    or one or two words after its noun phrase («حذر البابا فرنسيس من ...»)."""
+    if prep is not None:
         for i, (s, e, w) in enumerate(toks[1:min(len(toks), 12)], start=1):
             if w in (prep, "الى" if prep == "إلى" else prep):
                 return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), e
-            if w in _PREPOSITIONS or has_trigger(w):
+            if w in _PREPOSITIONS or lex.has_trigger(w):
                 break
-    # 1c) an intransitive verb's preposition one or two words later: «حذر البابا فرنسيس من ...»
-    if not transitive:
-        limit_i = min(len(head), j + 3)
-        for i, (s, e, w) in enumerate(head[1:limit_i], start=1):
-            if i > j and (w.startswith("ال") or w.endswith(("ة", "ات"))) and w not in _PREPOSITIONS:
-                break  # «وتوقع الوزير موافقة الولايات المتحدة على»: an object, not a name
-            if w in TIME_WORDS and i + 1 < len(toks):
-                return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[i + 1][0], cend, bi)
-            if w in _PREPOSITIONS:
-                return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
-            if bi and w.startswith("ب") and len(w) > 2 and not (name_len and name_len([x for _, _, x in toks[i:i + 4]])):
-                return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), s + (2 if w.startswith("بـ") else 1)
-    # 2) comma-separated: speaker, appositions/adjuncts, then the object
-    if len(parts) >= 2 and _words(parts[0].group()) <= 12:
-        speaker = (vend + parts[0].start(), vend + parts[0].end())
-        for p in parts[1:]:
-            words = p.group().split()
-            if not words:
-                continue
-            if _is_adjunct(words[0], words[1] if len(words) > 1 else None):
-                continue
-            if len(words) <= 4 and p.end() < len(seg) and not words[0] in _PREPOSITIONS:
-                speaker = (speaker[0], vend + p.end())  # apposition «، مايك بومبيو،»
-                continue
-            obj = vend + p.start()
-            if words[0] in _PREPOSITIONS:
-                obj = vend + p.start() + p.group().index(words[0]) + len(words[0])
-            return clean_speaker(text, *speaker), obj
-    # 3) the noun phrase, then the object
-    j = _np_length(toks, name_len)
-    if j >= len(toks):
+    if transitive:
         return None
-    return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]
+    head = [t for t in toks if t[1] <= first_end]
+    for i, (s, e, w) in enumerate(head[1:min(len(head), j + 3)], start=1):
+        if i > j and (w.startswith("ال") or w.endswith(("ة", "ات"))) and w not in _PREPOSITIONS:
+            break  # «وتوقع الوزير موافقة الولايات المتحدة على»: an object, not a name
+        if w in TIME_WORDS and i + 1 < len(toks):
+            return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[i + 1][0], cend, bi)
+        if w in _PREPOSITIONS:
+            return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
+        if bi and w.startswith("ب") and len(w) > 2 and not (name_len and name_len([x for _, _, x in toks[i:i + 4]])):
+            return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), s + (2 if w.startswith("بـ") else 1)
+    return None
+
+
+def _split_at_commas(text, parts, cend):
+    """Comma-separated: the speaker, appositions and adjuncts, then the object."""
+    if len(parts) < 2 or _words(parts[0].group()) > 12:
+        return None
+    speaker = (parts[0].start(), parts[0].end())
+    for p in parts[1:]:
+        words = p.group().split()
+        if not words:
+            continue
+        if _is_adjunct(words[0], words[1] if len(words) > 1 else None):
+            continue
+        if len(words) <= 4 and p.end() < cend and not words[0] in _PREPOSITIONS:
+            speaker = (speaker[0], p.end())  # apposition «، مايك بومبيو،»
+            continue
+        obj = p.start()
+        if words[0] in _PREPOSITIONS:
+            obj = p.start() + p.group().index(words[0]) + len(words[0])
+        return clean_speaker(text, *speaker), obj
+    return None
 
 
 def _adjective_like(word: str) -> bool:
     """A nisba adjective («السوري», «الخارجية») or a fixed modifier («العام»)."""
     return word.endswith(("ي", "ية", "يون", "يين", "يان", "ة", "ى")) or word.startswith("وال") \
-        or word in ("العام", "الأعلى", "الأول", "السابق")
+        or word in _FIXED_MODIFIERS
 
 
 def _np_length(toks, name_len=None) -> int:
@@ -505,7 +511,18 @@ def _np_length(toks, name_len=None) -> int:
         k = name_len([w for _, _, w in toks[:8]])
         if k:
             # «الولايات المتحدة والحكومات الغربية الأخرى»: joint speakers, attributed to the first
-            while k < len(toks) - 1 and toks[k][2].startswith("وال"):
+            while k < len(toks) - 1 and toks[k][2].startswith("و"):
+                # «موسكو ودمشق», «السعودية والإمارات ومصر»: another known name joined by و
+                n = name_len([toks[k][2][1:]] + [w for _, _, w in toks[k + 1:k + 6]])
+                if n and k + n < len(toks):
+                    definite = toks[k][2].startswith("وال")
+                    k += n  # a definite conjunct keeps its adjectives: «والحكومات الغربية الأخرى»
+                    while definite and k < len(toks) - 1 and toks[k][2].startswith("ال") \
+                            and _adjective_like(toks[k][2]):
+                        k += 1
+                    continue
+                if not toks[k][2].startswith("وال"):
+                    break
                 k += 1
                 while k < len(toks) - 1 and toks[k][2].startswith("ال") and _adjective_like(toks[k][2]):
                     k += 1
@@ -537,7 +554,7 @@ def _np_length(toks, name_len=None) -> int:
             n = name_len([x for _, _, x in toks[k:k + 6]])
             if n and k > j:
                 return k + n
-            if not (w in ("في", "لدى", "باسم", "إلى", "الى") or w.startswith(("ال", "لل", "ل"))):
+            if not (w in _TITLE_LINKS or w.startswith(("ال", "لل", "ل"))):
                 break
     if toks[j - 1][2] in TITLE_WORDS or toks[0][2] in TITLE_WORDS and j == 1:
         # a title is followed by a name: up to two undetermined words
@@ -553,174 +570,269 @@ def _np_length(toks, name_len=None) -> int:
 
 def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Candidate]:
     """All quote candidates in the paragraph ``text[pstart:pend]``, in text order."""
-    spans = mark_spans(text, pstart, pend)
+    return candidates_in(Paragraph(text, pstart, pend), name_len)
+
+
+class Site:
+    """One reporting verb or participle and what the rules read around it: the sentence that
+    holds it, where its slot starts (after «بالقول»), and the complementizer, colon and
+    quotation that follow it."""
+
+    __slots__ = ("doc", "m", "verb", "is_part", "is_masdar", "vstart", "vend", "vend2", "sent_start",
+                 "sent_end", "left_start", "para_left", "window", "gender", "stem", "bi", "takes_obj",
+                 "comp", "colon", "mark", "choices", "found")
+
+    def __init__(self, **kw):
+        for k, v in kw.items():
+            setattr(self, k, v)
+
+    @property
+    def pre(self) -> str:
+        return self.m.group("pre")
+
+    def left_subject(self):
+        return _left_subject(self.doc.text, self.left_start, self.vstart, self.doc.lex)
+
+
+_SKIP = "skip"  # a rule's answer: this verb reports nothing here, no later rule is tried
+
+
+def _site(doc: Paragraph, m, sent_ends: list[int], found: list[Candidate]) -> Site | None:
+    """The :class:`Site` of the verb ``m``, or None when it cannot report speech here (a
+    negated verb, a verbal noun with no أن near)."""
+    text, pstart, pend, lex = doc.text, doc.start, doc.end, doc.lex
+    vstart, vend, verb, is_part = m.start(), m.end(), m.group("verb"), m.participle
+    is_masdar = verb in lex.speech_masdars and not is_part
+    if is_masdar and not COMP_RE.search(text, vend, min(pend, vend + 160)):
+        return None  # a verbal noun («إعلان») with no أن near: a plain noun, checked cheaply
+    prev_words = text[max(pstart, vstart - 12):vstart].split()
+    if prev_words and prev_words[-1] in NEGATIONS:
+        return None
+    # start of the sentence holding the verb (the paragraph's sentence ends found once)
+    k = bisect.bisect_right(sent_ends, vstart)
+    sent_start = sent_ends[k - 1] if k else pstart
+    if vstart - 1 >= pstart and text[vstart - 1] in ".؟!?" and doc.inside(vstart - 1) is None:
+        sent_start = vstart  # «.وقال»: a full stop right before the verb
+    a = ANNOUNCE_RE.match(text, vend, min(pend, vend + _AHEAD))
+    vend2 = a.end() if a else vend
+    sent_end = doc.sentence_end(vend2, pend)
+    stem = lex.verb_forms.get(verb, ("",))[0] if not is_part else ""
+    site = Site(doc=doc, m=m, verb=verb, is_part=is_part, is_masdar=is_masdar, vstart=vstart, vend=vend,
+                vend2=vend2, sent_start=sent_start, sent_end=sent_end, found=found,
+                left_start=max(sent_start, vstart - LEFT_WINDOW),  # how far left a subject is looked for
+                para_left=max(pstart, vstart - LEFT_WINDOW), gender=lex.verb_gender.get(verb, "m"), stem=stem,
+                bi=stem in lex.bi_stems or verb in lex.bi_participles)
+    # a complementizer, colon or quotation further than _MAX_GAP_TOKENS words could not be
+    # taken, so no further one is looked for
+    site.window = min(sent_end, doc.word_window_end(vend2, _MAX_GAP_TOKENS + 1)) \
+        if doc.has_span_between(vend2, sent_end) else sent_end
+    _complements(site)
+    return site
+
+
+def _complements(site: Site) -> None:
+    """The first complementizer, colon and opening mark after the verb, and the choices among
+    them in text order."""
+    doc, vend2 = site.doc, site.vend2
+    text = doc.text
+    comp = doc.first_comp(vend2, site.sent_end)
+    if comp is not None:
+        before = text[max(vend2, comp.start() - 40):comp.start()].split()
+        if before and before[-1].strip("،,") in NON_COMP_GOVERNORS:
+            comp = None  # «بعد أن», «قبل أن»: a conjunction; the verb has no complement here
+    colon = doc.first_colon(vend2, site.sent_end)
+    mark = next(((o, c, cl) for o, c, cl in doc.spans_from(vend2, site.window)
+                 if (count_words(text, o + 1, c, 3) >= 3 or (comp is not None and o > comp.start()))
+                 and not _names_something(text, vend2, o)), None)
+    choices = []
+    if comp is not None:
+        choices.append((comp.start(), "comp"))
+    if colon is not None:
+        choices.append((colon, "colon"))
+    if mark is not None:
+        o, c, cl = mark
+        # a quoted name inside the speaker slot («لـ"العربية.نت"», «باسم "غرفة العمليات"» ... إن)
+        nxt = comp.start() if comp is not None else colon
+        between = text[c + 1:nxt] if (cl and nxt is not None and c < nxt) else None
+        in_slot = between is not None and count_words(between, 0, len(between), 9) <= 8 \
+            and not doc.lex.has_trigger(between)
+        if not in_slot:
+            choices.append((o, "mark"))
+    site.comp, site.colon, site.mark, site.choices = comp, colon, mark, sorted(choices)
+
+
+def _reports_here(site: Site) -> bool:
+    """Whether the verb can report speech at all here; sets ``takes_obj``: with no أن, colon
+    or quotation, any reporting verb but the plain «say» verbs can take its content as a
+    noun-phrase object («أكد ضرورة ...», «مشيرا إلى تمسك ...»)."""
+    doc, verb, stem, vend2 = site.doc, site.verb, site.stem, site.vend2
+    text, lex = doc.text, doc.lex
+    if site.is_masdar and not (site.choices and site.choices[0][1] == "comp"
+                               and 1 <= count_words(text, vend2, site.choices[0][0], 9) <= 8):
+        return False  # «إعلان» is a plain noun unless a speaker and أن follow it
+    site.takes_obj = stem not in lex.no_object and verb not in lex.plain_participles and not site.is_masdar
+    if verb in lex.ambiguous_forms:
+        need = lex.prep_required.get(verb)
+        ahead = [w for _, _, w in _tokens(text, vend2, site.sent_end, 8)]
+        # «عبرت X عن», or a masdar that names the speech act: «جدد الوزير التأكيد على»
+        site.takes_obj = (need is not None and need in ahead) or any(w in REPORTING_MASDARS for w in ahead[:6])
+    if stem in lex.statement_stems and not _FI.match(text, vend2, min(doc.end, vend2 + _AHEAD)):
+        return False
+    if verb in lex.prep_required and not _PREP_AHEAD[lex.prep_required[verb]].match(text[vend2:vend2 + 120]):
+        return False  # «عبر محطة فرانس إنتر»: a preposition, not «عبّر عن»
+    return True
+
+
+def rule_complement(site: Site, name_len) -> Candidate | str | None:
+    """VERB [SPEAKER] then أن/إن, a colon or quotation marks, whichever comes first within
+    ``_MAX_GAP_TOKENS`` words and with no other verb between: the content after it."""
+    if not site.choices:
+        return None
+    doc, vend2 = site.doc, site.vend2
+    text, lex = doc.text, doc.lex
+    pos, how = site.choices[0]
+    near = pos < site.window and count_words(text, vend2, pos, _MAX_GAP_TOKENS + 1) <= _MAX_GAP_TOKENS
+    gap_tokens = _tokens(text, vend2, pos) if near else []
+    if not near or any(_real_trigger(lex, text, s) and not _names_something(text, vend2, s)
+                       for s, _, w in gap_tokens):
+        return None
+    if how == "comp":
+        content = _content(doc, site.comp.end(), doc.end)
+    elif how == "colon":
+        content = _content(doc, pos + 1, doc.end)
+    else:
+        content = None
+        if not site.takes_obj or not any(w in _PREPOSITIONS for _, _, w in gap_tokens):
+            content = _content(doc, site.mark[0], doc.end)
+            if content and content[2] != "direct" and gap_tokens:
+                content = None
+    if content is None:
+        return None
+    speaker, gender = _complement_speaker(site, pos, bool(gap_tokens), name_len)
+    if speaker is _SKIP:
+        return _SKIP
+    head = "masdar" if site.is_masdar else "participle" if site.is_part else "verb"
+    return Candidate(content[0], content[1], content[2], speaker, gender, site.vstart, participle=site.is_part,
+                     rule=f"{head}_{'quote' if how == 'mark' else how}")
+
+
+def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
+    """The speaker of a complement quote (None: carried over; ``_SKIP``: the journalist's voice)
+    and the gender a carried speaker must agree with."""
+    text, lex, vstart, vend2 = site.doc.text, site.doc.lex, site.vstart, site.vend2
+    slot_start = vend2
+    if site.stem in lex.statement_stems:  # «وجاء في بيان الوكالة: "..."»: the statement speaks
+        jm = _FI_ONLY.match(text, vend2, min(pos, vend2 + _AHEAD))
+        slot_start = jm.end() if jm else pos
+    speaker = None if site.is_part else speaker_in_slot(
+        text, slot_start, pos, transitive=site.stem in lex.transitive_stems or site.stem in lex.slot_addressee_stems,
+        transitive_from=site.stem in lex.reported_from_stems, name_len=name_len)
+    own_verb = not site.is_part
+    if speaker is None and site.is_masdar:
+        return _SKIP, site.gender
+    if speaker is None and own_verb and lex.imperfect(site.verb) and not site.left_subject() \
+            and not (site.pre == "و" and found_in_sentence(site.found, site.sent_start)):
+        # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice; but
+        # «وتنفي القوات التركية ...، وتقول إنها» goes on with the sentence's speaker
+        return _SKIP, site.gender
+    if speaker is None and own_verb and site.pre == "" and (not gap or clean_speaker(text, vend2, pos) is None):
+        speaker = site.left_subject()
+    if speaker is None and not found_in_sentence(site.found, site.sent_start) and (
+            site.is_part or _RESUMPTIVE.match(text, site.vend, min(site.doc.end, site.vend + _AHEAD))):
+        # a participle's sentence subject; «رد الرميحي على قرقاش في تغريدة قال فيها:»: the verb
+        # of a relative clause on the tweet, whose subject is the sentence's
+        speaker = _sentence_subject(text, site.sent_start, vstart, name_len)
+    q = _QAWLUHU_END.search(text, slot_start, pos) if speaker is not None else None
+    if q is not None:  # «نقلت الوكالة عن المسؤول قوله»: the speaker's gender is قوله's
+        return speaker, ("f" if q.group().strip() == "قولها" else "m")
+    return speaker, site.gender
+
+
+def rule_object(site: Site, name_len) -> Candidate | str | None:
+    """A speech-act verb or participle whose content is a noun-phrase object («أكد الوزير
+    ضرورة ...», «، مشيرا إلى ...»), with the subject after the verb, before it, or carried."""
+    if not site.takes_obj:
+        return None
+    doc, vend2 = site.doc, site.vend2
+    text, lex = doc.text, doc.lex
+    cend = _clause_end(doc, vend2, doc.end, narration=False)
+    split, rule = _object_subject(site, cend, name_len)
+    if split is None:
+        return None
+    speaker, obj = split
+    if speaker is not None and site.pre == "و" \
+            and text[max(doc.start, site.vstart - 8):site.vstart].rstrip().endswith(("،", ",")) \
+            and _implausible_speaker(text, speaker, name_len):
+        # «وسيطر تنظيم الدولة ... على مناطق واسعة، وأعلن قيام "الخلافة"»: a second clause
+        # keeps the sentence's subject; the noun after its verb is the object
+        subject = _sentence_subject(text, site.sent_start, site.vstart, name_len)
+        if subject is not None:
+            speaker, obj = subject, speaker[0]
+    if speaker is None and not site.is_part and site.pre == "":
+        speaker = site.left_subject()  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
+    if speaker is None and not site.is_part and lex.imperfect(site.verb):
+        return _SKIP  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker
+    obj = _skip_preposition(text, obj, cend)
+    cend = _clause_end(doc, obj, cend)
+    s, e = _trim(text, obj, cend)
+    if e > s and count_words(text, s, e, 1) >= 1 and not _empty_object(text, s, e):
+        return Candidate(s, e, "indirect", speaker, site.gender, site.vstart, participle=site.is_part, rule=rule)
+    return None
+
+
+def _empty_object(text: str, s: int, e: int) -> bool:
+    """An object that reports nothing said: one word that only points back or at a time
+    («نفى ذلك», «أعلن الثلاثاء», «تحدث عنها»)."""
+    words = text[s:e].split()
+    return len(words) == 1 and (words[0] in _DEMONSTRATIVES or words[0] in TIME_WORDS
+                                or words[0] in _PRONOUN_PREPOSITIONS)
+
+
+def _object_subject(site: Site, cend: int, name_len):
+    """``((speaker span or None, object start) or None, rule name)`` for ``rule_object``."""
+    doc, vstart, vend2, bi = site.doc, site.vstart, site.vend2, site.bi
+    text, lex = doc.text, doc.lex
+    if site.is_part:
+        subject = None if found_in_sentence(site.found, site.sent_start) else \
+            _sentence_subject(text, site.sent_start, vstart, name_len)
+        return (subject, _skip_preposition(text, vend2, cend, bi)), "participle_object"
+    if site.pre == "" and (not _clause_initial(text, site.para_left, vstart)
+                           or _after_auxiliary(text, site.para_left, vstart)):
+        left = site.left_subject() if _subject_can_precede(text, site.para_left, vstart) else None
+        if left is None:
+            return None, "subject_verb_object"
+        return (left, _skip_preposition(text, vend2, cend, bi)), "subject_verb_object"
+    view = min(cend, doc.word_window_end(vend2, _OBJECT_VIEW_WORDS))  # the first words decide
+    return _object_split(text, vend2, view, bi, site.stem in lex.transitive_stems, name_len,
+                         lex.intransitive_prep.get(site.stem), lex), "verb_object"
+
+
+# The rules in the order they are tried for each verb: the first that finds a quote wins.
+RULE_ORDER = (rule_complement, rule_object)
+
+
+def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
+    """All quote candidates in one indexed paragraph, in text order: for each reporting verb
+    not inside quotation marks nor inside the previous quote, the rules of ``RULE_ORDER``."""
     found: list[Candidate] = []
-    triggers = [(t, t.participle) for t in iter_triggers(text, pstart, pend)]
-    trig = {t.start(): t for t, _ in triggers}
-    sent_ends = [se.end() for se in _SENT_END.finditer(text, pstart, pend) if inside(spans, se.start()) is None] \
-        if triggers else []
-    covered_until = pstart
-    sent_start = pstart
-    for m, is_part in triggers:
-        vstart, vend = m.start(), m.end()
-        if inside(spans, vstart) is not None or vstart < covered_until:
+    sent_ends = doc.sentence_starts() if doc.triggers else []
+    covered_until = doc.start
+    for m in doc.triggers:
+        if doc.inside(m.start()) is not None or m.start() < covered_until:
             continue
-        verb = m.group("verb")
-        is_masdar = verb in SPEECH_MASDARS and not is_part
-        if is_masdar and not COMP_RE.search(text, vend, min(pend, vend + 160)):
-            continue  # a verbal noun («إعلان») with no أن near: a plain noun, checked cheaply
-        gender = VERB_GENDER.get(verb, "m")
-        prev_words = text[max(pstart, vstart - 12):vstart].split()
-        if prev_words and prev_words[-1] in NEGATIONS:
+        site = _site(doc, m, sent_ends, found)
+        if site is None or not _reports_here(site):
             continue
-        # start of the sentence holding the verb (the paragraph's sentence ends found once)
-        k = bisect.bisect_right(sent_ends, vstart)
-        prev_end = sent_ends[k - 1] if k else pstart
-        if vstart - 1 >= pstart and text[vstart - 1] in ".؟!?" and inside(spans, vstart - 1) is None:
-            prev_end = vstart  # «.وقال»: a full stop right before the verb
-        sent_start = prev_end
-        limit = pend
-        vend2 = vend
-        a = ANNOUNCE_RE.match(text, vend)
-        if a:
-            vend2 = a.end()
-        sent_end = _sentence_end(text, vend2, limit, spans)
-        # the first complementizer, colon or opening mark after the verb
-        comp = None
-        for cm in COMP_RE.finditer(text, vend2, sent_end):
-            if inside(spans, cm.start()) is None:
-                before = text[vend2:cm.start()].split()
-                if before and before[-1].strip("،,") in NON_COMP_GOVERNORS:
-                    break  # «بعد أن», «قبل أن»: a conjunction; the verb has no complement here
-                comp = cm
-                break
-        colon = None
-        for cm in _COLON.finditer(text[vend2:sent_end]):
-            if inside(spans, vend2 + cm.start()) is None:
-                colon = vend2 + cm.start()
-                break
-        mark = next(((o, c, cl) for o, c, cl in spans if o >= vend2 and o < sent_end
-                     and (_words(text[o + 1:c]) >= 3 or (comp is not None and o > comp.start()))
-                     and not _names_something(text, vend2, o)), None)
-        choices = []
-        if comp is not None:
-            choices.append((comp.start(), "comp"))
-        if colon is not None:
-            choices.append((colon, "colon"))
-        if mark is not None:
-            o, c, cl = mark
-            # a short quoted name in the speaker slot («لـ"العربية.نت"») is not the quote
-            # a quoted name inside the speaker slot («باسم "غرفة العمليات"» ... إن)
-            nxt = comp.start() if comp is not None else colon
-            between = text[c + 1:nxt] if (cl and nxt is not None and c < nxt) else None
-            in_slot = between is not None and _words(between) <= 8 and not has_trigger(between)
-            if not in_slot:
-                choices.append((o, "mark"))
-        choices.sort()
-        if is_masdar and not (choices and choices[0][1] == "comp"
-                              and 1 <= len(_tokens(text, vend2, choices[0][0])) <= 8):
-            continue  # «إعلان» is a plain noun unless a speaker and أن follow it
-        stem, takes_obj, _cont = VERB_FORMS.get(verb, ("", False, False)) if not is_part else ("", True, False)
-        # with no أن, colon or quotation, any reporting verb but the plain «say» verbs can
-        # take its content as a noun-phrase object («أكد ضرورة ...», «مشيرا إلى تمسك ...»)
-        takes_obj = stem not in _NO_OBJECT and verb not in ("قائلا", "قائلة", "قائلين") and not is_masdar
-        if verb in AMBIGUOUS_FORMS:
-            need = PREP_REQUIRED.get(verb)
-            ahead = [w for _, _, w in _tokens(text, vend2, sent_end)[:8]]
-            # «عبرت X عن», or a masdar that names the speech act: «جدد الوزير التأكيد على»
-            takes_obj = (need is not None and need in ahead) or any(w in REPORTING_MASDARS for w in ahead[:6])
-        if stem == "جاء" and not _FI.match(text, vend2):
-            continue
-        if verb in PREP_REQUIRED and not _PREP_AHEAD[PREP_REQUIRED[verb]].match(text[vend2:vend2 + 120]):
-            continue  # «عبر محطة فرانس إنتر»: a preposition, not «عبّر عن»
-        bi = stem in BI_STEMS or verb in BI_PARTICIPLES
         cand = None
-        if choices:
-            pos, how = choices[0]
-            gap_tokens = _tokens(text, vend2, pos)
-            gap_has_verb = any(_real_trigger(text, s) and not _names_something(text, vend2, s)
-                               for s, _, w in gap_tokens)
-            if len(gap_tokens) <= _MAX_GAP_TOKENS and not gap_has_verb:
-                if how == "comp":
-                    content = _content(text, comp.end(), limit, spans, trig)
-                elif how == "colon":
-                    content = _content(text, pos + 1, limit, spans, trig)
-                else:
-                    content = None
-                    o, c, cl = mark
-                    if not takes_obj or not any(w in _PREPOSITIONS for _, _, w in gap_tokens):
-                        content = _content(text, o, limit, spans, trig)
-                        if content and content[2] != "direct" and gap_tokens:
-                            content = None
-                if content is not None:
-                    cs, ce, kind = content
-                    slot_start = vend2
-                    if stem == "جاء":  # «وجاء في بيان الوكالة: "..."»: the statement speaks
-                        jm = _FI_ONLY.match(text, vend2, pos)
-                        slot_start = jm.end() if jm else pos
-                    speaker = None if is_part else speaker_in_slot(
-                        text, slot_start, pos, transitive=stem in TRANSITIVE_STEMS or stem in ("حمل",),
-                        transitive_from=stem == "نقل", name_len=name_len)
-                    if speaker is None and is_masdar:
-                        continue
-                    if speaker is None and not is_part and _imperfect(verb) and not _left_subject(text, sent_start, vstart) \
-                            and not (m.group("pre") == "و" and found_in_sentence(found, sent_start)):
-                        # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice; but
-                        # «وتنفي القوات التركية ...، وتقول إنها» goes on with the sentence's speaker
-                        continue
-                    if speaker is None and not is_part and m.group("pre") == "" and not gap_tokens:
-                        speaker = _left_subject(text, sent_start, vstart)
-                    if speaker is None and not is_part and m.group("pre") == "" and gap_tokens \
-                            and clean_speaker(text, vend2, pos) is None:
-                        speaker = _left_subject(text, sent_start, vstart)
-                    if is_part and speaker is None and not found_in_sentence(found, sent_start):
-                        speaker = _sentence_subject(text, sent_start, vstart, name_len)
-                    if speaker is None and not is_part and _RESUMPTIVE.match(text, vend) \
-                            and not found_in_sentence(found, sent_start):
-                        # «رد الرميحي على قرقاش في تغريدة قال فيها:»: the verb of a relative clause
-                        # on the tweet; its subject is the sentence's
-                        speaker = _sentence_subject(text, sent_start, vstart, name_len)
-                    q = _QAWLUHU_END.search(text, slot_start, pos) if speaker is not None else None
-                    if q is not None:  # «نقلت الوكالة عن المسؤول قوله»: the speaker's gender is قوله's
-                        gender = "f" if q.group().strip() == "قولها" else "m"
-                    cand = Candidate(cs, ce, kind, speaker, gender, vstart, participle=is_part)
-        if cand is None and takes_obj:
-            cend = _clause_end(text, vend2, limit, spans, narration=False, trig=trig)
-            split = None
-            if is_part:
-                subject = None if found_in_sentence(found, sent_start) else \
-                    _sentence_subject(text, sent_start, vstart, name_len)
-                split = (subject, _skip_preposition(text, vend2, cend, bi))
-            elif m.group("pre") == "" and (not _clause_initial(text, pstart, vstart) or _after_auxiliary(text, pstart, vstart)):
-                left = _left_subject(text, sent_start, vstart) if _subject_can_precede(text, pstart, vstart) else None
-                if left is not None:
-                    split = (left, _skip_preposition(text, vend2, cend, bi))
-            else:
-                split = _object_split(text, vend2, cend, bi, stem in TRANSITIVE_STEMS, name_len,
-                                      INTRANSITIVE_PREP.get(stem))
-            if split is not None:
-                speaker, obj = split
-                if speaker is not None and m.group("pre") == "و" \
-                        and text[max(pstart, vstart - 8):vstart].rstrip().endswith(("،", ",")) \
-                        and _implausible_speaker(text, speaker, name_len):
-                    # «وسيطر تنظيم الدولة ... على مناطق واسعة، وأعلن قيام "الخلافة"»: a second
-                    # clause keeps the sentence's subject; the noun after its verb is the object
-                    subject = _sentence_subject(text, sent_start, vstart, name_len)
-                    if subject is not None:
-                        speaker, obj = subject, speaker[0]
-                if speaker is None and not is_part and m.group("pre") == "":
-                    speaker = _left_subject(text, sent_start, vstart)  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
-                if speaker is None and not is_part and _imperfect(verb):
-                    continue  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker
-                obj = _skip_preposition(text, obj, cend)
-                cend = _clause_end(text, obj, cend, spans, trig=trig)
-                s, e = _trim(text, obj, cend)
-                if e > s and _words(text[s:e]) >= 1:
-                    cand = Candidate(s, e, "indirect", speaker, gender, vstart, participle=is_part)
-        if cand is not None:
-            if cand.speaker is None and not is_part and m.group("pre") == "" and vstart == sent_start \
-                    and verb in ("يذكر", "يشار"):
-                continue
-            found.append(cand)
-            covered_until = cand.end
+        for rule in RULE_ORDER:
+            cand = rule(site, name_len)
+            if cand is not None:
+                break
+        if cand is None or cand is _SKIP:
+            continue
+        if cand.speaker is None and not site.is_part and site.pre == "" and site.vstart == site.sent_start \
+                and site.verb in IMPERSONAL_SPEAKERS:
+            continue  # «يذكر أن ...» opening a sentence: the journalist's voice
+        found.append(cand)
+        covered_until = cand.end
     return found
