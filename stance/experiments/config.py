@@ -158,7 +158,17 @@ MODELS: dict[str, dict[str, tuple[Any, Callable]]] = {
         "threshold_min_positives": (20, _is_int(1)),  # auto: fewer positives -> 0.5
     },
     "bert": {
-        "model": (REQUIRED, _is_str),             # hub id or local directory
+        "model": (REQUIRED, _is_str),             # hub id, local directory, or e5-small
+        "init": ("pretrained", _one_of("pretrained", "random")),  # random: same architecture,
+                                                  # random weights (the twin of a comparison)
+        "freeze_embeddings": (False, _is_bool),   # keep the word embeddings fixed (CPU-friendly)
+        "freeze_layers": (0, _is_int(0)),         # also keep all embeddings and the N lowest
+                                                  # encoder layers fixed (less backward work)
+        "group_by_length": (False, _is_bool),     # batches of similar lengths: less padding
+        "head_init": ("random", _one_of("random", "linear_probe")),  # linear_probe: start the
+                                                  # head from a logistic regression (LP-FT)
+        "pooling": ("cls", _one_of("cls", "mean")),  # what the head reads: the first token
+                                                  # (BERT's pooler) or the mean of all tokens (e5)
         "max_length": (128, _is_int(8)),
         "batch_size": (16, _is_int(1)),
         "eval_batch_size": (64, _is_int(1)),
