@@ -38,6 +38,7 @@ class Examples:
     labels: list[list[str]]  # one list per record ([] = no label)
     path: str = ""
     lines: list[int] = field(default_factory=list)
+    articles: list[str | None] = field(default_factory=list)  # article_id per record, if any
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -46,7 +47,8 @@ class Examples:
         index = list(index)
         return Examples([self.ids[i] for i in index], [self.texts[i] for i in index],
                         [self.labels[i] for i in index], self.path,
-                        [self.lines[i] for i in index] if self.lines else [])
+                        [self.lines[i] for i in index] if self.lines else [],
+                        [self.articles[i] for i in index] if self.articles else [])
 
 
 def indicator(labels: list[list[str]], label_set: list[str]) -> np.ndarray:
@@ -175,7 +177,7 @@ def load_examples(path: str | Path, cfg_data: dict) -> Examples:
     path = Path(path)
     is_csv = path.name.lower().endswith((".csv", ".tsv", ".csv.gz", ".tsv.gz"))
     text_key, id_key = cfg_data["text_field"], cfg_data["id_field"]
-    ids, texts, labels, lines = [], [], [], []
+    ids, texts, labels, lines, articles = [], [], [], [], []
     seen_ids: dict[str, int] = {}
     for line, rec in iter_records(path, cfg_data.get("policy", "majority")):
         text = rec.get(text_key)
@@ -197,7 +199,10 @@ def load_examples(path: str | Path, cfg_data: dict) -> Examples:
         texts.append(text)
         labels.append(_labels_of(rec, cfg_data, path, line, is_csv))
         lines.append(line)
-    return Examples(ids, texts, labels, str(path), lines)
+        art = rec.get("article_id")
+        articles.append(None if art in (None, "") else str(art))
+    return Examples(ids, texts, labels, str(path), lines,
+                    articles if any(a is not None for a in articles) else [])
 
 
 def resolve_labels(train: Examples, cfg_data: dict, test: Examples | None = None) -> list[str]:

@@ -20,7 +20,7 @@ import numpy as np
 from stance.experiments import runs
 from stance.experiments.config import dump_config
 from stance.experiments.data import Examples, indicator, load_examples, resolve_labels
-from stance.experiments.evaluate import fold_summary, score
+from stance.experiments.evaluate import error_rates, fold_summary, score
 from stance.experiments.models import build_model
 from stance.io import InputError
 
@@ -41,6 +41,7 @@ def prediction_records(ex: Examples, gold: np.ndarray, pred: np.ndarray, scores:
                        labels: list[str], fold: np.ndarray | None = None):
     for i in range(len(ex)):
         rec = {"id": ex.ids[i], "text": ex.texts[i],
+               **({"article_id": ex.articles[i]} if ex.articles else {}),
                "gold": [lab for lab, g in zip(labels, gold[i]) if g],
                "pred_labels": [lab for lab, p in zip(labels, pred[i]) if p],
                "pred_scores": {lab: round(float(s), 6) for lab, s in zip(labels, scores[i])}}
@@ -130,6 +131,11 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
         if any(len(t) > 1 for t in training):
             runs.write_json(tmp / "training.json", training)
         runs.write_json(tmp / "metrics.json", metrics)
+        runs.write_json(tmp / "calibration.json", {
+            "source": "out-of-fold predictions" if test is None else "test predictions",
+            "predictions": "predictions.jsonl", "n": len(items),
+            "grouped_by": "article_id" if items.articles else "id",
+            "error_rates": error_rates(gold, pred, labels)})
         env = runs.environment(seed)
         env["seconds"] = round(time.time() - started, 1)
         runs.write_json(tmp / "environment.json", env)

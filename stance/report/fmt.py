@@ -32,9 +32,45 @@ def role_ar(role: str | None) -> str:
 
 
 def date_range(report: Report) -> str:
+    """'dates 2018-02-01 – 2018-10-30' or 'no dated quotes'."""
     if report.first_date:
-        return f"{report.first_date} – {report.last_date}"
-    return "no dates"
+        return f"dates {report.first_date} – {report.last_date}"
+    return "no dated quotes"
+
+
+def undated_line(report: Report, limit: int = 10) -> str | None:
+    """'Undated: 12 quotes in 3 articles (a1, a2, a3)', or None when every quote has a date."""
+    u = report.undated
+    if not u:
+        return None
+    arts = u["articles"]
+    named = ", ".join(arts[:limit]) + (f", … {len(arts) - limit} more" if len(arts) > limit
+                                       else "")
+    return (f"Undated: {u['quotes']} quotes in {len(arts)} "
+            f"article{'s' if len(arts) != 1 else ''} ({named}); left out of the periods")
+
+
+def estimate_lines(report: Report) -> list[str]:
+    """How the shares were obtained, and the run's measured error."""
+    from .estimate import ESTIMATOR_TEXT
+
+    if report.estimator == "labels":
+        return [f"Shares are the annotators' labels counted, with a {report.confidence:.0%} "
+                "Wilson interval (sampling only)."]
+    if report.estimator == "wilson":
+        return ["Shares are MODEL ESTIMATES: the model's labels counted (no calibration data "
+                "from the run: the interval is sampling only and ignores the classifier's "
+                "error)."]
+    cal = report.calibration
+    rates = "; ".join(f"{f} tpr {r['tpr']:.2f} fpr {r['fpr']:.2f}"
+                      for f, r in cal.get("error_rates", {}).items())
+    return [f"Shares are MODEL ESTIMATES, not annotations: {report.estimator} = "
+            f"{ESTIMATOR_TEXT.get(report.estimator, report.estimator)}; "
+            f"{report.confidence:.0%} interval from {cal.get('bootstrap')} bootstrap replicates "
+            "over the quotes (by article), the run's out-of-fold predictions (by article) and "
+            "the annotators' decision on each quote.",
+            f"Run {cal.get('run')}: measured error on its {cal.get('n')} out-of-fold quotes "
+            f"({cal.get('articles')} articles): {rates}."]
 
 
 def summary_lines(report: Report) -> list[str]:
@@ -45,11 +81,13 @@ def summary_lines(report: Report) -> list[str]:
         f"Input: {report.describe()}" + (f" — {', '.join(report.inputs)}" if report.inputs else ""),
         f"{report.n_quotes} quotes in {report.n_groups_total} {unit}; {shown} shown"
         + (f" (at least {report.min_quotes} quotes)" if report.min_quotes > 1 else "")
-        + f"; dates {date_range(report)}",
-        f"Share of quotes carrying each frame, % with a {report.confidence:.0%} "
-        f"{report.interval.capitalize()} interval; a quote can carry several frames "
-        f"or none.",
+        + f"; {date_range(report)}",
+        f"Share of quotes carrying each frame, % with a {report.confidence:.0%} interval; "
+        "a quote can carry several frames or none.",
+        *estimate_lines(report),
     ]
+    if undated_line(report):
+        lines.append(undated_line(report))
     if report.filters:
         lines.append("Filters: " + "; ".join(
             f"{k} {', '.join(v) if isinstance(v, list) else v}" for k, v in report.filters.items()))

@@ -14,15 +14,15 @@ from stance import __version__
 from stance.frames import FRAME_BY_KEY
 
 from .aggregate import Group, Report
-from .fmt import country_ar, pct, role_ar, summary_lines
+from .fmt import country_ar, estimate_lines, pct, role_ar, summary_lines, undated_line
 
 FRAME_CSS = {"terrorism": "#d62728", "sovereignty": "#1f77b4", "solidarity": "#2ca02c",
              "mediation": "#9467bd"}
 PLOT_CAPTIONS = {
     "heatmap": ("خريطة حرارية: حصة الاقتباسات التي تحمل كل إطار",
                 "heatmap: share of quotes carrying each frame"),
-    "bars": ("أعمدة مكدسة لحصص الأطر مع فواصل الثقة",
-             "stacked bars of frame shares with 95% intervals"),
+    "bars": ("أعمدة متجاورة لحصص الأطر مع فواصل الثقة",
+             "grouped bars of frame shares with 95% intervals"),
     "timeline": ("الأطر عبر الزمن", "frames over time"),
 }
 
@@ -200,8 +200,13 @@ def render_html(report: Report, pngs: dict[str, bytes] | None = None, plots: boo
         meta.append(("المستبعد", _ltr("; ".join(f"{n} {why}" for why, n in
                                                 report.skipped.items()))))
     meta_html = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in meta)
-    notes = " ".join(summary_lines(report)[2:3]) + " " + \
+    notes = " ".join(summary_lines(report)[2:3] + estimate_lines(report)) + " " + \
         f"Representative quote per frame: {report.example_rule}."
+    if undated_line(report):
+        meta.append(("بلا تاريخ", _ltr(undated_line(report))))
+        meta_html = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in meta)
+    model_note = ("<strong>النسب تقديرات من النموذج وليست تصنيفات المعلّقين</strong>، "
+                  "وفاصل الثقة يضم خطأ المصنّف المقيس. " if report.estimator != "labels" else "")
     return f"""<!DOCTYPE html>
 <html lang="ar" dir="rtl">
 <head>
@@ -215,8 +220,8 @@ def render_html(report: Report, pngs: dict[str, bytes] | None = None, plots: boo
 <header>
 <h1>{_e(title_ar)} <span class="en" lang="en" dir="ltr">Frames by {report.by}</span></h1>
 <dl class="meta">{meta_html}</dl>
-<p class="note">النسبة هي حصة اقتباسات الفاعل التي تحمل الإطار، وبين القوسين فاصل الثقة
-{_ltr(f"{report.confidence:.0%}")} (ويلسون). قد يحمل الاقتباس أكثر من إطار أو لا يحمل أي إطار.
+<p class="note">{model_note}النسبة هي حصة اقتباسات الفاعل التي تحمل الإطار، وبين القوسين فاصل الثقة
+{_ltr(f"{report.confidence:.0%}")}. قد يحمل الاقتباس أكثر من إطار أو لا يحمل أي إطار.
 <br><span class="en" lang="en" dir="ltr">{_e(notes)}</span></p>
 </header>
 <main>
