@@ -121,9 +121,23 @@ def report(inputs, fmt, output, by, min_quotes, sort, since, until, sources, act
     if fmt is None:
         suffix = "." + output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
         fmt = FORMAT_BY_SUFFIX.get(suffix, "table")
-    records, kind, info = load_records(inputs)
-    click.echo(f"stance report: {info['n_records']} records, {KIND_TEXT[kind]}", err=True)
+    from pathlib import Path
+
     where = ", ".join(inputs)
+    if check_path and len(inputs) == 1 and Path(inputs[0]).is_dir():
+        # a run directory: its out-of-fold predictions are the scored quotes
+        from stance.report.aggregate import SCORED
+        from stance.report.fidelity import oof_records
+
+        labeled, _, _ = _load_labeled(check_path)
+        records, info = oof_records(inputs[0], labeled)
+        kind = SCORED
+        if not records:
+            raise InputError("no out-of-fold prediction of the run has a quote_id of the "
+                             "labeled dataset", inputs[0], field="id")
+    else:
+        records, kind, info = load_records(inputs)
+    click.echo(f"stance report: {info['n_records']} records, {KIND_TEXT[kind]}", err=True)
     if check_path:
         return _check(records, kind, info, where, check_path, by=by, min_quotes=min_quotes,
                       estimator=estimator, run_dir=run_dir, bootstrap=bootstrap,
@@ -226,22 +240,30 @@ def _estimator(records, kind, info, name, run_dir, bootstrap, holdout_ids=None):
     return ShareEstimator(cal, name, bootstrap=bootstrap)
 
 
+def _load_labeled(path):
+    from stance.io import InputError
+    from stance.report.aggregate import LABELED, load_records
+
+    labeled, kind, info = load_records([path])
+    if kind != LABELED:
+        raise InputError("not a labeled dataset: its records have no 'frames' (build one with "
+                         "'stance annotations build')", path, field="frames")
+    return labeled, kind, info
+
+
 def _check(records, kind, info, where, check_path, *, by, min_quotes, estimator, run_dir,
            bootstrap, output, fmt, plots_dir):
     """``--check LABELED``: the fidelity table (and fidelity.png with --plots)."""
     from pathlib import Path
 
     from stance.io import InputError, atomic_output
-    from stance.report.aggregate import LABELED, SCORED, build_report, load_records
     from stance.report import fidelity
+    from stance.report.aggregate import LABELED, SCORED, build_report
 
     if kind != SCORED:
         raise InputError("--check compares model-scored quotes (from 'stance predict') with "
                          "a labeled dataset; this input is already labeled", where)
-    labeled, lkind, linfo = load_records([check_path])
-    if lkind != LABELED:
-        raise InputError("not a labeled dataset: its records have no 'frames' (build one with "
-                         "'stance annotations build')", check_path, field="frames")
+    labeled, lkind, linfo = _load_labeled(check_path)
     sc, lab, how = fidelity.match(records, labeled, where, check_path)
     est = _estimator(sc, kind, info, estimator, run_dir, bootstrap,
                      holdout_ids=[str(r.get("quote_id")) for r in sc])

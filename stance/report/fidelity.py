@@ -71,6 +71,42 @@ class Fidelity:
         return d
 
 
+def oof_records(run_dir, labeled: list[dict]) -> tuple[list[dict], dict]:
+    """A run's out-of-fold predictions as scored quotes, with each quote's actor, country and
+    date taken from the labeled record with the same id (``--check RUN_DIR``)."""
+    from pathlib import Path
+
+    from stance.io import iter_jsonl
+
+    from .aggregate import SCORED, _check_record
+
+    run_dir = Path(run_dir)
+    path = run_dir / "predictions.jsonl"
+    if not path.is_file():
+        raise InputError("not a run directory (no predictions.jsonl)", run_dir)
+    by_id = {str(r.get("quote_id")): r for r in labeled if r.get("quote_id") is not None}
+    drop = {"frames", "annotations", "policy", "conflict", "labels", "scores", "day", "gold",
+            "pred_labels", "pred_scores", "fold"}
+    out, runs = [], []
+    run_id = run_dir.name
+    for line, rec in iter_jsonl(path):
+        base = by_id.get(str(rec.get("id")))
+        if base is None:
+            continue
+        raw = {k: v for k, v in base.items() if k not in drop}
+        raw.update(pred_labels=rec.get("pred_labels") or [],
+                   pred_scores=rec.get("pred_scores") or {}, run=run_id,
+                   run_dir=str(run_dir.resolve()))
+        r = _check_record(raw, SCORED, path, line)
+        if r is not None:
+            out.append(r)
+    if not runs:
+        runs.append(run_id)
+    return out, {"n_records": len(out), "skipped": {}, "runs": runs, "policies": [],
+                 "inputs": [str(run_dir)], "run_dirs": [str(run_dir.resolve())],
+                 "unscored": 0}
+
+
 def match(scored: list[dict], labeled: list[dict], scored_path: str, labeled_path: str):
     """The records of both inputs that describe the same quotes (or the same articles)."""
     lab_ids = {r.get("quote_id") for r in labeled} - {None}
@@ -132,7 +168,7 @@ def render_text(fid: Fidelity, markdown: bool = False) -> str:
     for c in fid.cells:
         rows2.append([c.name, str(c.n_quotes), c.frame,
                       f"{c.estimate * 100:.0f} [{c.low * 100:.0f}–{c.high * 100:.0f}]",
-                      f"{c.annotators * 100:.0f}", f"{c.error * 100:+.0f}",
+                      f"{c.annotators * 100:.0f}", f"{round(c.error * 100) or 0:+d}",
                       "yes" if c.covered else "NO"])
     if markdown:
         out = [f"# {head[0]}", ""] + [f"- {h}" for h in head[1:]] + [""]

@@ -58,9 +58,9 @@ def estimate_lines(report: Report) -> list[str]:
         return [f"Shares are the annotators' labels counted, with a {report.confidence:.0%} "
                 "Wilson interval (sampling only)."]
     if report.estimator == "wilson":
-        return ["Shares are MODEL ESTIMATES: the model's labels counted (no calibration data "
-                "from the run: the interval is sampling only and ignores the classifier's "
-                "error)."]
+        return ["Shares are MODEL ESTIMATES: the model's labels counted, with a Wilson interval "
+                "that covers sampling only and ignores the classifier's error (no calibration "
+                "data from the run was used)."]
     cal = report.calibration
     rates = "; ".join(f"{f} tpr {r['tpr']:.2f} fpr {r['fpr']:.2f}"
                       for f, r in cal.get("error_rates", {}).items())
@@ -95,3 +95,19 @@ def summary_lines(report: Report) -> list[str]:
         lines.append("Left out: " + "; ".join(f"{n} {why}" for why, n in report.skipped.items()))
     lines.append(f"Representative quote per frame: {report.example_rule}.")
     return lines
+
+
+def trend_cell(v) -> str:
+    """'43 [28–59]' from a trend entry [share, low, high]."""
+    return f"{pct(v[0])} [{pct(v[1])}–{pct(v[2])}]"
+
+
+def trend_rows(report: Report) -> list[list[str]]:
+    """``--by-period``: one row per shown group and period with quotes (name, period, n,
+    then each frame's share and interval), groups in report order."""
+    rows = []
+    for g in report.groups:
+        for t in g.trend:
+            rows.append([g.name, t["period"], str(t["n"])]
+                        + [trend_cell(t["frames"][f]) for f in report.frames])
+    return rows

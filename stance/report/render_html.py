@@ -14,7 +14,8 @@ from stance import __version__
 from stance.frames import FRAME_BY_KEY
 
 from .aggregate import Group, Report
-from .fmt import country_ar, estimate_lines, pct, role_ar, summary_lines, undated_line
+from .fmt import (country_ar, estimate_lines, pct, role_ar, summary_lines, trend_rows,
+                  undated_line)
 
 FRAME_CSS = {"terrorism": "#d62728", "sovereignty": "#1f77b4", "solidarity": "#2ca02c",
              "mediation": "#9467bd"}
@@ -132,6 +133,19 @@ def _table(report: Report) -> str:
             + "\n".join(rows) + '</tbody></table>')
 
 
+def _trends(report: Report) -> str:
+    if not report.by_period or not report.groups:
+        return ""
+    head = ["الفاعل" if report.by == "actor" else "البلد", "الفترة", "الاقتباسات"]
+    head += [f"{_e(FRAME_BY_KEY[f].arabic)}<br><small>{_e(f)}</small>" for f in report.frames]
+    rows = "\n".join("<tr>" + f"<td>{_e(r[0])}</td>" + "".join(
+        f'<td class="num">{_ltr(c)}</td>' for c in r[1:]) + "</tr>" for r in trend_rows(report))
+    return (f'<section id="trends"><h2>الأطر عبر الزمن <span class="en" lang="en">frame shares '
+            f'per {_e(report.by_period)}</span></h2><table id="trend-table"><thead><tr>'
+            + "".join(f"<th>{h}</th>" for h in head) + f"</tr></thead><tbody>{rows}"
+            "</tbody></table></section>")
+
+
 def _examples(report: Report) -> str:
     parts = []
     for i, g in enumerate(report.groups, 1):
@@ -228,6 +242,7 @@ def render_html(report: Report, pngs: dict[str, bytes] | None = None, plots: boo
 <section id="table"><h2>الجدول <span class="en" lang="en">table</span></h2>
 {_table(report)}
 </section>
+{_trends(report)}
 <section id="plots"><h2>الرسوم <span class="en" lang="en">plots</span></h2>
 {_plots(pngs, note)}
 </section>
