@@ -1,23 +1,30 @@
 #!/usr/bin/env python
-"""Produce annotations/dev_export.json(.gz): a real Label Studio export of the development quotes.
+"""Produce the bundled Label Studio exports: real exports of a real server.
+
+``--set frames`` (default) makes annotations/frames_export.json.gz: the 892 development quotes
+(annotations/dev_quotes.jsonl) and the 2,100 pool quotes (annotations/pool_quotes.jsonl.gz),
+2,992 tasks. ``--set dev`` remakes annotations/dev_export.json (development quotes only).
 
 Starts a throwaway local Label Studio server (from .venv-labelstudio/, on 127.0.0.1), or uses
-the one given by --url/--api-key (or LABEL_STUDIO_URL/LABEL_STUDIO_API_KEY with --use-env), then:
+the one given by --url/--api-key, then:
 
-  1. pushes annotations/dev_quotes.jsonl (892 quotes) into a new project with `stance ls push`'s
-     code (tasks keyed by quote_id = sha1("article_id:start:end")[:16]);
-  2. creates two users, annotator1@example.com and annotator2@example.com, and records each
-     one's frames from the quote record's `annotations` through the annotations API as that
-     user (completed_by); annotator1's annotations are marked ground truth (annotator1's
-     frames are the development gold, /work/shared/data/dev_gold.jsonl);
-  3. pulls the full JSON export with `stance ls pull`'s code and copies it, byte for byte,
-     to annotations/dev_export.json (gzipped when over 5 MB);
-  4. rebuilds annotations/dev_dataset.jsonl from the export (policy annotator:annotator1@...)
-     and checks it against the quotes' annotator1 frames.
+  1. pushes the quotes into a new project with `stance ls push`'s code (tasks keyed by
+     quote_id = sha1("article_id:start:end")[:16]);
+  2. creates one user per annotator (annotatorN@example.com) and records each one's frames and,
+     where the quote record has it, their judgement of the extraction (ok, wrong_speaker,
+     bad_boundaries, not_a_quote) through the annotations API as that user (completed_by); the
+     first annotator of each quote is marked ground truth (annotator1 for the development
+     quotes: the development gold, /work/shared/data/dev_gold.jsonl);
+  3. pulls the full JSON export with `stance ls pull`'s code and copies it, byte for byte
+     (gzipped when over 5 MB);
+  4. rebuilds the dataset from the export (policy ground_truth) and checks it against the first
+     annotator's frames of every quote (--set dev also writes annotations/dev_dataset.jsonl).
+
+Every annotator is model-based (a large language model briefed with the codebook), not a person.
 
 Usage:
   .venv/bin/python annotations/make_bundled_export.py                 # throwaway server
-  .venv/bin/python annotations/make_bundled_export.py --copy-quotes /work/shared/data/dev_quotes.jsonl
+  .venv/bin/python annotations/make_bundled_export.py --copy-quotes /work/shared/data
 """
 
 from __future__ import annotations
@@ -44,22 +51,28 @@ from stance.labelstudio.push import push_quotes  # noqa: E402
 from stance.labelstudio.server import LocalServer  # noqa: E402
 from stance.labelstudio.tasks import ensure_quote_id  # noqa: E402
 
-QUOTES = ROOT / "annotations" / "dev_quotes.jsonl"
-EXPORT = ROOT / "annotations" / "dev_export.json"
-DATASET = ROOT / "annotations" / "dev_dataset.jsonl"
-PROJECT = "stance dev quotes"
-ANNOTATORS = {"annotator1": ("annotator1@example.com", "Annotator", "One"),
-              "annotator2": ("annotator2@example.com", "Annotator", "Two")}
-GROUND_TRUTH = "annotator1"
+HERE = ROOT / "annotations"
+DEV_QUOTES = HERE / "dev_quotes.jsonl"
+POOL_QUOTES = HERE / "pool_quotes.jsonl.gz"
+SETS = {  # name: (quote files, export file, project title, dataset file or None)
+    "frames": ([DEV_QUOTES, POOL_QUOTES], HERE / "frames_export.json", "stance frames quotes", None),
+    "dev": ([DEV_QUOTES], HERE / "dev_export.json", "stance dev quotes", HERE / "dev_dataset.jsonl"),
+}
+ANNOTATORS = {f"annotator{i}": (f"annotator{i}@example.com", "Annotator", str(i))
+              for i in range(1, 11)}
 GZIP_OVER = 5 * 1024 * 1024
 
 
-def copy_quotes(src: Path, dst: Path) -> None:
-    """Copy the shared dev quotes, adding `quote_id` as the first field (nothing else changes)."""
-    with atomic_output(dst) as fh:
-        for _, rec in iter_jsonl(src):
+def copy_quotes(shared: Path) -> None:
+    """Copy the shared dev and pool quotes; dev quotes gain `quote_id` as the first field
+    (nothing else changes), the pool quotes (which have it) are gzipped unchanged."""
+    with atomic_output(DEV_QUOTES) as fh:
+        for _, rec in iter_jsonl(shared / "dev_quotes.jsonl"):
             write_jsonl_line(fh, {"quote_id": ensure_quote_id(rec), **rec})
-    print(f"copied {src} -> {dst} (with quote_id)", file=sys.stderr)
+    with atomic_output(POOL_QUOTES, "wb") as fh, \
+            gzip.GzipFile(fileobj=fh, mode="wb", mtime=0, filename="") as gz:
+        gz.write((shared / "pool_quotes.jsonl").read_bytes())
+    print(f"copied {shared}/dev_quotes.jsonl, pool_quotes.jsonl -> {HERE}", file=sys.stderr)
 
 
 def ensure_user(conn: Connection, email: str, first: str, last: str) -> int:
@@ -79,24 +92,26 @@ def record_annotations(conn: Connection, project_id: int, quotes: list[dict],
     for t in conn.project_tasks(project_id):
         tasks[t["data"]["quote_id"]] = t["id"]
     n = 0
-    todo = [(q, a) for q in quotes for a in q["annotations"]]
-    for q, a in tqdm(todo, desc="annotating", unit="annotation", file=sys.stderr):
+    todo = [(q, a, k == 0) for q in quotes for k, a in enumerate(q["annotations"])]
+    for q, a, first in tqdm(todo, desc="annotating", unit="annotation", file=sys.stderr):
         name = a["annotator"]
         if name not in users:
-            raise SystemExit(f"unknown annotator {name!r} in {QUOTES}")
+            raise SystemExit(f"unknown annotator {name!r} (quote {q['quote_id']})")
         with conn.calling("creating an annotation"):
             conn.client.annotations.create(
-                id=tasks[q["quote_id"]], result=frames_result(sorted(a["frames"])),
-                completed_by=users[name], ground_truth=(name == GROUND_TRUTH),
-                was_cancelled=False)
+                id=tasks[q["quote_id"]],
+                result=frames_result(sorted(a["frames"]), a.get("extraction")),
+                completed_by=users[name], ground_truth=first, was_cancelled=False)
         n += 1
     return n
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--copy-quotes", type=Path, metavar="SHARED_DEV_QUOTES",
-                    help="first (re)create annotations/dev_quotes.jsonl from this file")
+    ap.add_argument("--set", dest="which", choices=sorted(SETS), default="frames",
+                    help="frames: development + pool quotes (default); dev: development only")
+    ap.add_argument("--copy-quotes", type=Path, metavar="SHARED_DATA_DIR",
+                    help="first (re)copy dev_quotes.jsonl and pool_quotes.jsonl from this folder")
     ap.add_argument("--url", help="use this running server instead of a throwaway one")
     ap.add_argument("--api-key", help="its API key (or LABEL_STUDIO_API_KEY)")
     ap.add_argument("--label-studio", default=str(ROOT / ".venv-labelstudio/bin/label-studio"))
@@ -104,8 +119,10 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     if args.copy_quotes:
-        copy_quotes(args.copy_quotes, QUOTES)
-    quotes = [rec for _, rec in iter_jsonl(QUOTES)]
+        copy_quotes(args.copy_quotes)
+    sources, EXPORT, PROJECT, DATASET = SETS[args.which]
+    quotes = [{**rec, "quote_id": ensure_quote_id(rec)} for src in sources
+              for _, rec in iter_jsonl(src)]
 
     server = None
     if args.url:
@@ -118,8 +135,15 @@ def main(argv=None) -> int:
         if conn.find_project(PROJECT) is not None:
             raise SystemExit(f"project {PROJECT!r} already exists on {conn.url}: use a fresh server")
         t0 = time.time()
-        users = {name: ensure_user(conn, *info) for name, info in ANNOTATORS.items()}
-        s = push_quotes(conn, QUOTES, PROJECT, overlap=2)
+        needed = sorted({a["annotator"] for q in quotes for a in q["annotations"]},
+                        key=lambda a: int(a.removeprefix("annotator")))
+        users = {name: ensure_user(conn, *ANNOTATORS[name]) for name in needed}
+        with tempfile.TemporaryDirectory() as tmp:
+            joined = Path(tmp) / "quotes.jsonl"
+            with open(joined, "w", encoding="utf-8") as fh:
+                for q in quotes:
+                    write_jsonl_line(fh, q)
+            s = push_quotes(conn, joined, PROJECT, overlap=2)
         print(f"pushed {s['imported']} tasks into project {s['project_id']}", file=sys.stderr)
         n = record_annotations(conn, s["project_id"], quotes, users)
         print(f"recorded {n} annotations in {time.time() - t0:.0f} s", file=sys.stderr)
@@ -142,18 +166,21 @@ def main(argv=None) -> int:
         if server is not None:
             server.stop()
 
-    records, bs = build_dataset([target], policy=f"annotator:{ANNOTATORS[GROUND_TRUTH][0]}")
-    with atomic_output(DATASET) as fh:
-        for rec in records:
-            write_jsonl_line(fh, rec)
-    want = {ensure_quote_id(q): sorted(next(a["frames"] for a in q["annotations"]
-                                            if a["annotator"] == GROUND_TRUTH)) for q in quotes}
-    got = {r["quote_id"]: r["frames"] for r in records}
+    records, bs = build_dataset([target], policy="ground_truth")
+    if DATASET is not None:
+        with atomic_output(DATASET) as fh:
+            for rec in records:
+                write_jsonl_line(fh, rec)
+    want = {q["quote_id"]: (sorted(q["annotations"][0]["frames"]),
+                            [a.get("extraction") for a in q["annotations"]]) for q in quotes}
+    got = {r["quote_id"]: (r["frames"], [a["extraction"] for a in sorted(
+        r["annotations"], key=lambda a: int(a["annotator"].split("@")[0][9:]))]) for r in records}
     if got != want:
         bad = [q for q in want if got.get(q) != want[q]]
-        raise SystemExit(f"dataset does not match annotator1's frames for {len(bad)} quotes")
-    print(f"{DATASET}: {len(records)} quotes, identical to annotator1's frames; "
-          f"{bs['conflicts']} conflicts", file=sys.stderr)
+        raise SystemExit(f"the export does not give the first annotator's frames and every "
+                         f"extraction judgement for {len(bad)} quotes (e.g. {bad[:3]})")
+    print(f"{target}: {len(records)} quotes, ground truth = each quote's first annotator, "
+          f"extraction judgements intact; {bs['conflicts']} conflicts", file=sys.stderr)
     return 0
 
 

@@ -156,12 +156,65 @@ def _is_jsonl(path: Path) -> bool:
         or name.endswith(".ndjson")
 
 
-def _article_files(path: Path) -> list[Path]:
+# Formats that are not text, recognised by their first bytes: (magic, offset, what to do).
+_CONVERT = "convert to text first"
+BINARY_FORMATS = (
+    (b"%PDF-", 0, f"PDF is not supported: {_CONVERT} (e.g. pdftotext FILE.pdf FILE.txt)"),
+    (b"PK\x03\x04", 0, "a ZIP archive or Office document (.docx, .odt, .xlsx, .zip) is not "
+                        f"supported: {_CONVERT} (save as plain text, UTF-8)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 0, "an old Office document (.doc, .xls) is not "
+                                              f"supported: {_CONVERT} (save as plain text)"),
+    (b"{\\rtf", 0, f"an RTF document is not supported: {_CONVERT} (save as plain text)"),
+    (b"\x89PNG\r\n\x1a\n", 0, f"an image (PNG) is not supported: {_CONVERT} (OCR)"),
+    (b"\xff\xd8\xff", 0, f"an image (JPEG) is not supported: {_CONVERT} (OCR)"),
+    (b"GIF8", 0, f"an image (GIF) is not supported: {_CONVERT} (OCR)"),
+    (b"II*\x00", 0, f"an image (TIFF) is not supported: {_CONVERT} (OCR)"),
+    (b"MM\x00*", 0, f"an image (TIFF) is not supported: {_CONVERT} (OCR)"),
+    (b"WEBP", 8, f"an image (WebP) is not supported: {_CONVERT} (OCR)"),
+    (b"\xff\xfe", 0, "UTF-16 text is not supported: convert it to UTF-8 first "
+                      "(iconv -f UTF-16 -t UTF-8)"),
+    (b"\xfe\xff", 0, "UTF-16 text is not supported: convert it to UTF-8 first "
+                      "(iconv -f UTF-16 -t UTF-8)"),
+    (b"\x7fELF", 0, "an executable, not text"),
+)
+
+
+def binary_format(path: str | os.PathLike) -> str | None:
+    """Why ``path`` cannot be read as articles when its first bytes show a known binary format
+    (PDF, Office/ZIP, images, UTF-16, ...), else ``None``. A ``.gz`` file is looked at
+    inside."""
+    try:
+        with open_binary(path) as fh:
+            head = fh.read(16)
+    except (OSError, EOFError, InputError):
+        return None  # reading it later names the problem
+    for magic, offset, why in BINARY_FORMATS:
+        if head[offset:offset + len(magic)] == magic:
+            return why
+    return None
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _article_files(path: Path, skipped: list) -> list[Path]:
+    """The article files of one path; the files of a directory that are not articles are
+    appended to ``skipped`` as :class:`InputError` saying why (hidden files are ignored)."""
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*")
-                       if p.is_file() and (p.suffix == ".txt" or _is_jsonl(p)))
+        files = []
+        for p in sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)):
+            why = binary_format(p)
+            if why is None and not (p.suffix == ".txt" or _is_jsonl(p)):
+                why = "not a .txt or .jsonl(.gz) file"
+            if why:
+                skipped.append(InputError(why, p))
+            else:
+                files.append(p)
         if not files:
-            raise InputError("directory holds no .txt or .jsonl files", path)
+            raise InputError("directory holds no .txt or .jsonl files"
+                             + (f" ({len(skipped)} other files skipped: {skipped[0]})"
+                                if skipped else ""), path)
         return files
     if not path.exists():
         raise InputError("no such file or directory", path)
@@ -169,16 +222,40 @@ def _article_files(path: Path) -> list[Path]:
 
 
 def iter_articles(paths: Iterable[str | os.PathLike], *, skip_bad: bool = False,
-                  bad: list | None = None) -> Iterator[dict]:
+                  bad: list | None = None, skipped: list | None = None,
+                  stats: dict | None = None) -> Iterator[dict]:
     """Stream article records from .txt files, directories and JSONL(.gz) files.
 
     A ``.txt`` file is one article whose id is the file stem. A JSONL line needs ``id`` or
     ``article_id`` and ``text``; ``date``, ``source``, ``title``, ``url`` are kept when present.
     With ``skip_bad`` a bad file or record is recorded in ``bad`` and skipped.
+
+    The files are listed at once (a missing path raises here): files in a directory that are
+    not articles (a PDF, a .docx, an image, any other suffix) are appended to ``skipped`` as
+    an :class:`InputError` saying why; such a file named directly is an error (or, with
+    ``skip_bad``, recorded in ``bad``). NUL characters are dropped from article text (the
+    offsets of quotes refer to the text without them); ``stats`` (a dict), when given,
+    counts them under ``nul_chars`` and the articles that had some under ``nul_articles``.
     """
     files: list[Path] = []
+    found: list = [] if skipped is None else skipped
     for p in paths:
-        files.extend(_article_files(Path(p)))
+        files.extend(_article_files(Path(p), found))
+    return _iter_articles(files, skip_bad, bad, stats)
+
+
+def _drop_nul(text: str, stats: dict | None) -> str:
+    if "\x00" not in text:
+        return text
+    n = text.count("\x00")
+    if stats is not None:
+        stats["nul_chars"] = stats.get("nul_chars", 0) + n
+        stats["nul_articles"] = stats.get("nul_articles", 0) + 1
+    return text.replace("\x00", "")
+
+
+def _iter_articles(files: list[Path], skip_bad: bool, bad: list | None,
+                   stats: dict | None) -> Iterator[dict]:
 
     def fail(err: InputError):
         if not skip_bad:
@@ -198,7 +275,7 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, skip_bad: bool = False,
                     if not isinstance(text, str):
                         fail(InputError("record has no text (a string is required)", f, lineno, "text"))
                         continue
-                    art = {"article_id": str(art_id), "text": text}
+                    art = {"article_id": str(art_id), "text": _drop_nul(text, stats)}
                     for k in ARTICLE_META_FIELDS:
                         if rec.get(k) not in (None, ""):
                             art[k] = rec[k]
@@ -209,7 +286,10 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, skip_bad: bool = False,
                 fail(err)
         else:
             try:
-                text = read_text(f)
+                why = binary_format(f)
+                if why:
+                    raise InputError(why, f)
+                text = _drop_nul(read_text(f), stats)
                 if not text.strip():
                     raise InputError("empty file: no article text", f)
             except InputError as err:
@@ -220,6 +300,29 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, skip_bad: bool = False,
 
 def write_jsonl_line(fh, record: dict[str, Any]) -> None:
     fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def check_output_path(path: str | os.PathLike | None, *, directory: bool = False,
+                      option: str | None = None) -> None:
+    """Refuse, before any work is done, an output path that cannot be written: a file where a
+    directory is wanted (``--plots FILE``) or the reverse, a parent that is a file, or a place
+    without write permission. ``None`` and ``-`` (standard output) are always fine."""
+    if path is None or str(path) == "-":
+        return
+    p = Path(path)
+    what = f"{option}: " if option else ""
+    if directory and p.exists() and not p.is_dir():
+        raise InputError(f"{what}exists and is not a directory (a directory is wanted here)", p)
+    if not directory and p.is_dir():
+        raise InputError(f"{what}is a directory, expected an output file", p)
+    parent = p if directory else p.parent
+    parent = parent if str(parent) else Path(".")
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise InputError(f"{what}cannot be created: {parent} is not a directory", p)
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(f"{what}cannot be written: no write permission in {parent}", p)
 
 
 @contextlib.contextmanager

@@ -1,4 +1,5 @@
-"""Arabic text helpers shared across steps: normalization for matching, and article dates.
+"""Arabic text helpers shared across steps: normalization for matching, article dates, and
+text made safe to show (no direction overrides or terminal controls).
 
 Normalization is for *matching* only (aliases, titles, actor names); offsets are always
 taken on the article text exactly as given.
@@ -59,3 +60,28 @@ def parse_date(value) -> _dt.date | None:
     if m:
         return _dt.date(int(m[1]), 7, 1)
     return None
+
+
+# Explicit direction formatting (embeddings, overrides, isolates) and the direction marks.
+# From input text they act on whatever is printed after them (an RLO in an actor's name
+# reversed the rest of a report line): see stance/report/safe.py.
+DIRECTION_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+DIRECTION_MARKS = "\u200e\u200f\u061c"
+_DIRECTION_RE = re.compile(f"[{DIRECTION_CONTROLS}]")
+_PLAIN_DROP_RE = re.compile(f"[{DIRECTION_CONTROLS}{DIRECTION_MARKS}]")
+_PLAIN_SPACE_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def strip_direction_controls(text) -> str:
+    """``text`` without embeddings, overrides and isolates (the marks LRM/RLM/ALM are kept)."""
+    return _DIRECTION_RE.sub("", str(text))
+
+
+def plain_text(text) -> str:
+    """``text`` for a terminal or Markdown: no direction controls or marks, and control
+    characters (ESC, tab, newlines, ...) turned into spaces.
+
+    >>> plain_text("\u202eabc\x1b[2J")
+    'abc [2J'
+    """
+    return _PLAIN_SPACE_RE.sub(" ", _PLAIN_DROP_RE.sub("", str(text)))

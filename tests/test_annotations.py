@@ -180,6 +180,63 @@ def test_build_cli_writes_dataset_and_summary(tmp_path, capsys):
     assert len(s["conflict_list"]) == 48 and s["conflict_list"][0]["annotations"][A1]
 
 
+def test_none_ticked_with_a_frame_keeps_the_frame_and_is_named(raw_export, tmp_path, capsys):
+    """«none» ticked together with a frame (the checkboxes allow it) blocked the whole export:
+    agreement and build refused every task with exit 2. Now the frames are kept, «none» is
+    dropped, and the annotation is counted and named."""
+    def tick_both(tasks):
+        for ann in tasks[0]["annotations"]:  # both annotators: none + terrorism
+            ann["result"][0]["value"]["choices"] = ["none", "terrorism"]
+    path = small_export(raw_export, tmp_path, tick_both)
+    task = raw_export[0]
+    ids = sorted(a["id"] for a in task["annotations"])
+    out, summary = tmp_path / "d.jsonl", tmp_path / "s.json"
+    code, _, err = run(capsys, "annotations", "build", path, "-o", out, "--summary", summary)
+    assert code == 0, err
+    assert "2 annotations ticked 'none' together with frames: 'none' dropped, frames kept" in err
+    assert f"{task['data']['quote_id']} (task {task['id']}, annotation {ids[0]} by " in err
+    recs = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert len(recs) == 3 and recs[0]["frames"] == ["terrorism"] and not recs[0]["conflict"]
+    s = json.loads(summary.read_text("utf-8"))
+    assert sorted(a["annotation_id"] for a in s["none_with_frames"]) == ids
+    code, out_text, err = run(capsys, "annotations", "agreement", path)
+    assert code == 0, err
+    assert "2 annotations ticked 'none' together with frames" in out_text
+    assert agreement([path])["none_with_frames"][0]["frames"] == ["terrorism"]
+
+
+def test_a_later_snapshot_corrects_an_annotation(raw_export, tmp_path, capsys):
+    """Two snapshots of one project: the older has an annotation with an empty result, the
+    newer the same annotation (same id) corrected. Building from both uses the newest version
+    of each annotation instead of failing on the older snapshot; the older one alone still
+    fails, naming the annotation."""
+    task = raw_export[0]
+    ann_id = task["annotations"][0]["id"]
+
+    def broken(tasks):
+        tasks[0]["annotations"][0]["result"] = []
+
+    def corrected(tasks):
+        ann = tasks[0]["annotations"][0]
+        ann["result"][0]["value"]["choices"] = ["solidarity"]
+        ann["updated_at"] = "2030-01-01T00:00:00.000000Z"
+    old = small_export(raw_export, tmp_path, broken, name="frames-20261201-old.json")
+    new = small_export(raw_export, tmp_path, corrected, name="frames-20261202-new.json")
+    who = task["annotations"][0]["completed_by"]["email"]
+    for order in ([old, new], [new, old]):  # whatever order the shell's glob gives
+        out = tmp_path / "d.jsonl"
+        code, _, err = run(capsys, "annotations", "build", *order, "-o", out,
+                           "--policy", f"annotator:{who}")
+        assert code == 0, err
+        recs = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+        assert len(recs) == 3 and recs[0]["frames"] == ["solidarity"]
+        assert "3 quotes" in err and "from 6 annotations" in err
+    code, _, err = run(capsys, "annotations", "agreement", old, new)
+    assert code == 0, err
+    code, _, err = run(capsys, "annotations", "build", old, "-o", tmp_path / "x.jsonl")
+    assert code == 2 and f"annotation {ann_id}" in err and "no 'frames' choice" in err
+
+
 # -- bad exports ---------------------------------------------------------------------------------
 def _set_label(label):
     def edit(tasks):
@@ -207,7 +264,6 @@ def _empty_result(tasks):
     (_set_label("terror"), 2, 1, "unknown label 'terror' in 'frames'"),
     (_set_control, 1, 0, "unknown control 'frame'"),
     (_drop_result, 0, 1, "annotation has no 'result'"),
-    (_none_and_frame, 0, 0, "'none' chosen together with terrorism"),
     (_empty_result, 0, 0, "no 'frames' choice"),
 ])
 def test_bad_annotations_name_task_and_annotation(raw_export, tmp_path, capsys, edit, task_index,

@@ -110,6 +110,35 @@ def test_save_and_load_round_trip(fitted, tmp_path):
     assert loaded.model_.config.id2label == {0: "terrorism", 1: "mediation"}
 
 
+@pytest.mark.parametrize("damage", ["truncated weights", "missing weights", "broken config.json",
+                                    "missing config.json", "broken tokenizer.json"])
+def test_predict_with_a_damaged_bert_run_names_the_run_and_file(fitted, damage, tmp_path, capsys):
+    """A BERT run whose safetensors or config.json is truncated or missing: one line naming the
+    run and the file, exit 2, no output file (was a SafetensorError/OSError traceback)."""
+    run_dir = tmp_path / "runs/bert-offline-frames-20261204-152446"
+    fitted.save(run_dir / "model")
+    (run_dir / "run.json").write_text(json.dumps({"id": run_dir.name}), "utf-8")
+    for name in ("config.yaml", "metrics.json", "predictions.jsonl"):
+        (run_dir / name).write_text("{}\n", "utf-8")
+    name = damage.split()[1].replace("weights", "model.safetensors")
+    target = run_dir / "model" / name
+    if damage.startswith("missing"):
+        target.unlink()
+    else:
+        target.write_bytes(target.read_bytes()[:200])
+    inp = tmp_path / "quotes.jsonl"
+    inp.write_text(json.dumps({"text": MEDIATE[0]}, ensure_ascii=False) + "\n", "utf-8")
+    out = tmp_path / "scored.jsonl"
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exc:
+        main(["predict", str(run_dir), str(inp), "-o", str(out), "--quiet"])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert err.startswith(f"stance: error: {target}: damaged run {run_dir}"), err
+    assert not out.exists()
+
+
 def test_batched_length_sorted_scores_match_one_at_a_time_pipeline(fitted):
     texts, _ = task()
     texts = texts[:10] + ["قال", "أكد الرئيس إن مكافحة الإرهاب أولوية والحوار هو الحل معا"]

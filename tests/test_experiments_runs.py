@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from clirun import run
 from stance.cli import main
 from stance.experiments import experiment, runs
 from stance.experiments.config import load_config
@@ -175,6 +176,7 @@ def test_unseen_csv_single_label_with_overrides_only(tmp_path, capsys):
                               str(tmp_path / "runs"), "--set", f"data.train={path}",
                               "--set", "data.label_field=stance", "--set", "data.multi_label=false",
                               "--set", "data.labels=null", "--set", "eval.folds=3",
+                              "--set", "data.group_field=null",
                               "--set", "eval.bootstrap=100", "--set", "name=opinions"], capsys)
     assert run_dir.name.startswith("opinions-")
     m = json.loads((run_dir / "metrics.json").read_text("utf-8"))
@@ -232,7 +234,8 @@ def test_unknown_label_is_an_error_naming_line(tmp_path):
     path = tmp_path / "d.jsonl"
     path.write_text('{"text": "ندعو إلى الحوار", "frames": ["mediation"]}\n'
                     '{"text": "نرفض التدخل", "frames": ["sovreignty"]}\n', "utf-8")
-    cfg = load_config(ROOT / "experiments/tfidf.yaml", [f"data.train={path}"])
+    cfg = load_config(ROOT / "experiments/tfidf.yaml", [f"data.train={path}",
+                                                        "data.group_field=null"])
     with pytest.raises(InputError) as err:
         run_experiment(cfg, output_dir=tmp_path / "runs", progress=False)
     assert err.value.line == 2 and "sovreignty" in str(err.value)
@@ -242,8 +245,43 @@ def test_unknown_label_is_an_error_naming_line(tmp_path):
 @pytest.mark.skipif(not (ROOT / "annotations/dev_export.json").exists(),
                     reason="bundled Label Studio export not present")
 def test_shipped_tfidf_config_on_bundled_annotations(tmp_path, capsys):
+    # the development part of the bundled data (the whole 2,992 quotes take longer than a test)
     run_dir, out = train_cli([str(ROOT / "experiments/tfidf.yaml"), "--output-dir",
-                              str(tmp_path), "--set", "eval.bootstrap=100"], capsys)
+                              str(tmp_path), "--set", "eval.bootstrap=100",
+                              "--set", "data.train=annotations/dev_export.json"], capsys)
     m = json.loads((run_dir / "metrics.json").read_text("utf-8"))
+    assert m["grouped_by"] == "article_id" and m["eval_policy"] == "ground_truth"
     assert m["n"] == 892 and m["labels"] == ["terrorism", "sovereignty", "solidarity", "mediation"]
     assert m["micro_f1"] > 0.4  # frames are learnable from the words; chance is far lower
+
+
+@pytest.mark.parametrize("damage", ["truncated model", "missing model", "broken model metadata",
+                                    "broken run.json", "missing run.json"])
+def test_predict_with_a_damaged_run_names_the_run_and_file(cv_run, damage, tmp_path, capsys):
+    """A truncated or missing model file or a broken run.json: one line naming the run and the
+    file, exit 2, no output (was a BadZipFile / FileNotFoundError / JSONDecodeError traceback)."""
+    import shutil
+
+    bad = tmp_path / cv_run.name
+    shutil.copytree(cv_run, bad)
+    target = {"truncated model": "model/model.skops", "missing model": "model/model.skops",
+              "broken model metadata": "model/stance_model.json",
+              "broken run.json": "run.json", "missing run.json": "run.json"}[damage]
+    if damage.startswith("missing"):
+        (bad / target).unlink()
+    else:
+        data = (bad / target).read_bytes()
+        (bad / target).write_bytes(data[: len(data) // 3])
+    inp = tmp_path / "quotes.jsonl"
+    inp.write_text('{"text": "قال الوزير إن الإرهاب يهدد المنطقة"}\n', "utf-8")
+    out = tmp_path / "scored.jsonl"
+    code, _, err = run(capsys, "predict", bad, inp, "-o", out, "--quiet")
+    assert code == 2, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    if damage == "missing run.json":  # a run missing a required file is not a finished run
+        assert err.startswith(f"stance: error: {bad}: ") and "missing run.json" in err
+    else:
+        assert err.startswith(f"stance: error: {bad / target}:") and f"damaged run {bad}" in err
+    if damage.startswith("missing"):
+        assert "missing" in err
+    assert not out.exists() and list(tmp_path.glob(".scored*")) == []

@@ -310,11 +310,11 @@ class _Breaks:
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_extractor_bug_names_the_article(capsys, tmp_path, monkeypatch, workers):
-    monkeypatch.setattr("stance.extract.Extractor", lambda actors=(): _Breaks())
+    monkeypatch.setattr("stance.extract.Extractor", lambda actors=(), lexicon=None: _Breaks())
     out = tmp_path / "quotes.jsonl"
     code, _, err = run(capsys, "extract", SEEDS, "-o", out, "--workers", workers, "--chunksize", 1)
     assert code == 1 and not out.exists()
-    assert err.strip() == ("Error: extraction failed on article '002_0da10b97da9444e9': IndexError: "
+    assert err.strip() == ("stance: error: extraction failed on article '002_0da10b97da9444e9': IndexError: "
                            "string index out of range (please report this with the article)")
 
 
@@ -331,3 +331,64 @@ def test_output_cut_short_by_the_reader_is_no_error():
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0, err
     assert first.startswith(b"{") and "Traceback" not in err and "BrokenPipe" not in err
+
+
+def _mixed_directory(tmp_path: Path) -> Path:
+    """Two seed articles beside a PDF, a .docx, a ZIP saved as .txt, a PNG and a note."""
+    d = tmp_path / "articles"
+    d.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt"))[:2]:
+        (d / seed.name).write_bytes(seed.read_bytes())
+    (d / "report.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n")
+    (d / "memo.docx").write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 30)
+    (d / "scan.txt").write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 30)
+    (d / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (d / "notes.md").write_text("# notes\n", "utf-8")
+    (d / ".hidden.txt").write_text("ignored\n", "utf-8")
+    return d
+
+
+def test_files_that_are_not_articles_are_named_and_counted(capsys, tmp_path):
+    """A PDF in an input directory was skipped without a word; named directly it said
+    "not valid UTF-8 (byte 10)". Now each skipped file is named with why, and counted."""
+    d = _mixed_directory(tmp_path)
+    out = tmp_path / "quotes.jsonl"
+    code, _, err = run(capsys, "extract", d, "-o", out)
+    assert code == 0, err
+    warnings = [line for line in err.splitlines() if line.startswith("stance: warning:")]
+    assert warnings == [
+        f"stance: warning: skipped {d / 'memo.docx'}: a ZIP archive or Office document (.docx, "
+        ".odt, .xlsx, .zip) is not supported: convert to text first (save as plain text, UTF-8)",
+        f"stance: warning: skipped {d / 'notes.md'}: not a .txt or .jsonl(.gz) file",
+        f"stance: warning: skipped {d / 'photo.png'}: an image (PNG) is not supported: convert "
+        "to text first (OCR)",
+        f"stance: warning: skipped {d / 'report.pdf'}: PDF is not supported: convert to text "
+        "first (e.g. pdftotext FILE.pdf FILE.txt)",
+        f"stance: warning: skipped {d / 'scan.txt'}: a ZIP archive or Office document (.docx, "
+        ".odt, .xlsx, .zip) is not supported: convert to text first (save as plain text, UTF-8)"]
+    assert "stance extract: 2 articles," in err and "5 files skipped (not articles)" in err
+    assert {q["article_id"] for q in jsonl(out.read_text("utf-8"))} == \
+        {p.stem for p in sorted(SEEDS.glob("*.txt"))[:2]}
+    # named directly: an error (exit 2, one line), or skipped and counted with --skip-bad
+    code, _, err = run(capsys, "extract", d / "report.pdf", "-o", tmp_path / "x.jsonl")
+    assert code == 2 and err == f"stance: error: {d / 'report.pdf'}: PDF is not supported: " \
+                                "convert to text first (e.g. pdftotext FILE.pdf FILE.txt)\n"
+    assert not (tmp_path / "x.jsonl").exists()
+    code, _, err = run(capsys, "extract", d / "report.pdf", SEEDS / "000_4cec54b3ae348e4e.txt",
+                       "--skip-bad", "-q")
+    assert code == 0 and "PDF is not supported" in err and "1 bad input skipped" in err
+
+
+def test_nul_characters_are_dropped_at_reading_and_counted(capsys, tmp_path):
+    """NUL characters in a .txt were copied into the quote text."""
+    seed = SEEDS / "002_0da10b97da9444e9.txt"
+    text = seed.read_text("utf-8")
+    clean = run(capsys, "extract", seed)[1]
+    dirty = tmp_path / seed.name
+    cut = len(text) // 2
+    dirty.write_text(text[:cut] + "\x00\x00" + text[cut:] + "\x00", "utf-8")
+    code, out, err = run(capsys, "extract", dirty)
+    assert code == 0, err
+    assert "\\u0000" not in out and "\x00" not in out
+    assert out == clean  # same quotes, same offsets as the clean article
+    assert "3 NUL characters dropped (in 1 article)" in err

@@ -406,3 +406,23 @@ ATTRIBUTION_CASES = [  # (id, article text, date, the actors of its quotes in or
 @pytest.mark.parametrize("text, date, actors", [pytest.param(*c[1:], id=c[0]) for c in ATTRIBUTION_CASES])
 def test_attribution_across_sentences(extractor, text, date, actors):
     assert [q["actor"] for q in quotes_of(extractor, text, date=date)] == actors
+
+
+def test_a_quotation_opening_with_the_conditional_in_keeps_it(extractor):
+    # seed 002: the quote was output as characters 1179-1288, «شاء الله، سنرى ...» — but «إن» is
+    # the conditional of a fixed phrase, part of the words quoted, not the complementizer of «وتابع»
+    path = next(SEEDS.glob("002_*.txt"))
+    text = path.read_text(encoding="utf-8")
+    q = next(q for q in quotes_of(extractor, text, article_id=path.stem) if q["start"] >= 1170 and q["end"] <= 1300)
+    assert (q["start"], q["end"], q["kind"]) == (1176, 1288, "direct")
+    assert q["text"].startswith("إن شاء الله، سنرى بعض الخطوات")
+
+
+@pytest.mark.parametrize("quote,kept", [
+    ("إنه لن يتراجع عن هذا القرار مهما كانت الضغوط", "لن يتراجع"),
+    ("إن لم تتوقف الهجمات فسنرد بقوة على كل اعتداء", "إن لم تتوقف"),
+    ("إننا ندعم الحوار بين الأطراف كافة دون شروط", "ندعم الحوار"),
+])
+def test_complementizer_inside_marks_is_stripped_but_not_a_conditional(extractor, quote, kept):
+    q = only(quotes_of(extractor, f'وقال الوزير: "{quote}".'))
+    assert q["kind"] == "direct" and q["text"].startswith(kept)

@@ -226,6 +226,56 @@ def test_push_predictions_with_uncertainty_sampling(env, sample, tmp_path, capsy
     assert len(preds) == 12 and conn.client.projects.get(plain.id).model_version == "tfidf-20261204-1200"
 
 
+def test_none_with_a_frame_and_a_corrected_annotation_across_snapshots(env, sample, tmp_path,
+                                                                       capsys):
+    """On the real server: «none» ticked with a frame is kept as the frame and named (it
+    blocked agreement and build for every task); a label outside the config fixed in Label
+    Studio after a pull builds from the newer snapshot (it failed on the older one)."""
+    path, recs = sample
+    title = "corrected frames"
+    code, _, err = run(capsys, "ls", "push", path, "--project", title)
+    assert code == 0, err
+    conn = env.connection()
+    tasks = project_tasks(conn, title)
+    client = conn.client
+    me = user_id(client, A1)
+    both = recs[0]["quote_id"]
+    for r in recs:
+        frames = ["none", "terrorism"] if r["quote_id"] == both else frames_of(r, "annotator1")
+        result = frames_result(frames)
+        if r is recs[1]:  # a label the config does not have: the server takes it
+            result[0]["value"]["choices"] = ["peace"]
+        ann = client.annotations.create(id=tasks[r["quote_id"]], result=result, completed_by=me)
+        if r is recs[1]:
+            wrong = ann
+    outdir = tmp_path / "annotations" / "exports"
+    code, out, err = run(capsys, "ls", "pull", "--project", title, "-o", outdir)
+    assert code == 0, err
+    older = Path(out.strip())
+    assert "note: 1 annotation(s) ticked 'none' together with frames" in err
+    code, _, err = run(capsys, "annotations", "build", older, "-o", tmp_path / "x.jsonl")
+    assert code == 2 and "unknown label 'peace'" in err and f"annotation {wrong.id}" in err
+
+    # corrected in Label Studio (same annotation id, later updated_at), pulled again
+    client.annotations.update(id=wrong.id, result=frames_result(["sovereignty"]))
+    code, out, err = run(capsys, "ls", "pull", "--project", title, "-o", outdir)
+    assert code == 0 and "will not build" not in err, err
+    newer = Path(out.strip())
+    snapshots = sorted(outdir.glob("corrected-frames-*.json"))  # what the shell's glob gives
+    assert snapshots == sorted([older, newer])
+    dataset = tmp_path / "data.jsonl"
+    code, _, err = run(capsys, "annotations", "build", *snapshots, "-o", dataset)
+    assert code == 0, err
+    assert "12 quotes (majority) from 12 annotations" in err
+    assert "1 annotation ticked 'none' together with frames: 'none' dropped, frames kept" in err
+    assert f"{both} (task {tasks[both]}, annotation " in err
+    built = {r["quote_id"]: r for r in map(json.loads, dataset.read_text().splitlines())}
+    assert built[both]["frames"] == ["terrorism"]
+    assert built[recs[1]["quote_id"]]["frames"] == ["sovereignty"]
+    code, out, err = run(capsys, "annotations", "agreement", *snapshots)
+    assert code == 0 and "1 annotation ticked 'none' together with frames" in out, err
+
+
 def test_wrong_key_and_missing_project_are_one_line_errors(ls_server, tmp_path):
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LABEL_STUDIO_URL": ls_server.url,
            "LABEL_STUDIO_API_KEY": "not-the-right-token-123"}
@@ -243,3 +293,68 @@ def test_wrong_key_and_missing_project_are_one_line_errors(ls_server, tmp_path):
     assert "no project titled 'no such'" in proc.stderr and "stance ls push" in proc.stderr
     assert ls_server.api_key not in proc.stderr + proc.stdout
     assert not (tmp_path / "annotations").exists()  # nothing written
+
+
+# --- two pushes at once (issue 14) -------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def many_quotes(tmp_path_factory) -> tuple[Path, int]:
+    """~650 real quotes: the seeds' and development articles' quotes, under six article ids
+    each (so more than one import batch of 500)."""
+    from stance.extract import Extractor
+    from stance.io import iter_articles
+
+    extract = Extractor()
+    arts = list(iter_articles([ROOT / "seeds", ROOT / "tests" / "data" / "dev_gold_sample.jsonl"]))
+    path = tmp_path_factory.mktemp("many") / "quotes.jsonl"
+    n = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for k in range(6):
+            for a in arts:
+                for q in extract({**a, "article_id": f"{a['article_id']}-{k}"}):
+                    fh.write(json.dumps(q, ensure_ascii=False) + "\n")
+                    n += 1
+    return path, n
+
+
+def _push_procs(server, quotes: Path, title: str, tmp_path: Path, n: int = 2):
+    import os
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LABEL_STUDIO_URL": server.url,
+           "LABEL_STUDIO_API_KEY": server.api_key, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    procs = [subprocess.Popen([sys.executable, "-m", "stance", "ls", "push", str(quotes),
+                               "--project", title], env=env, cwd=tmp_path, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for _ in range(n)]
+    return [(p.wait(timeout=300), *p.communicate()) for p in procs]
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-title", "existing-project"])
+def test_two_pushes_at_once_give_one_project_and_each_quote_once(ls_server, many_quotes,
+                                                                 tmp_path, existing):
+    path, n = many_quotes
+    conn = ls_server.connection()
+    title = f"concurrent {'existing' if existing else 'new'}"
+    if existing:  # the project is there (empty), as after 'stance ls push' of other quotes
+        conn.client.projects.create(title=title)
+    results = _push_procs(ls_server, path, title, tmp_path)
+    for code, out, err in results:
+        assert code == 0, err
+        assert "Traceback" not in err and ls_server.api_key not in out + err
+    projects = [p for p in conn.client.projects.list(title=title) if p.title == title]
+    assert len(projects) == 1
+    qids = [t["data"]["quote_id"] for t in conn.project_tasks(projects[0].id)]
+    assert len(qids) == n and len(set(qids)) == n
+    errs = sorted(err for _, _, err in results)
+    assert sum(f"{n} tasks imported" in e for e in errs) == 1
+    assert sum(f"0 tasks imported, {n} quotes already there" in e for e in errs) == 1
+
+
+def test_several_projects_with_one_title_is_a_one_line_error(ls_server, sample, tmp_path):
+    path, _ = sample
+    conn = ls_server.connection()
+    title = "twice titled"
+    ids = [conn.client.projects.create(title=title).id for _ in range(2)]
+    (code, out, err), = _push_procs(ls_server, path, title, tmp_path, n=1)
+    assert code != 0 and err.count("\n") == 1 and "Traceback" not in err
+    assert f"ids {ids[0]}, {ids[1]}" in err and "delete or rename the others" in err

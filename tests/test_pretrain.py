@@ -2,6 +2,7 @@
 text, saved as a Hugging Face model directory that fine-tuning loads."""
 
 import gzip
+import re
 import json
 from pathlib import Path
 
@@ -94,3 +95,20 @@ def test_corpus_errors_name_the_file(tmp_path):
     assert "empty.txt" in str(err.value) and "usable" in str(err.value)
     with pytest.raises(InputError):
         pt.read_corpus(tmp_path / "missing.txt.gz")
+
+
+def test_progress_bar_counts_toward_the_limit_that_ends_the_run(corpus, tmp_path, capsys):
+    """With --max-minutes the bar counted toward the step budget (100,000 steps here) and
+    showed an ETA of hours for a run of seconds: it must show progress against the time."""
+    info = pt.pretrain(corpus, tmp_path / "m", size="tiny", vocab_size=500, max_length=32,
+                       batch_size=8, max_steps=100000, max_minutes=0.04, max_lines=300,
+                       progress=True)
+    err = capsys.readouterr().err
+    assert 0 < info["steps"] < 100000
+    assert "stops at 0.04 min or 100,000 steps" in err
+    bar = [line for line in re.split(r"[\r\n]", err) if line.startswith("pretrain (stops")]
+    assert bar and bar[-1].split(":", 1)[1].lstrip().startswith("100%|")
+    assert not any(re.search(r"<\d+:\d\d:\d\d", line) for line in bar)  # no ETA of hours
+    assert pt.run_fraction(10, 100000, 72.0, 144.0) == 0.5
+    assert pt.run_fraction(50, 100, 1.0, 144.0) == 0.5
+    assert pt.run_fraction(10, 100, 1.0, None) == 0.1

@@ -416,6 +416,26 @@ def test_cli_bad_input_is_one_line_exit_2_and_no_output(tmp_path, capsys):
     assert code == 2 and "cannot read the date 'yesterday'" in err
 
 
+def test_cli_bad_output_places_are_refused_before_any_work(tmp_path, capsys):
+    """`--plots FILE` with FILE an existing file was a FileExistsError traceback, exit 1, with
+    report.html written anyway: now one line, exit 2, nothing written."""
+    taken = tmp_path / "plots"
+    taken.write_text("not a directory\n", "utf-8")
+    html = tmp_path / "report.html"
+    code, out, err = run_cli([str(FIXTURE), "--plots", str(taken), "-o", str(html)], capsys)
+    assert code == 2 and out == ""
+    assert err.strip().count("\n") == 0 and "Traceback" not in err
+    assert err.startswith(f"stance: error: {taken}: --plots: exists and is not a directory")
+    assert not html.exists() and taken.read_text("utf-8") == "not a directory\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plots"]
+    # -o naming a directory, or a place under a file, is refused the same way
+    code, _, err = run_cli([str(FIXTURE), "-o", str(tmp_path)], capsys)
+    assert code == 2 and "-o: is a directory" in err
+    code, _, err = run_cli([str(FIXTURE), "-o", str(taken / "report.md")], capsys)
+    assert code == 2 and f"is not a directory" in err and str(taken) in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plots"]
+
+
 def test_cli_warns_when_min_quotes_leaves_nothing(capsys):
     code, out, err = run_cli([str(FIXTURE), "--min-quotes", "9", "-f", "csv"], capsys)
     assert code == 0 and "no actor has at least 9 quotes (the largest has 5)" in err

@@ -98,7 +98,8 @@ CHROMIUM = next((shutil.which(b) for b in ("chromium", "chromium-browser", "goog
 
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium: the HTML page was not opened in a "
-                    "browser (apt-get install chromium)")
+                    "browser (.ci/setup-chromium.sh installs it as root: apt-get install "
+                    "chromium)")
 def test_html_in_headless_chromium(tmp_path, report):
     page = tmp_path / "report.html"
     page.write_text(render_html(report), encoding="utf-8")

@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+import regex
+
 from stance.io import InputError
 from stance.text import normalize_ar, parse_date
 
@@ -419,6 +421,15 @@ class Registry:
             return r
         return self._unknown(mention, article_id, article_text, d)
 
+    def name_span(self, norms: list[str], i: int) -> int:
+        """How many words the registry name or alias starting at ``norms[i]`` has (0: none)."""
+        m = self._aliases.match_at(norms, i) if i < len(norms) else None
+        return 0 if m is None else m.end - m.start
+
+    def name_at(self, norms: list[str], i: int) -> bool:
+        """Whether a registry name or alias (person, body, country, capital) starts at ``norms[i]``."""
+        return i < len(norms) and self._aliases.match_at(norms, i) is not None
+
     def office_body(self, actor: Actor, date=None) -> Actor | None:
         """The body a holder's statements come from: «الرئاسة الفرنسية» for the French
         president, «وزارة الخارجية اللبنانية» for the Lebanese foreign minister; None if unknown."""
@@ -428,6 +439,11 @@ class Registry:
             return None
         body = self.lookup(f"{word} {adjective_forms(stems[0])['f_def'][0]}", date=date)
         return body if body is not None and body.type == "body" and body.country == actor.country else None
+
+    def country_spellings(self) -> list[str]:
+        """Every country name and capital of countries.yaml (stance.extract.ActorRegistry)."""
+        return [s for c in self.lexicon.countries.values()
+                for s in list(c.get("names") or []) + list(c.get("capitals") or [])]
 
     def article_country(self, text: str) -> str | None:
         """The country ``text`` talks about most (ISO alpha-3), None when unclear (cached)."""
@@ -519,6 +535,13 @@ class Registry:
             if ref is not None:
                 matches.append((m, ref))
         # 1. unnamed officials («المسؤول الإيراني علي لاريجاني» names a person after all)
+        # «القيادي الحوثي»: a one-word nisba alias right after an unnamed head is its adjective
+        if head + 1 < len(norms) and lex.title_table.match_at(norms, head) is None and (
+                lex.unnamed_head(norms, head) is not None or _person_noun(norms, head)
+                or lex.unnamed_table.match_at([norms[head][2:]], 0, clitics=False) is not None):
+            matches = [(m, r) for m, r in matches if not (
+                len(m.phrase) == 1 and m.start == head + 1 and m.phrase[0].startswith("ال")
+                and m.phrase[0].endswith("ي"))]
         named_person = any(self._entries[r.idx]["type"] == "person" and not self._entries[r.idx]["per_article"]
                            for _, r in matches)
         if lex.unnamed_head(norms, head) is not None and not (named_person and norms[head].startswith("ال")):
@@ -533,9 +556,14 @@ class Registry:
         if persons and self._governed_holder(norms, head, (persons[0][0].start, persons[0][0].end), date,
                                              article, self._entries[persons[0][1].idx]["id"]):
             return None
+        if persons and self._someone_else_first(toks, norms, head, persons[0][0]):
+            return None  # «بثينة شعبان، المستشارة ... للرئيس السوري بشار الأسد»: شعبان speaks
         if persons:
             m, ref = persons[0]
             return Resolution(self._actor(ref.idx, date, spelling=ref.spelling), "name", " ".join(m.phrase))
+        first_title = next(iter(self._titles(norms, head)), None)
+        if first_title is not None and self._someone_else_first(toks, norms, head, first_title, title=True):
+            return None  # «إينجه الرئيس التركي»: إينجه, not the president
         bodies = [(m, r) for m, r in matches if self._entries[r.idx]["type"] == "body"
                   or self._entries[r.idx]["per_article"]]
         # 3. titles (a title without a holder describes the speaker; a body after it is its scope)
@@ -550,6 +578,8 @@ class Registry:
                     break
             return None
         # 4. bodies
+        if bodies and not self._body_heads(norms, head, bodies[0][0]):
+            return None  # «جاسون رضايان من صحيفة واشنطن بوست», «مفتي مصر شوقي علام»: a person described by a place
         if bodies:
             m, ref = bodies[0]
             e = self._entries[ref.idx]
@@ -564,6 +594,101 @@ class Registry:
             return Resolution(self._actor(ref.idx, date), how, " ".join(m.phrase))
         # 5. a body without its country («وزارة الداخلية»): the one the article names, or of its country
         return self._bare_body(norms, head, date, article, article_text)
+
+    def _someone_else_first(self, toks, norms: list[str], head: int, m: Match, title: bool = False) -> bool:
+        """Whether the mention names another person before the person or title matched at ``m``:
+        a name of two plain words («بثينة شعبان، المستشارة ...», «جاي سيكولو، أحد محاميي ترامب»,
+        «كمال كليجدار أوغلو»), or one followed by an apposition («إينجه الرئيس التركي», «ديفيز عن
+        تيريزا ماي»); a surname alias followed by another surname («البشير الجويني») is not
+        the registry's person either. A first name alone before a known surname («دونالد ترمب»)
+        is the same person."""
+        if self._another_surname_after(norms, m) or self._governed_by_title(norms, head, m):
+            return True
+        if m.start <= head:
+            return False
+        plain = 0
+        for j in range(head, m.start):
+            if not self._plain_name_word(toks[j], norms, j):
+                break
+            plain += 1
+        if plain == 0:
+            return False
+        return plain >= 2 or plain < m.start - head or title
+
+    def _another_surname_after(self, norms: list[str], m: Match) -> bool:
+        """«البشير الجويني»: a one-word surname alias followed by another family name (a definite
+        nisba that is no country, title or alias) names someone else."""
+        if len(m.phrase) != 1 or m.end >= len(norms) or not m.phrase[0].startswith("ال"):
+            return False
+        nxt = norms[m.end]
+        lex = self.lexicon
+        return nxt.startswith("ال") and nxt.endswith("ي") and len(nxt) > 5 \
+            and not lex.country_at(norms, m.end) and not self._aliases.match_at(norms, m.end) \
+            and lex.title_table.match_at(norms, m.end) is None and lex.modifiers.match_at(norms, m.end) is None \
+            and lex.body_words.match_at(norms, m.end) is None
+
+    def _governed_by_title(self, norms: list[str], head: int, m: Match) -> bool:
+        """«قوات الحكومة اليمنية الموالية للرئيس عبدربه منصور هادي», «المتحدث باسم الرئيس التركي
+        رجب طيب أردوغان»: the name belongs to a title governed by a word before it (ل / باسم /
+        a noun), so its holder is not the speaker. A title opening the mention («الرئيس التركي
+        رجب طيب أردوغان», «الأمين العام للأمم المتحدة أنطونيو غوتيريش») is the speaker's."""
+        lex = self.lexicon
+        if m.start <= head:
+            return False
+        for t in lex.title_table.scan(norms, head):
+            if t.start >= m.start:
+                break
+            i, _ = lex.skip_modifiers(norms, t.end)
+            c = lex.country_at(norms, i)
+            if c is not None:
+                i, _ = lex.skip_modifiers(norms, c[1])
+            i = lex.skip_honorifics(norms, i)
+            if i != m.start or t.start == head:
+                continue
+            before = norms[t.start - 1]
+            return norms[t.start].startswith("لل") or before == "باسم" or (
+                lex.title_table.match_at(norms, t.start - 1) is None and lex.honorifics.match_at(norms, t.start - 1) is None
+                and not lex.adjective_phrases.__contains__((before,)))
+        return False
+
+    def _plain_name_word(self, tok, norms: list[str], j: int) -> bool:
+        """A word that can only be part of a name here: no title, body, country, honorific,
+        modifier, person noun, function word or registry alias."""
+        lex = self.lexicon
+        w = norms[j]
+        if _function_word(tok) or w.startswith(("ال", "لل")) or self._aliases.match_at(norms, j) is not None:
+            return False
+        from .speakers import speaker_words
+
+        not_heads = speaker_words().not_heads
+        if any(w.endswith(suf) and w[:-len(suf)] in not_heads for suf in ("ها", "ه", "هم", "هما")):
+            return False  # «عندها»
+        for t in (lex.title_table, lex.body_words, lex.honorifics, lex.modifiers, lex.unnamed_table, lex.group_heads,
+                  lex.unnamed_prefixes):
+            if t.match_at(norms, j) is not None:
+                return False
+        return lex.country_at(norms, j) is None and not _person_noun(norms, j)
+
+    def _body_heads(self, norms: list[str], head: int, m: Match) -> bool:
+        """Whether a body, country or capital matched at ``m`` speaks for the mention. Not when a
+        place phrase leads to it («الشرطة في أكبر مدن كندا», «حزب المعارضة الرئيسي في تركيا») or
+        the mention opens with a name or a word for a person that is no body or person noun
+        («جاسون رضايان من صحيفة واشنطن بوست», «مفتي مصر شوقي علام»): someone described by a
+        place or an employer. «حركة حماس», «بيان صادر عن الخارجية المصرية», «وكالات إغاثة
+        تابعة للأمم المتحدة» still are the body's."""
+        if m.start <= head:
+            return True
+        lex = self.lexicon
+        between = norms[head:m.start]
+        if any(w == "في" or (w.startswith("بال") and len(w) > 4) for w in between):
+            return False
+        from .speakers import speaker_words
+
+        opener = (lex.body_words, lex.unnamed_table, lex.unnamed_prefixes, lex.group_heads,
+                  speaker_words().person_nouns)
+        if any(t.match_at(norms, head) is not None for t in opener):
+            return True
+        return between[0] in ("العديد", "عدد") or self._aliases.match_at(norms, head) is not None
 
     def _other_first_name(self, norms: list[str], head: int, m: Match, ref: _Ref) -> bool:
         """A surname alone after a first name that is not this person's: «أسماء الأسد», «ماهر
@@ -764,20 +889,7 @@ class Registry:
             head = 0
 
         def any_country(start: int) -> str | None:
-            """The first country word or registry body (with its country) from ``start``."""
-            best = None
-            fc = lex.first_country(norms, start)
-            if fc is not None:
-                best = (fc[1], fc[0].code)
-            for m in self._aliases.scan(norms, start):
-                if best is not None and m.start >= best[0]:
-                    break
-                refs = [r for r in m.payloads if self._entries[r.idx]["type"] == "body"
-                        and self._entries[r.idx].get("country")]
-                if refs:
-                    best = (m.start, self._entries[refs[0].idx]["country"])
-                    break
-            return best[1] if best else None
+            return self._any_country(norms, start)
 
         if lex.unnamed_head(norms, head) is not None:
             return any_country(head), "official_unnamed"
@@ -807,6 +919,59 @@ class Registry:
             return any_country(head), m.payloads[0]
         return any_country(head), None
 
+    def _any_country(self, norms: list[str], start: int = 0, end: int | None = None) -> str | None:
+        """The first country word or registry body (with its country) in ``norms[start:end]``."""
+        norms = norms[:end] if end is not None else norms
+        best = None
+        fc = self.lexicon.first_country(norms, start)
+        if fc is not None:
+            best = (fc[1], fc[0].code)
+        for m in self._aliases.scan(norms, start):
+            if best is not None and m.start >= best[0]:
+                break
+            refs = [r for r in m.payloads if self._entries[r.idx]["type"] == "body"
+                    and self._entries[r.idx].get("country")]
+            if refs:
+                best = (m.start, self._entries[refs[0].idx]["country"])
+                break
+        return best[1] if best else None
+
+    def name_country(self, name: str, article_text: str | None) -> str | None:
+        """The country the article's own description of a person it names says: the title or
+        apposition next to the name where the article first describes it with a country word
+        or a body («قائد القيادة المركزية الأميركية، جوزيف فوتيل» makes «فوتيل» USA; «إيان
+        رينتول المتحدث باسم ائتلاف ...» reads the apposition). None when no description
+        carries a country: the article's own country is not guessed for a named person."""
+        phrase = norm_phrase(name)
+        if not phrase or not article_text:
+            return None
+        for before, after in _descriptions(phrase, article_text):
+            c = self._described_country(before, after)
+            if c is not None:
+                return c
+        # else the sentence that first names the person, up to what it reports (a complementizer),
+        # when that speaks of one country only
+        for sent in _article_sentences(article_text):
+            words = [w for w in sent if w != "،"]
+            at = next((i for i in range(len(words)) if tuple(words[i:i + len(phrase)]) == phrase), None)
+            if at is None:
+                continue
+            end = next((i for i in range(at, len(words)) if words[i] in _COMPLEMENTIZERS), len(words))
+            codes = {m.payloads[0].code for m in self.lexicon.country_table.scan(words[:end])} - {"INT"}
+            return codes.pop() if len(codes) == 1 else None
+        return None
+
+    def _described_country(self, before: list[str], after: list[str]) -> str | None:
+        # the title right before the name («وزير الخزانة الأمريكي ستيفن منوشين»), then the
+        # apposition after it («رمضان شريف، المتحدث باسم الحرس الثوري»)
+        for words in (before, after):
+            if words and (self.lexicon.title_table.scan(words) or self.lexicon.body_words.scan(words)
+                          or self.lexicon.group_heads.scan(words)):
+                c = self._any_country(words)
+                if c is not None:
+                    return c
+        return None
+
     def _name_span(self, toks, norms: list[str], start: int) -> tuple[int, int] | None:
         """Where a person's name sits in an unknown mention: after «يدعى», from a first name,
         or after a title and its country («وزير الاقتصاد الفرنسي برونو لومير»)."""
@@ -820,6 +985,13 @@ class Registry:
         for i in range(start, len(norms)):
             if norms[i] in lex.name_markers and i + 1 < len(norms):
                 return i + 1, min(len(norms), i + 4)
+        run = start
+        while run < len(norms) and run - start < 5 and (
+                self._plain_name_word(toks[run], norms, run)
+                or (run > start and norms[run - 1] in ("عبد", "ابو", "بن", "ابن", "بنت"))):
+            run += 1  # «عبد الواحد», «أبو طالبي»: one name
+        if 2 <= run - start < 5 and run < len(norms):
+            return start, run  # «جاي سيكولو، أحد محاميي ترامب»: the name before its apposition
         for i in range(start, len(norms)):
             if not lex.is_given_name(norms[i], toks[i].orig):
                 continue
@@ -829,6 +1001,16 @@ class Registry:
             while j < len(norms) and j - i < 4 and plain(j):
                 j += 1
             if j - i >= 2 or i == start:
+                return i, j
+        t = lex.title_table.match_at(norms, start)
+        if t is not None:  # «السيناتور الجمهوري ليندسي غراهام»: title, adjectives, a name to the end
+            i = t.end
+            while i < len(norms) and norms[i].startswith("ال") and norms[i].endswith(("ي", "يه")):
+                i += 1
+            j = i
+            while j < len(norms) and self._plain_name_word(toks[j], norms, j):
+                j += 1
+            if 2 <= j - i <= 4 and j == len(norms):
                 return i, j
         titles = lex.title_table.scan(norms, start)
         countries = lex.country_table.scan(norms, start)
@@ -874,6 +1056,10 @@ class Registry:
         if span is not None:
             words = toks[span[0]:span[1]]
             name = " ".join(t.orig for t in words)
+            if country is None:
+                country = self.name_country(name, article_text)
+                if country:
+                    notes.append(f"country of the article's description of {name}: {country}")
             aid = "x:" + " ".join(t.norm for t in words)
             how = "unknown person named in the mention"
         else:
@@ -908,6 +1094,18 @@ class Registry:
                         if known is not None:
                             return known
                     name = described or name
+            if country is None and head_end is None and article_text:
+                # no unnamed or group head: a surname the registry does not know («فوتيل»), or a
+                # title or body without a country. The article's description of those words
+                # gives the country; else a title or body word speaks for the article's country;
+                # anything else (no head word at all) gets none: unknown beats wrong
+                country = self.name_country(" ".join(t.orig for t in words), article_text)
+                if country:
+                    notes.append(f"country of the article's description of the mention: {country}")
+                elif role is not None or _person_noun(norms, head):
+                    country = _article_country(article_text)
+                    if country:
+                        notes.append(f"country of the article: {country}")
             if group and not role:
                 role = "other"
             aid = "x:" + " ".join(t.norm for t in tokenize(name))
@@ -917,6 +1115,67 @@ class Registry:
         return Resolution(Actor(aid, name, country, role, known=False,
                                 type="body" if role in _BODY_ROLES else "person"),
                           f"{how} ({'; '.join(notes)})")
+
+
+def _person_noun(norms: list[str], i: int) -> bool:
+    """A person or group noun («طبيب», «سكان», «المتظاهرون»; ``speakers.yaml``) at ``norms[i]``."""
+    from .speakers import speaker_words
+
+    lex = _load_lexicon()
+    while i < len(norms) and lex.unnamed_prefixes.match_at(norms, i, clitics=False) is not None:
+        i += 1  # «بعض المحتجين»
+    return speaker_words().person_nouns.match_at(norms, i) is not None
+
+
+_COMPLEMENTIZERS = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها"}
+_SENTENCE = regex.compile(r"[^.؟!?\n؛:]+")
+_PIECE = regex.compile(r"[،,()]|[\p{L}\p{M}\p{N}]+")
+_WINDOW = 8
+
+
+@functools.lru_cache(maxsize=32)
+def _article_sentences(text: str) -> tuple[tuple[str, ...], ...]:
+    """An article's sentences as normalized words, with «،» kept as a word of its own."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        words = []
+        for p in _PIECE.findall(m.group()):
+            if p in "،,()":
+                words.append("،")
+            else:
+                n = normalize_ar(p)
+                if n:
+                    words.append(n)
+        if words:
+            out.append(tuple(words))
+    return tuple(out)
+
+
+def _descriptions(phrase: tuple[str, ...], text: str):
+    """(words before, words after) each place the article writes ``phrase``: before, up to
+    the clause boundary (a comma right before the name is an apposition's); after, the
+    apposition between commas or the words up to the next comma."""
+    n = len(phrase)
+    for sent in _article_sentences(text):
+        for i in range(len(sent) - n + 1):
+            if tuple(sent[i:i + n]) != phrase and not (
+                    sent[i][1:] == phrase[0] and sent[i][:1] in "ولب" and tuple(sent[i + 1:i + n]) == phrase[1:]):
+                continue
+            j = i - 1
+            if j >= 0 and sent[j] == "،":
+                j -= 1
+            before = []
+            while j >= 0 and sent[j] != "،" and len(before) < _WINDOW:
+                before.insert(0, sent[j])
+                j -= 1
+            k = i + n
+            if k < len(sent) and sent[k] == "،":
+                k += 1
+            after = []
+            while k < len(sent) and sent[k] != "،" and len(after) < _WINDOW:
+                after.append(sent[k])
+                k += 1
+            yield before, after
 
 
 _COLLECTIVE_HEADS = {"مجموعه", "مجموعات", "منظمه", "منظمات", "جماعه", "جماعات", "تقارير", "هييه", "لجنه",

@@ -23,7 +23,7 @@ from typing import Callable, Hashable, Iterable, Sequence
 
 from stance.frames import FRAME_KEYS
 
-from .export import latest_labels, load_export
+from .export import latest_labels, load_export, none_with_frames
 
 
 # -- distances on label sets -------------------------------------------------------------------
@@ -156,12 +156,13 @@ def agreement_from_labels(labels: dict[str, dict[str, frozenset]]) -> dict:
 
 def agreement(export_paths: Sequence[str | os.PathLike]) -> dict:
     """Agreement figures for one or more Label Studio JSON exports (merged by quote)."""
-    loaded = [(str(p), load_export(p)) for p in export_paths]
+    loaded = [(str(p), load_export(p, defer_errors=True)) for p in export_paths]
     _, latest = latest_labels(loaded)
     labels = {q: {a: frozenset(ann["frames"]) for a, ann in per.items()}
               for q, per in latest.items() if per}
     report = agreement_from_labels(labels)
     report["exports"] = [p for p, _ in loaded]
+    report["none_with_frames"] = none_with_frames(latest)
     return report
 
 
@@ -196,7 +197,22 @@ def format_report(report: dict) -> str:
                          f"{fmt(st['percent_agreement'], True)} %, mean kappa {fmt(st['mean_kappa'])}")
     else:
         lines.append("no quote has two annotators: no agreement figures")
+    lines += none_with_frames_lines(report.get("none_with_frames") or [])
     return "\n".join(lines)
+
+
+def none_with_frames_lines(found: list[dict], most: int = 15) -> list[str]:
+    """Name the annotations that ticked «none» together with frames (frames kept)."""
+    if not found:
+        return []
+    lines = [f"{len(found)} annotation{'s' if len(found) != 1 else ''} ticked 'none' together "
+             "with frames: 'none' dropped, frames kept"]
+    for a in found[:most]:
+        lines.append(f"  {a['quote_id']} (task {a['task_id']}, annotation {a['annotation_id']} "
+                     f"by {a['annotator']}): {'+'.join(a['frames'])}")
+    if len(found) > most:
+        lines.append(f"  ... {len(found) - most} more (--json lists them all)")
+    return lines
 
 
 def _short_names(names: list[str]) -> list[str]:

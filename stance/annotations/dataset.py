@@ -7,17 +7,28 @@ Policies decide each quote's final ``frames``:
 
 * ``majority``: a frame is kept when more than half of the quote's annotators chose it
   (with two annotators: both). A quote with one annotator keeps that annotator's frames.
+* ``union`` (also ``any``): a frame is kept when any annotator chose it — what either
+  annotator found is kept; with one annotator, that annotator's frames.
+* ``soft``: the frames of ``union``, each record with a sample ``weight`` in (0, 1]: the mean,
+  over the quote's frame decisions where annotators differ, of the share that agrees with the
+  kept decision (1 when all agree; 0.5 when one of two annotators saw a frame). Training
+  (``data.policy: soft``) weights each quote by it: disputed quotes count less.
 * ``ground_truth``: the annotation marked *ground truth* in Label Studio; quotes without one
   are left out (counted). Several ground truths on one quote: the most recently updated.
 * ``annotator:ID``: one annotator's labels; ``ID`` is the email, the numeric Label Studio user
   id, or the part of the email before ``@`` when that names one annotator. Quotes that
   annotator did not label are left out (counted).
 
-Cancelled annotations are ignored; so are quotes nobody labelled. ``conflict`` says whether
+Cancelled annotations are ignored; so are quotes nobody labelled. An annotation that ticked
+``none`` together with frames keeps its frames (``none`` is dropped); the summary names each
+under ``none_with_frames``. ``conflict`` says whether
 the quote's annotators chose different frame sets, whatever the policy; the summary counts
 and lists the conflicts. Record fields (read by the experiments code; keep the names):
 ``quote_id, article_id, text, speaker, actor_id, actor, actor_country, actor_role, date,
-source, context, frames, annotations, policy, conflict`` plus ``kind, start, end``.
+source, context, frames, annotations, policy, conflict, extraction`` plus ``kind, start,
+end`` (and ``weight`` under ``soft``). ``annotations`` lists each annotator's ``frames`` and
+``extraction`` judgement; the record's ``extraction`` is the quote's judgement
+(:func:`judged_extraction`), ``None`` where nobody judged the extraction.
 """
 
 from __future__ import annotations
@@ -29,22 +40,24 @@ from typing import Sequence
 from stance.frames import FRAME_KEYS, NONE_KEY
 from stance.io import InputError
 
-from .export import latest_labels, load_export, parse_timestamp
+from .export import latest_labels, load_export, none_with_frames, parse_timestamp
 
-POLICIES = ("majority", "ground_truth", "annotator:ID")
+POLICIES = ("majority", "union", "soft", "ground_truth", "annotator:ID")
 RECORD_FIELDS = ("quote_id", "article_id", "text", "speaker", "actor_id", "actor",
                  "actor_country", "actor_role", "date", "source", "context", "kind", "start",
-                 "end", "frames", "annotations", "policy", "conflict")
+                 "end", "frames", "annotations", "policy", "conflict", "extraction")
 
 
 def parse_policy(policy: str) -> tuple[str, str | None]:
     policy = (policy or "").strip()
-    if policy in ("majority", "ground_truth"):
+    if policy == "any":
+        return "union", None
+    if policy in ("majority", "union", "soft", "ground_truth"):
         return policy, None
     if policy.startswith("annotator:") and policy.split(":", 1)[1].strip():
         return "annotator", policy.split(":", 1)[1].strip()
-    raise InputError(f"unknown policy {policy!r} (expected majority, ground_truth or "
-                     "annotator:ID, e.g. annotator:annotator1@example.com)", field="policy")
+    raise InputError(f"unknown policy {policy!r} (expected majority, union, soft, ground_truth "
+                     "or annotator:ID, e.g. annotator:annotator1@example.com)", field="policy")
 
 
 def resolve_annotator(wanted: str, known: dict[str, int | None]) -> str:
@@ -73,7 +86,32 @@ def _final(per: dict[str, dict], kind: str, who: str | None) -> list[str] | None
                                 a["updated_at"] or ""))
         return list(gts[-1]["frames"])
     counts = Counter(f for a in per.values() for f in a["frames"])
+    if kind in ("union", "soft"):
+        return sorted(counts)
     return sorted(f for f, c in counts.items() if c * 2 > len(per))
+
+
+def agreement_weight(per: dict[str, dict]) -> float:
+    """The ``soft`` policy's sample weight: 1 when the annotators agree on every frame, else
+    the mean share of annotators choosing each disputed frame (the union keeps it)."""
+    counts = Counter(f for a in per.values() for f in a["frames"])
+    shares = [c / len(per) for c in counts.values() if c < len(per)]
+    return round(sum(shares) / len(shares), 4) if shares else 1.0
+
+
+def judged_extraction(per: dict[str, dict]) -> str | None:
+    """The quote's extraction judgement: the most common among its annotators (ties: the
+    ground-truth annotation's, then the first annotator's); None when nobody judged it."""
+    votes = [a.get("extraction") for a in per.values() if a.get("extraction")]
+    if not votes:
+        return None
+    ranked = Counter(votes).most_common()
+    best = [k for k, c in ranked if c == ranked[0][1]]
+    if len(best) > 1:
+        for a in sorted(per.values(), key=lambda a: not a["ground_truth"]):
+            if a.get("extraction") in best:
+                return a["extraction"]
+    return best[0]
 
 
 def build_dataset(export_paths: Sequence[str | os.PathLike] | str | os.PathLike,
@@ -84,7 +122,7 @@ def build_dataset(export_paths: Sequence[str | os.PathLike] | str | os.PathLike,
     if not export_paths:
         raise InputError("no export files given")
     kind, wanted = parse_policy(policy)
-    loaded = [(str(p), load_export(p)) for p in export_paths]
+    loaded = [(str(p), load_export(p, defer_errors=True)) for p in export_paths]
     data, latest = latest_labels(loaded)
 
     known: dict[str, int | None] = {}
@@ -114,7 +152,8 @@ def build_dataset(export_paths: Sequence[str | os.PathLike] | str | os.PathLike,
         sets = {tuple(a["frames"]) for a in per.values()}
         conflict = len(sets) > 1
         d = data[qid]
-        individual = [{"annotator": a, "frames": list(per[a]["frames"])} for a in sorted(per)]
+        individual = [{"annotator": a, "frames": list(per[a]["frames"]),
+                       "extraction": per[a].get("extraction")} for a in sorted(per)]
         if conflict:
             conflicts.append({"quote_id": qid, "task_id": d.get("_task_id"),
                               "annotations": {x["annotator"]: x["frames"] for x in individual},
@@ -122,7 +161,9 @@ def build_dataset(export_paths: Sequence[str | os.PathLike] | str | os.PathLike,
         rec = {k: d.get(k) for k in RECORD_FIELDS[:14]}
         rec["quote_id"] = qid
         rec.update(frames=sorted(frames), annotations=individual, policy=policy_name,
-                   conflict=conflict)
+                   conflict=conflict, extraction=judged_extraction(per))
+        if kind == "soft":
+            rec["weight"] = agreement_weight(per)
         records.append(rec)
 
     if not records:
@@ -143,5 +184,7 @@ def build_dataset(export_paths: Sequence[str | os.PathLike] | str | os.PathLike,
                    NONE_KEY: sum(1 for r in records if not r["frames"])},
         "conflicts": len(conflicts),
         "conflict_list": conflicts,
+        # «none» ticked together with frames: frames kept, none dropped (named here)
+        "none_with_frames": none_with_frames(latest),
     }
     return records, summary

@@ -190,3 +190,52 @@ def eval_(gold, actors, show_errors):
     if show_errors:
         for e in res["errors"]:
             click.echo(f"  {e['article_id']}: «{e['speaker']}» -> {e['resolved']} (gold {e['gold']}; {e['how']})")
+
+
+@actors.command("discover")
+@click.argument("quotes", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="Write the speakers as registry entries (YAML) to edit and pass with --actors.")
+@click.option("--top", type=click.IntRange(1), default=30, show_default=True, help="How many speakers to list.")
+@click.option("--min-count", type=click.IntRange(1), default=2, show_default=True,
+              help="Only speakers with at least this many quotes.")
+def discover_(quotes, output, top, min_count):
+    """The most frequent speakers in QUOTES (JSONL from 'stance extract') that the registry
+    does not know: counts, a suggested canonical name, role and country hints read from the
+    mentions, and example contexts.
+
+    This is how a registry grows for a new corpus: extract, discover, edit the stub (check
+    each name, country and role), then extract again with --actors. Unnamed officials
+    («مصدر أمني») are one actor per article by design and are not listed.
+
+    \b
+    Examples:
+      stance extract ../shared/corpus/ant_politics_pool.jsonl.gz -o pool_quotes.jsonl
+      stance actors discover pool_quotes.jsonl --top 20
+      stance actors discover pool_quotes.jsonl -o stub.yaml     # edit it, then:
+      stance actors check stub.yaml
+      stance extract ../shared/corpus/ant_politics_pool.jsonl.gz --actors stub.yaml -o quotes.jsonl
+    """
+    from stance.actors.discover import discover, stub_yaml
+    from stance.io import InputError, iter_jsonl
+
+    def records():
+        for lineno, rec in iter_jsonl(quotes):
+            for f in ("actor_id", "actor"):
+                if rec.get(f) is not None and not isinstance(rec[f], str):
+                    raise InputError(f"'{f}' must be a string or null", quotes, lineno, f)
+            yield rec
+
+    found = discover(records(), min_count=min_count)[:top]
+    for u in found:
+        click.echo(f"{u.count:5d}  {u.name}\t{u.country or '-'}\t{u.role}\t"
+                   f"mentions: {' | '.join(m for m, _ in u.mentions.most_common(3))}")
+        for aid, speaker, text in u.examples:
+            click.echo(f"         {aid}: {speaker}: «{text}»")
+    click.echo(f"{len(found)} unknown speaker{'s' if len(found) != 1 else ''} with ≥ {min_count} quotes", err=True)
+    if output:
+        from stance.io import atomic_output
+
+        with atomic_output(output) as fh:
+            fh.write(stub_yaml(found, quotes))
+        click.echo(f"wrote {output}: check it, then pass it with --actors", err=True)

@@ -38,7 +38,9 @@ def agreement(exports, as_json, plot):
       stance annotations agreement annotations/exports/frames-*.json --json > agreement.json
     """
     from stance.annotations.agreement import agreement as compute, format_report, plot_pairs
+    from stance.io import check_output_path
 
+    check_output_path(plot, option="--plot")
     report = compute(exports)
     if plot:
         if not report["pairs"]:
@@ -61,8 +63,11 @@ def agreement(exports, as_json, plot):
 @click.option("-o", "--output", required=True, metavar="DATASET.jsonl",
               help="The dataset, one quote a line ('-' for standard output).")
 @click.option("--policy", default="majority", show_default=True,
-              metavar="majority|ground_truth|annotator:ID",
-              help="How final frames are chosen (annotator:ID takes an email, user id, or "
+              metavar="majority|union|soft|ground_truth|annotator:ID",
+              help="How final frames are chosen: majority (more than half of the annotators), "
+                   "union/any (any annotator), soft (union, with a sample 'weight' by "
+                   "agreement), ground_truth (the annotation marked so; the bundled exports "
+                   "mark each quote's first annotator), annotator:ID (an email, user id, or "
                    "the email's name part).")
 @click.option("--summary", "summary_path", metavar="FILE.json", default=None,
               help="Also write the summary (counts, every conflict) as JSON.")
@@ -71,18 +76,22 @@ def build(exports, output, policy, summary_path):
 
     Records: quote_id, article_id, text, speaker, actor_id, actor, actor_country,
     actor_role, date, source, context, kind, start, end, frames ([] for none),
-    annotations ([{annotator, frames}]), policy, conflict. Cancelled annotations are
-    ignored; conflicts (annotators choosing different frame sets) are counted and listed.
+    annotations ([{annotator, frames, extraction}]), policy, conflict, extraction (the
+    quote's judgement of the extractor: ok, wrong_speaker, bad_boundaries, not_a_quote, or
+    null), and weight under --policy soft. Cancelled annotations are ignored; conflicts
+    (annotators choosing different frame sets) are counted and listed.
 
     \b
     Examples:
-      stance annotations build annotations/exports/frames-*.json -o data.jsonl
+      stance annotations build annotations/frames_export.json.gz -o data.jsonl --policy union
       stance annotations build annotations/dev_export.json -o dev.jsonl \\
           --policy annotator:annotator1@example.com --summary dev_summary.json
     """
     from stance.annotations.dataset import build_dataset
-    from stance.io import atomic_output, write_jsonl_line
+    from stance.io import atomic_output, check_output_path, write_jsonl_line
 
+    check_output_path(output, option="-o")
+    check_output_path(summary_path, option="--summary")
     records, s = build_dataset(list(exports), policy=policy)
     if summary_path:
         with atomic_output(summary_path) as fh:
@@ -103,5 +112,11 @@ def build(exports, output, policy, summary_path):
     if s["conflicts"] > MAX_LISTED:
         more = f"see {summary_path}" if summary_path else "--summary FILE.json lists them all"
         click.echo(f"  ... {s['conflicts'] - MAX_LISTED} more ({more})", err=True)
+    from stance.annotations.agreement import none_with_frames_lines
+
+    for line in none_with_frames_lines(s["none_with_frames"], MAX_LISTED):
+        click.echo(line.replace("--json lists them all",
+                                f"see {summary_path}" if summary_path else
+                                "--summary FILE.json lists them all"), err=True)
     if output != "-":
         click.echo(f"wrote {output}", err=True)

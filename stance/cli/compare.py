@@ -20,7 +20,7 @@ def compare(run_a, run_b, samples, seed, as_json):
 
     \b
     Example:
-      stance compare runs/tfidf-frames-20261204-152446 runs/bert-offline-frames-20261204-152148
+      stance compare runs/tfidf-frames-<time> runs/bert-offline-frames-<time>
     """
     from stance.experiments.compare import compare_runs, comparison_json, format_comparison
 

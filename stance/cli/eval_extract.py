@@ -68,7 +68,7 @@ def _pct(x: float) -> str:
     return f"{100 * x:5.1f}"
 
 
-def format_report(res: dict, show: int) -> str:
+def format_report(res: dict, show: int, by_rule: bool = False) -> str:
     """The scores as a table, then up to ``show`` misses and false alarms."""
     lines = [f"{res['articles']} articles, {res['overlap']['gold']} gold quotes, "
              f"{res['overlap']['pred']} predicted", ""]
@@ -112,6 +112,15 @@ def format_report(res: dict, show: int) -> str:
                 f"[{it.get('speaker') or '-'}] / predicted {it.get('pred_actor')} "
                 f"[{it.get('pred_speaker') or '-'}] «{' '.join(str(it.get('text') or '').split())}»")
 
+    if by_rule:
+        lines.append("")
+        lines.append("by rule: P = its predictions that match a gold quote (overlap), R = the share of all")
+        lines.append("gold quotes it finds (the rules' R add up to the overall recall), strict P, actor accuracy")
+        lines.append(f"  {'rule':22}{'P':>7}{'R':>7}{'strict P':>10}{'actor':>7}{'matched':>9}{'pred':>6}")
+        for name, r in res.get("by_rule", {}).items():
+            lines.append(f"  {name:22}{_pct(r['precision']):>7}{_pct(r['recall']):>7}"
+                         f"{_pct(r['strict_precision']):>10}{_pct(r['actor_accuracy']):>7}"
+                         f"{r['matched']:>9}{r['pred']:>6}")
     listing("Misses (gold quotes not found)", res["misses"], quote)
     listing("False alarms (predicted, not in gold)", res["false_alarms"], quote)
     listing("Wrong actors (matched quotes)", res["wrong_actors"], wrong)
@@ -119,7 +128,7 @@ def format_report(res: dict, show: int) -> str:
 
 
 @click.command("eval-extract")
-@click.argument("gold", type=click.Path(path_type=str))
+@click.argument("gold", required=False, type=click.Path(path_type=str))
 @click.argument("pred", required=False, type=click.Path(path_type=str))
 @click.option("--show", type=click.IntRange(0), default=20, show_default=True,
               help="List up to this many misses, false alarms and wrong actors (0: none).")
@@ -131,7 +140,15 @@ def format_report(res: dict, show: int) -> str:
               help="Extra actor registry file (YAML) when extracting here; repeatable.")
 @click.option("--workers", type=click.IntRange(0), default=1, show_default=True,
               help="Processes for extraction when PRED is not given (0: every core).")
-def eval_extract(gold, pred, show, as_json, tolerance, actors, workers):
+@click.option("--judged", metavar="EXPORT_OR_DATASET", type=click.Path(path_type=str),
+              help="Instead of gold articles: extraction precision from annotators' judgements "
+                   "(the labelling config's extraction check) in a Label Studio export or a "
+                   "dataset from 'stance annotations build'.")
+@click.option("--lexicon", "lexicon", multiple=True, type=click.Path(dir_okay=False, path_type=str),
+              help="Extra reporting-verb file (YAML) when extracting here; repeatable.")
+@click.option("--by-rule", is_flag=True,
+              help="Also print precision and recall per extraction rule (the quotes' 'rule' field).")
+def eval_extract(gold, pred, show, as_json, tolerance, actors, workers, judged, lexicon, by_rule):
     """Score quote extraction against GOLD (one article a line with its quotes).
 
     GOLD is in the codebook format (article_id, text, quotes[] with start, end, kind,
@@ -140,12 +157,32 @@ def eval_extract(gold, pred, show, as_json, tolerance, actors, workers):
     spans (one to one) and strictly when both ends agree within --tolerance characters;
     actor and country accuracy are over overlap-matched quotes.
 
+    With --judged, no gold articles: the share of extracted quotes that annotators judged
+    'ok' (precision) and of each fault, overall, by kind (direct/indirect) and by source,
+    with 95 % Wilson intervals.
+
     \b
     Examples:
-      stance eval-extract /work/shared/data/dev_gold.jsonl
+      stance eval-extract ../shared/data/dev_gold.jsonl
+      stance eval-extract ../shared/data/dev_gold.jsonl --by-rule --show 0   # which rules are weak
+      stance eval-extract --judged annotations/frames_export.json.gz
       stance extract gold.jsonl -o pred.jsonl && stance eval-extract gold.jsonl pred.jsonl --show 50
       stance eval-extract gold.jsonl --json > scores.json
     """
+    if judged is not None:
+        if gold is not None:
+            raise click.UsageError("give either GOLD or --judged, not both")
+        from stance.extract.judged import format_judged, judged_precision
+
+        res = judged_precision(judged)
+        if as_json:
+            json.dump(res, sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(format_judged(res))
+        return
+    if gold is None:
+        raise click.UsageError("missing GOLD (gold articles), or --judged EXPORT_OR_DATASET")
     from stance.extract.evaluate import evaluate
 
     articles = read_gold(gold)
@@ -158,7 +195,7 @@ def eval_extract(gold, pred, show, as_json, tolerance, actors, workers):
         from stance.extract import Extractor
         from stance.extract.stream import extract_stream
 
-        extractor = Extractor(actors=list(actors))
+        extractor = Extractor(actors=list(actors), lexicon=list(lexicon) or None)
         inputs = ({k: a[k] for k in ("article_id", "text", "date", "source", "title") if k in a}
                   for a in articles)
         predictions = [q for _, qs in extract_stream(inputs, extractor, workers=workers) for q in qs]
@@ -167,4 +204,4 @@ def eval_extract(gold, pred, show, as_json, tolerance, actors, workers):
         json.dump(res, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(format_report(res, show))
+        sys.stdout.write(format_report(res, show, by_rule))

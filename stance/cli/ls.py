@@ -94,23 +94,29 @@ def push(quotes, project, predictions, model_version, sample, strategy, seed, ov
 
     Tasks are keyed by quote_id: quotes already in the project are skipped, so pushing the
     same file twice creates no duplicates. Records without quote_id get
-    sha1("article_id:start:end")[:16].
+    sha1("article_id:start:end")[:16]. Two pushes to one project at once (on one machine)
+    take turns: the second waits for the first, then imports only what is still missing.
 
     \b
     Examples:
       stance ls push quotes.jsonl --project frames --overlap 2
-      stance ls push quotes.jsonl --project frames --predictions runs/tfidf-20261204-1200 \\
+      stance ls push quotes.jsonl --project frames --predictions scored.jsonl \\
           --sample 50 --strategy uncertainty
     """
     from tqdm import tqdm
 
     from stance.labelstudio.push import push_quotes
 
+    def waiting(lock_path: str) -> None:
+        click.echo(f"stance ls push: another push to project {project!r} at {conn.shown_url} is "
+                   f"running; waiting for it to finish (lock {lock_path})", err=True)
+
     bar = tqdm(desc="importing tasks", unit="task", file=sys.stderr, disable=None, leave=False)
     try:
         s = push_quotes(conn, quotes, project, predictions=predictions,
                         model_version=model_version, sample=sample, strategy=strategy, seed=seed,
-                        overlap=overlap, update_config=update_config, progress=bar.update)
+                        overlap=overlap, update_config=update_config, progress=bar.update,
+                        on_wait=waiting)
     finally:
         bar.close()
     state = "created" if s["created"] else "existing"
@@ -152,6 +158,9 @@ def pull(project, out_dir, conn):
     path, s = pull_export(conn, project, out_dir)
     click.echo(f"{s['tasks']} tasks, {s['annotated_tasks']} annotated, {s['annotations']} "
                f"annotations ({s['cancelled']} cancelled) -> {path}", err=True)
+    if s["none_with_frames"]:
+        click.echo(f"note: {s['none_with_frames']} annotation(s) ticked 'none' together with "
+                   "frames: 'annotations build' keeps the frames and names them", err=True)
     if s["problem"]:
         click.echo(f"warning: the snapshot is saved but will not build a dataset: {s['problem']}",
                    err=True)

@@ -25,10 +25,12 @@ def predict(run_dir, input, output, text_field, batch_size, quiet):
     \b
     Example:
       stance extract seeds/ -o quotes.jsonl
-      stance predict runs/tfidf-frames-20261204-152446 quotes.jsonl -o scored.jsonl
+      stance predict runs/tfidf-frames-<time> quotes.jsonl -o scored.jsonl
     """
     from stance.experiments.predict import predict_file
+    from stance.io import check_output_path
 
+    check_output_path(output, option="-o")
     n = predict_file(run_dir, input, output, text_field=text_field, batch_size=batch_size,
                      progress=not quiet)
     if output != "-":

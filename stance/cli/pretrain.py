@@ -38,7 +38,7 @@ def pretrain(corpus, out, size, vocab_size, max_length, batch_size, lr, max_step
 
     \b
     Example (about 13 minutes on 2 CPU cores):
-      stance pretrain --corpus /work/shared/corpus/ant_news_unlabeled.txt.gz \\
+      stance pretrain --corpus ../shared/corpus/ant_news_unlabeled.txt.gz \\
           --out models/arabic-bert-tiny --size tiny --max-minutes 12
       stance train experiments/bert-offline.yaml
     """

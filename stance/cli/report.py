@@ -114,10 +114,13 @@ def report(inputs, fmt, output, by, min_quotes, sort, since, until, sources, act
       stance report out/pool/scored.jsonl --by-period quarter --min-quotes 50 --plots plots/
       stance report scored.jsonl --check data.jsonl --by country --min-quotes 10 --plots plots/
     """
-    from stance.io import InputError, atomic_output
+    from stance.io import InputError, atomic_output, check_output_path
     from stance.report import load_records, render
     from stance.report.aggregate import KIND_TEXT, build_report
 
+    # every output place is checked before any work: a bad --plots never leaves a report behind
+    check_output_path(output, option="-o")
+    check_output_path(plots_dir, directory=True, option="--plots")
     if fmt is None:
         suffix = "." + output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
         fmt = FORMAT_BY_SUFFIX.get(suffix, "table")

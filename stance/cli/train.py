@@ -12,8 +12,13 @@ import click
 @click.option("--set", "overrides", multiple=True, metavar="KEY=VALUE",
               help="Override a config key (value read as YAML), e.g. --set eval.folds=10 "
                    "--set data.labels=null. Repeatable.")
+@click.option("--learning-curve", "curve", metavar="FRACTIONS", default=None,
+              help="Also train each fold on these fractions of its training part, e.g. "
+                   "0.25,0.5,0.75,1 (= --set 'eval.learning_curve=[0.25,0.5,0.75,1]'): F1 per "
+                   "label against training size in learning_curve.json and "
+                   "plots/learning_curve.png.")
 @click.option("--quiet", is_flag=True, help="No progress bars.")
-def train(config, output_dir, overrides, quiet):
+def train(config, output_dir, overrides, quiet, curve):
     """Train and evaluate a model as CONFIG (YAML) says; write runs/NAME-TIMESTAMP/.
 
     Without data.test the run is a k-fold cross-validation (multi-label-aware stratification)
@@ -26,6 +31,7 @@ def train(config, output_dir, overrides, quiet):
     Examples:
       stance train experiments/tfidf.yaml
       stance train experiments/bert-offline.yaml --set model.epochs=3
+      stance train experiments/tfidf.yaml --learning-curve 0.25,0.5,0.75,1
       stance train experiments/tfidf.yaml --set data.train=my.csv --set data.text_field=text \\
           --set data.label_field=stance --set data.multi_label=false --set data.labels=null
       accelerate launch -m stance train experiments/bert.yaml   # several GPUs
@@ -34,6 +40,8 @@ def train(config, output_dir, overrides, quiet):
     from stance.experiments.experiment import run_experiment
     from stance.experiments.runs import read_run
 
+    if curve is not None:
+        overrides = (*overrides, f"eval.learning_curve=[{curve}]")
     cfg = load_config(config, overrides)
     run_dir = run_experiment(cfg, output_dir=output_dir, progress=not quiet)
     if run_dir is None:  # a non-main rank of a distributed job
@@ -46,3 +54,12 @@ def train(config, output_dir, overrides, quiet):
     for lab, s in m["per_label"].items():
         click.echo(f"  {lab:<28} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
                    f"  (n={s['support']})")
+    curve_file = run_dir / "learning_curve.json"
+    if curve_file.exists():
+        import json
+
+        from stance.experiments.curves import format_curve
+
+        click.echo("  learning curve (out-of-fold F1 against training size):")
+        for line in format_curve(json.loads(curve_file.read_text("utf-8"))).splitlines():
+            click.echo(f"    {line}")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from stance.experiments.models import Model
+from stance.experiments.models import Model, damaged_model
 from stance.io import InputError
 
 DEFAULT_OFFLINE_MODEL = "models/arabic-bert-tiny"
@@ -394,9 +394,42 @@ class BertModel(Model):
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
         quiet_transformers(self.progress)
-        self.tokenizer_ = AutoTokenizer.from_pretrained(directory)
-        self.model_ = AutoModelForSequenceClassification.from_pretrained(directory)
+        check_model_files(directory)
+        try:
+            self.tokenizer_ = AutoTokenizer.from_pretrained(directory)
+            self.model_ = AutoModelForSequenceClassification.from_pretrained(directory)
+        except Exception as exc:  # anything check_model_files could not foresee
+            raise damaged_model(directory, directory, exc) from None
         device = self._p("device", "auto")
         if device != "cpu" and torch.cuda.is_available():
             self.model_.to("cuda")
         self.model_.eval()
+
+
+def check_model_files(directory: Path) -> None:
+    """Name the missing or damaged file of a saved BERT model before transformers reads it
+    (its errors name neither the run nor the file): ``config.json`` and the tokenizer's JSON
+    files must parse, the weights (``model.safetensors`` or ``pytorch_model.bin``) must exist
+    and a safetensors file must have a readable header."""
+    import json
+
+    from safetensors import safe_open
+
+    for name in ("config.json", "tokenizer_config.json", "tokenizer.json"):
+        path = directory / name
+        if name == "config.json" or path.exists():
+            try:
+                json.loads(path.read_text("utf-8"))
+            except (OSError, UnicodeDecodeError, ValueError) as exc:
+                raise damaged_model(directory, path, exc) from None
+    weights = [directory / n for n in ("model.safetensors", "pytorch_model.bin")
+               if (directory / n).exists()]
+    if not weights:
+        raise damaged_model(directory, directory / "model.safetensors",
+                            "no weights: model.safetensors is missing")
+    if weights[0].name == "model.safetensors":
+        try:
+            with safe_open(str(weights[0]), framework="pt"):
+                pass  # opening checks the header and that the file covers every tensor
+        except Exception as exc:
+            raise damaged_model(directory, weights[0], exc) from None

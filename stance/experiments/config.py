@@ -14,10 +14,14 @@ A config has four sections (``name`` and ``output_dir`` at the top level are opt
       labels: [terrorism, sovereignty, solidarity, mediation]   # null -> from the training data
       other_labels: error         # a label outside data.labels: error, or ignore (drop it)
       policy: majority            # how a Label Studio export with several annotators is resolved
+                                  # (majority, union, soft, ground_truth, annotator:ID)
+      eval_policy: null           # the gold that scores are computed against; null -> policy
+      group_field: null           # e.g. article_id: CV folds never split a group
     eval:
       folds: 5
       seed: 13
       bootstrap: 1000             # bootstrap samples for the 95 % confidence intervals
+      learning_curve: null        # e.g. [0.25, 0.5, 0.75, 1.0]: F1 against training size (CV)
     model:
       type: tfidf                 # or bert; the other keys depend on the type
 
@@ -91,15 +95,21 @@ def _label_list(v):
             and len(set(v)) == len(v))
 
 
+def _fractions(v):
+    return (isinstance(v, list) and len(v) > 0 and len(set(v)) == len(v)
+            and all(_is_num(0, 1, lo_open=True)(x) for x in v))
+
+
 def _threshold(v):
-    return v == "tune" or (_is_num(0, 1)(v))
+    return v in ("tune", "shrink", "auto") or (_is_num(0, 1)(v))
 
 
 _is_bool.__doc__ = "true or false"
 _is_str.__doc__ = "a non-empty string"
 _range_pair.__doc__ = "a pair [min, max] of positive integers"
 _label_list.__doc__ = "a non-empty list of distinct label strings"
-_threshold.__doc__ = "'tune' or a number in [0, 1]"
+_threshold.__doc__ = "'tune', 'shrink', 'auto' or a number in [0, 1]"
+_fractions.__doc__ = "a list of distinct fractions in (0, 1], e.g. [0.25, 0.5, 0.75, 1.0]"
 
 # key -> (default, check); REQUIRED marks keys without a default.
 TOP = {
@@ -116,11 +126,19 @@ DATA = {
     "labels": (None, _opt(_label_list)),
     "other_labels": ("error", _one_of("error", "ignore")),  # labels outside data.labels
     "policy": ("majority", _is_str),
+    # The annotations that scores are computed against (LS exports only): train on one policy,
+    # score against another (e.g. train on union, score against ground_truth). null -> policy.
+    "eval_policy": (None, _opt(_is_str)),
+    # A record field naming each item's group (article_id): CV folds keep a group on one side.
+    "group_field": (None, _opt(_is_str)),
 }
 EVAL = {
     "folds": (5, _is_int(2)),
     "seed": (13, _is_int(0)),
     "bootstrap": (1000, _is_int(0)),
+    # Learning curve (cross-validation only): train each fold on these fractions of its training
+    # part (whole groups when grouped) and score its test part; stance.experiments.curves.
+    "learning_curve": (None, _opt(_fractions)),
 }
 MODELS: dict[str, dict[str, tuple[Any, Callable]]] = {
     "tfidf": {
@@ -132,8 +150,12 @@ MODELS: dict[str, dict[str, tuple[Any, Callable]]] = {
         "sublinear_tf": (True, _is_bool),
         "C": (4.0, _is_num(0, lo_open=True)),
         "class_weight": ("balanced", _opt(_one_of("balanced"))),
-        "threshold": ("tune", _threshold),         # multi-label decision threshold per label
+        "threshold": ("tune", _threshold),         # multi-label decision threshold per label:
+        # a number, tune (inner CV), shrink (tuned, pulled toward 0.5 for rare labels) or auto
+        # (tuned only where it beat 0.5 on held-out inner folds); see stance.experiments.tfidf
         "inner_folds": (3, _is_int(2)),           # inner CV that tunes the thresholds
+        "threshold_prior": (20.0, _is_num(0)),    # shrink: positives at which half-way to tuned
+        "threshold_min_positives": (20, _is_int(1)),  # auto: fewer positives -> 0.5
     },
     "bert": {
         "model": (REQUIRED, _is_str),             # hub id or local directory

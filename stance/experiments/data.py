@@ -13,6 +13,11 @@
 
 The label field holds a list of labels or a single label. For a single-label task every record
 needs exactly one label; for a multi-label task a record may have none.
+
+``data.group_field`` (e.g. ``article_id``) gives each example a group for grouped folds;
+records resolved with the ``soft`` policy carry a sample ``weight``; ``data.eval_policy``
+resolves the same export a second time for the gold that scores are computed against
+(:attr:`Examples.gold`), so that runs trained under different policies are scored alike.
 """
 
 from __future__ import annotations
@@ -38,17 +43,27 @@ class Examples:
     labels: list[list[str]]  # one list per record ([] = no label)
     path: str = ""
     lines: list[int] = field(default_factory=list)
-    articles: list[str | None] = field(default_factory=list)  # article_id per record, if any
+    groups: list[str] | None = None      # data.group_field of each record
+    weights: list[float] | None = None   # sample weights (the soft policy's ``weight``)
+    gold: list[list[str]] | None = None  # labels under data.eval_policy (None: ``labels``)
 
     def __len__(self) -> int:
         return len(self.texts)
 
     def subset(self, index) -> "Examples":
         index = list(index)
-        return Examples([self.ids[i] for i in index], [self.texts[i] for i in index],
-                        [self.labels[i] for i in index], self.path,
-                        [self.lines[i] for i in index] if self.lines else [],
-                        [self.articles[i] for i in index] if self.articles else [])
+
+        def pick(values):
+            return None if values is None else [values[i] for i in index]
+
+        return Examples(pick(self.ids), pick(self.texts), pick(self.labels), self.path,
+                        pick(self.lines) if self.lines else [], pick(self.groups),
+                        pick(self.weights), pick(self.gold))
+
+    @property
+    def eval_labels(self) -> list[list[str]]:
+        """The labels that scores are computed against."""
+        return self.labels if self.gold is None else self.gold
 
 
 def indicator(labels: list[list[str]], label_set: list[str]) -> np.ndarray:
@@ -172,14 +187,40 @@ def _labels_of(rec: dict, cfg_data: dict, path, line, is_csv: bool) -> list[str]
     return sorted(set(value), key=value.index)
 
 
+def _weight_of(rec: dict, path, line) -> float | None:
+    w = rec.get("weight")
+    if w is None:
+        return None
+    if not isinstance(w, (int, float)) or isinstance(w, bool) or not w > 0:
+        raise InputError(f"a sample weight must be a positive number, got {w!r}", path, line,
+                         "weight")
+    return float(w)
+
+
 def load_examples(path: str | Path, cfg_data: dict) -> Examples:
     """Read labeled examples from ``path`` with the fields named in the ``data`` section."""
+    ex = _load(path, cfg_data, cfg_data.get("policy", "majority"))
+    eval_policy = cfg_data.get("eval_policy")
+    if eval_policy and eval_policy != cfg_data.get("policy", "majority"):
+        other = _load(path, cfg_data, eval_policy)
+        gold = dict(zip(other.ids, other.labels))
+        keep = [i for i, rid in enumerate(ex.ids) if rid in gold]
+        if not keep:
+            raise InputError(f"no example has labels under both data.policy and "
+                             f"data.eval_policy {eval_policy!r}", path, field="data.eval_policy")
+        ex = ex.subset(keep)
+        ex.gold = [gold[rid] for rid in ex.ids]
+    return ex
+
+
+def _load(path: str | Path, cfg_data: dict, policy: str) -> Examples:
     path = Path(path)
     is_csv = path.name.lower().endswith((".csv", ".tsv", ".csv.gz", ".tsv.gz"))
     text_key, id_key = cfg_data["text_field"], cfg_data["id_field"]
-    ids, texts, labels, lines, articles = [], [], [], [], []
+    group_key = cfg_data.get("group_field")
+    ids, texts, labels, lines, groups, weights = [], [], [], [], [], []
     seen_ids: dict[str, int] = {}
-    for line, rec in iter_records(path, cfg_data.get("policy", "majority")):
+    for line, rec in iter_records(path, policy):
         text = rec.get(text_key)
         if not isinstance(text, str):
             what = "has no text field (set data.text_field)" if text_key not in rec else \
@@ -199,10 +240,15 @@ def load_examples(path: str | Path, cfg_data: dict) -> Examples:
         texts.append(text)
         labels.append(_labels_of(rec, cfg_data, path, line, is_csv))
         lines.append(line)
-        art = rec.get("article_id")
-        articles.append(None if art in (None, "") else str(art))
-    return Examples(ids, texts, labels, str(path), lines,
-                    articles if any(a is not None for a in articles) else [])
+        if group_key is not None:
+            if rec.get(group_key) in (None, ""):
+                raise InputError("record has no group (set data.group_field, or null for "
+                                 "ungrouped folds)", path, line, group_key)
+            groups.append(str(rec[group_key]))
+        weights.append(_weight_of(rec, path, line))
+    has_weights = any(w is not None for w in weights)
+    return Examples(ids, texts, labels, str(path), lines, groups if group_key else None,
+                    [1.0 if w is None else w for w in weights] if has_weights else None)
 
 
 def resolve_labels(train: Examples, cfg_data: dict, test: Examples | None = None) -> list[str]:
@@ -219,15 +265,16 @@ def resolve_labels(train: Examples, cfg_data: dict, test: Examples | None = None
         label_set = list(declared)
     allowed = set(label_set)
     ignore = cfg_data.get("other_labels", "error") == "ignore" and declared is not None
-    for ex in (train, test):
-        if ex is None:
+    for ex, lists in ((train, train.labels), (train, train.gold), (test, test and test.labels),
+                      (test, test and test.gold)):
+        if ex is None or lists is None:
             continue
-        for i, labs in enumerate(ex.labels):
+        for i, labs in enumerate(lists):
             bad = [lab for lab in labs if lab not in allowed]
             if not bad:
                 continue
             if ignore and cfg_data["multi_label"]:
-                ex.labels[i] = [lab for lab in labs if lab in allowed]
+                lists[i] = [lab for lab in labs if lab in allowed]
                 continue
             src = "data.labels" if declared is not None else "the training data's labels"
             hint = " (set data.other_labels: ignore to drop such labels)" if \

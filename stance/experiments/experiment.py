@@ -1,12 +1,15 @@
 """Run one experiment from a resolved config: cross-validation or a fixed test split.
 
 * Without ``data.test``: ``eval.folds``-fold cross-validation, stratified (multi-label-aware for
-  multi-label tasks, ``iterstrat``); every item is predicted once by the model that did not see
-  it, and the scores are those out-of-fold predictions. A final model is then fitted on all the
-  data for ``stance predict``.
+  multi-label tasks, ``iterstrat``), grouped by ``data.group_field`` when it is set (quotes of
+  one article never on both sides; :mod:`stance.experiments.folds`); every item is predicted
+  once by the model that did not see it, and the scores are those out-of-fold predictions. A
+  final model is then fitted on all the data for ``stance predict``.
 * With ``data.test``: fit on ``data.train``, score ``data.test``.
 
-Thresholds and early stopping use inner validation inside each training part only.
+Thresholds and early stopping use inner validation inside each training part only. Models are
+trained on the labels of ``data.policy`` (with the ``soft`` policy's sample weights) and scored
+against those of ``data.eval_policy`` when it is set.
 """
 
 from __future__ import annotations
@@ -21,27 +24,28 @@ from stance.experiments import runs
 from stance.experiments.config import dump_config
 from stance.experiments.data import Examples, indicator, load_examples, resolve_labels
 from stance.experiments.evaluate import error_rates, fold_summary, score
-from stance.experiments.models import build_model
+from stance.experiments.folds import split
+from stance.experiments.models import build_model, fit_model
 from stance.io import InputError
 
 
-def outer_folds(Y: np.ndarray, folds: int, seed: int, multi_label: bool):
-    from stance.experiments.tfidf import inner_splitter
-
+def outer_folds(Y: np.ndarray, folds: int, seed: int, multi_label: bool, groups=None):
+    """The CV folds: stratified, and grouped when ``groups`` is given."""
     if folds > len(Y):
         raise InputError(f"{folds} folds but only {len(Y)} examples", field="eval.folds")
-    splitter = inner_splitter(Y if multi_label else Y.argmax(1), folds, seed)
     try:
-        return list(splitter.split(np.zeros(len(Y)), Y if multi_label else Y.argmax(1)))
+        return split(Y if multi_label else Y.argmax(1), folds, seed, groups)
     except ValueError as exc:
-        raise InputError(f"cannot make {folds} stratified folds: {exc}", field="eval.folds") from None
+        kind = "grouped" if groups is not None else "stratified"
+        raise InputError(f"cannot make {folds} {kind} folds: {exc}", field="eval.folds") from None
 
 
 def prediction_records(ex: Examples, gold: np.ndarray, pred: np.ndarray, scores: np.ndarray,
-                       labels: list[str], fold: np.ndarray | None = None):
+                       labels: list[str], fold: np.ndarray | None = None,
+                       group_field: str | None = None):
     for i in range(len(ex)):
         rec = {"id": ex.ids[i], "text": ex.texts[i],
-               **({"article_id": ex.articles[i]} if ex.articles else {}),
+               **({group_field or "group": ex.groups[i]} if ex.groups is not None else {}),
                "gold": [lab for lab, g in zip(labels, gold[i]) if g],
                "pred_labels": [lab for lab, p in zip(labels, pred[i]) if p],
                "pred_scores": {lab: round(float(s), 6) for lab, s in zip(labels, scores[i])}}
@@ -76,8 +80,20 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
         from stance.experiments.bert import check_source
 
         check_source(mcfg["model"])  # fail before any training when the model is missing
-    Y = indicator(train.labels, labels)
+    if ev["learning_curve"] and test is not None:
+        raise InputError("a learning curve needs cross-validation (data.test: null)",
+                         field="eval.learning_curve")
+    Y = indicator(train.labels, labels)              # what the models learn
+    G = indicator(train.eval_labels, labels)         # what they are scored against
+    W = None if train.weights is None else np.asarray(train.weights)
     seed = ev["seed"]
+
+    def fit(model, index=None):
+        if index is None:
+            return fit_model(model, train.texts, Y, train.groups, W)
+        return fit_model(model, [train.texts[i] for i in index], Y[index],
+                         None if train.groups is None else [train.groups[i] for i in index],
+                         None if W is None else W[index])
 
     def new_model():
         return build_model(mcfg, labels, multi, seed, data["text_field"], progress)
@@ -87,34 +103,47 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
         (tmp / "config.yaml").write_text(dump_config(cfg), "utf-8")
         fold_metrics, fold_of, training = [], None, []
         if test is None:
-            splits = outer_folds(Y, ev["folds"], seed, multi)
+            splits = outer_folds(G, ev["folds"], seed, multi, train.groups)
             scores = np.zeros(Y.shape, dtype=np.float64)
             pred = np.zeros(Y.shape, dtype=np.int8)
             fold_of = np.zeros(len(Y), dtype=int)
             for k, (tr, te) in enumerate(tqdm(splits, desc="folds", unit="fold",
                                               disable=not progress)):
-                m = new_model().fit([train.texts[i] for i in tr], Y[tr])
+                m = fit(new_model(), tr)
                 s = m.scores([train.texts[i] for i in te])
                 scores[te], pred[te], fold_of[te] = s, m.decide(s), k
-                fm = score(Y[te], pred[te], labels, samples=0)
+                fm = score(G[te], pred[te], labels, samples=0)
                 fold_metrics.append({"fold": k, "n_train": int(len(tr)), **fm})
                 training.append({"fit": f"fold {k}", **_training_info(m)})
-            model = new_model().fit(train.texts, Y)  # the model that `stance predict` uses
+            model = fit(new_model())  # the model that `stance predict` uses
             training.append({"fit": "final", **_training_info(model)})
-            items, gold = train, Y
+            items, gold = train, G
         else:
-            model = new_model().fit(train.texts, Y)
+            model = fit(new_model())
             training.append({"fit": "final", **_training_info(model)})
-            items, gold = test, indicator(test.labels, labels)
+            items, gold = test, indicator(test.eval_labels, labels)
             scores = model.scores(test.texts)
             pred = model.decide(scores)
         metrics = {"mode": "cv" if test is None else "test", "labels": labels,
+                   "grouped_by": data["group_field"] if test is None else None,
+                   "policy": data["policy"], "eval_policy": data["eval_policy"] or data["policy"],
                    "multi_label": multi,
                    **score(gold, pred, labels, samples=ev["bootstrap"], seed=seed),
                    "bootstrap": {"samples": ev["bootstrap"], "seed": seed, "ci": 0.95}}
         if fold_metrics:
             metrics["folds"] = fold_metrics
             metrics["folds_mean"] = fold_summary(fold_metrics)
+        curve = None
+        if ev["learning_curve"] and test is None:
+            from stance.experiments.curves import learning_curve
+
+            def fit_predict(part, te):
+                m = fit(new_model(), part)
+                return m.decide(m.scores([train.texts[i] for i in te]))
+
+            curve = learning_curve(ev["learning_curve"], splits, G, labels, fit_predict,
+                                   train.groups, seed, ev["bootstrap"], full_pred=pred,
+                                   progress=progress)
         if model.thresholds is not None:
             metrics["final_thresholds"] = {lab: round(float(t), 4)
                                            for lab, t in zip(labels, model.thresholds)}
@@ -122,19 +151,27 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
             return None
         model.save(tmp / "model")
         with open(tmp / "predictions.jsonl", "w", encoding="utf-8") as fh:
-            for rec in prediction_records(items, gold, pred, scores, labels, fold_of):
+            for rec in prediction_records(items, gold, pred, scores, labels, fold_of,
+                                          data.get("group_field")):
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         from stance.experiments.plots import run_plots
 
         plots = run_plots(tmp / "plots", gold, pred, scores, labels, multi,
                           f"{cfg['name']} ({metrics['mode']}, n={len(items)})")
+        if curve is not None:
+            from stance.experiments.plots import learning_curve_plot
+
+            runs.write_json(tmp / "learning_curve.json", curve)
+            learning_curve_plot(curve, tmp / "plots" / "learning_curve.png",
+                                f"{cfg['name']}: learning curve (n={len(items)})")
+            plots.append("learning_curve.png")
         if any(len(t) > 1 for t in training):
             runs.write_json(tmp / "training.json", training)
         runs.write_json(tmp / "metrics.json", metrics)
         runs.write_json(tmp / "calibration.json", {
             "source": "out-of-fold predictions" if test is None else "test predictions",
             "predictions": "predictions.jsonl", "n": len(items),
-            "grouped_by": "article_id" if items.articles else "id",
+            "grouped_by": data.get("group_field") if items.groups is not None else "id",
             "error_rates": error_rates(gold, pred, labels)})
         env = runs.environment(seed)
         env["seconds"] = round(time.time() - started, 1)

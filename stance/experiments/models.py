@@ -60,7 +60,11 @@ class Model:
                 [float(t) for t in self.thresholds]}
         (directory / META).write_text(json.dumps(meta, ensure_ascii=False, indent=2), "utf-8")
 
-    def fit(self, texts: list[str], Y: np.ndarray) -> "Model":  # pragma: no cover - abstract
+    def fit(self, texts: list[str], Y: np.ndarray, groups=None,
+            sample_weight=None) -> "Model":  # pragma: no cover - abstract
+        """Fit on texts and an indicator matrix; ``groups`` (one per text, e.g. the article id)
+        keep inner validation folds grouped, ``sample_weight`` weights the texts. Adapters that
+        cannot use them may ignore them (:func:`fit_model` passes only what ``fit`` takes)."""
         raise NotImplementedError
 
     def scores(self, texts: list[str]) -> np.ndarray:  # pragma: no cover - abstract
@@ -79,14 +83,14 @@ class TfidfModel(Model):
         return TfidfClassifier(random_state=self.seed,
                                **{k: v for k, v in self.params.items() if k != "type"})
 
-    def fit(self, texts, Y):
+    def fit(self, texts, Y, groups=None, sample_weight=None):
         Y = np.asarray(Y)
         est = self.estimator()
         if self.multi_label:
-            est.fit(texts, Y)
+            est.fit(texts, Y, groups=groups, sample_weight=sample_weight)
             self.thresholds = est.thresholds_
         else:
-            est.fit(texts, np.asarray(Y).argmax(1))
+            est.fit(texts, np.asarray(Y).argmax(1), sample_weight=sample_weight)
         self.estimator_ = est
         return self
 
@@ -108,13 +112,29 @@ class TfidfModel(Model):
         import skops.io as sio
 
         path = directory / self.FILE
-        untrusted = sio.get_untrusted_types(file=path)
+        try:
+            untrusted = sio.get_untrusted_types(file=path)
+        except Exception as exc:  # missing, truncated (BadZipFile), not a skops file
+            raise damaged_model(directory, path, exc) from None
         allowed = ("sklearn.", "numpy.", "scipy.", "stance.", "builtins.")
         bad = [t for t in untrusted if not t.startswith(allowed)]
         if bad:
             raise InputError(f"refusing to load a model with untrusted types: {', '.join(bad)}",
                              path)
-        self.estimator_ = sio.load(path, trusted=untrusted)
+        try:
+            self.estimator_ = sio.load(path, trusted=untrusted)
+        except Exception as exc:
+            raise damaged_model(directory, path, exc) from None
+
+
+def fit_model(model: Model, texts, Y, groups=None, sample_weight=None) -> Model:
+    """``model.fit`` with ``groups``/``sample_weight`` when given and when its ``fit`` takes them."""
+    import inspect
+
+    params = inspect.signature(model.fit).parameters
+    extra = {k: v for k, v in (("groups", groups), ("sample_weight", sample_weight))
+             if v is not None and k in params}
+    return model.fit(texts, Y, **extra)
 
 
 def model_class(mtype: str) -> type[Model]:
@@ -133,15 +153,32 @@ def build_model(model_cfg: dict, labels: list[str], multi_label: bool, seed: int
     return model_class(model_cfg["type"])(params, labels, multi_label, seed, text_field, progress)
 
 
+def damaged_model(directory: str | Path, path: str | Path, exc: BaseException | str) -> InputError:
+    """One line naming the run (the model directory's parent) and the damaged file."""
+    from stance.experiments.runs import damaged
+
+    directory = Path(directory)
+    return damaged(directory.parent if directory.name == "model" else directory, path, exc)
+
+
 def load_model(directory: str | Path, progress: bool = False) -> Model:
-    """Read a model saved by :meth:`Model.save` (a run's ``model/`` directory)."""
+    """Read a model saved by :meth:`Model.save` (a run's ``model/`` directory).
+
+    A missing or damaged file (truncated skops or safetensors file, broken JSON) is an
+    :class:`InputError` naming the run and the file, never a traceback."""
     directory = Path(directory)
     meta_path = directory / META
     if not meta_path.exists():
         raise InputError(f"not a stance model directory (no {META})", directory)
-    meta = json.loads(meta_path.read_text("utf-8"))
-    model = model_class(meta["type"])(meta["params"], meta["labels"], meta["multi_label"],
-                                      meta.get("seed", 0), meta.get("text_field", "text"), progress)
+    try:
+        meta = json.loads(meta_path.read_text("utf-8"))
+        cls = model_class(meta["type"])
+        model = cls(meta["params"], meta["labels"], meta["multi_label"], meta.get("seed", 0),
+                    meta.get("text_field", "text"), progress)
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, InputError) as exc:
+        if isinstance(exc, KeyError):
+            exc = f"no field {exc}"
+        raise damaged_model(directory, meta_path, exc) from None
     if meta.get("thresholds") is not None:
         model.thresholds = np.asarray(meta["thresholds"])
     model._load(directory)

@@ -100,6 +100,30 @@ def pr_curves(gold: np.ndarray, scores: np.ndarray, labels: list[str], path: Pat
     return _save(plt, fig, path)
 
 
+def learning_curve_plot(curve: dict, path: Path, title: str = "") -> Path:
+    """F1 per label and macro-F1 against the training size, with 95 % bootstrap bands."""
+    plt = _plt()
+    pts = curve["points"]
+    x = [p["n_train_mean"] for p in pts]
+    fig, ax = plt.subplots(figsize=(6.5, 4.5))
+    series = [("macro-F1", [p["macro_f1"] for p in pts], [p["macro_f1_ci"] for p in pts])]
+    series += [(lab, [p["per_label"][lab]["f1"] for p in pts],
+                [p["per_label"][lab]["f1_ci"] for p in pts]) for lab in curve["labels"]]
+    for i, (name, y, ci) in enumerate(series):
+        style = {"color": "black", "linewidth": 2.2} if i == 0 else {"linewidth": 1.3}
+        line, = ax.plot(x, y, marker="o", label=name, **style)
+        if all(c is not None for c in ci):
+            ax.fill_between(x, [c[0] for c in ci], [c[1] for c in ci], alpha=0.12 if i else 0.18,
+                            color=line.get_color())
+    ax.set_xlabel("training items per fold" + (" (whole articles)" if curve.get("grouped") else ""))
+    ax.set_ylabel("F1 (out-of-fold)")
+    ax.set_ylim(0, 1)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8, loc="lower right")
+    ax.set_title(title or "learning curve")
+    return _save(plt, fig, path)
+
+
 def run_plots(directory: Path, gold, pred, scores, labels, multi_label: bool, title: str) -> list[str]:
     directory.mkdir(parents=True, exist_ok=True)
     made = [confusion_per_label(gold, pred, labels, directory / "confusion_per_label.png", title),

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 
 from stance.experiments.models import load_model
-from stance.experiments.runs import open_run
+from stance.experiments.runs import open_run, read_run_json
 from stance.io import InputError, atomic_output, iter_jsonl
 
 ADDED_FIELDS = ("pred_labels", "pred_scores", "run", "run_dir")
@@ -39,7 +39,7 @@ def predict_file(run_dir: str | Path, input_path: str | Path, output_path: str |
     from tqdm.auto import tqdm
 
     run_dir = open_run(run_dir)
-    run_id = json.loads((run_dir / "run.json").read_text("utf-8")).get("id", run_dir.name)
+    run_id = read_run_json(run_dir, "run.json").get("id", run_dir.name)
     run_path = str(Path(run_dir).resolve())
     model = load_model(run_dir / "model", progress=False)
     if batch_size is not None and model.type == "bert":

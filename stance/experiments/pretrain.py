@@ -120,6 +120,59 @@ class _Blocks:
         return {"input_ids": self.blocks[i]}
 
 
+def run_fraction(step: int, max_steps: int, elapsed_s: float, budget_s: float | None) -> float:
+    """How far a run is towards whichever limit ends it first: ``max_steps`` or the time
+    budget (the progress bar shows this, not steps, so its ETA is the real end)."""
+    done = step / max_steps if max_steps else 0.0
+    if budget_s:
+        done = max(done, elapsed_s / budget_s)
+    return min(1.0, done)
+
+
+def _budget_bar(max_steps: int, budget_s: float | None, clock: dict, desc: str):
+    """A TrainerCallback drawing one bar on stderr against the limit that will end the run
+    (the Trainer's own bar counts toward ``max_steps`` only: with ``--max-minutes`` it showed
+    an ETA of hours for a 12-minute run)."""
+    import sys
+
+    from tqdm.auto import tqdm
+    from transformers import TrainerCallback
+
+    class BudgetBar(TrainerCallback):
+        bar = None
+        loss = None
+
+        def on_train_begin(self, args, state, control, **kw):
+            limit = f"{budget_s / 60:g} min or {max_steps:,} steps" if budget_s else \
+                f"{max_steps:,} steps"
+            self.bar = tqdm(total=1000, desc=f"{desc} (stops at {limit})", file=sys.stderr,
+                            bar_format="{desc}: {percentage:3.0f}%|{bar}| "
+                                       "{elapsed}<{remaining}{postfix}", dynamic_ncols=True)
+
+        def on_step_end(self, args, state, control, **kw):
+            if self.bar is None:
+                return
+            elapsed = time.monotonic() - clock["start"]
+            n = int(1000 * run_fraction(state.global_step, max_steps, elapsed, budget_s))
+            post = {"step": state.global_step}
+            if self.loss is not None:
+                post["loss"] = f"{self.loss:.4g}"
+            self.bar.set_postfix(post, refresh=False)
+            self.bar.update(max(0, n - self.bar.n))
+
+        def on_log(self, args, state, control, logs=None, **kw):
+            if logs and isinstance(logs.get("loss"), float):
+                self.loss = logs["loss"]
+
+        def on_train_end(self, args, state, control, **kw):
+            if self.bar is not None:
+                self.bar.update(1000 - self.bar.n)  # the limit was reached: the bar is full
+                self.bar.close()
+                self.bar = None
+
+    return BudgetBar()
+
+
 def pretrain(corpus, out, *, size: str = "tiny", vocab_size: int = 16000, max_length: int = 128,
              batch_size: int = 32, lr: float | None = None, max_steps: int | None = None,
              max_minutes: float | None = None, max_lines: int | None = None,
@@ -200,8 +253,9 @@ def pretrain(corpus, out, *, size: str = "tiny", vocab_size: int = 16000, max_le
         trainer = Trainer(model=model, args=args, data_collator=collator,
                           train_dataset=_Blocks(train_blocks), eval_dataset=_Blocks(eval_blocks),
                           optimizers=(optimizer, scheduler), callbacks=[TimeBudget()])
-        tidy_progress(trainer, progress, f"pretrain (stops at {max_minutes:g} min)" if budget_s
-                      else "pretrain")
+        tidy_progress(trainer, False)  # no Trainer bar: it counts steps only
+        if progress:
+            trainer.add_callback(_budget_bar(max_steps, budget_s, clock, "pretrain"))
         result = trainer.train()
         train_s = time.monotonic() - clock["start"]
         set_seed(seed)  # the same masks for every evaluation

@@ -139,9 +139,35 @@ def open_run(run_dir: str | Path) -> Path:
     return run_dir
 
 
+def damaged(run_dir: str | Path, path: str | Path, exc: BaseException | str) -> InputError:
+    """The one-line error for a run file that is missing, truncated or unreadable."""
+    if isinstance(exc, FileNotFoundError):
+        why = "the file is missing"
+    elif isinstance(exc, str):
+        why = exc
+    else:
+        why = f"{type(exc).__name__}: {exc}".splitlines()[0] if str(exc) else type(exc).__name__
+    return InputError(f"damaged run {run_dir}: cannot read this file ({why}); "
+                      "train the run again with 'stance train'", path)
+
+
+def read_run_json(run_dir: str | Path, name: str) -> dict:
+    """A JSON object file of a run (``run.json``, ``metrics.json``, ``model/stance_model.json``),
+    with a one-line :class:`InputError` naming the run and the file when it is missing or
+    damaged."""
+    path = Path(run_dir) / name
+    try:
+        obj = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise damaged(run_dir, path, exc) from None
+    if not isinstance(obj, dict):
+        raise damaged(run_dir, path, f"expected a JSON object, got {type(obj).__name__}")
+    return obj
+
+
 def read_run(run_dir: str | Path) -> dict:
     run_dir = open_run(run_dir)
-    info = json.loads((run_dir / "run.json").read_text("utf-8"))
-    info["metrics"] = json.loads((run_dir / "metrics.json").read_text("utf-8"))
+    info = read_run_json(run_dir, "run.json")
+    info["metrics"] = read_run_json(run_dir, "metrics.json")
     info["path"] = str(run_dir)
     return info

@@ -19,7 +19,16 @@ import regex
 
 from stance.text import normalize_ar
 
-from .lexicon import ANAPHORIC_HEADS, classify_word
+from .lexicon import ANAPHORIC_HEADS, DEFAULT_VERBS, VerbLexicon, words
+from .registry import ActorRegistry
+
+
+# Longer articles are read in windows of this many characters when a mention is attributed
+# (no news article of the pool is longer than 12,000 characters).
+ARTICLE_WINDOW = 16_000
+# A generic mention looks this many speakers back for its antecedent (no article of the news
+# pool has as many quotes).
+_HISTORY = 200
 
 
 @dataclass
@@ -64,16 +73,18 @@ def anaphoric_kind(mention: str) -> str | None:
     return None
 
 
-_RELATIVE_OF = {"زوجه", "زوج", "والد", "والده", "شقيق", "شقيقه", "ابن", "ابنه", "نجل", "نجله", "ارمله", "خطيبه"}
-_OFFICE_STEMS = {"مكتب"}  # «مكتب الرئيس»: the office of a holder
-_STATEMENT_STEMS = {"بيان", "بيانا", "نص", "تقرير", "رساله"}  # a statement speaks for its issuer
+_RELATIVE_OF = frozenset(words("relative_of"))
+_OFFICE_STEMS = frozenset(words("office_stems"))  # «مكتب الرئيس»: the office of a holder
+_STATEMENT_STEMS = frozenset(words("statement_stems"))  # a statement speaks for its issuer
 
 
 class Attributor:
     """Per-article speaker state; create one per article (no state shared across articles)."""
 
-    def __init__(self, registry, article_id: str, date, text: str, by_kind=None):
+    def __init__(self, registry: ActorRegistry, article_id: str, date, text: str, by_kind=None,
+                 lexicon: VerbLexicon = DEFAULT_VERBS):
         self.registry = registry
+        self.lexicon = lexicon
         self._by_kind = by_kind
         self.article_id = article_id
         self.date = date
@@ -82,6 +93,53 @@ class Attributor:
         self._unnamed: dict[str, object] = {}
         self._country = False  # computed on first need
         self._resolved: dict[str, object] = {}
+        self._windows: dict[int, str] = {}
+        self._lookups: dict[tuple[str, int], object] = {}
+        self._prefix: tuple[int, int, list[str]] = (0, 0, [])
+
+    def _lookup(self, phrase: str, before: int):
+        """``registry.lookup`` of a phrase at ``before``, once per phrase and text window (a
+        generic mention such as «الوزير» recurs, and each look-up reads the article)."""
+        key = (phrase, before // ARTICLE_WINDOW if len(self.text) > 2 * ARTICLE_WINDOW else 0)
+        if key not in self._lookups:
+            self._lookups[key] = self.registry.lookup(phrase, date=self.date, article_text=self._context(before))
+        return self._lookups[key]
+
+    def _words_before(self, before: int) -> list[str]:
+        """The normalized words of the text the attribution reads before ``before``; the
+        article's words are normalized once, as the mentions come in text order."""
+        start = self._window_start(before)
+        at, upto, words = self._prefix
+        if at != start or before < upto:
+            if before < upto:
+                return normalize_ar(self.text[start:before]).split()
+            upto, words = start, []  # a new window: its words are normalized as they are read
+        cut = self.text.rfind(" ", upto, before)  # normalized words never span a space
+        if cut > upto:
+            words.extend(normalize_ar(self.text[upto:cut]).split())
+            upto = cut
+        self._prefix = (start, upto, words)
+        return words + normalize_ar(self.text[upto:before]).split()
+
+    def _window_start(self, before: int) -> int:
+        """Where the text the attribution of a mention at ``before`` reads starts: the whole
+        article, or for a very long one the ``ARTICLE_WINDOW`` characters before the mention
+        (the registry searches this text for full names; searching a 20 MB text at every
+        mention made the time quadratic): the block before the mention's and its own."""
+        if len(self.text) <= 2 * ARTICLE_WINDOW:
+            return 0
+        return max(0, (before // ARTICLE_WINDOW - 1) * ARTICLE_WINDOW)
+
+    def _context(self, before: int) -> str:
+        """The article text handed to the registry for a mention at ``before``: the whole
+        article, or for a very long one the two blocks of ``ARTICLE_WINDOW`` characters around
+        the mention (one string per block, so the registry's per-text index is built once)."""
+        if len(self.text) <= 2 * ARTICLE_WINDOW:
+            return self.text
+        block = before // ARTICLE_WINDOW
+        if block not in self._windows:
+            self._windows[block] = self.text[max(0, (block - 1) * ARTICLE_WINDOW):(block + 1) * ARTICLE_WINDOW]
+        return self._windows[block]
 
     def _antecedent(self, mention: str, kind: str, before: int):
         """The actor a generic mention («المنظمة», «المصدر») refers back to."""
@@ -92,14 +150,14 @@ class Attributor:
         def words_before() -> list[str]:
             nonlocal earlier
             if earlier is None:
-                earlier = normalize_ar(self.text[:before]).split()
+                earlier = self._words_before(before)
             return earlier
 
         # 1) an earlier speaker whose own mention or name has the same head word
         forms = {stem, head}
         if stem.endswith(("ان", "ين")):  # «الوزيران» refers back to «وزيرا الخارجية ...»
             forms.add(stem[:-1])
-        for sp in reversed(self.history):
+        for sp in reversed(self.history[-_HISTORY:]):
             if not getattr(sp.actor, "known", True) and anaphoric_kind(sp.mention) is not None:
                 continue  # an earlier unresolved «الحلف» is no antecedent
             first = normalize_ar(sp.mention).split()[:1]
@@ -121,7 +179,7 @@ class Attributor:
                 start = i + 1 if stem in _STATEMENT_STEMS else i
                 follow = []
                 for w in words[start:start + 7]:
-                    if follow and classify_word(w) is not None:
+                    if follow and self.lexicon.classify(w) is not None:
                         break  # «مصدر في وزارة الخارجية وقال»: the phrase ends at the verb
                     follow.append("ال" + w[2:] if w.startswith("لل") else w)
                 if follow and follow[0] in ("صادر", "صادرا"):
@@ -130,11 +188,11 @@ class Attributor:
                     continue  # «في بيان عبر البريد ... إن باسيل»: no issuer right after the word
                 for k in range(len(follow), 0, -1):
                     phrase = " ".join(follow[:k])
-                    actor = self.registry.lookup(phrase, date=self.date, article_text=self.text)
+                    actor = self._lookup(phrase, before)
                     if actor is None and kind == "person" and k >= 2 and stem not in _STATEMENT_STEMS:
                         # «مصدر في وزارة الخارجية السورية» named earlier: an unnamed source
                         actor = self.registry.resolve(phrase, date=self.date, article_id=self.article_id,
-                                                      article_text=self.text)
+                                                      article_text=self._context(before))
                         if getattr(actor, "known", False) or actor.role != "official_unnamed":
                             actor = None
                     if actor is not None and (stem in _STATEMENT_STEMS or stem in normalize_ar(actor.name)):
@@ -151,28 +209,27 @@ class Attributor:
                 at = text_words.rfind(" " + " ".join(alias) + " ")
                 if at > best_at:
                     best, best_at = actor_id, at
-            if best is not None and hasattr(self.registry, "get"):
+            if best is not None:
                 actor = self.registry.get(best, self.date)
                 if actor is not None:
                     return actor
         # 3) the latest speaker of a compatible kind; a statement («البيان») prefers a body, and
         #    an office holder's statement is their office's («الرئاسة الفرنسية» for ماكرون)
         if kind == "any":
-            for sp in reversed(self.history):
+            for sp in reversed(self.history[-_HISTORY:]):
                 if _compatible("body", sp.actor):
                     return sp.actor
             body = self._office_body(self.history[-1].actor) if self.history else None
             if body is not None:
                 return body
-        for sp in reversed(self.history):
+        for sp in reversed(self.history[-_HISTORY:]):
             if _compatible(kind, sp.actor):
                 return sp.actor
         return None
 
     def _office_body(self, actor):
         """The body an office holder speaks through (the registry's ``office_body``), or None."""
-        office_body = getattr(self.registry, "office_body", None)
-        return office_body(actor, self.date) if office_body is not None else None
+        return self.registry.office_body(actor, self.date)
 
     def _resolve(self, mention: str, before: int):
         reg = self.registry
@@ -184,7 +241,7 @@ class Attributor:
                 issuer = "ال" + issuer[2:]
             elif issuer.startswith("ل") and not reg.lookup(issuer, date=self.date):
                 issuer = issuer[1:]
-            if anaphoric_kind(issuer) is not None or reg.lookup(issuer, date=self.date, article_text=self.text):
+            if anaphoric_kind(issuer) is not None or self._lookup(issuer, before):
                 return self._resolve(issuer, before)
         if len(words) >= 2 and normalize_ar(words[0]) in _OFFICE_STEMS:
             # «مكتب وزير الخارجية اللبناني جبران باسيل»: a holder's office speaks for their body
@@ -195,7 +252,7 @@ class Attributor:
         if kind is None and self._by_kind and len(mention.split()) == 1 and normalize_ar(mention) in self._by_kind:
             kind = "body"  # a head word the registry knows bodies by («الحلف», «المرصد»)
         if kind is not None:
-            known = reg.lookup(mention, date=self.date, article_text=self.text)
+            known = self._lookup(mention, before)
             if known is not None:
                 return known
             antecedent = self._antecedent(mention, kind, before)
@@ -205,8 +262,8 @@ class Attributor:
             # «السعودية، الخصم الإقليمي لإيران»: a known name before an apposition is the speaker
             head_segment, _, tail = mention.partition("،")
             head_segment = head_segment.strip()
-            tail_actor = reg.lookup(tail, date=self.date, article_text=self.text)
-            if head_segment and reg.lookup(head_segment, date=self.date, article_text=self.text) is not None \
+            tail_actor = self._lookup(tail, before)
+            if head_segment and self._lookup(head_segment, before) is not None \
                     and getattr(tail_actor, "type", None) != "person":
                 mention = head_segment
             elif head_segment and normalize_ar(head_segment).split()[0] in _RELATIVE_OF \
@@ -215,21 +272,21 @@ class Attributor:
         actor = self._resolved.get(mention)
         if actor is None:  # a name recurs in an article: resolve it once
             actor = self._resolved[mention] = reg.resolve(mention, date=self.date, article_id=self.article_id,
-                                                          article_text=self.text)
+                                                          article_text=self._context(before))
         words = mention.split()
         if not getattr(actor, "known", True) and len(words) == 2 and words[0] in ANAPHORIC_HEADS \
                 and actor.role != "official_unnamed":
             # «المركز الروسي», «المنظمة الدولية»: a generic head with an adjective refers back too,
             # to an antecedent that agrees with the adjective
             ante = self._antecedent(words[0], ANAPHORIC_HEADS[words[0]], before)
-            country = reg.title_info(mention)[0] if hasattr(reg, "title_info") else None
+            country = reg.title_info(mention)[0]
             if ante is not None and (ante.country == country or
                                      normalize_ar(words[1]).rstrip("ه") in normalize_ar(ante.name)):
                 return ante
-        if not actor.country and not getattr(actor, "known", True) and actor.role in ("official_unnamed", "other"):
+        if not actor.country and not getattr(actor, "known", True) and actor.role in ("official_unnamed",):
             # an unnamed source without a country speaks for the country the article is about
             if self._country is False:
-                self._country = reg.article_country(self.text) if hasattr(reg, "article_country") else None
+                self._country = reg.article_country(self.text)
             if self._country:
                 actor = dataclasses.replace(actor, country=self._country)
         if actor.role == "official_unnamed":
@@ -240,7 +297,7 @@ class Attributor:
                 if key in self._unnamed:
                     return self._unnamed[key]
                 # «المسؤول العسكري الإيراني» after «محمد علوي» named: the same official
-                for sp in reversed(self.history):
+                for sp in reversed(self.history[-_HISTORY:]):
                     a = sp.actor
                     if a.country == actor.country and getattr(a, "type", "person") == "person" \
                             and a.role in _PERSON_ROLES:
@@ -278,10 +335,10 @@ class Attributor:
         body's («وأعلن الجيش ...» between them does not take them over)."""
         found = None
         if first_person:
-            found = next((sp for sp in reversed(self.history)
+            found = next((sp for sp in reversed(self.history[-_HISTORY:])
                           if sp.gender == gender and getattr(sp.actor, "type", "person") == "person"), None)
         if found is None:
-            found = next((sp for sp in reversed(self.history) if sp.gender == gender), None)
+            found = next((sp for sp in reversed(self.history[-_HISTORY:]) if sp.gender == gender), None)
         if found is None and gender == "f" and before is not None:
             found = self._feminine_subject(before)
         if found is None:
@@ -291,10 +348,8 @@ class Attributor:
         return found
 
 
-_FEMININE_TITLES = ("السفيرة", "الوزيرة", "المتحدثة", "الناطقة", "المندوبة", "المستشارة", "رئيسة",
-                    "المديرة", "الممثلة", "المبعوثة", "النائبة", "وزيرة", "سفيرة")
-_FIRST_PERSON = {"انا", "انني", "لانني", "اعتقد", "اظن", "اري", "اتمني", "اود", "اريد", "اشعر", "اعرف",
-                 "ادعو", "اؤكد", "اقول", "اطالب"}
+_FEMININE_TITLES = words("feminine_titles")
+_FIRST_PERSON = frozenset(words("first_person"))
 
 
 def first_person_singular(quote: str, words: int = 12) -> bool:

@@ -76,6 +76,9 @@ def evaluate(articles: list[dict], predictions: list[dict], tolerance: int = 3) 
     kinds = defaultdict(lambda: {"overlap_g": 0, "overlap_p": 0, "strict_g": 0, "strict_p": 0,
                                  "pred": 0, "gold": 0})
     misses, false_alarms, wrong_actor = [], [], []
+    # per rule (the ``rule`` field of predictions): its predictions, how many of them matched
+    # a gold quote, and with the right actor
+    rules = defaultdict(lambda: {"pred": 0, "matched": 0, "strict": 0, "actor": 0})
     for art in articles:
         aid = str(art.get("article_id") or art.get("id"))
         text = art["text"]
@@ -87,6 +90,7 @@ def evaluate(articles: list[dict], predictions: list[dict], tolerance: int = 3) 
             kinds[g.get("kind", "?")]["gold"] += 1
         for p in pred:
             kinds[p.get("kind", "?")]["pred"] += 1
+            rules[p.get("rule") or "?"]["pred"] += 1
 
         def strict_ok(g, p):
             gs, ge = _trimmed(text, g["start"], g["end"])
@@ -101,8 +105,10 @@ def evaluate(articles: list[dict], predictions: list[dict], tolerance: int = 3) 
             g, p = gold[gi], pred[pi]
             kinds[g.get("kind", "?")]["overlap_g"] += 1
             kinds[p.get("kind", "?")]["overlap_p"] += 1
+            rules[p.get("rule") or "?"]["matched"] += 1
             if _same_actor(g, p):
                 totals["actor"] += 1
+                rules[p.get("rule") or "?"]["actor"] += 1
             else:
                 wrong_actor.append({"article_id": aid, "start": g["start"], "gold_actor": g.get("actor"),
                                     "pred_actor": p.get("actor"), "speaker": g.get("speaker"),
@@ -112,6 +118,7 @@ def evaluate(articles: list[dict], predictions: list[dict], tolerance: int = 3) 
         for gi, pi in st:
             kinds[gold[gi].get("kind", "?")]["strict_g"] += 1
             kinds[pred[pi].get("kind", "?")]["strict_p"] += 1
+            rules[pred[pi].get("rule") or "?"]["strict"] += 1
         matched_g = {gi for gi, _ in ov}
         matched_p = {pi for _, pi in ov}
         for gi, g in enumerate(gold):
@@ -133,6 +140,12 @@ def evaluate(articles: list[dict], predictions: list[dict], tolerance: int = 3) 
         "by_kind": {k: {"overlap": _prf_split(v["overlap_p"], v["overlap_g"], v["pred"], v["gold"]),
                         "strict": _prf_split(v["strict_p"], v["strict_g"], v["pred"], v["gold"])}
                     for k, v in sorted(kinds.items())},
+        "by_rule": {r: {"pred": v["pred"], "matched": v["matched"],
+                        "precision": round(v["matched"] / v["pred"], 4) if v["pred"] else 0.0,
+                        "recall": round(v["matched"] / totals["gold"], 4) if totals["gold"] else 0.0,
+                        "strict_precision": round(v["strict"] / v["pred"], 4) if v["pred"] else 0.0,
+                        "actor_accuracy": round(v["actor"] / v["matched"], 4) if v["matched"] else 0.0}
+                    for r, v in sorted(rules.items(), key=lambda kv: -kv[1]["pred"])},
         "misses": misses,
         "false_alarms": false_alarms,
         "wrong_actors": wrong_actor,

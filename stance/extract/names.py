@@ -11,7 +11,8 @@ import functools
 
 from stance.text import normalize_ar
 
-from .lexicon import ANAPHORIC_HEADS, TITLE_WORDS
+from .lexicon import ANAPHORIC_HEADS, TITLE_WORDS, words
+from .registry import ActorRegistry
 
 _MAX_WORDS = 6
 
@@ -23,22 +24,19 @@ def _norm_word(word: str) -> str:
     return normalize_ar(word).split(" ", 1)[0]
 
 
-_GENERIC = frozenset(normalize_ar(w) for w in TITLE_WORDS | set(ANAPHORIC_HEADS)
-                     | {"سفير", "السفير", "مندوب", "وزير", "رئيس", "مصدر", "مسؤول", "متحدث"})
+_GENERIC = frozenset(normalize_ar(w) for w in TITLE_WORDS | set(ANAPHORIC_HEADS) | set(words("generic_names")))
 
 
 class NameIndex:
-    def __init__(self, registry):
+    def __init__(self, registry: ActorRegistry):
         names: set[tuple[str, ...]] = set()
         persons: set[tuple[str, ...]] = set()
         by_kind: dict[str, set] = {}
-        actors = registry.actors() if hasattr(registry, "actors") else []
+        actors = registry.actors()
         for actor in actors:
             is_person = getattr(actor, "type", "") == "person"
             actor_kinds = [normalize_ar(k) for k in getattr(actor, "kinds", ()) or ()]
-            spellings = [actor.name]
-            if hasattr(registry, "aliases_of"):
-                spellings += list(registry.aliases_of(actor.id))
+            spellings = [actor.name, *registry.aliases_of(actor.id)]
             for s in spellings:
                 words = tuple(normalize_ar(s).split())
                 if len(words) == 1 and words[0] in _GENERIC:
@@ -52,12 +50,10 @@ class NameIndex:
         self.persons = frozenset(persons)
         self.by_kind = {k: tuple(v) for k, v in by_kind.items()}
         # country names and capitals («باكستان», «دمشق») close a speaker phrase like names do
-        countries = getattr(getattr(registry, "lexicon", None), "countries", None) or {}
-        for c in countries.values():
-            for s in list(c.get("names") or []) + list(c.get("capitals") or []):
-                words = tuple(normalize_ar(s).split())
-                if 0 < len(words) <= _MAX_WORDS:
-                    names.add(words)
+        for s in registry.country_spellings():
+            words = tuple(normalize_ar(s).split())
+            if 0 < len(words) <= _MAX_WORDS:
+                names.add(words)
         self.names = frozenset(names)
 
     def person_at(self, words: list[str], within: int = 5) -> tuple[int, int] | None:

@@ -20,14 +20,11 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, AMBIGUOUS_FORMS, ANNOUNCE_RE, BI_PARTICIPLES, BI_STEMS,
-                      CLAUSE_OPENERS, COMP_RE, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS,
-                      INTRANSITIVE_PREP, NAME_MARK_GOVERNORS, NEGATIONS, NON_COMP_GOVERNORS,
-                      OBJECT_ADVERBS, PREP_REQUIRED, RELATIVES, REPORTING_MASDARS, SPEECH_MASDARS,
-                      SPEECH_EVENT_NOUNS, TIME_MODIFIERS, TIME_WORDS, TITLE_WORDS,
-                      TRANSITIVE_STEMS, VERB_FORMS, VERB_GENDER, has_trigger, iter_triggers,
-                      trigger_at)
-from .marks import inside, mark_spans
+from .document import LEFT_WINDOW, WORD, Paragraph, count_words, tokens
+from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS, COMP_RE, CONDITIONAL_FOLLOWERS,
+                      DEFAULT_VERBS, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
+                      NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
+                      TIME_MODIFIERS, TIME_WORDS, TITLE_WORDS, VerbLexicon, words)
 
 
 @dataclass
@@ -39,70 +36,60 @@ class Candidate:
     gender: str  # m | f | p, from the verb's agreement
     trigger: int  # offset of the reporting verb
     participle: bool = False
+    rule: str = ""  # the rule that made it (RULES)
 
 
-_SENT_END = regex.compile(r"[.؟!?](?=[\s\"«»“”]|$)|\n")
-_TAIL_RE = regex.compile(
-    r"\s*[،,]?\s*(?:(?:و)?(?:وفقا|وفقاً|وفق\s+ما|بحسب|حسب|حسبما|نقلا\s+عن|نقلاً\s+عن|على\s+حد\s+"
-    r"(?:تعبير|قول)|كما\s+(?:يقول|تقول|قال|قالت|ذكر|ذكرت|أفاد|أفادت)|في\s+إشارة|في\s+اشارة|"
-    r"وذلك\s+(?:في|خلال|بعد|عقب)|بحسب\s+ما|طبقا|طبقاً))(?![\p{L}])"
-)
-# A comma followed by the narrator going on: «، ما سيشكل», «، وذلك ردا», «، والتي», «، وسط».
-_NARRATION_AFTER_COMMA = regex.compile(
-    r"\s*[،,]\s*(?:ما|مما|وهو|وهي|وهم|وذلك|والتي|والذي|والذين|التي|الذي|الذين|اللذين|اللذان|وسط|بعد|قبل|"
-    r"عقب|إثر|اثر|فيما|بينما|حيث|في\s+وقت|في\s+حين|في\s+حلقة|علما|منذ|ويأتي|وتأتي|يأتي|تأتي|"
-    r"وقد|وكان|وكانت|ليصل|لتصل|ليرتفع|في\s+إطار|في\s+اطار|بحسب|وفق|ضمن)(?![\p{L}])"
-)
+# The rules, named by what introduces the quote and where its content starts; every quote
+# records its rule (``rule`` in the output) and ``stance eval-extract --by-rule`` scores each.
+RULES = {
+    "verb_comp": "a reporting verb, its speaker, then أن/إن and the reported clause («وقال الوزير إن ...»)",
+    "verb_colon": "a reporting verb, its speaker, then a colon («وقال في بيان: ...»)",
+    "verb_quote": "a reporting verb, its speaker, then quotation marks («وقال \"...\"»)",
+    "verb_object": "a speech-act verb with a noun-phrase object («أكد الوزير ضرورة ...», «دعا إلى ...»)",
+    "subject_verb_object": "a subject standing before its speech-act verb («الجيش السوري يعلن سيطرته ...»)",
+    "participle_comp": "a continuation participle and أن («، مضيفا أن ...»)",
+    "participle_colon": "a continuation participle and a colon («، قائلا: ...»)",
+    "participle_quote": "a continuation participle and quotation marks («، مضيفا \"...\"»)",
+    "participle_object": "a continuation participle with an object («، مشيرا إلى ...»)",
+    "masdar_comp": "a verbal noun of speech, its speaker and أن («بعد إعلان الجيش أنه ...»)",
+}
+
+
 _LEADING_COMP = regex.compile(r"(?:ب)?[أإا]ن(?:ه|ها|هم|هما|هن|نا|ني)?\s+")
 _QUOTE_CHARS = regex.compile(r"[\"«»“”]")
 _RESUMPTIVE = regex.compile(r"\s+(?:فيه|فيها|فيهما)\b")
 _QAWLUHU_END = regex.compile(r"(?:قوله|قولها|قولهم|قولهما)\s*$")
 _CLAUSE_PUNCT = regex.compile(r"[.،,:؛!?؟\n]")
 _DIGIT = regex.compile(r"\d")
-_COMMA = regex.compile(r"[،,]\s*")
-_SPACE_WAW = regex.compile(r"\s(?=و)")
 _SEGMENT = regex.compile(r"[^،,]+")
-_COLON = regex.compile(r":")
 _FI = regex.compile(r"\s*(?:في|فيه|فيها)\s")
 _FI_ONLY = regex.compile(r"\s*في\s+")
 _PREP_AHEAD = {p: regex.compile(r"(?:\s+[^\s،,.]+){0,5}?\s+" + p + r"\s") for p in ("عن", "على", "إلى", "من", "ب")}
-_WORD = regex.compile(r"[^\s،,:؛;]+")
-_CONNECTIVES_LEFT = regex.compile(
-    r"^\s*(?:(?:و|ف)?(?:لكن(?:هما|ها|هم|ه)?|ولكن(?:هما|ها|هم|ه)?|لطالما|كما|فيما|بينما|إلا\s+أن|غير\s+أن|"
-    r"في\s+المقابل|من\s+جهته|من\s+جهتها|من\s+جانبه|من\s+جانبها|بدوره|بدورها|كانت|كان|قد|إلى\s+ذلك|"
-    r"الى\s+ذلك|في\s+الوقت\s+نفسه|حيث|ثم|في\s+حين)(?![\p{L}])\s*[،,]?\s*)+"
-)
-_INNER_CONNECTIVE = regex.compile(r"(?:\s(?:و?لكن(?:هما|ها|هم|ه)?|بينما|فيما|حيث|في\s+حين|إلا\s+أن|غير\s+أن))\s+")
+_CONNECTIVES_LEFT = words("connectives_left")
+_INNER_CONNECTIVE = words("inner_connective")
 _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$")
-_ADJUNCT_OPENING = regex.compile(r"^(?:و|ف)?(?:في|خلال|بعد|عقب|أمام|على|إثر|اثر|قبل|ردا|رداً|تعليقا|تعليقاً|لدى|عند|أثناء|اثناء|بشأن|بشان|حول|بخصوص|تجاه)\s")
-_SPEECH_EVENT_STEMS = ("بيان", "تصريح", "حديث", "كلمت", "مقابل", "حوار", "مؤتمر", "رسال", "تغريد", "خطاب",
-                       "حساب", "صفحت", "هامش", "اتصال", "لقاء", "توضيح", "تقرير", "رده", "ردها", "إفادت")
-_MONTHS = set("يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
-              "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين".split())
-_PRONOUN_PREPOSITIONS = set("فيه فيها فيهما منه منها عنه عنها عليه عليها له لها به بها".split())
-_NOT_SPEAKER_START = set("في خلال منذ عند بعد قبل أثناء اثناء ذلك هذا هذه جاء حول نحو ضمن عبر".split())
-_PREPOSITIONS = {"من", "عن", "إلى", "الى", "على"}
+_ADJUNCT_OPENING = words("adjunct_opening")
+_SPEECH_EVENT_STEMS = words("speech_event_stems")
+_MONTHS = frozenset(words("months"))
+_PRONOUN_PREPOSITIONS = frozenset(words("pronoun_prepositions"))
+_NOT_SPEAKER_START = frozenset(words("not_speaker_start"))
+_PREPOSITIONS = frozenset(words("prepositions"))
 # words between a verb and its أن: long appositions and adjuncts fit («وقال وزيرا الخارجية
 # والتنمية الدولية، بوريس جونسون، وبيني موردونت، في بيان مشترك، بمناسبة ...، إنه»)
 _MAX_GAP_TOKENS = 26
-_NO_OBJECT = {"قال", "ذكر", "نقل", "أفاد", "أضاف", "تابع", "أردف", "استطرد", "مضى", "ختم", "صرح"}
 _MAX_LEFT_TOKENS = 14
+# A pattern matched at an offset is given an end too: the regex module looks for a pattern's
+# literal words up to the end of the string before matching, which over a long paragraph
+# costs its length at every reporting verb.
+_AHEAD = 64
+_OBJECT_VIEW_WORDS = 80  # words after a verb that the split into speaker and object reads
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(start + m.start(), start + m.end(), m.group()) for m in _WORD.finditer(text[start:end])]
+_tokens = tokens
 
 
-def _sentence_end(text: str, pos: int, limit: int, spans) -> int:
-    """First sentence end at or after ``pos`` outside quotation marks (or ``limit``)."""
-    for m in _SENT_END.finditer(text, pos, limit):
-        if inside(spans, m.start()) is None:
-            return m.start()
-    return limit
-
-
-_ADDRESSEE_BODIES = ("وكالة", "صحيفة", "قناة", "تلفزيون", "موقع", "شبكة", "إذاعة", "مجلة")
-_TIME_HEADS_OR_ADJECTIVES = {"مطلع", "مطلعة"}
+_ADDRESSEE_BODIES = words("addressee_bodies")
+_TIME_HEADS_OR_ADJECTIVES = frozenset(words("time_heads_or_adjectives"))
 
 
 def _time_follows(nxt: str | None) -> bool:
@@ -200,10 +187,10 @@ def _after_auxiliary(text: str, pstart: int, vstart: int) -> bool:
     return bool(before) and before[-1] in ("قد", "كان", "كانت") and len(before) >= 3
 
 
-def _real_trigger(text: str, pos: int) -> bool:
+def _real_trigger(lex: VerbLexicon, text: str, pos: int) -> bool:
     """A reporting verb at ``pos`` that is not one of the ambiguous forms («عبر» = via)."""
-    t = trigger_at(text, pos)
-    return t is not None and t.verb not in AMBIGUOUS_FORMS
+    t = lex.trigger_at(text, pos)
+    return t is not None and t.verb not in lex.ambiguous_forms
 
 
 def found_in_sentence(found: list, sent_start: int) -> bool:
@@ -217,7 +204,7 @@ def _sentence_subject(text: str, sent_start: int, vstart: int, name_len) -> tupl
     opening the sentence is the subject."""
     if name_len is None:
         return None
-    toks = _tokens(text, sent_start, vstart)
+    toks = _tokens(text, sent_start, vstart, 10)
     for first in (1, 0, 2, 3):  # «رد الرميحي ...», «الرميحي رد ...», «من جهته رد الرميحي ...»
         if len(toks) > first:
             k = name_len([w for _, _, w in toks[first:first + 6]])
@@ -236,9 +223,6 @@ def _implausible_speaker(text: str, span: tuple[int, int], name_len) -> bool:
         and not (name_len is not None and name_len([w]))
 
 
-def _imperfect(verb: str) -> bool:
-    return verb.startswith("ي") or (verb.startswith("ت") and not verb.endswith("ت")
-                                    and VERB_GENDER.get(verb) == "f")
 
 
 def _names_something(text: str, start: int, o: int) -> bool:
@@ -263,7 +247,8 @@ def _clause_initial(text: str, pstart: int, vstart: int) -> bool:
     return bool(_ADJUNCT_OPENING.match(chunk)) and len(chunk.split()) <= 8
 
 
-def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int] | None:
+def _left_subject(text: str, sent_start: int, verb_start: int, lex: VerbLexicon = DEFAULT_VERBS) \
+        -> tuple[int, int] | None:
     """A subject standing before its verb: «الجيش السوري يعلن أن ...»."""
     # inside «يذكر أن الجيش الإسرائيلي أعلن» the subject starts after the complementizer
     for cm in COMP_RE.finditer(text, sent_start, verb_start):
@@ -279,7 +264,7 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
     inner = _INNER_CONNECTIVE.split(left_stripped)
     if len(inner) > 1:  # «ولم يجر تنفيذ ضربات جوية لكن المرصد ... قال»
         left_stripped = inner[-1].strip(" ،,:-–—\"«»“”")
-    if not left_stripped or has_trigger(left_stripped):
+    if not left_stripped or lex.has_trigger(left_stripped):
         return None  # «جاء ذلك في تصريح أكد فيه ...»: another verb, not a subject
     toks = _tokens(left_stripped, 0, len(left_stripped))
     if len(toks) > _MAX_LEFT_TOKENS:
@@ -297,37 +282,25 @@ def _left_subject(text: str, sent_start: int, verb_start: int) -> tuple[int, int
     return clean_speaker(text, s, s + len(left_stripped))
 
 
-def _clause_end(text: str, pos: int, limit: int, spans, narration: bool = True, trig=None) -> int:
-    """Where the reported clause starting at ``pos`` ends. ``trig``: the paragraph's triggers by
-    start offset (found once per paragraph), else they are looked up here."""
-    end = _sentence_end(text, pos, limit, spans)
-    for pat in (_TAIL_RE, _NARRATION_AFTER_COMMA) if narration else (_TAIL_RE,):
-        for m in pat.finditer(text, pos, end):
-            if inside(spans, m.start()) is None and m.start() > pos:
-                end = min(end, m.start())
-                break
+def _clause_end(doc: Paragraph, pos: int, limit: int, spans: bool = True, narration: bool = True) -> int:
+    """Where the reported clause starting at ``pos`` ends (quotation marks of the paragraph
+    respected unless ``spans=False``); every look-up is a search in ``doc``'s indices."""
+    end = doc.sentence_end(pos, limit, spans)
+    for name in ("tail", "narration") if narration else ("tail",):
+        t = doc.first_tail(name, pos, end, spans)
+        if t is not None:
+            end = t
     # a continuation participle («مشيرا إلى أن», «مؤكدة أن») starts a new quote even without a comma
-    found = (t for s, t in trig.items() if pos < s < end) if trig is not None else iter_triggers(text, pos, end)
-    for t in found:
-        if t.participle and t.start() > pos and inside(spans, t.start()) is None:
-            end = min(end, t.start())
-            break
+    t = doc.first_participle(pos, end, spans)
+    if t is not None:
+        end = t
     # the next reporting verb or participle after a comma starts a new quote
-    for m in _COMMA.finditer(text[pos:end]):
-        at = pos + m.end()
-        if inside(spans, at) is not None:
-            continue
-        if (trig.get(at) if trig is not None else trigger_at(text, at)) is not None:
-            end = min(end, pos + m.start())
-            break
-    for m in _SPACE_WAW.finditer(text[pos:end]):
-        at = pos + m.end()
-        if inside(spans, at) is not None:
-            continue
-        vm = trig.get(at) if trig is not None else trigger_at(text, at)
-        if vm and not vm.participle and vm.pre == "و" and COMP_RE.search(text, vm.end(), min(end, vm.end() + 80)):
-            end = min(end, pos + m.start())
-            break
+    t = doc.first_comma_verb(pos, end, spans)
+    if t is not None:
+        end = t
+    t = doc.first_waw_verb(pos, end, spans)
+    if t is not None:
+        end = t
     return end
 
 
@@ -340,43 +313,52 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _words(s: str) -> int:
-    return len(_WORD.findall(s))
+    return len(WORD.findall(s))
 
 
-def _content(text: str, cstart: int, limit: int, spans, trig=None) -> tuple[int, int, str] | None:
+def _content(doc: Paragraph, cstart: int, limit: int) -> tuple[int, int, str] | None:
     """The quote after the complementizer/colon: direct when marks hold a full clause."""
+    text = doc.text
     cstart, _ = _trim(text, cstart, limit)
     if cstart >= limit:
         return None
-    cend = _clause_end(text, cstart, limit, spans, trig=trig)
+    cend = _clause_end(doc, cstart, limit)
     # quotation marks holding a full clause make the quote direct: the words inside them
-    for o, c, closed in spans:
-        if o < cstart or o >= cend:
-            continue
-        near_start = _words(text[cstart:o]) <= 3
+    for o, c, closed in doc.spans_from(cstart, cend):
+        near_start = count_words(text, cstart, o, 4) <= 3
         inner_s, inner_e = o + 1, c
         if not closed:
-            inner_e = _clause_end(text, inner_s, limit, [], trig=trig)
-        after = text[c + 1: _clause_end(text, c + 1, limit, spans, trig=trig)] if closed else ""
-        inner_words = _words(text[inner_s:inner_e])
-        if (near_start and (inner_words >= 4 or (inner_words >= 3 and _words(after) <= 2))) or \
-                (not near_start and inner_words >= 5 and _words(after) <= 2):
+            inner_e = _clause_end(doc, inner_s, limit, spans=False)
+        inner_words = count_words(text, inner_s, inner_e, 5)
+        after_words = count_words(text, c + 1, _clause_end(doc, c + 1, limit), 3) if closed else 0
+        if (near_start and (inner_words >= 4 or (inner_words >= 3 and after_words <= 2))) or \
+                (not near_start and inner_words >= 5 and after_words <= 2):
             s, e = _trim(text, inner_s, inner_e)
             lead = _LEADING_COMP.match(text, s, e)
-            if lead:  # «"إننا ..."»: the complementizer is not part of the words quoted
-                s = lead.end()
+            if lead and not _conditional_in(text, lead, e):
+                s = lead.end()  # «"إننا ..."»: the complementizer is not part of the words quoted
             return (s, e, "direct") if e > s else None
         if near_start:
             break
     s, e = _trim(text, cstart, cend)
-    if e <= s or _words(text[s:e]) < 2:
+    if e <= s or count_words(text, s, e, 2) < 2:
         return None
     return s, e, "indirect"
 
 
+def _conditional_in(text: str, lead, end: int) -> bool:
+    """Whether a bare «إن» opening a quotation is the conditional («"إن شاء الله"», «"إن لم
+    ..."»), part of the words quoted, rather than the complementizer: the conditional is
+    followed by a verb, a complementizer by its subject."""
+    if lead.group().strip() not in ("إن", "ان"):
+        return False  # «إننا», «أنه», «بأن»: only a complementizer
+    nxt = WORD.match(text, lead.end(), end)
+    return nxt is not None and nxt.group() in CONDITIONAL_FOLLOWERS
+
+
 def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
     """Position after a leading preposition («إلى», «على», «من», «عن»; «ب» for verbs that take it)."""
-    toks = _tokens(text, pos, end)
+    toks = _tokens(text, pos, end, 24)
     while toks and toks[0][2] in OBJECT_ADVERBS:
         pos = toks[0][1]
         toks = toks[1:]
@@ -387,8 +369,7 @@ def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
     return pos
 
 
-_NOT_BEFORE_SUBJECT_VERB = set("بسبب بعد قبل من في على إلى الى عن مع حول ضد عبر خلال إثر اثر رغم منذ لدى "
-                               "حتى بين دون تجاه بشأن وسط".split())
+_NOT_BEFORE_SUBJECT_VERB = frozenset(words("not_before_subject_verb"))
 
 
 def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
@@ -398,7 +379,8 @@ def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
 
 
 def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive: bool = False,
-                  name_len=None, prep: str | None = None) -> tuple[tuple[int, int] | None, int] | None:
+                  name_len=None, prep: str | None = None, lex: VerbLexicon = DEFAULT_VERBS
+                  ) -> tuple[tuple[int, int] | None, int] | None:
     """For a speech-act verb without أن: split «VERB SPEAKER [، adjuncts،] OBJECT»."""
     toks = _tokens(text, vend, cend)
     while len(toks) > 2 and (toks[0][2] in OBJECT_ADVERBS or toks[0][2] in TIME_WORDS
@@ -450,7 +432,7 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         for i, (s, e, w) in enumerate(toks[1:min(len(toks), 12)], start=1):
             if w in (prep, "الى" if prep == "إلى" else prep):
                 return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), e
-            if w in _PREPOSITIONS or has_trigger(w):
+            if w in _PREPOSITIONS or lex.has_trigger(w):
                 break
     # 1c) an intransitive verb's preposition one or two words later: «حذر البابا فرنسيس من ...»
     if not transitive:
@@ -553,54 +535,55 @@ def _np_length(toks, name_len=None) -> int:
 
 def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Candidate]:
     """All quote candidates in the paragraph ``text[pstart:pend]``, in text order."""
-    spans = mark_spans(text, pstart, pend)
+    return candidates_in(Paragraph(text, pstart, pend), name_len)
+
+
+def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
+    """All quote candidates in one indexed paragraph, in text order."""
+    text, pstart, pend, lex = doc.text, doc.start, doc.end, doc.lex
     found: list[Candidate] = []
-    triggers = [(t, t.participle) for t in iter_triggers(text, pstart, pend)]
-    trig = {t.start(): t for t, _ in triggers}
-    sent_ends = [se.end() for se in _SENT_END.finditer(text, pstart, pend) if inside(spans, se.start()) is None] \
-        if triggers else []
+    sent_ends = doc.sentence_starts() if doc.triggers else []
     covered_until = pstart
     sent_start = pstart
-    for m, is_part in triggers:
+    for m in doc.triggers:
+        is_part = m.participle
         vstart, vend = m.start(), m.end()
-        if inside(spans, vstart) is not None or vstart < covered_until:
+        if doc.inside(vstart) is not None or vstart < covered_until:
             continue
         verb = m.group("verb")
-        is_masdar = verb in SPEECH_MASDARS and not is_part
+        is_masdar = verb in lex.speech_masdars and not is_part
         if is_masdar and not COMP_RE.search(text, vend, min(pend, vend + 160)):
             continue  # a verbal noun («إعلان») with no أن near: a plain noun, checked cheaply
-        gender = VERB_GENDER.get(verb, "m")
+        gender = lex.verb_gender.get(verb, "m")
         prev_words = text[max(pstart, vstart - 12):vstart].split()
         if prev_words and prev_words[-1] in NEGATIONS:
             continue
         # start of the sentence holding the verb (the paragraph's sentence ends found once)
         k = bisect.bisect_right(sent_ends, vstart)
         prev_end = sent_ends[k - 1] if k else pstart
-        if vstart - 1 >= pstart and text[vstart - 1] in ".؟!?" and inside(spans, vstart - 1) is None:
+        if vstart - 1 >= pstart and text[vstart - 1] in ".؟!?" and doc.inside(vstart - 1) is None:
             prev_end = vstart  # «.وقال»: a full stop right before the verb
         sent_start = prev_end
+        left_start = max(sent_start, vstart - LEFT_WINDOW)  # how far left a subject is looked for
+        para_left = max(pstart, vstart - LEFT_WINDOW)
         limit = pend
         vend2 = vend
-        a = ANNOUNCE_RE.match(text, vend)
+        a = ANNOUNCE_RE.match(text, vend, min(pend, vend + _AHEAD))
         if a:
             vend2 = a.end()
-        sent_end = _sentence_end(text, vend2, limit, spans)
-        # the first complementizer, colon or opening mark after the verb
-        comp = None
-        for cm in COMP_RE.finditer(text, vend2, sent_end):
-            if inside(spans, cm.start()) is None:
-                before = text[vend2:cm.start()].split()
-                if before and before[-1].strip("،,") in NON_COMP_GOVERNORS:
-                    break  # «بعد أن», «قبل أن»: a conjunction; the verb has no complement here
-                comp = cm
-                break
-        colon = None
-        for cm in _COLON.finditer(text[vend2:sent_end]):
-            if inside(spans, vend2 + cm.start()) is None:
-                colon = vend2 + cm.start()
-                break
-        mark = next(((o, c, cl) for o, c, cl in spans if o >= vend2 and o < sent_end
-                     and (_words(text[o + 1:c]) >= 3 or (comp is not None and o > comp.start()))
+        sent_end = doc.sentence_end(vend2, limit)
+        # the first complementizer, colon or opening mark after the verb; one further than
+        # _MAX_GAP_TOKENS words could not be taken, so no further one is looked for
+        window = min(sent_end, doc.word_window_end(vend2, _MAX_GAP_TOKENS + 1)) \
+            if doc.has_span_between(vend2, sent_end) else sent_end
+        comp = doc.first_comp(vend2, sent_end)
+        if comp is not None:
+            before = text[max(vend2, comp.start() - 40):comp.start()].split()
+            if before and before[-1].strip("،,") in NON_COMP_GOVERNORS:
+                comp = None  # «بعد أن», «قبل أن»: a conjunction; the verb has no complement here
+        colon = doc.first_colon(vend2, sent_end)
+        mark = next(((o, c, cl) for o, c, cl in doc.spans_from(vend2, window)
+                     if (count_words(text, o + 1, c, 3) >= 3 or (comp is not None and o > comp.start()))
                      and not _names_something(text, vend2, o)), None)
         choices = []
         if comp is not None:
@@ -613,69 +596,71 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
             # a quoted name inside the speaker slot («باسم "غرفة العمليات"» ... إن)
             nxt = comp.start() if comp is not None else colon
             between = text[c + 1:nxt] if (cl and nxt is not None and c < nxt) else None
-            in_slot = between is not None and _words(between) <= 8 and not has_trigger(between)
+            in_slot = between is not None and count_words(between, 0, len(between), 9) <= 8 \
+                and not lex.has_trigger(between)
             if not in_slot:
                 choices.append((o, "mark"))
         choices.sort()
         if is_masdar and not (choices and choices[0][1] == "comp"
-                              and 1 <= len(_tokens(text, vend2, choices[0][0])) <= 8):
+                              and 1 <= count_words(text, vend2, choices[0][0], 9) <= 8):
             continue  # «إعلان» is a plain noun unless a speaker and أن follow it
-        stem, takes_obj, _cont = VERB_FORMS.get(verb, ("", False, False)) if not is_part else ("", True, False)
+        stem = lex.verb_forms.get(verb, ("",))[0] if not is_part else ""
         # with no أن, colon or quotation, any reporting verb but the plain «say» verbs can
         # take its content as a noun-phrase object («أكد ضرورة ...», «مشيرا إلى تمسك ...»)
-        takes_obj = stem not in _NO_OBJECT and verb not in ("قائلا", "قائلة", "قائلين") and not is_masdar
-        if verb in AMBIGUOUS_FORMS:
-            need = PREP_REQUIRED.get(verb)
-            ahead = [w for _, _, w in _tokens(text, vend2, sent_end)[:8]]
+        takes_obj = stem not in lex.no_object and verb not in lex.plain_participles and not is_masdar
+        if verb in lex.ambiguous_forms:
+            need = lex.prep_required.get(verb)
+            ahead = [w for _, _, w in _tokens(text, vend2, sent_end, 8)]
             # «عبرت X عن», or a masdar that names the speech act: «جدد الوزير التأكيد على»
             takes_obj = (need is not None and need in ahead) or any(w in REPORTING_MASDARS for w in ahead[:6])
-        if stem == "جاء" and not _FI.match(text, vend2):
+        if stem in lex.statement_stems and not _FI.match(text, vend2, min(pend, vend2 + _AHEAD)):
             continue
-        if verb in PREP_REQUIRED and not _PREP_AHEAD[PREP_REQUIRED[verb]].match(text[vend2:vend2 + 120]):
+        if verb in lex.prep_required and not _PREP_AHEAD[lex.prep_required[verb]].match(text[vend2:vend2 + 120]):
             continue  # «عبر محطة فرانس إنتر»: a preposition, not «عبّر عن»
-        bi = stem in BI_STEMS or verb in BI_PARTICIPLES
+        bi = stem in lex.bi_stems or verb in lex.bi_participles
         cand = None
         if choices:
             pos, how = choices[0]
-            gap_tokens = _tokens(text, vend2, pos)
-            gap_has_verb = any(_real_trigger(text, s) and not _names_something(text, vend2, s)
+            near = pos < window and count_words(text, vend2, pos, _MAX_GAP_TOKENS + 1) <= _MAX_GAP_TOKENS
+            gap_tokens = _tokens(text, vend2, pos) if near else []
+            gap_has_verb = any(_real_trigger(lex, text, s) and not _names_something(text, vend2, s)
                                for s, _, w in gap_tokens)
-            if len(gap_tokens) <= _MAX_GAP_TOKENS and not gap_has_verb:
+            if near and not gap_has_verb:
                 if how == "comp":
-                    content = _content(text, comp.end(), limit, spans, trig)
+                    content = _content(doc, comp.end(), limit)
                 elif how == "colon":
-                    content = _content(text, pos + 1, limit, spans, trig)
+                    content = _content(doc, pos + 1, limit)
                 else:
                     content = None
                     o, c, cl = mark
                     if not takes_obj or not any(w in _PREPOSITIONS for _, _, w in gap_tokens):
-                        content = _content(text, o, limit, spans, trig)
+                        content = _content(doc, o, limit)
                         if content and content[2] != "direct" and gap_tokens:
                             content = None
                 if content is not None:
                     cs, ce, kind = content
                     slot_start = vend2
-                    if stem == "جاء":  # «وجاء في بيان الوكالة: "..."»: the statement speaks
-                        jm = _FI_ONLY.match(text, vend2, pos)
+                    if stem in lex.statement_stems:  # «وجاء في بيان الوكالة: "..."»: the statement speaks
+                        jm = _FI_ONLY.match(text, vend2, min(pos, vend2 + _AHEAD))
                         slot_start = jm.end() if jm else pos
                     speaker = None if is_part else speaker_in_slot(
-                        text, slot_start, pos, transitive=stem in TRANSITIVE_STEMS or stem in ("حمل",),
-                        transitive_from=stem == "نقل", name_len=name_len)
+                        text, slot_start, pos, transitive=stem in lex.transitive_stems or stem in lex.slot_addressee_stems,
+                        transitive_from=stem in lex.reported_from_stems, name_len=name_len)
                     if speaker is None and is_masdar:
                         continue
-                    if speaker is None and not is_part and _imperfect(verb) and not _left_subject(text, sent_start, vstart) \
+                    if speaker is None and not is_part and lex.imperfect(verb) and not _left_subject(text, left_start, vstart, lex) \
                             and not (m.group("pre") == "و" and found_in_sentence(found, sent_start)):
                         # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice; but
                         # «وتنفي القوات التركية ...، وتقول إنها» goes on with the sentence's speaker
                         continue
                     if speaker is None and not is_part and m.group("pre") == "" and not gap_tokens:
-                        speaker = _left_subject(text, sent_start, vstart)
+                        speaker = _left_subject(text, left_start, vstart, lex)
                     if speaker is None and not is_part and m.group("pre") == "" and gap_tokens \
                             and clean_speaker(text, vend2, pos) is None:
-                        speaker = _left_subject(text, sent_start, vstart)
+                        speaker = _left_subject(text, left_start, vstart, lex)
                     if is_part and speaker is None and not found_in_sentence(found, sent_start):
                         speaker = _sentence_subject(text, sent_start, vstart, name_len)
-                    if speaker is None and not is_part and _RESUMPTIVE.match(text, vend) \
+                    if speaker is None and not is_part and _RESUMPTIVE.match(text, vend, min(pend, vend + _AHEAD)) \
                             and not found_in_sentence(found, sent_start):
                         # «رد الرميحي على قرقاش في تغريدة قال فيها:»: the verb of a relative clause
                         # on the tweet; its subject is the sentence's
@@ -683,21 +668,27 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                     q = _QAWLUHU_END.search(text, slot_start, pos) if speaker is not None else None
                     if q is not None:  # «نقلت الوكالة عن المسؤول قوله»: the speaker's gender is قوله's
                         gender = "f" if q.group().strip() == "قولها" else "m"
-                    cand = Candidate(cs, ce, kind, speaker, gender, vstart, participle=is_part)
+                    head = "masdar" if is_masdar else "participle" if is_part else "verb"
+                    cand = Candidate(cs, ce, kind, speaker, gender, vstart, participle=is_part,
+                                     rule=f"{head}_{'quote' if how == 'mark' else how}")
         if cand is None and takes_obj:
-            cend = _clause_end(text, vend2, limit, spans, narration=False, trig=trig)
+            cend = _clause_end(doc, vend2, limit, narration=False)
             split = None
+            rule = "verb_object"
             if is_part:
+                rule = "participle_object"
                 subject = None if found_in_sentence(found, sent_start) else \
                     _sentence_subject(text, sent_start, vstart, name_len)
                 split = (subject, _skip_preposition(text, vend2, cend, bi))
-            elif m.group("pre") == "" and (not _clause_initial(text, pstart, vstart) or _after_auxiliary(text, pstart, vstart)):
-                left = _left_subject(text, sent_start, vstart) if _subject_can_precede(text, pstart, vstart) else None
+            elif m.group("pre") == "" and (not _clause_initial(text, para_left, vstart) or _after_auxiliary(text, para_left, vstart)):
+                left = _left_subject(text, left_start, vstart, lex) if _subject_can_precede(text, para_left, vstart) else None
                 if left is not None:
                     split = (left, _skip_preposition(text, vend2, cend, bi))
+                    rule = "subject_verb_object"
             else:
-                split = _object_split(text, vend2, cend, bi, stem in TRANSITIVE_STEMS, name_len,
-                                      INTRANSITIVE_PREP.get(stem))
+                view = min(cend, doc.word_window_end(vend2, _OBJECT_VIEW_WORDS))  # the first words decide
+                split = _object_split(text, vend2, view, bi, stem in lex.transitive_stems, name_len,
+                                      lex.intransitive_prep.get(stem), lex)
             if split is not None:
                 speaker, obj = split
                 if speaker is not None and m.group("pre") == "و" \
@@ -709,14 +700,14 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
                     if subject is not None:
                         speaker, obj = subject, speaker[0]
                 if speaker is None and not is_part and m.group("pre") == "":
-                    speaker = _left_subject(text, sent_start, vstart)  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
-                if speaker is None and not is_part and _imperfect(verb):
+                    speaker = _left_subject(text, left_start, vstart, lex)  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
+                if speaker is None and not is_part and lex.imperfect(verb):
                     continue  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker
                 obj = _skip_preposition(text, obj, cend)
-                cend = _clause_end(text, obj, cend, spans, trig=trig)
+                cend = _clause_end(doc, obj, cend)
                 s, e = _trim(text, obj, cend)
-                if e > s and _words(text[s:e]) >= 1:
-                    cand = Candidate(s, e, "indirect", speaker, gender, vstart, participle=is_part)
+                if e > s and count_words(text, s, e, 1) >= 1:
+                    cand = Candidate(s, e, "indirect", speaker, gender, vstart, participle=is_part, rule=rule)
         if cand is not None:
             if cand.speaker is None and not is_part and m.group("pre") == "" and vstart == sent_start \
                     and verb in ("يذكر", "يشار"):

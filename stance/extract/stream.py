@@ -64,6 +64,9 @@ _worker_extractor: Callable[[Article], Quotes] | None = None
 
 def _init_worker(extractor: Callable[[Article], Quotes]) -> None:
     global _worker_extractor
+    from stance.interrupt import quiet_worker
+
+    quiet_worker()  # Ctrl-C/SIGTERM stop the parent, which stops the pool: no worker tracebacks
     _worker_extractor = extractor
 
 
@@ -155,11 +158,19 @@ class Summary:
     kinds: collections.Counter = field(default_factory=collections.Counter)
     unattributed: int = 0
     bad: int = 0
+    skipped_files: int = 0  # files of an input directory that are not articles (PDF, ...)
+    reading: dict = field(default_factory=dict)  # iter_articles' stats: NUL characters dropped
+    cut: int = 0  # articles whose reading stopped at a furniture line with much text after it
+    unread: int = 0  # characters of those articles not read
 
     def add(self, article: Article, quotes: Quotes) -> None:
         self.articles += 1
         self.chars += len(article.get("text") or "")
         self.quotes += len(quotes)
+        unread = getattr(quotes, "unread", 0)
+        if unread:
+            self.cut += 1
+            self.unread += unread
         for q in quotes:
             self.kinds[q.get("kind") or "?"] += 1
             if q.get("actor_id") is None:
@@ -172,6 +183,16 @@ class Summary:
         if other:
             parts.append(f"{other} other kind")
         parts.append(f"{self.unattributed} unattributed")
+        if self.cut:
+            parts.append(f"{self.cut} article{'s' if self.cut != 1 else ''} cut at a page-furniture line "
+                         f"({self.unread:,} characters after it not read)")
         if self.bad:
             parts.append(f"{self.bad} bad input{'s' if self.bad != 1 else ''} skipped")
+        if self.skipped_files:
+            n = self.skipped_files
+            parts.append(f"{n} file{'s' if n != 1 else ''} skipped (not articles)")
+        if self.reading.get("nul_chars"):
+            n, a = self.reading["nul_chars"], self.reading["nul_articles"]
+            parts.append(f"{n} NUL character{'s' if n != 1 else ''} dropped "
+                         f"(in {a} article{'s' if a != 1 else ''})")
         return ", ".join(parts)

@@ -25,7 +25,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .client import Connection, LabelStudioError
+from .client import READ, Connection, LabelStudioError
 
 DEFAULT_EXPORT_DIR = Path("annotations") / "exports"
 SERIALIZATION = {"annotations__completed_by": {"only_id": False},
@@ -50,13 +50,13 @@ def export_json(conn: Connection, project_id: int, timeout: float = 300.0) -> by
     with conn.calling("waiting for the export"):
         while snap.status != "completed":
             if snap.status == "failed":
-                raise LabelStudioError(f"Label Studio at {conn.url} failed to build the export "
+                raise LabelStudioError(f"Label Studio at {conn.shown_url} failed to build the export "
                                        f"(snapshot {snap.id}); see the server log")
             if time.monotonic() > deadline:
                 raise LabelStudioError(f"the export did not finish in {timeout:.0f} s "
                                        f"(snapshot {snap.id}); try again later")
             time.sleep(0.5)
-            snap = exports.get(project_id, snap.id)
+            snap = exports.get(project_id, snap.id, request_options=READ)
     with conn.calling("downloading the export"):
         return b"".join(exports.download(project_id, snap.id, export_type="JSON"))
 
@@ -100,19 +100,25 @@ def pull_export(conn: Connection, project_title: str,
     try:
         tasks = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise LabelStudioError(f"Label Studio at {conn.url} sent an export that is not JSON "
+        raise LabelStudioError(f"Label Studio at {conn.shown_url} sent an export that is not JSON "
                                f"({exc}); nothing saved") from None
     if not isinstance(tasks, list):
-        raise LabelStudioError(f"Label Studio at {conn.url} sent an export that is not a list "
+        raise LabelStudioError(f"Label Studio at {conn.shown_url} sent an export that is not a list "
                                "of tasks; nothing saved")
     path = save_snapshot(raw, out_dir, project_title)
     problem = None
+    none_dropped = 0
     if tasks:
         from stance.annotations.export import parse_tasks
         from stance.io import InputError
 
         try:
-            parse_tasks(tasks, path)
+            anns = [a for t in parse_tasks(tasks, path, defer_errors=True)
+                    for a in t["annotations"]]
+            none_dropped = sum(a["none_dropped"] for a in anns)
+            errors = [a["error"] for a in anns if a.get("error") is not None]
+            if errors:
+                raise errors[0]
         except InputError as exc:  # saved anyway: the snapshot is the evidence to fix it
             problem = str(exc)
     anns = [a for t in tasks for a in (t.get("annotations") or [])]
@@ -121,6 +127,6 @@ def pull_export(conn: Connection, project_title: str,
         "bytes": len(raw), "sha256": hashlib.sha256(raw).hexdigest(),
         "tasks": len(tasks), "annotated_tasks": sum(1 for t in tasks if t.get("annotations")),
         "annotations": len(anns), "cancelled": sum(1 for a in anns if a.get("was_cancelled")),
-        "problem": problem,
+        "problem": problem, "none_with_frames": none_dropped,
     }
     return path, summary

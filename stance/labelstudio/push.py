@@ -29,8 +29,9 @@ from typing import Callable
 from stance.frames import FRAME_KEYS, FRAMES, NONE_KEY
 from stance.io import InputError, iter_jsonl
 
-from .client import Connection
+from .client import READ, Connection
 from .config import frames_result, label_config
+from .locking import project_lock
 from .tasks import ensure_quote_id, iter_quote_tasks
 
 STRATEGIES = ("random", "uncertainty")
@@ -153,8 +154,13 @@ def push_quotes(conn: Connection, quotes_path: str | os.PathLike, project_title:
                 predictions: str | os.PathLike | None = None, model_version: str | None = None,
                 sample: int | None = None, strategy: str = "random", seed: int = 0,
                 overlap: int = 1, update_config: bool = False,
-                progress: Callable[[int], None] | None = None) -> dict:
-    """Create/reuse ``project_title`` and import the quotes of ``quotes_path`` not yet in it."""
+                progress: Callable[[int], None] | None = None,
+                on_wait: Callable[[str], None] | None = None) -> dict:
+    """Create/reuse ``project_title`` and import the quotes of ``quotes_path`` not yet in it.
+
+    Holds the project's push lock (:mod:`stance.labelstudio.locking`) while it talks to the
+    server; ``on_wait(lock_path)`` is called when another push holds it.
+    """
     if len(project_title.strip()) < 3:
         raise InputError(f"project title {project_title!r} is too short (Label Studio needs "
                          "3 characters or more)")
@@ -178,70 +184,79 @@ def push_quotes(conn: Connection, quotes_path: str | os.PathLike, project_title:
         raise InputError("--strategy uncertainty needs --predictions (a scored file or run "
                          "directory)")
 
-    xml = label_config()
-    project = conn.find_project(project_title)
-    created = project is None
-    config_differs = False
-    with conn.calling(f"creating project {project_title!r}" if created else "reading project"):
-        if created:
-            project = conn.client.projects.create(
-                title=project_title, label_config=xml, maximum_annotations=overlap,
-                expert_instruction=instruction_html(), show_instruction=True,
-                description="Framing of attributed quotes (stance workbench)")
-        elif (conn.client.projects.get(project.id).label_config or "").strip() != xml.strip():
-            if update_config:
-                conn.client.projects.update(project.id, label_config=xml)
-            else:
-                config_differs = True
+    # One push per project at a time (on this machine): a second one waits, then finds the
+    # quotes already imported. Without it both listed the tasks before either imported.
+    with project_lock(conn.url, project_title, on_wait=on_wait):
+        xml = label_config()
+        project = conn.find_project(project_title)
+        created = project is None
+        config_differs = False
+        with conn.calling(f"creating project {project_title!r}" if created else "reading project"):
+            if created:
+                project = conn.client.projects.create(
+                    title=project_title, label_config=xml, maximum_annotations=overlap,
+                    expert_instruction=instruction_html(), show_instruction=True,
+                    description="Framing of attributed quotes (stance workbench)")
+            elif (conn.client.projects.get(project.id, request_options=READ).label_config
+                  or "").strip() != xml.strip():
+                if update_config:
+                    conn.client.projects.update(project.id, label_config=xml)
+                else:
+                    config_differs = True
+        if created:  # a push from another machine may have created one too: say so now
+            conn.find_project(project_title)
 
-    existing: dict[str, int] = {}
-    for task in conn.project_tasks(project.id):
-        qid = ensure_quote_id(task["data"])
-        if qid is not None:
-            existing.setdefault(qid, task["id"])
-    new = [d for d in tasks if d["quote_id"] not in existing]
-    chosen, no_pred = select(new, sample, strategy, preds or None, seed)
+        existing: dict[str, int] = {}
+        for task in conn.project_tasks(project.id):
+            qid = ensure_quote_id(task["data"])
+            if qid is not None:
+                existing.setdefault(qid, task["id"])
+        new = [d for d in tasks if d["quote_id"] not in existing]
+        chosen, no_pred = select(new, sample, strategy, preds or None, seed)
 
-    imported = 0
-    with_pred = 0
-    for i in range(0, len(chosen), IMPORT_BATCH):
-        batch = []
-        for data in chosen[i:i + IMPORT_BATCH]:
-            item = {"data": data}
-            if data["quote_id"] in preds:
-                item["predictions"] = [prediction_payload(preds[data["quote_id"]], model_version)]
-                with_pred += 1
-            batch.append(item)
-        with conn.calling("importing tasks"):
-            conn.client.projects.import_tasks(id=project.id, request=batch, return_task_ids=True)
-        imported += len(batch)
-        if progress:
-            progress(len(batch))
+        imported = 0
+        with_pred = 0
+        for i in range(0, len(chosen), IMPORT_BATCH):
+            batch = []
+            for data in chosen[i:i + IMPORT_BATCH]:
+                item = {"data": data}
+                if data["quote_id"] in preds:
+                    item["predictions"] = [prediction_payload(preds[data["quote_id"]],
+                                                              model_version)]
+                    with_pred += 1
+                batch.append(item)
+            with conn.calling("importing tasks"):
+                conn.client.projects.import_tasks(id=project.id, request=batch,
+                                                  return_task_ids=True)
+            imported += len(batch)
+            if progress:
+                progress(len(batch))
 
-    added_to_existing = 0
-    if preds:
-        with conn.calling("listing predictions"):
-            have = {(p.task, p.model_version) for p in conn.client.predictions.list(project=project.id)}
-        extra = [
-            {"task": tid, **prediction_payload(preds[qid], model_version)}
-            for qid, tid in existing.items()
-            if qid in preds and qid in seen and (tid, model_version) not in have
-        ]
-        for i in range(0, len(extra), IMPORT_BATCH):
-            with conn.calling("importing predictions"):
-                conn.client.projects.import_predictions(id=project.id,
-                                                        request=extra[i:i + IMPORT_BATCH])
-        added_to_existing = len(extra)
-        with conn.calling("setting the project's model version"):
-            conn.client.projects.update(project.id, model_version=model_version)
+        added_to_existing = 0
+        if preds:
+            with conn.calling("listing predictions"):
+                have = {(p.task, p.model_version) for p in
+                        conn.client.predictions.list(project=project.id, request_options=READ)}
+            extra = [
+                {"task": tid, **prediction_payload(preds[qid], model_version)}
+                for qid, tid in existing.items()
+                if qid in preds and qid in seen and (tid, model_version) not in have
+            ]
+            for i in range(0, len(extra), IMPORT_BATCH):
+                with conn.calling("importing predictions"):
+                    conn.client.projects.import_predictions(id=project.id,
+                                                            request=extra[i:i + IMPORT_BATCH])
+            added_to_existing = len(extra)
+            with conn.calling("setting the project's model version"):
+                conn.client.projects.update(project.id, model_version=model_version)
 
-    return {
-        "url": conn.url, "project": project_title, "project_id": project.id, "created": created,
-        "quotes": len(tasks), "repeated_in_file": repeated,
-        "already_in_project": len(tasks) - len(new), "new": len(new),
-        "imported": imported, "predictions": with_pred + added_to_existing,
-        "predictions_on_existing": added_to_existing,
-        "model_version": model_version if preds else None,
-        "strategy": strategy if sample is not None or strategy == "uncertainty" else None,
-        "left_out_without_prediction": no_pred, "config_differs": config_differs,
-    }
+        return {
+            "url": conn.shown_url, "project": project_title, "project_id": project.id, "created": created,
+            "quotes": len(tasks), "repeated_in_file": repeated,
+            "already_in_project": len(tasks) - len(new), "new": len(new),
+            "imported": imported, "predictions": with_pred + added_to_existing,
+            "predictions_on_existing": added_to_existing,
+            "model_version": model_version if preds else None,
+            "strategy": strategy if sample is not None or strategy == "uncertainty" else None,
+            "left_out_without_prediction": no_pred, "config_differs": config_differs,
+        }

@@ -104,7 +104,7 @@ class Calibration:
             scores.append([float(ps[lab]) for lab in labels])
             decisions.append([int(lab in rec["pred_labels"]) for lab in labels])
             gold.append([int(lab in rec["gold"]) for lab in labels])
-            groups.append(str(rec.get("article_id") or qid))
+            groups.append(str(rec.get("article_id") or rec.get("group") or qid))
         if len(ids) < 20:
             raise InputError(f"only {len(ids)} out-of-fold predictions: too few to measure the "
                              "classifier's error", pred_path)

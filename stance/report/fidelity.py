@@ -17,6 +17,7 @@ from stance.frames import FRAME_BY_KEY
 from stance.io import InputError
 
 from .aggregate import Report
+from .safe import plain_text
 
 
 @dataclass
@@ -166,7 +167,7 @@ def render_text(fid: Fidelity, markdown: bool = False) -> str:
                      _p(fs["coverage"]), _p(fs["mean_width"])])
     rows2 = [["group", "n", "frame", "estimate [interval]", "annotators", "error", "in"]]
     for c in fid.cells:
-        rows2.append([c.name, str(c.n_quotes), c.frame,
+        rows2.append([plain_text(c.name), str(c.n_quotes), c.frame,
                       f"{c.estimate * 100:.0f} [{c.low * 100:.0f}–{c.high * 100:.0f}]",
                       f"{c.annotators * 100:.0f}", f"{round(c.error * 100) or 0:+d}",
                       "yes" if c.covered else "NO"])

@@ -24,6 +24,7 @@ from stance.frames import FRAME_BY_KEY
 from stance.io import atomic_output
 
 from .aggregate import Group, Report, period_range
+from .safe import plain_text
 
 FRAME_COLORS = {"terrorism": "#d62728", "sovereignty": "#1f77b4", "solidarity": "#2ca02c",
                 "mediation": "#9467bd"}
@@ -43,7 +44,9 @@ def native_arabic() -> bool:
 
 
 def ar(text: str) -> str:
-    """A label as this matplotlib needs it to show Arabic joined and right to left."""
+    """A label as this matplotlib needs it to show Arabic joined and right to left (without
+    direction or control characters, which would reorder or break it: .safe)."""
+    text = plain_text(text)
     if native_arabic() or not any("\u0600" <= c <= "\u06ff" for c in text):
         return text
     import arabic_reshaper

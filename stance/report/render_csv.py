@@ -1,5 +1,6 @@
 """The report as CSV: one row per group, with count, share, interval, mean score and the
-representative quote of each frame as columns (UTF-8, no BOM)."""
+representative quote of each frame as columns (UTF-8, no BOM). A text cell a spreadsheet would
+run as a formula (``=``, ``+``, ``-``, ``@``...) starts with a single quote (:mod:`.safe`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import csv
 import io
 
 from .aggregate import Report
+from .safe import csv_cell
 
 
 def csv_columns(report: Report) -> list[str]:
@@ -42,5 +44,5 @@ def render_csv(report: Report) -> str:
                         f"{f}_example_quote_id": (ex.quote_id or "") if ex else "",
                         f"{f}_example_article_id": (ex.article_id or "") if ex else "",
                         f"{f}_example_text": ex.text if ex else ""})
-        w.writerow(row)
+        w.writerow({k: csv_cell(v) for k, v in row.items()})  # no formulas (OWASP)
     return buf.getvalue()

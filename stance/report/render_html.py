@@ -16,6 +16,7 @@ from stance.frames import FRAME_BY_KEY
 from .aggregate import Group, Report
 from .fmt import (country_ar, estimate_lines, pct, role_ar, summary_lines, trend_rows,
                   undated_line)
+from .safe import strip_direction_controls
 
 FRAME_CSS = {"terrorism": "#d62728", "sovereignty": "#1f77b4", "solidarity": "#2ca02c",
              "mediation": "#9467bd"}
@@ -72,7 +73,14 @@ footer{margin-top:2rem;color:#888;font-size:.85rem}
 
 
 def _e(text) -> str:
-    return html.escape(str(text), quote=True)
+    # direction overrides/embeddings/isolates dropped: one in a name reversed the rest of its
+    # line (the count, ids, p-values); see .safe
+    return html.escape(strip_direction_controls(text), quote=True)
+
+
+def _u(text) -> str:
+    """User text (a name, a quote): escaped and isolated, so its direction stays inside."""
+    return f"<bdi>{_e(text)}</bdi>"
 
 
 def _ltr(text) -> str:
@@ -113,18 +121,18 @@ def _table(report: Report) -> str:
     rows = []
     for i, g in enumerate(report.groups, 1):
         if by_actor:
-            who = (f'<td title="{_e(g.key)}">{_e(g.name)}'
-                   + (f'<br><small>{_e(role_ar(g.role))}</small>' if g.role else "") + '</td>')
-            second = (f'<td>{_e(country_ar(g.country))} <small>{_ltr(g.country or "")}</small>'
+            who = (f'<td title="{_e(g.key)}">{_u(g.name)}'
+                   + (f'<br><small>{_u(role_ar(g.role))}</small>' if g.role else "") + '</td>')
+            second = (f'<td>{_u(country_ar(g.country))} <small>{_ltr(g.country or "")}</small>'
                       '</td>')
         else:
-            who = f'<td>{_e(g.name)} <small>{_ltr(g.key)}</small></td>'
+            who = f'<td>{_u(g.name)} <small>{_ltr(g.key)}</small></td>'
             second = f'<td class="num">{g.actors}</td>'
         cells = [f'<td class="num">{i}</td>', who, second, f'<td class="num">{g.n_quotes}</td>']
         cells += [_share_td(g, f) for f in report.frames]
         cells += [f'<td class="num">{pct(g.none_share)}%</td>', f'<td>{_chip(g.dominant)}</td>',
-                  f'<td class="num">{_e(g.first_date or "—")}</td>',
-                  f'<td class="num">{_e(g.last_date or "—")}</td>']
+                  f'<td class="num">{_ltr(g.first_date or "—")}</td>',
+                  f'<td class="num">{_ltr(g.last_date or "—")}</td>']
         rows.append(f'<tr data-key="{_e(g.key)}">' + "".join(cells) + "</tr>")
     if not rows:
         return (f'<p class="none">لا يوجد ما يُعرض <span class="en" lang="en">(no {report.by} '
@@ -161,10 +169,10 @@ def _examples(report: Report) -> str:
             if ex.score is not None:
                 meta.append(f"p={ex.score:.2f}")
             items.append(f'<li>{_chip(f)} <small>{_ltr(f"{fs.count}/{g.n_quotes}")}</small> '
-                         f'<q>{_e(ex.text)}</q> <span class="src">{_ltr(" · ".join(meta))}'
-                         '</span></li>')
+                         f'<bdi><q>{_e(ex.text)}</q></bdi> '
+                         f'<span class="src">{_ltr(" · ".join(meta))}</span></li>')
         if items:
-            parts.append(f'<div class="group"><h3>{i}. {_e(g.name)} '
+            parts.append(f'<div class="group"><h3>{i}. {_u(g.name)} '
                          f'<small>{_ltr(f"n={g.n_quotes}")}</small></h3><ul>'
                          + "".join(items) + "</ul></div>")
     return "\n".join(parts) if parts else '<p class="none">—</p>'

@@ -6,10 +6,12 @@ from stance.frames import FRAME_BY_KEY
 
 from .aggregate import Report
 from .fmt import share_cell, summary_lines, trend_rows
+from .safe import plain_text
 
 
 def _cell(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    # no direction or control characters (:mod:`.safe`): an override would reverse the row
+    return plain_text(text).replace("|", "\\|")
 
 
 def render_markdown(report: Report, examples: bool = True) -> str:
@@ -25,13 +27,13 @@ def render_markdown(report: Report, examples: bool = True) -> str:
     out.append("|" + "|".join(["--:", ":--", ":--", "--:"] + ["--:"] * (len(report.frames) + 1)
                               + [":--"] * 3) + "|")
     for i, g in enumerate(report.groups, 1):
-        name = _cell(g.name) if by_actor else f"{_cell(g.name)} ({g.key})"
-        row = [str(i), name, (g.country or "—") if by_actor else str(g.actors),
+        name = _cell(g.name) if by_actor else f"{_cell(g.name)} ({_cell(g.key)})"
+        row = [str(i), name, _cell(g.country or "—") if by_actor else str(g.actors),
                str(g.n_quotes)]
         row += [share_cell(g.frames[f]) for f in report.frames]
         row += [f"{g.none_share * 100:.0f}",
                 f"{FRAME_BY_KEY[g.dominant].arabic} ({g.dominant})" if g.dominant else "—",
-                g.first_date or "—", g.last_date or "—"]
+                _cell(g.first_date or "—"), _cell(g.last_date or "—")]
         out.append("| " + " | ".join(row) + " |")
     if not report.groups:
         out.append(f"\n*No {report.by} with at least {report.min_quotes} quotes.*")
@@ -49,12 +51,13 @@ def render_markdown(report: Report, examples: bool = True) -> str:
             items = [(f, g.frames[f]) for f in report.frames if g.frames[f].example]
             if not items:
                 continue
-            out += [f"### {i}. {g.name} ({g.n_quotes} quotes)", ""]
+            out += [f"### {i}. {_cell(g.name)} ({g.n_quotes} quotes)", ""]
             for f, fs in items:
                 ex = fs.example
-                meta = [f"`{ex.article_id}`" if ex.article_id else None, ex.date,
+                meta = [f"`{_cell(ex.article_id)}`" if ex.article_id else None,
+                        _cell(ex.date) if ex.date else None,
                         f"p={ex.score:.2f}" if ex.score is not None else None]
                 out.append(f"- **{FRAME_BY_KEY[f].arabic}** ({f}, {fs.count}/{g.n_quotes}): "
-                           f"«{ex.text}» — " + ", ".join(m for m in meta if m))
+                           f"«{_cell(ex.text)}» — " + ", ".join(m for m in meta if m))
             out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -18,6 +18,7 @@ from stance.frames import FRAME_BY_KEY
 
 from .aggregate import Report
 from .fmt import share_cell, summary_lines, trend_rows
+from .safe import plain_text
 
 ARABIC_MODES = ("auto", "shaped", "raw")
 NAME_WIDTH = 28
@@ -38,7 +39,9 @@ def _reshaper():
 
 
 def visual(text: str, mode: str) -> str:
-    """Text as a non-shaping terminal should receive it (``mode="shaped"``), or unchanged."""
+    """Text as a non-shaping terminal should receive it (``mode="shaped"``), or unchanged;
+    either way without direction or terminal controls (:func:`.safe.plain_text`)."""
+    text = plain_text(text)
     if mode != "shaped" or not _has_rtl(text):
         return text
     from bidi import get_display
@@ -96,7 +99,7 @@ def render_table(report: Report, arabic: str = "raw", examples: bool = True) -> 
              ("last", "", False, lambda i, g: g.last_date or "—")]
     head1 = [c[0] for c in cols]
     head2 = [c[1] for c in cols]
-    rows = [[c[3](i, g) for c in cols] for i, g in enumerate(report.groups, 1)]
+    rows = [[plain_text(c[3](i, g)) for c in cols] for i, g in enumerate(report.groups, 1)]
     widths = [max(width(r[j]) for r in [head1, head2] + rows) for j in range(len(cols))]
     right = {j for j, c in enumerate(cols) if c[2]}
 
@@ -104,7 +107,7 @@ def render_table(report: Report, arabic: str = "raw", examples: bool = True) -> 
         return "  ".join(_pad(c, widths[j], j in right) for j, c in enumerate(cells)).rstrip()
 
     out = [f"stance report — frames by {report.by}"]
-    out += summary_lines(report)
+    out += [plain_text(x) for x in summary_lines(report)]
     out.append("")
     out.append(line(head1))
     if any(head2):
@@ -131,7 +134,7 @@ def render_table(report: Report, arabic: str = "raw", examples: bool = True) -> 
             out.append(f"{i}. {visual(g.name, arabic)} ({g.n_quotes})")
             fw = max(len(f) for f, _ in items)
             for f, ex in items:
-                meta = ex.article_id or "?"
+                meta = plain_text(ex.article_id or "?")
                 if ex.score is not None:
                     meta += f", p={ex.score:.2f}"
                 out.append(f"   {f:<{fw}}  \"{visual(ex.text, arabic)}\"  [{meta}]")

@@ -14,6 +14,11 @@ Reported:
     down), on the first half of the corpus and on the whole of it. Streaming means the
     whole corpus needs no more memory than half of it.
 
+  * the ratio of ``stance extract``'s time on one core to a naive regex pass over the same
+    file in the same run (read and parse the JSONL, tokenize each article with one regex, cut
+    the text between quotation marks, write each cut as a JSON line): the cost of the rules
+    and the attribution over the bare minimum of reading and writing (target: within 10x).
+
 Default corpus: /work/shared/corpus/ant_politics_pool.jsonl.gz (ANT Corpus v2.1, 1,952
 political articles, ~7 MB of text). Figures only; nothing here asserts a speed.
 """
@@ -32,6 +37,33 @@ from pathlib import Path
 
 DEFAULT_CORPUS = "/work/shared/corpus/ant_politics_pool.jsonl.gz"
 TARGET_MB_S = 2.0
+
+
+_NAIVE_WORD = r"[\w\u0600-\u06FF]+"
+_NAIVE_QUOTE = r"«([^»]*)»|\"([^\"]*)\"|“([^”]*)”"
+
+
+def naive(args) -> dict:
+    """The baseline: read, tokenize with one regex, cut text between quotation marks, write."""
+    import re
+
+    word, quote = re.compile(_NAIVE_WORD), re.compile(_NAIVE_QUOTE)
+    opener = gzip.open if args.corpus.endswith(".gz") else open
+    n_art = n_words = n_quotes = 0
+    t0 = time.perf_counter()
+    with opener(args.corpus, "rt", encoding="utf-8") as fh, open(os.devnull, "w", encoding="utf-8") as out:
+        for line in fh:
+            if not line.strip():
+                continue
+            art = json.loads(line)
+            text = art["text"]
+            n_art += 1
+            n_words += len(word.findall(text))
+            for m in quote.finditer(text):
+                n_quotes += 1
+                out.write(json.dumps({"article_id": art.get("id") or art.get("article_id"), "start": m.start(),
+                                      "end": m.end(), "text": m.group(m.lastindex or 0)}, ensure_ascii=False) + "\n")
+    return {"articles": n_art, "words": n_words, "quotes": n_quotes, "wall_s": time.perf_counter() - t0}
 
 
 def child(args) -> dict:
@@ -92,8 +124,10 @@ def child(args) -> dict:
     return res
 
 
-def measure(corpus, *, workers=1, limit=None, trace=False, actors=()) -> dict:
+def measure(corpus, *, workers=1, limit=None, trace=False, actors=(), baseline=False) -> dict:
     cmd = [sys.executable, __file__, "--child", corpus, "--workers", str(workers)]
+    if baseline:
+        cmd.append("--naive")
     if limit:
         cmd += ["--limit", str(limit)]
     if trace:
@@ -120,9 +154,12 @@ def main(argv=None):
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--limit", type=int, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--tracemalloc", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--naive", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--ratio-only", action="store_true",
+                    help="only the naive-pass ratio (three alternating runs of each), no memory runs")
     args = ap.parse_args(argv)
     if args.child:
-        print(json.dumps(child(args)))
+        print(json.dumps(naive(args) if args.naive else child(args)))
         return
     if not Path(args.corpus).exists():
         sys.exit(f"no such corpus: {args.corpus}")
@@ -132,7 +169,11 @@ def main(argv=None):
     load = ", load average %.1f" % os.getloadavg()[0] if hasattr(os, "getloadavg") else ""
     print(f"corpus: {args.corpus} ({n} articles); {os.cpu_count()} CPUs{load}; "
           f"Python {sys.version.split()[0]}")
+    if args.ratio_only:
+        ratio_table(args)
+        return
     one = measure(args.corpus, actors=args.actors)
+    base = measure(args.corpus, baseline=True)
     par = measure(args.corpus, workers=args.workers, actors=args.actors)
     first = measure(args.corpus, limit=half, actors=args.actors)
     t_half = measure(args.corpus, limit=half, trace=True, actors=args.actors)
@@ -153,6 +194,9 @@ def main(argv=None):
     print(f"\ntarget >= {TARGET_MB_S} MB/s on one core: {speed:.2f} MB/s "
           f"({'met' if speed >= TARGET_MB_S else 'NOT met'}); "
           f"speed-up with {args.workers} workers: {one['wall_s'] / par['wall_s']:.2f}x")
+    print(f"\nnaive regex pass over the same file (read, one-regex tokenize, text between quotation marks, "
+          f"write): {base['wall_s']:.2f} s, {base['quotes']} cuts; stance extract on one core: "
+          f"{one['wall_s']:.2f} s = {one['wall_s'] / base['wall_s']:.1f}x the naive pass (target <= 10x)")
     print("\nmemory, first half vs whole corpus (1 core):")
     print(f"  {'':22}{'articles':>9}{'text MB':>9}{'max RSS MB':>12}{'tracemalloc peak MB':>21}")
     for name, r, t in (("first half", first, t_half), ("whole corpus", one, t_all)):
@@ -160,6 +204,20 @@ def main(argv=None):
     grow = t_all["traced_peak_mb"] - t_half["traced_peak_mb"]
     print(f"  doubling the input adds {grow:+.1f} MB of Python allocations "
           f"({t_all['mb'] - t_half['mb']:.1f} MB more text read): memory is flat, output is streamed")
+
+
+def ratio_table(args) -> None:
+    """Alternating runs of the naive pass and of stance extract (one core): each ratio is of
+    two neighbouring runs, so a busy machine slows both alike."""
+    print(f"{'run':6}{'naive s':>9}{'extract s':>11}{'ratio':>8}")
+    ratios = []
+    for i in range(3):
+        base = measure(args.corpus, baseline=True)
+        one = measure(args.corpus, actors=args.actors)
+        ratios.append(one["wall_s"] / base["wall_s"])
+        print(f"{i + 1:<6}{base['wall_s']:9.2f}{one['wall_s']:11.2f}{ratios[-1]:8.1f}")
+    print(f"stance extract / naive regex pass, one core: {min(ratios):.1f}x - {max(ratios):.1f}x "
+          f"(median {sorted(ratios)[1]:.1f}x; target <= 10x)")
 
 
 if __name__ == "__main__":

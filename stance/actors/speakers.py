@@ -1,0 +1,356 @@
+"""Speaker mentions as noun phrases: what may head a speaker, and where the phrase ends.
+
+A speaker is a noun phrase headed by a name, a title, a body or a person noun. Anything else
+that an extractor finds in a verb's subject slot — a number («خمسة»), an adverb («مرارا»,
+«ليلا»), a verbal noun («ارتفاع»), a prepositional or time phrase («وردا على سؤال», «عشية
+المواجهة») — is no speaker: :func:`speaker_span` returns None and the extractor drops the
+candidate (carrying the previous speaker instead scored worse on dev, dev2 and the judged
+pool). A phrase that runs on is trimmed to its head noun phrase: an addressee («شومر
+للصحافيين» -> «شومر», «قائد قوات محلية لرويترز» -> «قائد قوات محلية»), the reported content
+(«مصادر ... تأكيدهم»), narration («..، وقد»).
+
+>>> from stance.actors import Registry
+>>> from stance.actors.speakers import speaker_span
+>>> reg = Registry.load()
+>>> m = "شومر للصحافيين"
+>>> s, e = speaker_span(reg, m); m[s:e]
+'شومر'
+>>> speaker_span(reg, "وردا على سؤال") is None
+True
+
+The word lists are data (``data/speakers.yaml``); names, titles, bodies, unnamed-official
+and group heads, honorifics and given names are the registry's own (``titles.yaml``,
+``people.yaml``, ``bodies.yaml``, ``countries.yaml``).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from stance.text import normalize_ar
+
+from .lexicon import PhraseTable, clitic_variants
+from .schema import read_yaml, strip_lines
+
+DATA = Path(__file__).parent / "data" / "speakers.yaml"
+_PIECE = regex.compile(r"[،,()]|[\p{L}\p{M}\p{N}]+")
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+_MAX_WORDS = 20  # a slot this long ran into the content: keep its head phrase
+
+
+@dataclass(frozen=True)
+class SpeakerWords:
+    person_nouns: PhraseTable
+    not_heads: frozenset
+    phrase_ends: frozenset
+    addressees: frozenset
+    content_nouns: frozenset
+    verbs_before_subject: frozenset
+    adjunct_openers: frozenset
+
+
+def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
+    data = strip_lines(read_yaml(path))
+    for key in ("person_nouns", "not_heads", "phrase_ends", "addressees", "content_nouns", "verbs_before_subject",
+                "adjunct_openers"):
+        if not isinstance(data.get(key), list):
+            from stance.io import InputError
+
+            raise InputError(f"expected a list of words under '{key}'", path, None, key)
+    nouns = PhraseTable()
+    for w in data["person_nouns"]:
+        nouns.add(str(w), True)
+        if not str(w).startswith("ال"):
+            nouns.add("ال" + str(w), True)  # «الممثلة», «الطبيب»
+
+    def words(key):
+        return frozenset(normalize_ar(str(w)) for w in data[key])
+
+    return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
+                        words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"))
+
+
+@functools.lru_cache(maxsize=1)
+def speaker_words() -> SpeakerWords:
+    return load_speaker_words()
+
+
+def _pieces(mention: str) -> list[tuple[int, int, str]]:
+    """(start, end, normalized word) for words, and «،» for commas and brackets."""
+    out = []
+    for m in _PIECE.finditer(mention):
+        g = m.group()
+        if g in "،,()":
+            out.append((m.start(), m.end(), "،"))
+        else:
+            n = normalize_ar(g)
+            if n:
+                out.append((m.start(), m.end(), n))
+    return out
+
+
+def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | None = None,
+                    orig: str = "") -> bool:
+    """Whether the word at ``norms[i]`` can head a speaker noun phrase: a registry name or body,
+    a title, an unnamed-official or group head, a body word, an honorific, a given name, a person
+    noun (``speakers.yaml``), or a word the article introduces as a name («سارة ساندرز» after
+    «المتحدثة باسم البيت الأبيض»)."""
+    if i >= len(norms):
+        return False
+    lex = registry.lexicon
+    sw = speaker_words()
+    w = norms[i]
+    bare = clitic_variants(w)
+    if w.startswith("ل") and (w[1:] in sw.addressees or "ال" + w[2:] in sw.addressees):
+        return False  # «لرويترز», «للصحفيين»: an addressee, not a speaker
+    if w[:1] in "بل" and len(w) > 3 and not lex.is_given_name(w, orig) \
+            and registry.lexicon.title_table.match_at([w[1:]], 0, clitics=False) is not None \
+            and registry.lexicon.title_table.match_at([w], 0, clitics=False) is None:
+        return False  # «بوزير الخارجية الأمريكي», «للرئيس»: a prepositional phrase
+    if lex.is_given_name(w, orig) and not orig.endswith("ى"):
+        return True  # «علي» the name, not «على» (both normalize to «علي»)
+    if any(v in sw.not_heads for v in bare[:2]) or w[:1].isdigit() or (w[:1] in "وف" and w[1:] in sw.not_heads):
+        return False  # «وعن», «ومن» are too short for the clitic tables
+    if registry.name_at(norms, i) or lex.country_at(norms, i) is not None:
+        return True
+    if len(norms) == i + 1 and not w.startswith("ال") and lex.title_table.match_at(norms, i) is not None \
+            and lex.unnamed_table.match_at(norms, i) is None:
+        return False  # «وزير», «زعيم», «مدير» alone: a title cut from its complement
+    for table in (lex.title_table, lex.unnamed_table, lex.unnamed_prefixes, lex.group_heads, lex.body_words,
+                  lex.honorifics, sw.person_nouns):
+        if table.match_at(norms, i) is not None:
+            return True
+    if lex.is_given_name(w) or w in lex.name_markers:
+        return True
+    if w.startswith("ب") and len(w) > 4 and (_verbal_noun(w[1:]) or w[1:].startswith("ال") or w.endswith("ات")):
+        return False  # «بتنفيذ», «بتعديلات»: a prepositional phrase
+    stem = w[:-3] if w.endswith("هما") else w[:-2] if w.endswith(("ها", "نا")) else None
+    possessive = stem is not None and any(t.match_at([stem], 0, clitics=False) is not None for t in (
+        lex.title_table, lex.body_words, sw.person_nouns))  # «مديرها», «رئيسها»
+    participle = w.startswith("م") and w.endswith("ا") and 5 <= len(w) <= 7 and not possessive  # «موجها»
+    if not participle and _named_by_mention(registry, norms, i):
+        return True  # «سامانثا فينوغراد، محللة ...», «فيدريكا موغريني»
+    accusative = w.endswith("ا") and len(w) >= 5 and not possessive \
+        and (i + 1 == len(norms) or not _plain(registry, norms[i + 1]))
+    bare_def = w[2:] if w.startswith("ال") else w
+    if any(t.match_at([bare_def], 0, clitics=False) is not None for t in (lex.body_words, lex.title_table,
+                                                                          sw.person_nouns)):
+        return True  # «التحالف», «المدير»: a body or title word with the article
+    if _verbal_noun(bare_def) or accusative or participle:
+        # «ارتفاع», «تشكيل», «الاستعداد», «موجها», «قطيعا»: an event or an adverbial
+        # accusative, unless the article writes it as a name
+        return _introduced_as_name(registry, norms[i:i + 3], article_text)
+    # any other word may be a name the registry does not know («غيفورد», «مورينيو»), a person
+    # or group noun («المنظمون», «مشجع») or a family name («السيستاني»): no evidence against it
+    # (but a verb with و/ف before a known head is not: «ومررت الأمم المتحدة»)
+    if w[:1] in "وف" and len(norms) > i + 1 and (w.endswith("ت") or w[1:] in sw.verbs_before_subject) \
+            and (registry.name_at(norms, i + 1) or any(
+                t.match_at(norms, i + 1) is not None for t in (lex.title_table, lex.body_words, sw.person_nouns,
+                                                               lex.unnamed_table, lex.group_heads))):
+        return False
+    if not w.startswith("ال") and len(norms) > i + 1 and _subject_after(registry, norms, i + 1) \
+            and not _introduced_as_name(registry, norms[i:i + 3], article_text):
+        return False  # «طرح برنارد لوس ...», «اعتقلت السلطات الإيرانية ...»: a verb and its subject
+    return True
+
+
+def _subject_after(registry, norms: list[str], j: int) -> bool:
+    """Whether ``norms[j]`` opens a noun phrase that would be the subject of a verb before it: a
+    registry name or a definite body, group or person noun (not an apposition's title)."""
+    lex = registry.lexicon
+    sw = speaker_words()
+    if lex.title_table.match_at(norms, j) is not None or lex.honorifics.match_at(norms, j) is not None:
+        return False  # «غونين الموظف», «كاروان أنور القيادي»: a name and its title
+    if registry.name_at(norms, j) and not lex.is_given_name(norms[j]):
+        return True
+    return norms[j].startswith("ال") and any(t.match_at(norms, j) is not None for t in (
+        lex.body_words, lex.group_heads, sw.person_nouns, lex.unnamed_table))
+# verbal-noun patterns (normalized): افتعال, استفعال, انفعال, إفعال, تفعيل, تفاعل, فعل with ا
+_VERBAL_NOUN = regex.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.|ت..ي.|ت.ا..|...ا.ه|ت..ي)$")
+
+
+def _verbal_noun(w: str) -> bool:
+    return bool(_VERBAL_NOUN.match(w)) or bool(_VERBAL_NOUN.match(w[:-1])) and w.endswith("ا")
+
+
+def _plain_word(w: str) -> bool:
+    """A definite word that can only be the subject of a verb before it if it is a head
+    (checked by the caller); an indefinite one after a verb is its object («بيانا»)."""
+    return not w.startswith("ال") and not w.startswith("#")
+
+
+def _plain(registry, w: str) -> bool:
+    """A word that is neither a function word nor a title, body or country word: possibly a name."""
+    lex = registry.lexicon
+    sw = speaker_words()
+    return not (w in sw.not_heads or w in sw.phrase_ends or w.startswith("ال") or w[:1].isdigit()
+                or lex.title_table.match_at([w], 0) or lex.country_at([w], 0) or sw.person_nouns.match_at([w], 0))
+
+
+def _named_by_mention(registry, norms: list[str], i: int) -> bool:
+    """Unknown words that the mention itself shows to be a name: a first and last name
+    («ديرك كامبل»), or an apposition with a title or person noun after them («كارين بيرس، سفيرة
+    المملكة المتحدة», «أصلي إيدنتسباس الخبيرة في ...»)."""
+    lex = registry.lexicon
+    sw = speaker_words()
+    k = i + 1
+    while k < len(norms) and k - i < 4 and _plain(registry, norms[k]) and not _verbal_noun(norms[k]):
+        k += 1
+    if k >= i + 2 and not _verbal_noun(norms[i + 1]):
+        return True
+    if k < len(norms):
+        w = norms[k][2:] if norms[k].startswith("ال") else norms[k]
+        for word in (norms[k], w):
+            if any(t.match_at([word], 0) is not None for t in (lex.title_table, sw.person_nouns, lex.honorifics)):
+                return True
+    return False
+
+
+def _introduced_as_name(registry, words: list[str], article_text: str | None) -> bool:
+    """Whether the article writes ``words[0]`` (with what follows it in the mention, if the
+    article has that too) as a person's name: after a title, an honorific, a given name or a
+    person noun, or before an apposition that opens with a title."""
+    if not article_text or not words:
+        return False
+    from .registry import _descriptions
+
+    lex = registry.lexicon
+    sw = speaker_words()
+    w = words[0]
+    if w.startswith("ال") or len(w) < 3:
+        return False  # a definite common noun («الأدلة»); names the registry knows matched above
+    for before, after in _descriptions((w,), article_text):
+        titled = [any(t.match_at([x], 0) is not None for t in (lex.title_table, lex.honorifics, sw.person_nouns,
+                                                              lex.unnamed_table)) for x in before[-2:]]
+        if titled and titled[-1]:
+            return True  # «المتحدثة ساندرز»
+        if len(titled) == 2 and titled[0] and _plain(registry, before[-1]):
+            return True  # «المتحدثة باسم البيت الأبيض سارة ساندرز»: title, first name, the word
+        if before and (lex.is_given_name(before[-1]) or registry.name_at(before, len(before) - 1)):
+            return True
+        if after and (lex.title_table.match_at(after, 0) is not None
+                      or sw.person_nouns.match_at(after, 0) is not None):
+            return True
+    return False
+
+
+def _in_name(registry, norms: list[str], j: int) -> bool:
+    """Whether a registry name or alias covers ``norms[j]`` («دي ميستورا»)."""
+    return any(registry.name_at(norms[i:j + 1], 0) and registry.name_span(norms, i) > j - i
+               for i in range(max(0, j - 3), j + 1))
+
+
+def _ends_phrase(registry, pieces, j: int, head: int) -> bool:
+    """Whether the word at ``pieces[j]`` (after the head) no longer belongs to the speaker."""
+    sw = speaker_words()
+    w = pieces[j][2]
+    if w in sw.phrase_ends or (w[:1] in "وف" and w[1:] in sw.phrase_ends and len(w) > 2):
+        return True
+    lex = registry.lexicon
+    norms = [p[2] for p in pieces]
+    if w == "عن" and j == head + 1 and not norms[head].startswith("ال"):
+        return True  # «ديفيز عن تيريزا ماي»: about someone (not «صادر عن», «مسؤول عن»)
+    if w in ("الي", "إلى") and lex.country_at(norms, j + 1) is None:
+        return True  # «الخبراء إلى الوضع الأمني» (but «المبعوث الأممي إلى سوريا»)
+    if w.endswith("ا") and len(w) >= 4 and not w.startswith("ال") and not w.endswith(("ها", "نا", "هما")) \
+            and not registry.name_at(norms, j) and not lex.is_given_name(w) and lex.country_at(norms, j) is None \
+            and lex.title_table.match_at(norms, j - 1) is None and lex.honorifics.match_at(norms, j - 1) is None \
+            and (j == head + 1 or norms[j - 1].startswith("ال")) and not _in_name(registry, norms, j):
+        return True  # «المشروع جدلا ساخنا», «مسؤولون مصريون مرارا»: an accusative object or adverb
+    if w.startswith("ل") and len(w) > 2:
+        rest = w[1:] if not w.startswith("لل") else "ال" + w[2:]
+        if rest in sw.addressees or w[1:] in sw.addressees:
+            return True
+    for suf in _PRONOUN_SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            base = w[: -len(suf)]
+            base = base[:-1] + "ه" if base.endswith("ت") else base  # «مسؤوليتها» -> «مسووليه»
+            if base in sw.content_nouns or base.rstrip("ه") in sw.content_nouns:
+                return True
+    return False
+
+
+def opens_with_adjunct(mention: str) -> bool:
+    """Whether a speaker slot opens with an adjunct or a negated clause after which the
+    sentence's speaker goes on («وردا على سؤال ... قال», «ولم يعلق الجيش ...، لكنه قال»): the
+    quote is the previous speaker's (codebook §2), not dropped."""
+    words = [p[2] for p in _pieces(mention) if p[2] != "،"]
+    if not words:
+        return False
+    w = words[0]
+    openers = speaker_words().adjunct_openers
+    return w in openers or (w[:1] in "وف" and w[1:] in openers)
+
+
+def _media_head(registry, norms: list[str], head: int) -> bool:
+    """A news medium opens the mention («وكالة ...», «صحيفة ...», «موقع ...»)."""
+    m = registry.lexicon.body_words.match_at(norms, head)
+    if m is not None and m.payloads[0] == "agency":
+        return True
+    return norms[head] in ("وسايل", "وكالات", "تقارير")
+
+
+def speaker_span(registry, mention: str, article_text: str | None = None) -> tuple[int, int] | None:
+    """The speaker noun phrase inside ``mention`` as (start, end) offsets into it, or None when
+    the mention has no speaker head. Trims an addressee, the reported content or narration
+    that follows the phrase."""
+    pieces = _pieces(mention)
+    words = [p for p in pieces if p[2] != "،"]
+    if not words:
+        return None
+    norms = [p[2] for p in words]
+    lex = registry.lexicon
+    head = lex.skip_honorifics(norms, 0)
+    if head >= len(norms):
+        head = 0
+    if norms[head] == "اما" and head + 1 < len(norms):  # «أما صحيفة واشنطن بوست فقد»
+        head += 1
+    sw = speaker_words()
+    skipped = False
+    if head + 1 < len(norms) and (norms[head] in sw.verbs_before_subject or (
+            norms[head][:1] in "وف" and norms[head][1:] in sw.verbs_before_subject)):
+        head += 1  # «وأصدرت وزارة الخارجية الروسية بيانا»
+        skipped = True
+    if not is_speaker_head(registry, norms, head, article_text, mention[words[head][0]:words[head][1]]):
+        # «ومررت الأمم المتحدة», «وأصدرت الفصائل بيانا»: a verb with و/ف before the subject
+        if not (norms[head][:1] in "وف" and head + 1 < len(norms)
+                and norms[head][1:] not in speaker_words().not_heads
+                and is_speaker_head(registry, norms, head + 1, article_text,
+                                    mention[words[head + 1][0]:words[head + 1][1]])
+                and not _plain_word(norms[head + 1])):
+            return None
+        head += 1
+        skipped = True
+    for k in range(head + 1, len(norms) - 1):
+        # «وكالة "سانا" الرسمية عن مصدر في وزارة الخارجية», «... على لسان شعبان»: the media
+        # body reports, the one after «عن» / «على لسان» speaks
+        after = k + 2 if norms[k] == "علي" and norms[k + 1] == "لسان" and k + 2 < len(norms) else \
+            k + 1 if norms[k] == "عن" else None
+        if after is not None and _media_head(registry, norms, head):
+            inner = speaker_span(registry, mention[words[after][0]:], article_text)
+            if inner is not None:
+                return words[after][0] + inner[0], words[after][0] + inner[1]
+    start = words[head][0] if skipped or norms[head - 1:head] == ["اما"] else words[0][0]
+    end = words[head][1]
+    n = 1
+    seen_head = False
+    for p in pieces:
+        if p[0] < words[head][0]:
+            continue
+        if not seen_head:
+            seen_head = True
+            continue
+        if p[2] == "،":
+            continue
+        j = words.index(p)
+        if _ends_phrase(registry, words, j, head) or (p[2].startswith("ف") and p[2][1:] in ("قد", "ان")):
+            break
+        n += 1
+        if n > _MAX_WORDS:
+            break
+        end = p[1]
+    return start, end

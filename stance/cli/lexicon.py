@@ -1,0 +1,54 @@
+"""``stance lexicon``: check a reporting-verb file before extracting with it."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.group("lexicon")
+def lexicon():
+    """The extractor's reporting verbs as data (stance/extract/data/verbs.yaml).
+
+    A linguist adds a verb stem, a form or a participle in a YAML file of the same shape as
+    stance/extract/data/verbs.yaml, checks it here, and passes it to 'stance extract
+    --lexicon FILE'; an entry for a bundled stem replaces that stem's entry.
+    """
+
+
+@lexicon.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
+def check(files):
+    """Check reporting-verb FILES (YAML): each error names the file, line and field, exit 2.
+
+    On success, prints what the files add to or change in the bundled lexicon.
+
+    \b
+    Example file (my_verbs.yaml):
+      verbs:
+        - stem: صرح
+          forms: {صرح: m, صرحت: f, صرحوا: p, يصرح: m, تصرح: f}
+          object: false
+        - stem: استنكر
+          forms: {استنكر: m, استنكرت: f, يستنكر: m, تستنكر: f}
+          object: true
+    \b
+    Examples:
+      stance lexicon check my_verbs.yaml
+      stance extract ../shared/corpus/ant_politics_pool.jsonl.gz --lexicon my_verbs.yaml -o quotes.jsonl
+    """
+    from stance.extract.knowledge import read_verbs
+    from stance.extract.lexicon import DEFAULT_VERBS, VerbLexicon
+
+    for path in files:
+        data = read_verbs(path)
+        new = [s for s in data["verbs"] if s not in DEFAULT_VERBS.verbs]
+        changed = [s for s in data["verbs"] if s in DEFAULT_VERBS.verbs]
+        forms = sum(len(e["forms"]) for e in data["verbs"].values())
+        click.echo(f"{path}: ok — {len(data['verbs'])} verb stems ({forms} forms): {len(new)} new"
+                   + (f" ({', '.join(new[:8])}{' …' if len(new) > 8 else ''})" if new else "")
+                   + f", {len(changed)} replacing bundled entries"
+                   + (f" ({', '.join(changed[:8])})" if changed else "")
+                   + f"; {len(data['participles'])} participles, {len(data['masdars'])} verbal nouns")
+    lex = VerbLexicon(list(files))
+    click.echo(f"with the bundled lexicon: {len(lex.verbs)} stems, {len(lex.verb_forms)} written forms, "
+               f"{len(lex.participles)} participles")

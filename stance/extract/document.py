@@ -1,0 +1,237 @@
+"""One paragraph, indexed once: quotation spans, sentence ends, complementizers, colons,
+reporting verbs and the places where a clause may end, each as a sorted list of offsets.
+
+The rules ask questions such as "the first sentence end after this verb outside quotation
+marks" or "is this offset inside a quotation"; each is a binary search here instead of a new
+scan of the paragraph, so the time of a paragraph grows with its length, not with its length
+times the number of reporting verbs in it (an article of 200,000 «وقال» used to take minutes).
+The indices other than the spans and triggers are built on first use.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+
+import regex
+
+from .lexicon import COMP_RE, DEFAULT_VERBS, VerbLexicon, words
+from .marks import mark_spans
+
+SENT_END = regex.compile(r"[.؟!?](?=[\s\"«»“”]|$)|\n")
+WORD = regex.compile(r"[^\s،,:؛;]+")
+TAIL_RE = words("tail")  # an attribution tail: «، وفقا لـ», «بحسب»
+_TAIL_LEAD = r"\s*[،,]?\s*"
+TAIL_CORE = regex.compile(TAIL_RE.pattern[len(_TAIL_LEAD):] if TAIL_RE.pattern.startswith(_TAIL_LEAD)
+                          else TAIL_RE.pattern)
+NARRATION_AFTER_COMMA = words("narration_after_comma")  # «، ما سيشكل», «، والتي», «، وسط»
+_COMMA_WS = regex.compile(r"[،,]\s*")
+_COLON = regex.compile(r":")
+# how far to the left the rules look for a subject or a clause opener (a subject is at most
+# 14 words; no sentence of the news pool is this long)
+LEFT_WINDOW = 600
+
+
+def count_words(text: str, start: int, end: int, cap: int) -> int:
+    """Words in ``text[start:end]``, counted up to ``cap`` (enough to compare with a threshold
+    without reading a long span to its end)."""
+    return sum(1 for _ in itertools.islice(WORD.finditer(text, start, end), cap))
+
+
+def tokens(text: str, start: int, end: int, cap: int | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of the words of ``text[start:end]`` (the first ``cap`` only)."""
+    it = WORD.finditer(text, start, end)
+    if cap is not None:
+        it = itertools.islice(it, cap)
+    return [(m.start(), m.end(), m.group()) for m in it]
+
+
+class _lazy:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one at every first
+    access, a measurable cost at several indices per paragraph)."""
+
+    def __init__(self, func):
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
+def _first_at_or_after(xs: list[int], pos: int) -> int | None:
+    i = bisect.bisect_left(xs, pos)
+    return xs[i] if i < len(xs) else None
+
+
+class Paragraph:
+    """``text[start:end]`` with its quotation spans and reporting verbs, and lazily built
+    sorted indices for the rules' look-ups. Plain data: one per paragraph, never shared."""
+
+    def __init__(self, text: str, start: int, end: int, lex: VerbLexicon = DEFAULT_VERBS):
+        self.text, self.start, self.end, self.lex = text, start, end, lex
+        self.spans = mark_spans(text, start, end)
+        self._opens = [o for o, _, _ in self.spans]
+        self.triggers = list(lex.iter_triggers(text, start, end))
+        self.trig = {t.start(): t for t in self.triggers}
+
+    # --- quotation spans -----------------------------------------------------------------
+    def inside(self, pos: int, spans=True) -> tuple[int, int, bool] | None:
+        """The quotation span strictly containing ``pos`` (None with ``spans=False``)."""
+        if not spans:
+            return None
+        i = bisect.bisect_left(self._opens, pos) - 1
+        if i >= 0 and pos < self.spans[i][1]:
+            return self.spans[i]
+        return None
+
+    def has_span_between(self, pos: int, until: int) -> bool:
+        """Whether a quotation span opens in ``[pos, until)``."""
+        i = bisect.bisect_left(self._opens, pos)
+        return i < len(self._opens) and self._opens[i] < until
+
+    def spans_from(self, pos: int, until: int):
+        """The quotation spans opening in ``[pos, until)``, in order."""
+        for i in range(bisect.bisect_left(self._opens, pos), len(self.spans)):
+            if self.spans[i][0] >= until:
+                return
+            yield self.spans[i]
+
+    # --- sentence ends -------------------------------------------------------------------
+    @_lazy
+    def _ends(self) -> tuple[list[int], list[int]]:
+        all_ends = [m.start() for m in SENT_END.finditer(self.text, self.start, self.end)]
+        return all_ends, [e for e in all_ends if self.inside(e) is None]
+
+    def sentence_starts(self) -> list[int]:
+        """Offsets just after each sentence end outside quotation marks."""
+        return [e + 1 for e in self._ends[1]]
+
+    def sentence_end(self, pos: int, limit: int, spans=True) -> int:
+        """First sentence end at or after ``pos`` (outside quotation marks unless
+        ``spans=False``), or ``limit``; a full stop just before ``limit`` counts."""
+        e = _first_at_or_after(self._ends[1 if spans else 0], pos)
+        best = e if e is not None and e < limit else limit
+        last = limit - 1
+        if pos <= last < best and self.text[last] in ".؟!?" and self.inside(last, spans) is None:
+            best = last  # as a scan of text[pos:limit] would see it: its end is a sentence end
+        return best
+
+    # --- complementizers and colons ------------------------------------------------------
+    @_lazy
+    def _comps(self) -> tuple[list[int], list]:
+        found = [m for m in COMP_RE.finditer(self.text, self.start, self.end) if self.inside(m.start()) is None]
+        return [m.start() for m in found], found
+
+    def first_comp(self, pos: int, until: int):
+        """The first complementizer outside quotation marks starting in ``[pos, until)``."""
+        starts, found = self._comps
+        i = bisect.bisect_left(starts, pos)
+        if i < len(starts) and starts[i] < until and found[i].end() <= until:
+            return found[i]
+        return None
+
+    @_lazy
+    def _colons(self) -> list[int]:
+        return [m.start() for m in _COLON.finditer(self.text, self.start, self.end)
+                if self.inside(m.start()) is None]
+
+    def first_colon(self, pos: int, until: int) -> int | None:
+        c = _first_at_or_after(self._colons, pos)
+        return c if c is not None and c < until else None
+
+    # --- where a reported clause ends ----------------------------------------------------
+    @_lazy
+    def _tails(self) -> dict:
+        out = {}
+        for name, pat in (("tail", TAIL_RE), ("narration", NARRATION_AFTER_COMMA)):
+            starts = self._tail_starts(name) if name == "tail" else \
+                [m.start() for m in pat.finditer(self.text, self.start, self.end)]
+            out[name] = (starts, [s for s in starts if self.inside(s) is None])
+        return out
+
+    def _tail_starts(self, name: str) -> list[int]:
+        """Where the matches of the tail pattern start, as a scan with it would find them: the
+        keywords are found first (the pattern's leading «\\s*[،,]?\\s*» makes a scan try every
+        character), then each start is moved back over the spaces and comma before it."""
+        text, starts, prev_end = self.text, [], self.start
+        for m in TAIL_CORE.finditer(text, self.start, self.end):
+            j = m.start()
+            while j > prev_end and text[j - 1].isspace():
+                j -= 1
+            if j > prev_end and text[j - 1] in "،,":
+                j -= 1
+                while j > prev_end and text[j - 1].isspace():
+                    j -= 1
+            starts.append(j)
+            prev_end = m.end()
+        return starts
+
+    def first_tail(self, name: str, pos: int, end: int, spans=True) -> int | None:
+        """The first match of the tail pattern ``name`` starting in ``(pos, end)``."""
+        starts = self._tails[name][1 if spans else 0]
+        s = _first_at_or_after(starts, pos + 1)
+        return s if s is not None and s < end else None
+
+    @_lazy
+    def _participles(self) -> tuple[list[int], list[int]]:
+        starts = [t.start() for t in self.triggers if t.participle]
+        return starts, [s for s in starts if self.inside(s) is None]
+
+    def first_participle(self, pos: int, end: int, spans=True) -> int | None:
+        s = _first_at_or_after(self._participles[1 if spans else 0], pos + 1)
+        return s if s is not None and s < end else None
+
+    @_lazy
+    def _comma_verbs(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        """Commas followed by a reporting verb: comma offsets and the verbs' offsets."""
+        commas, verbs = [], []
+        for m in _COMMA_WS.finditer(self.text, self.start, self.end):
+            if m.end() in self.trig:
+                commas.append(m.start())
+                verbs.append(m.end())
+        keep = [i for i, v in enumerate(verbs) if self.inside(v) is None]
+        return commas, verbs, [commas[i] for i in keep], [verbs[i] for i in keep]
+
+    def first_comma_verb(self, pos: int, end: int, spans=True) -> int | None:
+        """A comma in ``[pos, end)`` followed by a reporting verb that starts by ``end``."""
+        commas, verbs = self._comma_verbs[2:] if spans else self._comma_verbs[:2]
+        i = bisect.bisect_left(commas, pos)
+        if i < len(commas) and commas[i] < end and verbs[i] <= end:
+            return commas[i]
+        return None
+
+    @_lazy
+    def _waw_verbs(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        """Verbs with و after a space and a complementizer within 80 characters («، وقال إن»):
+        the verbs' offsets and where that complementizer ends."""
+        at, comp_end = [], []
+        for t in self.triggers:
+            s = t.start()
+            if t.participle or t.pre != "و" or s - 1 < self.start or not self.text[s - 1].isspace():
+                continue
+            cm = COMP_RE.search(self.text, t.end(), min(self.end, t.end() + 80))
+            if cm is not None:
+                at.append(s)
+                comp_end.append(cm.end())
+        keep = [i for i, s in enumerate(at) if self.inside(s) is None]
+        return at, comp_end, [at[i] for i in keep], [comp_end[i] for i in keep]
+
+    def first_waw_verb(self, pos: int, end: int, spans=True) -> int | None:
+        """A space in ``[pos, end)`` before a «و» verb whose complementizer ends by ``end``."""
+        at, comp_end = self._waw_verbs[2:] if spans else self._waw_verbs[:2]
+        i = bisect.bisect_left(at, pos + 1)
+        if i < len(at) and at[i] < end and comp_end[i] <= end:
+            return at[i] - 1
+        return None
+
+    @_lazy
+    def _word_ends(self) -> list[int]:
+        return [m.end() for m in WORD.finditer(self.text, self.start, self.end)]
+
+    def word_window_end(self, pos: int, n: int) -> int:
+        """The end of the ``n``-th word after ``pos`` (the paragraph's end when fewer)."""
+        ends = self._word_ends
+        i = bisect.bisect_right(ends, pos) + n - 1  # the first word ending after pos, then n - 1 more
+        return ends[i] if i < len(ends) else self.end

@@ -1,0 +1,107 @@
+"""Stopping cleanly on SIGTERM, SIGHUP and SIGINT: no half-written output, one line, exit 128+N.
+
+Python dies on SIGTERM without unwinding, so an output being written under a temporary name
+(:func:`stance.io.atomic_output`, run directories, export snapshots) would stay behind. While
+:func:`handling_signals` is active, SIGTERM and SIGHUP raise :class:`Terminated` in the main
+thread instead: every ``except BaseException`` / ``finally`` cleanup runs, and the CLI prints
+one line and exits with ``128 + signal number`` (143 for SIGTERM, 129 for SIGHUP; Ctrl-C and
+SIGINT stay a ``KeyboardInterrupt``, 130). A second signal while cleaning up is ignored
+(``timeout`` sends SIGTERM to the command and again to its process group).
+
+Worker processes of a pool call :func:`quiet_worker`: group-wide signals reach the parent only,
+which stops the pool; the workers print no tracebacks and die with the parent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import signal
+import threading
+
+__all__ = ["Terminated", "handling_signals", "quiet_worker"]
+
+CAUGHT = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None))
+               if s is not None)
+
+
+class Terminated(BaseException):
+    """The process was asked to stop (SIGTERM, SIGHUP, or SIGINT once the CLI re-raised it).
+
+    A ``BaseException`` like ``KeyboardInterrupt``: ``except Exception`` does not swallow it.
+    """
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(signum)
+
+    @property
+    def name(self) -> str:
+        try:
+            return signal.Signals(self.signum).name
+        except ValueError:
+            return f"signal {self.signum}"
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+    def __str__(self) -> str:
+        return f"stopped by {self.name}"
+
+
+_received: list[int] = []
+
+
+def _raise(signum, frame):
+    if _received:  # already stopping: let the cleanup finish
+        return
+    _received.append(signum)
+    raise Terminated(signum)
+
+
+@contextlib.contextmanager
+def handling_signals():
+    """Within the block (main thread only), SIGTERM/SIGHUP raise :class:`Terminated`; the
+    previous handlers come back afterwards."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {s: signal.getsignal(s) for s in CAUGHT}
+    _received.clear()
+    for s in CAUGHT:
+        if previous[s] != signal.SIG_IGN:  # `nohup` set SIGHUP to ignore: keep it so
+            signal.signal(s, _raise)
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler if handler is not None else signal.SIG_DFL)
+
+
+def quiet_worker() -> None:
+    """For a worker process of a pool: leave the parent's process group and die with the parent.
+
+    A signal sent to the whole group (Ctrl-C in a terminal, ``timeout``, ``kill -- -PGID``)
+    then reaches the parent only, which stops the pool the orderly way: a worker killed by
+    it while holding the pool's queue lock would make ``Pool.terminate()`` wait forever.
+    SIGINT is ignored; SIGTERM/SIGHUP end the worker at once (no traceback), which is how the
+    parent's ``Pool.terminate()`` stops it. If the parent dies (even by SIGKILL) the worker
+    is killed too (Linux ``PR_SET_PDEATHSIG``).
+    """
+    import multiprocessing
+    import os
+
+    if hasattr(signal, "SIGINT"):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for s in CAUGHT:
+        signal.signal(s, signal.SIG_DFL)
+    parent = multiprocessing.parent_process()
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpgid(0, 0)
+    with contextlib.suppress(Exception):  # Linux only; elsewhere the group stays shared
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if parent is not None and os.getppid() != parent.pid:  # the parent died before prctl
+        os._exit(1)

@@ -1,0 +1,118 @@
+"""The extractor's knowledge as data (issue 13): verbs and word lists in YAML, checked with
+line-numbered errors; a verb added by a user file without touching Python; every quote names
+the rule that made it; the registry reached through a typed interface."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from stance.extract import ActorRegistry, Extractor
+from stance.extract.knowledge import DATA, read_verbs, read_words, title_words
+from stance.extract.lexicon import DEFAULT_VERBS, TITLE_WORDS, VerbLexicon
+from stance.extract.rules import RULES
+from stance.io import InputError
+from clirun import run
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+# «ألمح» (to hint) is not a bundled reporting verb
+HINTED = "وألمح وزير الخارجية العراقي إلى أن بلاده قد تعيد النظر في الاتفاق مع الشركات الأجنبية."
+USER_VERBS = "verbs:\n  - stem: ألمح\n    forms: {ألمح: m, ألمحت: f, ألمحوا: p, يلمح: m, تلمح: f}\n    object: true\n"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def write(tmp_path, text, name="verbs.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_bundled_data_loads_and_the_lost_forms_are_back():
+    data = read_verbs(DATA / "verbs.yaml")
+    # «ناشد» was a key twice in one dict literal: the second entry dropped «يناشد / تناشد»
+    assert {"يناشد", "تناشد"} <= set(data["verbs"]["ناشد"]["forms"])
+    assert DEFAULT_VERBS.classify("ويناشد") == ("و", "يناشد", False)
+    assert set(read_words()["patterns"]) >= {"furniture", "tail"}
+
+
+def test_titles_come_from_the_registry_titles_file():
+    assert TITLE_WORDS == title_words()
+    assert {"الرئيس", "البابا", "السفير", "الشيخ"} <= TITLE_WORDS
+
+
+@pytest.mark.parametrize("text,line,field,says", [
+    ("verbs:\n  - stem: قال\n    forms: {قال: m}\n  - stem: قال\n    forms: {قالت: f}\n", 4, "verbs[1].stem",
+     "two entries"),
+    ("verbs:\n  - stem: ناشد\n    forms: {ناشد: m, ناشد: f}\n", 3, "ناشد", "key twice"),
+    ("verbs:\n  - stem: حث\n    forms: {حث: m}\n  - stem: حض\n    forms: {حض: m, حث: m}\n", 4,
+     "verbs[1].forms.حث", "also a form of"),
+    ("verbs:\n  - stem: أكد\n    forms: {أكد: x}\n", 2, "verbs[0].forms.أكد", "expected m"),
+    ("verbs:\n  - stem: أكد\n    forms: {أكد: m}\n    ambiguous: [اكد]\n", 2, "verbs[0].ambiguous",
+     "not one of the stem's forms"),
+    ("verbs:\n  - stem: أكد\n    forms: {أكد: m}\n    objekt: true\n", 2, "verbs[0]", "unknown field"),
+    ("verbs:\n  - stem: أكد\n    forms: {أكد: m\n", None, None, "not valid YAML"),
+])
+def test_bad_verb_files_are_refused_with_file_line_and_field(tmp_path, text, line, field, says):
+    path = write(tmp_path, text)
+    with pytest.raises(InputError) as err:
+        read_verbs(path)
+    assert says in str(err.value)
+    assert str(path) in str(err.value)
+    if line is not None:
+        assert err.value.line == line
+    if field is not None:
+        assert err.value.field == field
+
+
+def test_a_user_verb_file_adds_a_verb_without_python(tmp_path, extractor):
+    assert extractor({"id": "h", "text": HINTED}) == []
+    path = write(tmp_path, USER_VERBS)
+    q, = Extractor(registry=extractor.registry, lexicon=str(path))({"id": "h", "text": HINTED})
+    assert q["speaker"] == "وزير الخارجية العراقي" and q["text"].startswith("بلاده قد تعيد النظر")
+    assert q["rule"] == "verb_comp"
+
+
+def test_lexicon_check_and_extract_with_lexicon_on_the_command_line(capsys, tmp_path):
+    path = write(tmp_path, USER_VERBS)
+    code, out, err = run(capsys, "lexicon", "check", path)
+    assert code == 0 and "1 new (ألمح)" in out
+    art = write(tmp_path, HINTED, "hinted.txt")
+    code, out, err = run(capsys, "extract", art, "--lexicon", path)
+    assert code == 0 and len(out.splitlines()) == 1
+    bad = write(tmp_path, USER_VERBS + "  - stem: ألمح\n    forms: {لمح: m}\n", "bad.yaml")
+    code, out, err = run(capsys, "lexicon", "check", bad)
+    assert code == 2 and "bad.yaml:5:" in err and "verbs[1].stem" in err
+    code, out, err = run(capsys, "extract", art, "--lexicon", bad, "-o", tmp_path / "q.jsonl")
+    assert code == 2 and not (tmp_path / "q.jsonl").exists()
+
+
+def test_every_quote_names_its_rule_and_eval_scores_each(capsys, extractor):
+    for path in SEEDS.glob("*.txt"):
+        for q in extractor({"id": path.stem, "text": path.read_text(encoding="utf-8")}):
+            assert q["rule"] in RULES
+    code, out, err = run(capsys, "eval-extract", ROOT / "tests" / "data" / "dev_gold_sample.jsonl",
+                         "--by-rule", "--show", "0")
+    assert code == 0 and "by rule" in out and "verb_comp" in out
+    code, out, err = run(capsys, "eval-extract", ROOT / "tests" / "data" / "dev_gold_sample.jsonl", "--json")
+    res = json.loads(out)
+    assert sum(r["matched"] for r in res["by_rule"].values()) == res["overlap"]["tp"]
+
+
+def test_the_registry_is_reached_through_a_typed_interface(extractor):
+    assert isinstance(extractor.registry, ActorRegistry)
+    assert not isinstance(object(), ActorRegistry)
+
+
+def test_a_verb_lexicon_pickles_with_the_extractor(tmp_path, extractor):
+    import pickle
+
+    lex = VerbLexicon([write(tmp_path, USER_VERBS)])
+    back = pickle.loads(pickle.dumps(lex))
+    assert back.classify("وألمح") == ("و", "ألمح", False) and back.verbs.keys() == lex.verbs.keys()

@@ -1,0 +1,148 @@
+"""SIGTERM, SIGINT and ``timeout`` on real ``stance`` processes: no ``.part`` file left, no
+traceback, one line on stderr, exit status 128+N (issue 14).
+
+The input is the seed articles and the four development-gold articles (tests/data), repeated
+into a JSONL file long enough that extraction is still running when the signal comes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from clirun import run
+from stance.interrupt import Terminated, handling_signals
+from stance.io import atomic_output, iter_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+COPIES = 400  # 3,600 articles, ~43,000 quotes: tens of seconds, far more than the test waits
+
+
+@pytest.fixture(scope="module")
+def long_input(tmp_path_factory) -> Path:
+    arts = list(iter_articles([ROOT / "seeds", ROOT / "tests" / "data" / "dev_gold_sample.jsonl"]))
+    path = tmp_path_factory.mktemp("interrupt") / "articles.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for k in range(COPIES):
+            for a in arts:
+                fh.write(json.dumps({**a, "article_id": f"{a['article_id']}-{k}"},
+                                    ensure_ascii=False) + "\n")
+    return path
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:  # not Linux
+        return []
+    return [int(k) for k in kids]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _start_extract(long_input: Path, out_dir: Path, workers: int) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "stance", "extract", str(long_input), "-o",
+         str(out_dir / "quotes.jsonl"), "--workers", str(workers), "--chunksize", "4"],
+        cwd=out_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True)  # its own process group, as under `timeout` or a shell
+
+
+def _wait_for_first_output(proc: subprocess.Popen, out_dir: Path) -> Path:
+    deadline = time.monotonic() + 45
+    while time.monotonic() < deadline:
+        parts = [p for p in out_dir.glob(".quotes.jsonl.*.part") if p.stat().st_size > 0]
+        if parts:
+            return parts[0]
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    proc.kill()
+    pytest.fail("extraction wrote nothing in 45 s")
+
+
+@pytest.mark.parametrize("workers,sig,group", [
+    (1, signal.SIGTERM, False),   # kill PID
+    (2, signal.SIGTERM, False),   # kill PID, with a worker pool
+    (2, signal.SIGTERM, True),    # `timeout`: the whole process group
+    (2, signal.SIGINT, True),     # Ctrl-C in a terminal: the whole foreground group
+    (1, signal.SIGHUP, False),    # the terminal went away
+])
+def test_signal_during_extract_leaves_no_part_file(long_input, tmp_path, workers, sig, group):
+    proc = _start_extract(long_input, tmp_path, workers)
+    _wait_for_first_output(proc, tmp_path)
+    kids = _children(proc.pid)
+    if workers > 1 and Path("/proc").is_dir():
+        assert len(kids) == workers
+    (os.killpg if group else os.kill)(proc.pid, sig)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 128 + sig
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no .part, no quotes.jsonl
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert lines == [f"stance: stopped by {signal.Signals(sig).name}; unfinished outputs removed"], err
+    deadline = time.monotonic() + 5
+    while any(_alive(k) for k in kids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(k) for k in kids), "worker processes outlived the command"
+
+
+def test_workers_die_with_a_killed_parent(long_input, tmp_path):
+    """SIGKILL cannot be handled, but the pool's workers must not live on as orphans."""
+    proc = _start_extract(long_input, tmp_path, 2)
+    _wait_for_first_output(proc, tmp_path)
+    kids = _children(proc.pid)
+    proc.kill()
+    proc.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while any(_alive(k) for k in kids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(k) for k in kids)
+
+
+def test_sigterm_inside_any_atomic_write_in_process(capsys, tmp_path, monkeypatch):
+    """Through stance.cli.main: a command writing through atomic_output (here `ls config`)
+    is stopped by SIGTERM mid-write: exit 143, no file, one line; handlers are restored."""
+    import stance.labelstudio.config as lsconfig
+
+    real = lsconfig.label_config
+
+    def slow_config():
+        os.kill(os.getpid(), signal.SIGTERM)  # delivered to this (main) thread right away
+        time.sleep(1)
+        return real()
+
+    monkeypatch.setattr(lsconfig, "label_config", slow_config)
+    before = signal.getsignal(signal.SIGTERM)
+    target = tmp_path / "config.xml"
+    code, out, err = run(capsys, "ls", "config", "-o", target)
+    assert code == 143
+    assert list(tmp_path.iterdir()) == []
+    assert err.strip().splitlines() == ["stance: stopped by SIGTERM; unfinished outputs removed"]
+    assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_terminated_is_not_swallowed_by_except_exception(tmp_path):
+    target = tmp_path / "out.txt"
+    with pytest.raises(Terminated), handling_signals():
+        try:
+            with atomic_output(target) as fh:
+                fh.write("half")
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(1)
+        except Exception:  # noqa: BLE001 - what careless code does
+            pytest.fail("SIGTERM was caught as an ordinary exception")
+    assert list(tmp_path.iterdir()) == []
