@@ -223,3 +223,15 @@ def test_header_without_dates_says_so(tmp_path, capsys):
 def test_bad_run_for_calibration(tmp_path):
     with pytest.raises(InputError, match="no predictions.jsonl"):
         Calibration.from_run(tmp_path)
+
+
+def test_empty_actor_from_annotations_build_counts_as_unattributed(tmp_path):
+    # 'stance annotations build' of the bundled dev + pool export writes actor "" for the
+    # 18 pool quotes the extractor could not attribute
+    rows = [{"quote_id": "a", "actor": "", "actor_country": None, "frames": []},
+            {"quote_id": "b", "actor": "سيرغي لافروف", "actor_country": "RUS",
+             "frames": ["mediation"]}]
+    path = tmp_path / "data.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    records, kind, info = load_records(path)
+    assert len(records) == 1 and info["skipped"] == {"no actor (unattributed quote)": 1}

@@ -247,10 +247,11 @@ def _check_record(rec: dict, kind: str, path, line) -> dict | None:
         raise InputError("record has no 'actor' (expected quote records with an actor)",
                          path, line, "actor")
     actor = rec["actor"]
-    if actor is None:
-        return None
-    if not isinstance(actor, str) or not actor.strip():
-        raise InputError("actor must be a non-empty string", path, line, "actor")
+    if actor is None or (isinstance(actor, str) and not actor.strip()):
+        return None  # unattributed ('stance annotations build' writes "" for those)
+    if not isinstance(actor, str):
+        raise InputError(f"actor must be a string, got {type(actor).__name__}", path, line,
+                         "actor")
     fld = "pred_labels" if kind == SCORED else "frames"
     labels = _frame_list(rec[fld], path, line, fld)
     scores = {}
