@@ -204,7 +204,7 @@ def trends(report: Report, max_panels: int = MAX_PANELS):
             by_p = {t["period"]: t for t in g.trend}
             twin = ax.twinx()
             twin.bar(xs, [by_p[p]["n"] if p in by_p else 0 for p in periods],
-                     color="#ececec", width=0.8, zorder=0)
+                     color="#f5f5f5", width=0.5, zorder=0)
             twin.set_ylabel("quotes", color="#999999", fontsize=8)
             twin.tick_params(labelsize=7, colors="#999999")
             ax.set_zorder(twin.get_zorder() + 1)
@@ -214,7 +214,7 @@ def trends(report: Report, max_panels: int = MAX_PANELS):
                 color = FRAME_COLORS.get(f)
                 ax.plot(xs, [v[0] for v in val], marker="o", ms=3.5, lw=1.5, color=color)
                 ax.fill_between(xs, [v[1] for v in val], [v[2] for v in val], color=color,
-                                alpha=0.12, lw=0)
+                                alpha=0.09, lw=0)
             ax.set_title(f"{ar(g.name)} (n={g.n_quotes})", fontsize=10)
             ax.set_ylim(0, 1)
             ax.yaxis.set_major_formatter(lambda x, _: f"{x * 100:.0f}%")
@@ -231,7 +231,7 @@ def trends(report: Report, max_panels: int = MAX_PANELS):
 
         handles = [Line2D([], [], color=FRAME_COLORS.get(f), marker="o",
                           label=f"{ar(FRAME_BY_KEY[f].arabic)} {f}") for f in report.frames]
-        handles.append(Patch(color="#ececec", label="quotes per period"))
+        handles.append(Patch(color="#e0e0e0", label="quotes per period (right axis)"))
         fig.legend(handles=handles, loc="outside lower center", ncol=len(handles),
                    frameon=False)
         what = "model estimates" if report.estimator != "labels" else "annotators' labels"
