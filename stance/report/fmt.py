@@ -67,8 +67,9 @@ def estimate_lines(report: Report) -> list[str]:
     return [f"Shares are MODEL ESTIMATES, not annotations: {report.estimator} = "
             f"{ESTIMATOR_TEXT.get(report.estimator, report.estimator)}; "
             f"{report.confidence:.0%} interval from {cal.get('bootstrap')} bootstrap replicates "
-            "over the quotes (by article), the run's out-of-fold predictions (by article) and "
-            "the annotators' decision on each quote.",
+            "over the quotes, the run's out-of-fold predictions (by article) and the "
+            "annotators' decision on each quote (widened by the run's between-article "
+            "dispersion).",
             f"Run {cal.get('run')}: measured error on its {cal.get('n')} out-of-fold quotes "
             f"({cal.get('articles')} articles): {rates}."]
 
