@@ -47,7 +47,8 @@ def undated_line(report: Report, limit: int = 10) -> str | None:
     named = ", ".join(arts[:limit]) + (f", … {len(arts) - limit} more" if len(arts) > limit
                                        else "")
     return (f"Undated: {u['quotes']} quotes in {len(arts)} "
-            f"article{'s' if len(arts) != 1 else ''} ({named}); left out of the periods")
+            f"article{'s' if len(arts) != 1 else ''} ({named})"
+            + ("; left out of the periods" if report.by_period else ""))
 
 
 def estimate_lines(report: Report) -> list[str]:
