@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import time
 from pathlib import Path
 
 import pytest
@@ -416,14 +415,13 @@ def test_gold_sample_accuracy(reg):
     assert coverage(arts, reg)["missing"] == []
 
 
-def test_picklable_frozen_and_fast():
+def test_picklable_frozen_and_cached():
+    # load time is a benchmark figure (tests/benchmarks/), never a timed unit test
     from stance.actors import registry as mod
 
     mod._load_cached.cache_clear()
     mod._load_lexicon.cache_clear()
-    t = time.perf_counter()
     reg = Registry.load()
-    assert time.perf_counter() - t < 1.0
     assert Registry.load() is reg  # cached
     clone = pickle.loads(pickle.dumps(reg))
     assert clone.resolve("وزير الخارجية العراقي", date="2015-03-24").name == "إبراهيم الجعفري"

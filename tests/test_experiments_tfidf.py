@@ -147,3 +147,36 @@ def test_araieval_baseline_beats_majority_guess():
     ours = score(Y[700:], pred, labels, samples=0)["macro_f1"]
     base = score(Y[700:], always, labels, samples=0)["macro_f1"]
     assert ours > base + 0.1, (ours, base)
+
+
+def test_threshold_strategies_keep_rare_labels_near_half():
+    """shrink pulls a tuned cut-off toward 0.5 by the label's evidence; auto keeps a tuned
+    cut-off only for a frequent label whose tuning beat 0.5 on held-out inner folds."""
+    from stance.experiments.tfidf import choose_thresholds
+
+    rng = np.random.default_rng(0)
+    n = 600
+    Y = np.zeros((n, 2), dtype=int)
+    Y[:200, 0] = 1          # frequent label: positives score 0.2-0.4, negatives 0-0.15
+    Y[:4, 1] = 1            # rare label: 4 positives
+    oof = np.column_stack([np.where(Y[:, 0] == 1, rng.uniform(0.2, 0.4, n), rng.uniform(0, 0.15, n)),
+                           np.where(Y[:, 1] == 1, 0.06, rng.uniform(0, 0.1, n))])
+    fold_of = np.arange(n) % 3
+    tuned = choose_thresholds(Y, oof, fold_of, "tune")
+    shrunk = choose_thresholds(Y, oof, fold_of, "shrink", prior=20)
+    auto = choose_thresholds(Y, oof, fold_of, "auto", min_positives=20)
+    assert 0.15 < tuned[0] < 0.2 and tuned[1] < 0.1        # both tuned far below 0.5
+    assert abs(shrunk[0] - tuned[0]) < 0.05                 # 200 positives: barely moved
+    assert 0.4 < shrunk[1] < 0.5                            # 4 positives: mostly 0.5
+    assert auto[0] == tuned[0] and auto[1] == 0.5
+    assert list(choose_thresholds(Y, oof, fold_of, 0.3)) == [0.3, 0.3]
+
+
+def test_sample_weights_reach_the_logistic_regressions():
+    texts, Y = frames_data()
+    w = np.ones(len(texts))
+    plain = TfidfClassifier(threshold=0.5, random_state=0).fit(texts, Y)
+    w[Y[:, 0] == 1] = 0.05  # terrorism examples barely count
+    light = TfidfClassifier(threshold=0.5, random_state=0).fit(texts, Y, sample_weight=w)
+    probe = [f"{s}: {t}" for s, t in zip(SUBJECTS, TERROR)]
+    assert light.predict_proba(probe)[:, 0].mean() < plain.predict_proba(probe)[:, 0].mean()

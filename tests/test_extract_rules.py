@@ -426,3 +426,19 @@ def test_a_quotation_opening_with_the_conditional_in_keeps_it(extractor):
 def test_complementizer_inside_marks_is_stripped_but_not_a_conditional(extractor, quote, kept):
     q = only(quotes_of(extractor, f'وقال الوزير: "{quote}".'))
     assert q["kind"] == "direct" and q["text"].startswith(kept)
+
+
+@pytest.mark.parametrize("text", [
+    # pool sentences (ANT corpus): the whole object points back or names a day, nothing is reported
+    "وتتهم موسكو ودمشق المعارضة المسلحة بإجبار السكان على البقاء كدروع بشرية، وتنفي المعارضة ذلك.",
+    "ويُعتقد أن الكلور استخدم في 79 من أصل 106 من الهجمات التي أبلغ عنها، وفقا لبيانات بي بي سي.",
+])
+def test_an_object_that_only_points_back_is_no_quote(extractor, text):
+    assert all(q["text"] not in ("ذلك", "عنها") for q in quotes_of(extractor, text))
+
+
+def test_names_joined_by_waw_are_one_joint_speaker_not_the_object(extractor):
+    # pool (ANT corpus): «وتتهم موسكو ودمشق المعارضة ... بإجبار»: verb, joint subject, object, بـ
+    q = quotes_of(extractor, "وتتهم موسكو ودمشق المعارضة المسلحة بإجبار السكان على البقاء كدروع بشرية.")[0]
+    assert q["speaker"] == "موسكو ودمشق" and q["actor"] == "الحكومة الروسية"
+    assert q["text"].startswith("المعارضة المسلحة بإجبار")

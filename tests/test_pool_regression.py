@@ -135,3 +135,13 @@ def test_discover_rejects_a_bad_quotes_file_with_file_line_and_field(tmp_path, c
     assert code == 2
     assert "q.jsonl:2" in err and "actor_id" in err
     assert not (tmp_path / "stub.yaml").exists()
+
+
+def test_discover_writes_a_loadable_stub_when_nothing_is_found(tmp_path, capsys):
+    from clirun import run
+
+    quotes = tmp_path / "q.jsonl"
+    quotes.write_text('{"actor_id": "bashar-al-assad", "actor": "بشار الأسد", "speaker": "الأسد"}\n', encoding="utf-8")
+    stub = tmp_path / "stub.yaml"
+    assert run(capsys, "actors", "discover", quotes, "-o", stub)[0] == 0
+    assert run(capsys, "actors", "check", stub)[0] == 0

@@ -115,4 +115,6 @@ def stub_yaml(unknowns: list[Unknown], source: str = "") -> str:
         lines.append(f"  # {u.count} quotes; mentions: {mentions}")
         prefix = "  " if u.country else "  # "
         lines.extend(prefix + e for e in entry)
+    if not any(u.country for u in unknowns):
+        lines[3] = "actors: []   # nothing to add yet (entries without a country are commented out)"
     return "\n".join(lines) + "\n"

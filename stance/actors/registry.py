@@ -942,22 +942,21 @@ class Registry:
         or a body («قائد القيادة المركزية الأميركية، جوزيف فوتيل» makes «فوتيل» USA; «إيان
         رينتول المتحدث باسم ائتلاف ...» reads the apposition). None when no description
         carries a country: the article's own country is not guessed for a named person."""
-        phrase = norm_phrase(name)
-        if not phrase or not article_text:
+        if not norm_phrase(name) or not article_text:
             return None
-        for before, after in _descriptions(phrase, article_text):
+        places = list(_descriptions(name, article_text))
+        for before, after, _ in places:
             c = self._described_country(before, after)
             if c is not None:
                 return c
-        # else the sentence that first names the person, up to what it reports (a complementizer),
-        # when that speaks of one country only
-        for sent in _article_sentences(article_text):
-            words = [w for w in sent if w != "،"]
-            at = next((i for i in range(len(words)) if tuple(words[i:i + len(phrase)]) == phrase), None)
-            if at is None:
-                continue
-            end = next((i for i in range(at, len(words)) if words[i] in _COMPLEMENTIZERS), len(words))
-            codes = {m.payloads[0].code for m in self.lexicon.country_table.scan(words[:end])} - {"INT"}
+        # else the sentence that first names the person, up to what it reports (a
+        # complementizer), when that part speaks of one country only
+        if places:
+            sent = places[0][2]
+            at = sent.index("…")
+            end = next((i for i in range(at, len(sent)) if sent[i] in _COMPLEMENTIZERS), len(sent))
+            words = [w for w in sent[:end] if w not in ("،", "…")]
+            codes = {m.payloads[0].code for m in self.lexicon.country_table.scan(words)} - {"INT"}
             return codes.pop() if len(codes) == 1 else None
         return None
 
@@ -1128,54 +1127,65 @@ def _person_noun(norms: list[str], i: int) -> bool:
 
 
 _COMPLEMENTIZERS = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها"}
-_SENTENCE = regex.compile(r"[^.؟!?\n؛:]+")
 _PIECE = regex.compile(r"[،,()]|[\p{L}\p{M}\p{N}]+")
 _WINDOW = 8
 
 
-@functools.lru_cache(maxsize=32)
-def _article_sentences(text: str) -> tuple[tuple[str, ...], ...]:
-    """An article's sentences as normalized words, with «،» kept as a word of its own."""
+_SENTENCE_END = regex.compile(r"[.؟!?\n؛:]")
+_SPAN = 200  # characters looked at on each side of a name
+_PLACES = 4  # the first places an article writes a name
+
+
+def _words_of(chunk: str) -> list[str]:
+    """Normalized words of a text chunk, «،» kept as a word of its own."""
+    from .lexicon import _norm_token
+
     out = []
-    for m in _SENTENCE.finditer(text):
-        words = []
-        for p in _PIECE.findall(m.group()):
-            if p in "،,()":
-                words.append("،")
-            else:
-                n = normalize_ar(p)
-                if n:
-                    words.append(n)
-        if words:
-            out.append(tuple(words))
-    return tuple(out)
+    for p in _PIECE.findall(chunk):
+        if p in "،,()":
+            out.append("،")
+        else:
+            n = _norm_token(p)
+            if n:
+                out.append(n)
+    return out
 
 
-def _descriptions(phrase: tuple[str, ...], text: str):
-    """(words before, words after) each place the article writes ``phrase``: before, up to
-    the clause boundary (a comma right before the name is an apposition's); after, the
-    apposition between commas or the words up to the next comma."""
-    n = len(phrase)
-    for sent in _article_sentences(text):
-        for i in range(len(sent) - n + 1):
-            if tuple(sent[i:i + n]) != phrase and not (
-                    sent[i][1:] == phrase[0] and sent[i][:1] in "ولب" and tuple(sent[i + 1:i + n]) == phrase[1:]):
-                continue
-            j = i - 1
-            if j >= 0 and sent[j] == "،":
-                j -= 1
-            before = []
-            while j >= 0 and sent[j] != "،" and len(before) < _WINDOW:
-                before.insert(0, sent[j])
-                j -= 1
-            k = i + n
-            if k < len(sent) and sent[k] == "،":
-                k += 1
-            after = []
-            while k < len(sent) and sent[k] != "،" and len(after) < _WINDOW:
-                after.append(sent[k])
-                k += 1
-            yield before, after
+def _descriptions(name: str, text: str):
+    """(words before, words after, the sentence) each place the article writes
+    ``name`` (as written, or with و/ل/ب before it): before, back to the clause boundary (a comma
+    right before the name is an apposition's); after, the apposition between commas or the
+    words up to the next comma; the sentence's words, with «…» where the name stands."""
+    name = name.strip()
+    at = text.find(name) if name else -1
+    seen = 0
+    while at >= 0 and seen < _PLACES:
+        start, end = at, at + len(name)
+        at = text.find(name, end)
+        if start > 0 and text[start - 1] in "ولب":
+            start -= 1  # «وفوتيل», «لفوتيل»
+        if (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha()):
+            continue  # inside another word
+        seen += 1
+        left = text[max(0, start - _SPAN):start]
+        cut = [e.end() for e in _SENTENCE_END.finditer(left)]
+        left_words = _words_of(left[cut[-1]:] if cut else left)
+        right = text[end:end + _SPAN]
+        e = _SENTENCE_END.search(right)
+        rest = _words_of(right[:e.start()] if e else right)
+        j = len(left_words) - 1
+        if j >= 0 and left_words[j] == "،":
+            j -= 1
+        before = []
+        while j >= 0 and left_words[j] != "،" and len(before) < _WINDOW:
+            before.insert(0, left_words[j])
+            j -= 1
+        k = 1 if rest[:1] == ["،"] else 0
+        after = []
+        while k < len(rest) and rest[k] != "،" and len(after) < _WINDOW:
+            after.append(rest[k])
+            k += 1
+        yield before, after, left_words + ["…"] + rest
 
 
 _COLLECTIVE_HEADS = {"مجموعه", "مجموعات", "منظمه", "منظمات", "جماعه", "جماعات", "تقارير", "هييه", "لجنه",

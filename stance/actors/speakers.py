@@ -33,7 +33,7 @@ import regex
 
 from stance.text import normalize_ar
 
-from .lexicon import PhraseTable, clitic_variants
+from .lexicon import PhraseTable, _norm_token, clitic_variants
 from .schema import read_yaml, strip_lines
 
 DATA = Path(__file__).parent / "data" / "speakers.yaml"
@@ -87,7 +87,7 @@ def _pieces(mention: str) -> list[tuple[int, int, str]]:
         if g in "،,()":
             out.append((m.start(), m.end(), "،"))
         else:
-            n = normalize_ar(g)
+            n = _norm_token(g)
             if n:
                 out.append((m.start(), m.end(), n))
     return out
@@ -143,7 +143,7 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
     if _verbal_noun(bare_def) or accusative or participle:
         # «ارتفاع», «تشكيل», «الاستعداد», «موجها», «قطيعا»: an event or an adverbial
         # accusative, unless the article writes it as a name
-        return _introduced_as_name(registry, norms[i:i + 3], article_text)
+        return _introduced_as_name(registry, norms[i:i + 3], article_text, orig)
     # any other word may be a name the registry does not know («غيفورد», «مورينيو»), a person
     # or group noun («المنظمون», «مشجع») or a family name («السيستاني»): no evidence against it
     # (but a verb with و/ف before a known head is not: «ومررت الأمم المتحدة»)
@@ -153,7 +153,7 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
                                                                lex.unnamed_table, lex.group_heads))):
         return False
     if not w.startswith("ال") and len(norms) > i + 1 and _subject_after(registry, norms, i + 1) \
-            and not _introduced_as_name(registry, norms[i:i + 3], article_text):
+            and not _introduced_as_name(registry, norms[i:i + 3], article_text, orig):
         return False  # «طرح برنارد لوس ...», «اعتقلت السلطات الإيرانية ...»: a verb and its subject
     return True
 
@@ -210,7 +210,7 @@ def _named_by_mention(registry, norms: list[str], i: int) -> bool:
     return False
 
 
-def _introduced_as_name(registry, words: list[str], article_text: str | None) -> bool:
+def _introduced_as_name(registry, words: list[str], article_text: str | None, orig: str = "") -> bool:
     """Whether the article writes ``words[0]`` (with what follows it in the mention, if the
     article has that too) as a person's name: after a title, an honorific, a given name or a
     person noun, or before an apposition that opens with a title."""
@@ -223,7 +223,7 @@ def _introduced_as_name(registry, words: list[str], article_text: str | None) ->
     w = words[0]
     if w.startswith("ال") or len(w) < 3:
         return False  # a definite common noun («الأدلة»); names the registry knows matched above
-    for before, after in _descriptions((w,), article_text):
+    for before, after, _ in _descriptions(orig or w, article_text):
         titled = [any(t.match_at([x], 0) is not None for t in (lex.title_table, lex.honorifics, sw.person_nouns,
                                                               lex.unnamed_table)) for x in before[-2:]]
         if titled and titled[-1]:

@@ -182,6 +182,7 @@ def build_dataset(export_paths: Sequence[str | os.PathLike] | str | os.PathLike,
         "skipped": dict(skipped),
         "frames": {**{f: frame_counts.get(f, 0) for f in FRAME_KEYS},
                    NONE_KEY: sum(1 for r in records if not r["frames"])},
+        "extraction": dict(Counter(r["extraction"] for r in records if r["extraction"])),
         "conflicts": len(conflicts),
         "conflict_list": conflicts,
         # «none» ticked together with frames: frames kept, none dropped (named here)

@@ -49,6 +49,7 @@ def actors():
       stance actors lookup "الرئيس الأميركي" --date 2018-05-21
       stance actors list --country IRQ --role foreign_minister
       stance actors check my_actors.yaml
+      stance actors discover quotes.jsonl -o stub.yaml   # speakers it does not know yet
     """
 
 

@@ -104,6 +104,11 @@ def build(exports, output, policy, summary_path):
     click.echo(f"{s['records']} quotes ({s['policy']}) from {s['annotations']} annotations by "
                f"{len(s['annotators'])} annotators; {s['cancelled_ignored']} cancelled ignored"
                + (f"; skipped: {skipped}" if skipped else "") + f"; frames: {frames}", err=True)
+    if s.get("extraction"):
+        judged = sum(s["extraction"].values())
+        click.echo(f"extraction judged on {judged} quotes: " + ", ".join(
+            f"{k} {n}" for k, n in sorted(s["extraction"].items(), key=lambda kv: -kv[1]))
+            + " (stance eval-extract --judged for precision with intervals)", err=True)
     click.echo(f"{s['conflicts']} conflicts (annotators chose different frames)", err=True)
     for c in s["conflict_list"][:MAX_LISTED]:
         who = "  ".join(f"{a}={'+'.join(f) or 'none'}" for a, f in c["annotations"].items())

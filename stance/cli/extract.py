@@ -94,11 +94,14 @@ def extract(paths, output, actors, lexicon, workers, chunksize, by_speaker, skip
     .jsonl/.jsonl.gz files with one article a line: 'id' or 'article_id', 'text', and
     optionally 'date', 'source', 'title', 'url'. Each quote becomes one JSON line with
     quote_id, article_id, start, end (offsets into the text), text, kind (direct/indirect),
+    rule (the extraction rule that made it, scored by 'stance eval-extract --by-rule'),
     speaker, actor_id, actor, actor_country, actor_role, date/source/title and context.
 
     Bad input (a missing or empty file, bytes that are not UTF-8, a broken JSONL line, a
     record without text) stops the run with an error naming the file and line, and leaves
-    no output file behind; --skip-bad goes on past it.
+    no output file behind; --skip-bad goes on past it. An article whose body ends at a
+    page-furniture line (comments, share or related links) with much more text after it is
+    warned on and counted in the summary: that text is not read.
 
     \b
     Examples:

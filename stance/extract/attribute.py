@@ -142,18 +142,18 @@ class Attributor:
         return self._windows[block]
 
     def _antecedent(self, mention: str, kind: str, before: int):
-        """The actor a generic mention («المنظمة», «المصدر») refers back to."""
+        """The actor a generic mention («المنظمة», «المصدر») refers back to: an earlier speaker
+        with the same head word, a body named earlier in the text with it, the latest body the
+        registry knows by it, or the latest speaker of a compatible kind."""
         head = normalize_ar(mention.split()[0])
         stem = head[2:] if head.startswith("ال") else head  # «المنظمة» -> «منظمه»
-        earlier = None  # the normalized words before the mention, made on first need
+        return self._speaker_by_head(head, stem) \
+            or (self._named_earlier(head, stem, kind, before) if len(stem) >= 3 else None) \
+            or self._body_by_kind(head, before) \
+            or self._latest_compatible(kind)
 
-        def words_before() -> list[str]:
-            nonlocal earlier
-            if earlier is None:
-                earlier = self._words_before(before)
-            return earlier
-
-        # 1) an earlier speaker whose own mention or name has the same head word
+    def _speaker_by_head(self, head: str, stem: str):
+        """An earlier speaker whose own mention or name has the same head word."""
         forms = {stem, head}
         if stem.endswith(("ان", "ين")):  # «الوزيران» refers back to «وزيرا الخارجية ...»
             forms.add(stem[:-1])
@@ -165,56 +165,74 @@ class Attributor:
             kinds = {normalize_ar(k) for k in getattr(sp.actor, "kinds", ()) or ()}
             if any(w in forms for w in words) or head in kinds:  # the registry's «الحلف» for NATO
                 return sp.actor
-        # 2) a body named earlier in the text with that head word: «منظمة هيومن رايتس ووتش»,
-        #    «بيان للإليزيه» (a statement is its issuer's)
-        if len(stem) >= 3:
-            words = words_before()
-            tried = 0
-            for i in range(len(words) - 1, -1, -1):
-                # the indefinite head names the body («حلف شمال الأطلسي»); a statement its issuer
-                wanted = (stem, head) if stem in _STATEMENT_STEMS else (stem,)
-                if words[i] not in wanted or i + 1 >= len(words):
-                    continue
-                tried += 1
-                start = i + 1 if stem in _STATEMENT_STEMS else i
-                follow = []
-                for w in words[start:start + 7]:
-                    if follow and self.lexicon.classify(w) is not None:
-                        break  # «مصدر في وزارة الخارجية وقال»: the phrase ends at the verb
-                    follow.append("ال" + w[2:] if w.startswith("لل") else w)
-                if follow and follow[0] in ("صادر", "صادرا"):
-                    follow = follow[2:] if len(follow) > 2 and follow[1] == "عن" else follow[1:]
-                elif stem in _STATEMENT_STEMS and follow and not follow[0].startswith("ال"):
-                    continue  # «في بيان عبر البريد ... إن باسيل»: no issuer right after the word
-                for k in range(len(follow), 0, -1):
-                    phrase = " ".join(follow[:k])
-                    actor = self._lookup(phrase, before)
-                    if actor is None and kind == "person" and k >= 2 and stem not in _STATEMENT_STEMS:
-                        # «مصدر في وزارة الخارجية السورية» named earlier: an unnamed source
-                        actor = self.registry.resolve(phrase, date=self.date, article_id=self.article_id,
-                                                      article_text=self._context(before))
-                        if getattr(actor, "known", False) or actor.role != "official_unnamed":
-                            actor = None
-                    if actor is not None and (stem in _STATEMENT_STEMS or stem in normalize_ar(actor.name)):
-                        return actor
-                if tried >= 4:
-                    break
-        # 2b) the latest registry body in the text that the registry says goes by this head word
+        return None
+
+    def _named_earlier(self, head: str, stem: str, kind: str, before: int):
+        """A body named earlier in the text with that head word: «منظمة هيومن رايتس ووتش»,
+        «بيان للإليزيه» (a statement is its issuer's)."""
+        words = self._words_before(before)
+        statement = stem in _STATEMENT_STEMS
+        # the indefinite head names the body («حلف شمال الأطلسي»); a statement its issuer
+        wanted = (stem, head) if statement else (stem,)
+        tried = 0
+        for i in range(len(words) - 2, -1, -1):
+            if words[i] not in wanted:
+                continue
+            tried += 1
+            follow, issued = self._phrase_after(words, i + 1 if statement else i)
+            if statement and not issued and follow and not follow[0].startswith("ال"):
+                continue  # «في بيان عبر البريد ... إن باسيل»: no issuer right after the word
+            actor = self._named_by(follow, stem, kind, before)
+            if actor is not None:
+                return actor
+            if tried >= 4:
+                break
+        return None
+
+    def _phrase_after(self, words: list[str], start: int) -> tuple[list[str], bool]:
+        """Up to 7 words from ``start`` that may name a body, up to the next reporting verb,
+        with «صادر عن» skipped (and whether it was)."""
+        follow: list[str] = []
+        for w in words[start:start + 7]:
+            if follow and self.lexicon.classify(w) is not None:
+                break  # «مصدر في وزارة الخارجية وقال»: the phrase ends at the verb
+            follow.append("ال" + w[2:] if w.startswith("لل") else w)
+        if follow and follow[0] in _ISSUED:
+            return (follow[2:] if len(follow) > 2 and follow[1] == _ISSUED_BY else follow[1:]), True
+        return follow, False
+
+    def _named_by(self, follow: list[str], stem: str, kind: str, before: int):
+        """The longest leading phrase of ``follow`` that names an actor with the head word."""
+        statement = stem in _STATEMENT_STEMS
+        for k in range(len(follow), 0, -1):
+            phrase = " ".join(follow[:k])
+            actor = self._lookup(phrase, before)
+            if actor is None and kind == "person" and k >= 2 and not statement:
+                # «مصدر في وزارة الخارجية السورية» named earlier: an unnamed source
+                actor = self.registry.resolve(phrase, date=self.date, article_id=self.article_id,
+                                              article_text=self._context(before))
+                if getattr(actor, "known", False) or actor.role != "official_unnamed":
+                    actor = None
+            if actor is not None and (statement or stem in normalize_ar(actor.name)):
+                return actor
+        return None
+
+    def _body_by_kind(self, head: str, before: int):
+        """The latest registry body in the text that the registry says goes by this head word."""
         candidates = self._by_kind.get(head) if self._by_kind else None
-        if candidates:
-            words = words_before()
-            text_words = " " + " ".join(words) + " "
-            best, best_at = None, -1
-            for alias, actor_id in candidates:
-                at = text_words.rfind(" " + " ".join(alias) + " ")
-                if at > best_at:
-                    best, best_at = actor_id, at
-            if best is not None:
-                actor = self.registry.get(best, self.date)
-                if actor is not None:
-                    return actor
-        # 3) the latest speaker of a compatible kind; a statement («البيان») prefers a body, and
-        #    an office holder's statement is their office's («الرئاسة الفرنسية» for ماكرون)
+        if not candidates:
+            return None
+        text_words = " " + " ".join(self._words_before(before)) + " "
+        best, best_at = None, -1
+        for alias, actor_id in candidates:
+            at = text_words.rfind(" " + " ".join(alias) + " ")
+            if at > best_at:
+                best, best_at = actor_id, at
+        return self.registry.get(best, self.date) if best is not None else None
+
+    def _latest_compatible(self, kind: str):
+        """The latest speaker of a compatible kind; a statement («البيان») prefers a body, and
+        an office holder's statement is their office's («الرئاسة الفرنسية» for ماكرون)."""
         if kind == "any":
             for sp in reversed(self.history[-_HISTORY:]):
                 if _compatible("body", sp.actor):
@@ -232,77 +250,92 @@ class Attributor:
         return self.registry.office_body(actor, self.date)
 
     def _resolve(self, mention: str, before: int):
-        reg = self.registry
-        words = mention.split()
-        if len(words) >= 2 and normalize_ar(words[0]) in _STATEMENT_STEMS:
-            # «بيان الوكالة», «بيان للإليزيه»: a statement speaks for its issuer
-            issuer = " ".join(words[1:])
-            if issuer.startswith("لل"):
-                issuer = "ال" + issuer[2:]
-            elif issuer.startswith("ل") and not reg.lookup(issuer, date=self.date):
-                issuer = issuer[1:]
-            if anaphoric_kind(issuer) is not None or self._lookup(issuer, before):
-                return self._resolve(issuer, before)
-        if len(words) >= 2 and normalize_ar(words[0]) in _OFFICE_STEMS:
-            # «مكتب وزير الخارجية اللبناني جبران باسيل»: a holder's office speaks for their body
-            body = self._office_body(self._resolve(" ".join(words[1:]), before))
-            if body is not None:
-                return body
+        """The actor of a speaker mention at ``before``: through a statement's issuer or an
+        office, a generic mention's antecedent, the name before an apposition, or the registry;
+        an unnamed source takes the article's country and stays one actor per article."""
+        found = self._through_issuer(mention, before)
+        if found is not None:
+            return found
         kind = anaphoric_kind(mention)
         if kind is None and self._by_kind and len(mention.split()) == 1 and normalize_ar(mention) in self._by_kind:
             kind = "body"  # a head word the registry knows bodies by («الحلف», «المرصد»)
         if kind is not None:
-            known = self._lookup(mention, before)
-            if known is not None:
-                return known
-            antecedent = self._antecedent(mention, kind, before)
-            if antecedent is not None:
-                return antecedent
-        if "،" in mention:
-            # «السعودية، الخصم الإقليمي لإيران»: a known name before an apposition is the speaker
-            head_segment, _, tail = mention.partition("،")
-            head_segment = head_segment.strip()
-            tail_actor = self._lookup(tail, before)
-            if head_segment and self._lookup(head_segment, before) is not None \
-                    and getattr(tail_actor, "type", None) != "person":
-                mention = head_segment
-            elif head_segment and normalize_ar(head_segment).split()[0] in _RELATIVE_OF \
-                    and 0 < len(tail.split()) <= 3:
-                mention = tail.strip()  # «زوجة الرئيس السوري بشار الأسد، أسماء الأسد»: her name
+            found = self._lookup(mention, before) or self._antecedent(mention, kind, before)
+            if found is not None:
+                return found
+        mention = self._apposition(mention, before)
         actor = self._resolved.get(mention)
         if actor is None:  # a name recurs in an article: resolve it once
-            actor = self._resolved[mention] = reg.resolve(mention, date=self.date, article_id=self.article_id,
-                                                          article_text=self._context(before))
+            actor = self._resolved[mention] = self.registry.resolve(
+                mention, date=self.date, article_id=self.article_id, article_text=self._context(before))
         words = mention.split()
         if not getattr(actor, "known", True) and len(words) == 2 and words[0] in ANAPHORIC_HEADS \
                 and actor.role != "official_unnamed":
             # «المركز الروسي», «المنظمة الدولية»: a generic head with an adjective refers back too,
             # to an antecedent that agrees with the adjective
             ante = self._antecedent(words[0], ANAPHORIC_HEADS[words[0]], before)
-            country = reg.title_info(mention)[0]
+            country = self.registry.title_info(mention)[0]
             if ante is not None and (ante.country == country or
                                      normalize_ar(words[1]).rstrip("ه") in normalize_ar(ante.name)):
                 return ante
+        return self._unnamed_source(actor, mention)
+
+    def _through_issuer(self, mention: str, before: int):
+        """«بيان الوكالة», «بيان للإليزيه»: a statement speaks for its issuer; «مكتب وزير الخارجية
+        اللبناني جبران باسيل»: a holder's office speaks for their body. None otherwise."""
+        words = mention.split()
+        if len(words) < 2:
+            return None
+        first = normalize_ar(words[0])
+        if first in _STATEMENT_STEMS:
+            issuer = " ".join(words[1:])
+            if issuer.startswith("لل"):
+                issuer = "ال" + issuer[2:]
+            elif issuer.startswith("ل") and not self.registry.lookup(issuer, date=self.date):
+                issuer = issuer[1:]
+            if anaphoric_kind(issuer) is not None or self._lookup(issuer, before):
+                return self._resolve(issuer, before)
+        if first in _OFFICE_STEMS:
+            return self._office_body(self._resolve(" ".join(words[1:]), before))
+        return None
+
+    def _apposition(self, mention: str, before: int) -> str:
+        """The part of «A، B» that names the speaker: «السعودية، الخصم الإقليمي لإيران» -> A,
+        «زوجة الرئيس السوري بشار الأسد، أسماء الأسد» -> B (her name)."""
+        if "،" not in mention:
+            return mention
+        head_segment, _, tail = mention.partition("،")
+        head_segment = head_segment.strip()
+        tail_actor = self._lookup(tail, before)
+        if head_segment and self._lookup(head_segment, before) is not None \
+                and getattr(tail_actor, "type", None) != "person":
+            return head_segment
+        if head_segment and normalize_ar(head_segment).split()[0] in _RELATIVE_OF and 0 < len(tail.split()) <= 3:
+            return tail.strip()
+        return mention
+
+    def _unnamed_source(self, actor, mention: str):
+        """An unnamed source without a country speaks for the country the article is about;
+        «المسؤول الأردني» after «مصدر أردني رفيع المستوى» is the same source, a new indefinite
+        mention («مصدر رسمي في وزارة الخارجية») another one."""
         if not actor.country and not getattr(actor, "known", True) and actor.role in ("official_unnamed",):
-            # an unnamed source without a country speaks for the country the article is about
             if self._country is False:
-                self._country = reg.article_country(self.text)
+                self._country = self.registry.article_country(self.text)
             if self._country:
                 actor = dataclasses.replace(actor, country=self._country)
-        if actor.role == "official_unnamed":
-            # «المسؤول الأردني» after «مصدر أردني رفيع المستوى» is the same source; a new
-            # indefinite mention («مصدر رسمي في وزارة الخارجية») is another one
-            key = actor.country or "?"
-            if mention.strip().startswith("ال"):
-                if key in self._unnamed:
-                    return self._unnamed[key]
-                # «المسؤول العسكري الإيراني» after «محمد علوي» named: the same official
-                for sp in reversed(self.history[-_HISTORY:]):
-                    a = sp.actor
-                    if a.country == actor.country and getattr(a, "type", "person") == "person" \
-                            and a.role in _PERSON_ROLES:
-                        return a
-            self._unnamed[key] = actor
+        if actor.role != "official_unnamed":
+            return actor
+        key = actor.country or "?"
+        if mention.strip().startswith("ال"):
+            if key in self._unnamed:
+                return self._unnamed[key]
+            # «المسؤول العسكري الإيراني» after «محمد علوي» named: the same official
+            for sp in reversed(self.history[-_HISTORY:]):
+                a = sp.actor
+                if a.country == actor.country and getattr(a, "type", "person") == "person" \
+                        and a.role in _PERSON_ROLES:
+                    return a
+        self._unnamed[key] = actor
         return actor
 
     def explicit(self, mention: str, gender: str, before: int = 0) -> Speaker:
@@ -320,7 +353,7 @@ class Attributor:
         phrase = regex.split(r"[،,.:؛\n\"«»“”(]", window[at:], maxsplit=1)[0].split()[:6]
         words = []
         for w in phrase:  # the title, its adjectives and the name after it; not the verb's object
-            if words and w in ("الضغط", "على", "في", "إلى", "عن", "من", "أن", "إن"):
+            if words and w in _NAME_ENDS:
                 break
             words.append(w)
         if not words:
@@ -349,6 +382,9 @@ class Attributor:
 
 
 _FEMININE_TITLES = words("feminine_titles")
+_NAME_ENDS = frozenset(words("feminine_name_ends"))  # the verb's object or content begins
+_ISSUED = frozenset(words("issued"))  # «بيان صادر عن الرئاسة»: the issuer follows
+_ISSUED_BY = words("issued_by")[0]
 _FIRST_PERSON = frozenset(words("first_person"))
 
 

@@ -71,66 +71,11 @@ def evaluate(articles: list[dict], predictions: list[dict], tolerance: int = 3) 
     by_article = defaultdict(list)
     for q in predictions:
         by_article[str(q["article_id"])].append(q)
-    totals = {"overlap": 0, "strict": 0, "pred": 0, "gold": 0, "actor": 0, "country": 0}
-    # per kind: recall counts gold quotes of the kind, precision predicted quotes of the kind
-    kinds = defaultdict(lambda: {"overlap_g": 0, "overlap_p": 0, "strict_g": 0, "strict_p": 0,
-                                 "pred": 0, "gold": 0})
-    misses, false_alarms, wrong_actor = [], [], []
-    # per rule (the ``rule`` field of predictions): its predictions, how many of them matched
-    # a gold quote, and with the right actor
-    rules = defaultdict(lambda: {"pred": 0, "matched": 0, "strict": 0, "actor": 0})
+    acc = _Tally()
     for art in articles:
         aid = str(art.get("article_id") or art.get("id"))
-        text = art["text"]
-        gold = art.get("quotes") or []
-        pred = by_article.get(aid, [])
-        totals["pred"] += len(pred)
-        totals["gold"] += len(gold)
-        for g in gold:
-            kinds[g.get("kind", "?")]["gold"] += 1
-        for p in pred:
-            kinds[p.get("kind", "?")]["pred"] += 1
-            rules[p.get("rule") or "?"]["pred"] += 1
-
-        def strict_ok(g, p):
-            gs, ge = _trimmed(text, g["start"], g["end"])
-            ps, pe = _trimmed(text, p["start"], p["end"])
-            return abs(gs - ps) <= tolerance and abs(ge - pe) <= tolerance
-
-        ov = _match(gold, pred, lambda g, p: True)
-        st = _match(gold, pred, strict_ok)
-        totals["overlap"] += len(ov)
-        totals["strict"] += len(st)
-        for gi, pi in ov:
-            g, p = gold[gi], pred[pi]
-            kinds[g.get("kind", "?")]["overlap_g"] += 1
-            kinds[p.get("kind", "?")]["overlap_p"] += 1
-            rules[p.get("rule") or "?"]["matched"] += 1
-            if _same_actor(g, p):
-                totals["actor"] += 1
-                rules[p.get("rule") or "?"]["actor"] += 1
-            else:
-                wrong_actor.append({"article_id": aid, "start": g["start"], "gold_actor": g.get("actor"),
-                                    "pred_actor": p.get("actor"), "speaker": g.get("speaker"),
-                                    "pred_speaker": p.get("speaker"), "text": g["text"][:80]})
-            if (g.get("actor_country") or "") == (p.get("actor_country") or ""):
-                totals["country"] += 1
-        for gi, pi in st:
-            kinds[gold[gi].get("kind", "?")]["strict_g"] += 1
-            kinds[pred[pi].get("kind", "?")]["strict_p"] += 1
-            rules[pred[pi].get("rule") or "?"]["strict"] += 1
-        matched_g = {gi for gi, _ in ov}
-        matched_p = {pi for _, pi in ov}
-        for gi, g in enumerate(gold):
-            if gi not in matched_g:
-                misses.append({"article_id": aid, "start": g["start"], "end": g["end"], "kind": g.get("kind"),
-                               "speaker": g.get("speaker"), "text": g["text"][:100]})
-        for pi, p in enumerate(pred):
-            if pi not in matched_p:
-                false_alarms.append({"article_id": aid, "start": p["start"], "end": p["end"],
-                                     "kind": p.get("kind"), "speaker": p.get("speaker"),
-                                     "text": p["text"][:100]})
-    n_ov = totals["overlap"]
+        _score_article(acc, aid, art, by_article.get(aid, []), tolerance)
+    totals, n_ov = acc.totals, acc.totals["overlap"]
     return {
         "articles": len(articles),
         "overlap": _prf(n_ov, totals["pred"], totals["gold"]),
@@ -139,14 +84,73 @@ def evaluate(articles: list[dict], predictions: list[dict], tolerance: int = 3) 
         "country_accuracy": round(totals["country"] / n_ov, 4) if n_ov else 0.0,
         "by_kind": {k: {"overlap": _prf_split(v["overlap_p"], v["overlap_g"], v["pred"], v["gold"]),
                         "strict": _prf_split(v["strict_p"], v["strict_g"], v["pred"], v["gold"])}
-                    for k, v in sorted(kinds.items())},
+                    for k, v in sorted(acc.kinds.items())},
         "by_rule": {r: {"pred": v["pred"], "matched": v["matched"],
                         "precision": round(v["matched"] / v["pred"], 4) if v["pred"] else 0.0,
                         "recall": round(v["matched"] / totals["gold"], 4) if totals["gold"] else 0.0,
                         "strict_precision": round(v["strict"] / v["pred"], 4) if v["pred"] else 0.0,
                         "actor_accuracy": round(v["actor"] / v["matched"], 4) if v["matched"] else 0.0}
-                    for r, v in sorted(rules.items(), key=lambda kv: -kv[1]["pred"])},
-        "misses": misses,
-        "false_alarms": false_alarms,
-        "wrong_actors": wrong_actor,
+                    for r, v in sorted(acc.rules.items(), key=lambda kv: -kv[1]["pred"])},
+        "misses": acc.misses,
+        "false_alarms": acc.false_alarms,
+        "wrong_actors": acc.wrong_actor,
     }
+
+
+class _Tally:
+    """Running counts: overall, per kind (recall counts gold quotes of the kind, precision
+    predicted quotes of it) and per rule (the ``rule`` field of predictions), and the lists."""
+
+    def __init__(self):
+        self.totals = {"overlap": 0, "strict": 0, "pred": 0, "gold": 0, "actor": 0, "country": 0}
+        self.kinds = defaultdict(lambda: {"overlap_g": 0, "overlap_p": 0, "strict_g": 0, "strict_p": 0,
+                                          "pred": 0, "gold": 0})
+        self.rules = defaultdict(lambda: {"pred": 0, "matched": 0, "strict": 0, "actor": 0})
+        self.misses, self.false_alarms, self.wrong_actor = [], [], []
+
+
+def _score_article(acc: _Tally, aid: str, art: dict, pred: list[dict], tolerance: int) -> None:
+    text = art["text"]
+    gold = art.get("quotes") or []
+    acc.totals["pred"] += len(pred)
+    acc.totals["gold"] += len(gold)
+    for g in gold:
+        acc.kinds[g.get("kind", "?")]["gold"] += 1
+    for p in pred:
+        acc.kinds[p.get("kind", "?")]["pred"] += 1
+        acc.rules[p.get("rule") or "?"]["pred"] += 1
+
+    def strict_ok(g, p):
+        gs, ge = _trimmed(text, g["start"], g["end"])
+        ps, pe = _trimmed(text, p["start"], p["end"])
+        return abs(gs - ps) <= tolerance and abs(ge - pe) <= tolerance
+
+    ov = _match(gold, pred, lambda g, p: True)
+    st = _match(gold, pred, strict_ok)
+    acc.totals["overlap"] += len(ov)
+    acc.totals["strict"] += len(st)
+    for gi, pi in ov:
+        g, p = gold[gi], pred[pi]
+        acc.kinds[g.get("kind", "?")]["overlap_g"] += 1
+        acc.kinds[p.get("kind", "?")]["overlap_p"] += 1
+        acc.rules[p.get("rule") or "?"]["matched"] += 1
+        if _same_actor(g, p):
+            acc.totals["actor"] += 1
+            acc.rules[p.get("rule") or "?"]["actor"] += 1
+        else:
+            acc.wrong_actor.append({"article_id": aid, "start": g["start"], "gold_actor": g.get("actor"),
+                                    "pred_actor": p.get("actor"), "speaker": g.get("speaker"),
+                                    "pred_speaker": p.get("speaker"), "text": g["text"][:80]})
+        if (g.get("actor_country") or "") == (p.get("actor_country") or ""):
+            acc.totals["country"] += 1
+    for gi, pi in st:
+        acc.kinds[gold[gi].get("kind", "?")]["strict_g"] += 1
+        acc.kinds[pred[pi].get("kind", "?")]["strict_p"] += 1
+        acc.rules[pred[pi].get("rule") or "?"]["strict"] += 1
+    matched_g, matched_p = {gi for gi, _ in ov}, {pi for _, pi in ov}
+    acc.misses += [{"article_id": aid, "start": g["start"], "end": g["end"], "kind": g.get("kind"),
+                    "speaker": g.get("speaker"), "text": g["text"][:100]}
+                   for gi, g in enumerate(gold) if gi not in matched_g]
+    acc.false_alarms += [{"article_id": aid, "start": p["start"], "end": p["end"], "kind": p.get("kind"),
+                          "speaker": p.get("speaker"), "text": p["text"][:100]}
+                         for pi, p in enumerate(pred) if pi not in matched_p]

@@ -179,7 +179,10 @@ WORD_LISTS = ("object_adverbs", "time_words", "time_modifiers", "adjunct_heads",
               "non_comp_governors", "conditional_followers", "negations", "name_mark_governors",
               "generic_body_heads", "reporting_masdars", "months", "pronoun_prepositions", "not_speaker_start",
               "prepositions", "addressee_bodies", "time_heads_or_adjectives", "not_before_subject_verb",
-              "relative_of", "office_stems", "statement_stems", "feminine_titles", "first_person", "generic_names")
+              "relative_of", "office_stems", "statement_stems", "feminine_titles", "first_person", "generic_names",
+              "issued", "issued_by", "event_prepositions", "announcers", "clause_pronouns", "time_nouns",
+              "auxiliaries", "fixed_modifiers", "title_links", "feminine_name_ends",
+              "demonstratives")
 PATTERNS = ("furniture", "link_line", "connective", "media_speaker", "tail", "narration_after_comma",
             "connectives_left", "inner_connective", "adjunct_opening")
 

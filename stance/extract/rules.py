@@ -71,6 +71,14 @@ _LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$
 _ADJUNCT_OPENING = words("adjunct_opening")
 _SPEECH_EVENT_STEMS = words("speech_event_stems")
 _MONTHS = frozenset(words("months"))
+_DEMONSTRATIVES = frozenset(words("demonstratives"))  # «نفى ذلك»: an object that says nothing
+_EVENT_PREPOSITIONS = frozenset(words("event_prepositions"))  # «في بيان», «على هامش»
+_ANNOUNCERS = frozenset(words("announcers"))  # «بالقول», «قائلا»: they announce the words
+_CLAUSE_PRONOUNS = frozenset(words("clause_pronouns"))  # «، وهي ثاني شركة ...»: about the speaker
+_TIME_NOUNS = frozenset(words("time_nouns"))  # «أعلن الأسبوع الماضي أنه ...»
+_AUXILIARIES = frozenset(words("auxiliaries"))  # «وكان ترامب قد حذر ...»
+_FIXED_MODIFIERS = frozenset(words("fixed_modifiers"))  # «الأمين العام»
+_TITLE_LINKS = frozenset(words("title_links"))  # «السفيرة الأميركية في الأمم المتحدة نيكي هيلي»
 _PRONOUN_PREPOSITIONS = frozenset(words("pronoun_prepositions"))
 _NOT_SPEAKER_START = frozenset(words("not_speaker_start"))
 _PREPOSITIONS = frozenset(words("prepositions"))
@@ -105,7 +113,7 @@ def _is_adjunct(tok: str, nxt: str | None) -> bool:
         return False  # «مصدر مطلع» (well-informed), not «مطلع الشهر» (the start of the month)
     if t in TIME_WORDS or t in RELATIVES or t in ADJUNCT_HEADS:
         return True
-    if t in ("في", "على") and nxt is not None:
+    if t in _EVENT_PREPOSITIONS and nxt is not None:
         n = nxt.strip("\"«»“”")
         if n in SPEECH_EVENT_NOUNS or n.startswith(_SPEECH_EVENT_STEMS) or n.split("/")[0] in _MONTHS \
                 or n[:1].isdigit() or n in TIME_WORDS:
@@ -119,7 +127,7 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
     """The speaker mention inside the slot ``text[start:end]``, adjuncts cut off."""
     toks = _tokens(text, start, end)
     # drop the announcement words and leading adjunct segments («، الجمعة، ...»)
-    while toks and (toks[0][2] in ("بالقول", "قائلا", "قائلة", "القول") or toks[0][2] in _PRONOUN_PREPOSITIONS
+    while toks and (toks[0][2] in _ANNOUNCERS or toks[0][2] in _PRONOUN_PREPOSITIONS
                     or toks[0][2] in REPORTING_MASDARS):
         toks = toks[1:]  # «أدانت فيه دمشق», «وجدد التأكيد على أن»
     if toks and toks[0][2] in _PREPOSITIONS:
@@ -134,9 +142,9 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         if keep and text[keep[-1][1]:s].strip() in ("،", ",") and w.startswith("ل") \
                 and w[1:].startswith(_ADDRESSEE_BODIES):
             break  # «مصدر معارض ...، لوكالة "فرانس برس" أن»: the addressee
-        if keep and w in ("وهي", "وهو", "وهم", "وهما"):
+        if keep and w in _CLAUSE_PRONOUNS:
             break  # «وقالت المجموعة، وهي ثاني شركة فرنسية ...، إنها»: a clause about the speaker
-        if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in ("الشهر", "العام", "الأسبوع")):
+        if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in _TIME_NOUNS):
             continue  # «وقال حينها ...», «أعلن الأسبوع الماضي أنه ...»
         if not keep and _is_adjunct(w, nxt):
             return None  # «قالت في وقت لاحق إن»: the slot holds an adjunct, not a speaker
@@ -184,7 +192,7 @@ def speaker_in_slot(text: str, start: int, end: int, transitive: bool = False, t
 def _after_auxiliary(text: str, pstart: int, vstart: int) -> bool:
     """«وكان ترامب قد حذر ...»: the subject stands before «قد» / «كان»."""
     before = text[pstart:vstart].split()
-    return bool(before) and before[-1] in ("قد", "كان", "كانت") and len(before) >= 3
+    return bool(before) and before[-1] in _AUXILIARIES and len(before) >= 3
 
 
 def _real_trigger(lex: VerbLexicon, text: str, pos: int) -> bool:
@@ -381,7 +389,8 @@ def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
 def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive: bool = False,
                   name_len=None, prep: str | None = None, lex: VerbLexicon = DEFAULT_VERBS
                   ) -> tuple[tuple[int, int] | None, int] | None:
-    """For a speech-act verb without أن: split «VERB SPEAKER [، adjuncts،] OBJECT»."""
+    """For a speech-act verb without أن: split «VERB SPEAKER [، adjuncts،] OBJECT» into the
+    speaker's span (None: elided) and where the object starts; None when no split is found."""
     toks = _tokens(text, vend, cend)
     while len(toks) > 2 and (toks[0][2] in OBJECT_ADVERBS or toks[0][2] in TIME_WORDS
                              or toks[0][2] in REPORTING_MASDARS):
@@ -395,12 +404,22 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     if toks[0][2].endswith(("ها", "هم", "هما", "ه")) and len(toks[0][2]) > 4 and not toks[0][2].startswith("ال") \
             and not (name_len is not None and name_len([toks[0][2]])):
         return None, toks[0][0]  # «أعلن انسحابه من», «أكدت كذلك وقوفها»: the object, subject elided
-    seg = text[vend:cend]
-    parts = [m for m in _SEGMENT.finditer(seg)]
-    first_end = vend + parts[0].end() if parts else cend
-    head = [t for t in toks if t[1] <= first_end]
-    # 1) the speaker noun phrase: a head, its definite modifiers, a name after a title
-    j = _np_length(toks, name_len)
+    parts = list(_SEGMENT.finditer(text, vend, cend))
+    first_end = parts[0].end() if parts else cend
+    j = _np_length(toks, name_len)  # the speaker noun phrase: a head, its modifiers, a name
+    split = _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len) \
+        or _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex) \
+        or _split_at_commas(text, parts, cend)
+    if split is not None:
+        return split
+    if j >= len(toks):
+        return None
+    return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]  # the NP, then the object
+
+
+def _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len):
+    """A restating masdar, a relative clause or a preposition right after the speaker's noun
+    phrase of ``j`` words ends the speaker."""
     k = None
     for i in range(1, min(8, len(toks) - 1)):  # the masdar ends the speaker, however long it is
         if toks[i][2] in REPORTING_MASDARS:
@@ -416,9 +435,8 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     if j < len(toks) and toks[j][2] in RELATIVES and len(parts) >= 2 and toks[j - 1][1] <= first_end:
         # «دعا فصيل كتائب حزب الله الذي انخرط في النزاع، سلطات بغداد إلى ...»: the relative
         # clause describes the speaker; the object follows the comma
-        obj = vend + parts[1].start()
         return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), \
-            _skip_preposition(text, obj, cend, bi)
+            _skip_preposition(text, parts[1].start(), cend, bi)
     if j < len(toks) and toks[j - 1][1] <= first_end:
         nxt = toks[j][2]
         if nxt in TIME_WORDS and j + 1 < len(toks):
@@ -426,53 +444,59 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         is_name = name_len is not None and name_len([w for _, _, w in toks[j:j + 4]]) > 0
         if nxt in _PREPOSITIONS or (bi and nxt.startswith("ب") and len(nxt) > 2 and not is_name):
             return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, toks[j][0], cend, bi)
-    # 1b) an intransitive verb's own preposition, however far: «أعربت وكالات إغاثة تابعة للأمم
-    #     المتحدة عن قلقها»
-    if prep is not None:  # across appositions: «لفت أنور قرقاش، وزير الدولة ...، إلى»
+    return None
+
+
+def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex):
+    """An intransitive verb's own preposition ends the speaker: however far across appositions
+    («أعربت وكالات إغاثة تابعة للأمم المتحدة عن قلقها», «لفت أنور قرقاش، وزير الدولة ...، إلى»),
+    or one or two words after its noun phrase («حذر البابا فرنسيس من ...»)."""
+    if prep is not None:
         for i, (s, e, w) in enumerate(toks[1:min(len(toks), 12)], start=1):
             if w in (prep, "الى" if prep == "إلى" else prep):
                 return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), e
             if w in _PREPOSITIONS or lex.has_trigger(w):
                 break
-    # 1c) an intransitive verb's preposition one or two words later: «حذر البابا فرنسيس من ...»
-    if not transitive:
-        limit_i = min(len(head), j + 3)
-        for i, (s, e, w) in enumerate(head[1:limit_i], start=1):
-            if i > j and (w.startswith("ال") or w.endswith(("ة", "ات"))) and w not in _PREPOSITIONS:
-                break  # «وتوقع الوزير موافقة الولايات المتحدة على»: an object, not a name
-            if w in TIME_WORDS and i + 1 < len(toks):
-                return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[i + 1][0], cend, bi)
-            if w in _PREPOSITIONS:
-                return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
-            if bi and w.startswith("ب") and len(w) > 2 and not (name_len and name_len([x for _, _, x in toks[i:i + 4]])):
-                return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), s + (2 if w.startswith("بـ") else 1)
-    # 2) comma-separated: speaker, appositions/adjuncts, then the object
-    if len(parts) >= 2 and _words(parts[0].group()) <= 12:
-        speaker = (vend + parts[0].start(), vend + parts[0].end())
-        for p in parts[1:]:
-            words = p.group().split()
-            if not words:
-                continue
-            if _is_adjunct(words[0], words[1] if len(words) > 1 else None):
-                continue
-            if len(words) <= 4 and p.end() < len(seg) and not words[0] in _PREPOSITIONS:
-                speaker = (speaker[0], vend + p.end())  # apposition «، مايك بومبيو،»
-                continue
-            obj = vend + p.start()
-            if words[0] in _PREPOSITIONS:
-                obj = vend + p.start() + p.group().index(words[0]) + len(words[0])
-            return clean_speaker(text, *speaker), obj
-    # 3) the noun phrase, then the object
-    j = _np_length(toks, name_len)
-    if j >= len(toks):
+    if transitive:
         return None
-    return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]
+    head = [t for t in toks if t[1] <= first_end]
+    for i, (s, e, w) in enumerate(head[1:min(len(head), j + 3)], start=1):
+        if i > j and (w.startswith("ال") or w.endswith(("ة", "ات"))) and w not in _PREPOSITIONS:
+            break  # «وتوقع الوزير موافقة الولايات المتحدة على»: an object, not a name
+        if w in TIME_WORDS and i + 1 < len(toks):
+            return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[i + 1][0], cend, bi)
+        if w in _PREPOSITIONS:
+            return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
+        if bi and w.startswith("ب") and len(w) > 2 and not (name_len and name_len([x for _, _, x in toks[i:i + 4]])):
+            return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), s + (2 if w.startswith("بـ") else 1)
+    return None
+
+
+def _split_at_commas(text, parts, cend):
+    """Comma-separated: the speaker, appositions and adjuncts, then the object."""
+    if len(parts) < 2 or _words(parts[0].group()) > 12:
+        return None
+    speaker = (parts[0].start(), parts[0].end())
+    for p in parts[1:]:
+        words = p.group().split()
+        if not words:
+            continue
+        if _is_adjunct(words[0], words[1] if len(words) > 1 else None):
+            continue
+        if len(words) <= 4 and p.end() < cend and not words[0] in _PREPOSITIONS:
+            speaker = (speaker[0], p.end())  # apposition «، مايك بومبيو،»
+            continue
+        obj = p.start()
+        if words[0] in _PREPOSITIONS:
+            obj = p.start() + p.group().index(words[0]) + len(words[0])
+        return clean_speaker(text, *speaker), obj
+    return None
 
 
 def _adjective_like(word: str) -> bool:
     """A nisba adjective («السوري», «الخارجية») or a fixed modifier («العام»)."""
     return word.endswith(("ي", "ية", "يون", "يين", "يان", "ة", "ى")) or word.startswith("وال") \
-        or word in ("العام", "الأعلى", "الأول", "السابق")
+        or word in _FIXED_MODIFIERS
 
 
 def _np_length(toks, name_len=None) -> int:
@@ -487,7 +511,17 @@ def _np_length(toks, name_len=None) -> int:
         k = name_len([w for _, _, w in toks[:8]])
         if k:
             # «الولايات المتحدة والحكومات الغربية الأخرى»: joint speakers, attributed to the first
-            while k < len(toks) - 1 and toks[k][2].startswith("وال"):
+            while k < len(toks) - 1 and toks[k][2].startswith("و"):
+                # «موسكو ودمشق», «السعودية والإمارات ومصر»: another known name joined by و
+                n = name_len([toks[k][2][1:]] + [w for _, _, w in toks[k + 1:k + 6]])
+                if n and k + n < len(toks):
+                    k += n
+                    while k < len(toks) - 1 and toks[k][2].startswith("ال") \
+                            and toks[k][2].endswith(("ي", "ية", "يون", "يين", "ى")):
+                        k += 1  # «والحكومات الغربية الأخرى»: its nisba adjectives
+                    continue
+                if not toks[k][2].startswith("وال"):
+                    break
                 k += 1
                 while k < len(toks) - 1 and toks[k][2].startswith("ال") and _adjective_like(toks[k][2]):
                     k += 1
@@ -519,7 +553,7 @@ def _np_length(toks, name_len=None) -> int:
             n = name_len([x for _, _, x in toks[k:k + 6]])
             if n and k > j:
                 return k + n
-            if not (w in ("في", "لدى", "باسم", "إلى", "الى") or w.startswith(("ال", "لل", "ل"))):
+            if not (w in _TITLE_LINKS or w.startswith(("ال", "لل", "ل"))):
                 break
     if toks[j - 1][2] in TITLE_WORDS or toks[0][2] in TITLE_WORDS and j == 1:
         # a title is followed by a name: up to two undetermined words
@@ -538,180 +572,266 @@ def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Ca
     return candidates_in(Paragraph(text, pstart, pend), name_len)
 
 
-def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
-    """All quote candidates in one indexed paragraph, in text order."""
+class Site:
+    """One reporting verb or participle and what the rules read around it: the sentence that
+    holds it, where its slot starts (after «بالقول»), and the complementizer, colon and
+    quotation that follow it."""
+
+    __slots__ = ("doc", "m", "verb", "is_part", "is_masdar", "vstart", "vend", "vend2", "sent_start",
+                 "sent_end", "left_start", "para_left", "window", "gender", "stem", "bi", "takes_obj",
+                 "comp", "colon", "mark", "choices", "found")
+
+    def __init__(self, **kw):
+        for k, v in kw.items():
+            setattr(self, k, v)
+
+    @property
+    def pre(self) -> str:
+        return self.m.group("pre")
+
+    def left_subject(self):
+        return _left_subject(self.doc.text, self.left_start, self.vstart, self.doc.lex)
+
+
+_SKIP = "skip"  # a rule's answer: this verb reports nothing here, no later rule is tried
+
+
+def _site(doc: Paragraph, m, sent_ends: list[int], found: list[Candidate]) -> Site | None:
+    """The :class:`Site` of the verb ``m``, or None when it cannot report speech here (a
+    negated verb, a verbal noun with no أن near)."""
     text, pstart, pend, lex = doc.text, doc.start, doc.end, doc.lex
+    vstart, vend, verb, is_part = m.start(), m.end(), m.group("verb"), m.participle
+    is_masdar = verb in lex.speech_masdars and not is_part
+    if is_masdar and not COMP_RE.search(text, vend, min(pend, vend + 160)):
+        return None  # a verbal noun («إعلان») with no أن near: a plain noun, checked cheaply
+    prev_words = text[max(pstart, vstart - 12):vstart].split()
+    if prev_words and prev_words[-1] in NEGATIONS:
+        return None
+    # start of the sentence holding the verb (the paragraph's sentence ends found once)
+    k = bisect.bisect_right(sent_ends, vstart)
+    sent_start = sent_ends[k - 1] if k else pstart
+    if vstart - 1 >= pstart and text[vstart - 1] in ".؟!?" and doc.inside(vstart - 1) is None:
+        sent_start = vstart  # «.وقال»: a full stop right before the verb
+    a = ANNOUNCE_RE.match(text, vend, min(pend, vend + _AHEAD))
+    vend2 = a.end() if a else vend
+    sent_end = doc.sentence_end(vend2, pend)
+    stem = lex.verb_forms.get(verb, ("",))[0] if not is_part else ""
+    site = Site(doc=doc, m=m, verb=verb, is_part=is_part, is_masdar=is_masdar, vstart=vstart, vend=vend,
+                vend2=vend2, sent_start=sent_start, sent_end=sent_end, found=found,
+                left_start=max(sent_start, vstart - LEFT_WINDOW),  # how far left a subject is looked for
+                para_left=max(pstart, vstart - LEFT_WINDOW), gender=lex.verb_gender.get(verb, "m"), stem=stem,
+                bi=stem in lex.bi_stems or verb in lex.bi_participles)
+    # a complementizer, colon or quotation further than _MAX_GAP_TOKENS words could not be
+    # taken, so no further one is looked for
+    site.window = min(sent_end, doc.word_window_end(vend2, _MAX_GAP_TOKENS + 1)) \
+        if doc.has_span_between(vend2, sent_end) else sent_end
+    _complements(site)
+    return site
+
+
+def _complements(site: Site) -> None:
+    """The first complementizer, colon and opening mark after the verb, and the choices among
+    them in text order."""
+    doc, vend2 = site.doc, site.vend2
+    text = doc.text
+    comp = doc.first_comp(vend2, site.sent_end)
+    if comp is not None:
+        before = text[max(vend2, comp.start() - 40):comp.start()].split()
+        if before and before[-1].strip("،,") in NON_COMP_GOVERNORS:
+            comp = None  # «بعد أن», «قبل أن»: a conjunction; the verb has no complement here
+    colon = doc.first_colon(vend2, site.sent_end)
+    mark = next(((o, c, cl) for o, c, cl in doc.spans_from(vend2, site.window)
+                 if (count_words(text, o + 1, c, 3) >= 3 or (comp is not None and o > comp.start()))
+                 and not _names_something(text, vend2, o)), None)
+    choices = []
+    if comp is not None:
+        choices.append((comp.start(), "comp"))
+    if colon is not None:
+        choices.append((colon, "colon"))
+    if mark is not None:
+        o, c, cl = mark
+        # a quoted name inside the speaker slot («لـ"العربية.نت"», «باسم "غرفة العمليات"» ... إن)
+        nxt = comp.start() if comp is not None else colon
+        between = text[c + 1:nxt] if (cl and nxt is not None and c < nxt) else None
+        in_slot = between is not None and count_words(between, 0, len(between), 9) <= 8 \
+            and not doc.lex.has_trigger(between)
+        if not in_slot:
+            choices.append((o, "mark"))
+    site.comp, site.colon, site.mark, site.choices = comp, colon, mark, sorted(choices)
+
+
+def _reports_here(site: Site) -> bool:
+    """Whether the verb can report speech at all here; sets ``takes_obj``: with no أن, colon
+    or quotation, any reporting verb but the plain «say» verbs can take its content as a
+    noun-phrase object («أكد ضرورة ...», «مشيرا إلى تمسك ...»)."""
+    doc, verb, stem, vend2 = site.doc, site.verb, site.stem, site.vend2
+    text, lex = doc.text, doc.lex
+    if site.is_masdar and not (site.choices and site.choices[0][1] == "comp"
+                               and 1 <= count_words(text, vend2, site.choices[0][0], 9) <= 8):
+        return False  # «إعلان» is a plain noun unless a speaker and أن follow it
+    site.takes_obj = stem not in lex.no_object and verb not in lex.plain_participles and not site.is_masdar
+    if verb in lex.ambiguous_forms:
+        need = lex.prep_required.get(verb)
+        ahead = [w for _, _, w in _tokens(text, vend2, site.sent_end, 8)]
+        # «عبرت X عن», or a masdar that names the speech act: «جدد الوزير التأكيد على»
+        site.takes_obj = (need is not None and need in ahead) or any(w in REPORTING_MASDARS for w in ahead[:6])
+    if stem in lex.statement_stems and not _FI.match(text, vend2, min(doc.end, vend2 + _AHEAD)):
+        return False
+    if verb in lex.prep_required and not _PREP_AHEAD[lex.prep_required[verb]].match(text[vend2:vend2 + 120]):
+        return False  # «عبر محطة فرانس إنتر»: a preposition, not «عبّر عن»
+    return True
+
+
+def rule_complement(site: Site, name_len) -> Candidate | str | None:
+    """VERB [SPEAKER] then أن/إن, a colon or quotation marks, whichever comes first within
+    ``_MAX_GAP_TOKENS`` words and with no other verb between: the content after it."""
+    if not site.choices:
+        return None
+    doc, vend2 = site.doc, site.vend2
+    text, lex = doc.text, doc.lex
+    pos, how = site.choices[0]
+    near = pos < site.window and count_words(text, vend2, pos, _MAX_GAP_TOKENS + 1) <= _MAX_GAP_TOKENS
+    gap_tokens = _tokens(text, vend2, pos) if near else []
+    if not near or any(_real_trigger(lex, text, s) and not _names_something(text, vend2, s)
+                       for s, _, w in gap_tokens):
+        return None
+    if how == "comp":
+        content = _content(doc, site.comp.end(), doc.end)
+    elif how == "colon":
+        content = _content(doc, pos + 1, doc.end)
+    else:
+        content = None
+        if not site.takes_obj or not any(w in _PREPOSITIONS for _, _, w in gap_tokens):
+            content = _content(doc, site.mark[0], doc.end)
+            if content and content[2] != "direct" and gap_tokens:
+                content = None
+    if content is None:
+        return None
+    speaker, gender = _complement_speaker(site, pos, bool(gap_tokens), name_len)
+    if speaker is _SKIP:
+        return _SKIP
+    head = "masdar" if site.is_masdar else "participle" if site.is_part else "verb"
+    return Candidate(content[0], content[1], content[2], speaker, gender, site.vstart, participle=site.is_part,
+                     rule=f"{head}_{'quote' if how == 'mark' else how}")
+
+
+def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
+    """The speaker of a complement quote (None: carried over; ``_SKIP``: the journalist's voice)
+    and the gender a carried speaker must agree with."""
+    text, lex, vstart, vend2 = site.doc.text, site.doc.lex, site.vstart, site.vend2
+    slot_start = vend2
+    if site.stem in lex.statement_stems:  # «وجاء في بيان الوكالة: "..."»: the statement speaks
+        jm = _FI_ONLY.match(text, vend2, min(pos, vend2 + _AHEAD))
+        slot_start = jm.end() if jm else pos
+    speaker = None if site.is_part else speaker_in_slot(
+        text, slot_start, pos, transitive=site.stem in lex.transitive_stems or site.stem in lex.slot_addressee_stems,
+        transitive_from=site.stem in lex.reported_from_stems, name_len=name_len)
+    own_verb = not site.is_part
+    if speaker is None and site.is_masdar:
+        return _SKIP, site.gender
+    if speaker is None and own_verb and lex.imperfect(site.verb) and not site.left_subject() \
+            and not (site.pre == "و" and found_in_sentence(site.found, site.sent_start)):
+        # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice; but
+        # «وتنفي القوات التركية ...، وتقول إنها» goes on with the sentence's speaker
+        return _SKIP, site.gender
+    if speaker is None and own_verb and site.pre == "" and (not gap or clean_speaker(text, vend2, pos) is None):
+        speaker = site.left_subject()
+    if speaker is None and not found_in_sentence(site.found, site.sent_start) and (
+            site.is_part or _RESUMPTIVE.match(text, site.vend, min(site.doc.end, site.vend + _AHEAD))):
+        # a participle's sentence subject; «رد الرميحي على قرقاش في تغريدة قال فيها:»: the verb
+        # of a relative clause on the tweet, whose subject is the sentence's
+        speaker = _sentence_subject(text, site.sent_start, vstart, name_len)
+    q = _QAWLUHU_END.search(text, slot_start, pos) if speaker is not None else None
+    if q is not None:  # «نقلت الوكالة عن المسؤول قوله»: the speaker's gender is قوله's
+        return speaker, ("f" if q.group().strip() == "قولها" else "m")
+    return speaker, site.gender
+
+
+def rule_object(site: Site, name_len) -> Candidate | str | None:
+    """A speech-act verb or participle whose content is a noun-phrase object («أكد الوزير
+    ضرورة ...», «، مشيرا إلى ...»), with the subject after the verb, before it, or carried."""
+    if not site.takes_obj:
+        return None
+    doc, vend2 = site.doc, site.vend2
+    text, lex = doc.text, doc.lex
+    cend = _clause_end(doc, vend2, doc.end, narration=False)
+    split, rule = _object_subject(site, cend, name_len)
+    if split is None:
+        return None
+    speaker, obj = split
+    if speaker is not None and site.pre == "و" \
+            and text[max(doc.start, site.vstart - 8):site.vstart].rstrip().endswith(("،", ",")) \
+            and _implausible_speaker(text, speaker, name_len):
+        # «وسيطر تنظيم الدولة ... على مناطق واسعة، وأعلن قيام "الخلافة"»: a second clause
+        # keeps the sentence's subject; the noun after its verb is the object
+        subject = _sentence_subject(text, site.sent_start, site.vstart, name_len)
+        if subject is not None:
+            speaker, obj = subject, speaker[0]
+    if speaker is None and not site.is_part and site.pre == "":
+        speaker = site.left_subject()  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
+    if speaker is None and not site.is_part and lex.imperfect(site.verb):
+        return _SKIP  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker
+    obj = _skip_preposition(text, obj, cend)
+    cend = _clause_end(doc, obj, cend)
+    s, e = _trim(text, obj, cend)
+    if e > s and count_words(text, s, e, 1) >= 1 and not _empty_object(text, s, e):
+        return Candidate(s, e, "indirect", speaker, site.gender, site.vstart, participle=site.is_part, rule=rule)
+    return None
+
+
+def _empty_object(text: str, s: int, e: int) -> bool:
+    """An object that reports nothing said: one word that only points back or at a time
+    («نفى ذلك», «أعلن الثلاثاء», «تحدث عنها»)."""
+    words = text[s:e].split()
+    return len(words) == 1 and (words[0] in _DEMONSTRATIVES or words[0] in TIME_WORDS
+                                or words[0] in _PRONOUN_PREPOSITIONS)
+
+
+def _object_subject(site: Site, cend: int, name_len):
+    """``((speaker span or None, object start) or None, rule name)`` for ``rule_object``."""
+    doc, vstart, vend2, bi = site.doc, site.vstart, site.vend2, site.bi
+    text, lex = doc.text, doc.lex
+    if site.is_part:
+        subject = None if found_in_sentence(site.found, site.sent_start) else \
+            _sentence_subject(text, site.sent_start, vstart, name_len)
+        return (subject, _skip_preposition(text, vend2, cend, bi)), "participle_object"
+    if site.pre == "" and (not _clause_initial(text, site.para_left, vstart)
+                           or _after_auxiliary(text, site.para_left, vstart)):
+        left = site.left_subject() if _subject_can_precede(text, site.para_left, vstart) else None
+        if left is None:
+            return None, "subject_verb_object"
+        return (left, _skip_preposition(text, vend2, cend, bi)), "subject_verb_object"
+    view = min(cend, doc.word_window_end(vend2, _OBJECT_VIEW_WORDS))  # the first words decide
+    return _object_split(text, vend2, view, bi, site.stem in lex.transitive_stems, name_len,
+                         lex.intransitive_prep.get(site.stem), lex), "verb_object"
+
+
+# The rules in the order they are tried for each verb: the first that finds a quote wins.
+RULE_ORDER = (rule_complement, rule_object)
+
+
+def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
+    """All quote candidates in one indexed paragraph, in text order: for each reporting verb
+    not inside quotation marks nor inside the previous quote, the rules of ``RULE_ORDER``."""
     found: list[Candidate] = []
     sent_ends = doc.sentence_starts() if doc.triggers else []
-    covered_until = pstart
-    sent_start = pstart
+    covered_until = doc.start
     for m in doc.triggers:
-        is_part = m.participle
-        vstart, vend = m.start(), m.end()
-        if doc.inside(vstart) is not None or vstart < covered_until:
+        if doc.inside(m.start()) is not None or m.start() < covered_until:
             continue
-        verb = m.group("verb")
-        is_masdar = verb in lex.speech_masdars and not is_part
-        if is_masdar and not COMP_RE.search(text, vend, min(pend, vend + 160)):
-            continue  # a verbal noun («إعلان») with no أن near: a plain noun, checked cheaply
-        gender = lex.verb_gender.get(verb, "m")
-        prev_words = text[max(pstart, vstart - 12):vstart].split()
-        if prev_words and prev_words[-1] in NEGATIONS:
+        site = _site(doc, m, sent_ends, found)
+        if site is None or not _reports_here(site):
             continue
-        # start of the sentence holding the verb (the paragraph's sentence ends found once)
-        k = bisect.bisect_right(sent_ends, vstart)
-        prev_end = sent_ends[k - 1] if k else pstart
-        if vstart - 1 >= pstart and text[vstart - 1] in ".؟!?" and doc.inside(vstart - 1) is None:
-            prev_end = vstart  # «.وقال»: a full stop right before the verb
-        sent_start = prev_end
-        left_start = max(sent_start, vstart - LEFT_WINDOW)  # how far left a subject is looked for
-        para_left = max(pstart, vstart - LEFT_WINDOW)
-        limit = pend
-        vend2 = vend
-        a = ANNOUNCE_RE.match(text, vend, min(pend, vend + _AHEAD))
-        if a:
-            vend2 = a.end()
-        sent_end = doc.sentence_end(vend2, limit)
-        # the first complementizer, colon or opening mark after the verb; one further than
-        # _MAX_GAP_TOKENS words could not be taken, so no further one is looked for
-        window = min(sent_end, doc.word_window_end(vend2, _MAX_GAP_TOKENS + 1)) \
-            if doc.has_span_between(vend2, sent_end) else sent_end
-        comp = doc.first_comp(vend2, sent_end)
-        if comp is not None:
-            before = text[max(vend2, comp.start() - 40):comp.start()].split()
-            if before and before[-1].strip("،,") in NON_COMP_GOVERNORS:
-                comp = None  # «بعد أن», «قبل أن»: a conjunction; the verb has no complement here
-        colon = doc.first_colon(vend2, sent_end)
-        mark = next(((o, c, cl) for o, c, cl in doc.spans_from(vend2, window)
-                     if (count_words(text, o + 1, c, 3) >= 3 or (comp is not None and o > comp.start()))
-                     and not _names_something(text, vend2, o)), None)
-        choices = []
-        if comp is not None:
-            choices.append((comp.start(), "comp"))
-        if colon is not None:
-            choices.append((colon, "colon"))
-        if mark is not None:
-            o, c, cl = mark
-            # a short quoted name in the speaker slot («لـ"العربية.نت"») is not the quote
-            # a quoted name inside the speaker slot («باسم "غرفة العمليات"» ... إن)
-            nxt = comp.start() if comp is not None else colon
-            between = text[c + 1:nxt] if (cl and nxt is not None and c < nxt) else None
-            in_slot = between is not None and count_words(between, 0, len(between), 9) <= 8 \
-                and not lex.has_trigger(between)
-            if not in_slot:
-                choices.append((o, "mark"))
-        choices.sort()
-        if is_masdar and not (choices and choices[0][1] == "comp"
-                              and 1 <= count_words(text, vend2, choices[0][0], 9) <= 8):
-            continue  # «إعلان» is a plain noun unless a speaker and أن follow it
-        stem = lex.verb_forms.get(verb, ("",))[0] if not is_part else ""
-        # with no أن, colon or quotation, any reporting verb but the plain «say» verbs can
-        # take its content as a noun-phrase object («أكد ضرورة ...», «مشيرا إلى تمسك ...»)
-        takes_obj = stem not in lex.no_object and verb not in lex.plain_participles and not is_masdar
-        if verb in lex.ambiguous_forms:
-            need = lex.prep_required.get(verb)
-            ahead = [w for _, _, w in _tokens(text, vend2, sent_end, 8)]
-            # «عبرت X عن», or a masdar that names the speech act: «جدد الوزير التأكيد على»
-            takes_obj = (need is not None and need in ahead) or any(w in REPORTING_MASDARS for w in ahead[:6])
-        if stem in lex.statement_stems and not _FI.match(text, vend2, min(pend, vend2 + _AHEAD)):
-            continue
-        if verb in lex.prep_required and not _PREP_AHEAD[lex.prep_required[verb]].match(text[vend2:vend2 + 120]):
-            continue  # «عبر محطة فرانس إنتر»: a preposition, not «عبّر عن»
-        bi = stem in lex.bi_stems or verb in lex.bi_participles
         cand = None
-        if choices:
-            pos, how = choices[0]
-            near = pos < window and count_words(text, vend2, pos, _MAX_GAP_TOKENS + 1) <= _MAX_GAP_TOKENS
-            gap_tokens = _tokens(text, vend2, pos) if near else []
-            gap_has_verb = any(_real_trigger(lex, text, s) and not _names_something(text, vend2, s)
-                               for s, _, w in gap_tokens)
-            if near and not gap_has_verb:
-                if how == "comp":
-                    content = _content(doc, comp.end(), limit)
-                elif how == "colon":
-                    content = _content(doc, pos + 1, limit)
-                else:
-                    content = None
-                    o, c, cl = mark
-                    if not takes_obj or not any(w in _PREPOSITIONS for _, _, w in gap_tokens):
-                        content = _content(doc, o, limit)
-                        if content and content[2] != "direct" and gap_tokens:
-                            content = None
-                if content is not None:
-                    cs, ce, kind = content
-                    slot_start = vend2
-                    if stem in lex.statement_stems:  # «وجاء في بيان الوكالة: "..."»: the statement speaks
-                        jm = _FI_ONLY.match(text, vend2, min(pos, vend2 + _AHEAD))
-                        slot_start = jm.end() if jm else pos
-                    speaker = None if is_part else speaker_in_slot(
-                        text, slot_start, pos, transitive=stem in lex.transitive_stems or stem in lex.slot_addressee_stems,
-                        transitive_from=stem in lex.reported_from_stems, name_len=name_len)
-                    if speaker is None and is_masdar:
-                        continue
-                    if speaker is None and not is_part and lex.imperfect(verb) and not _left_subject(text, left_start, vstart, lex) \
-                            and not (m.group("pre") == "و" and found_in_sentence(found, sent_start)):
-                        # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice; but
-                        # «وتنفي القوات التركية ...، وتقول إنها» goes on with the sentence's speaker
-                        continue
-                    if speaker is None and not is_part and m.group("pre") == "" and not gap_tokens:
-                        speaker = _left_subject(text, left_start, vstart, lex)
-                    if speaker is None and not is_part and m.group("pre") == "" and gap_tokens \
-                            and clean_speaker(text, vend2, pos) is None:
-                        speaker = _left_subject(text, left_start, vstart, lex)
-                    if is_part and speaker is None and not found_in_sentence(found, sent_start):
-                        speaker = _sentence_subject(text, sent_start, vstart, name_len)
-                    if speaker is None and not is_part and _RESUMPTIVE.match(text, vend, min(pend, vend + _AHEAD)) \
-                            and not found_in_sentence(found, sent_start):
-                        # «رد الرميحي على قرقاش في تغريدة قال فيها:»: the verb of a relative clause
-                        # on the tweet; its subject is the sentence's
-                        speaker = _sentence_subject(text, sent_start, vstart, name_len)
-                    q = _QAWLUHU_END.search(text, slot_start, pos) if speaker is not None else None
-                    if q is not None:  # «نقلت الوكالة عن المسؤول قوله»: the speaker's gender is قوله's
-                        gender = "f" if q.group().strip() == "قولها" else "m"
-                    head = "masdar" if is_masdar else "participle" if is_part else "verb"
-                    cand = Candidate(cs, ce, kind, speaker, gender, vstart, participle=is_part,
-                                     rule=f"{head}_{'quote' if how == 'mark' else how}")
-        if cand is None and takes_obj:
-            cend = _clause_end(doc, vend2, limit, narration=False)
-            split = None
-            rule = "verb_object"
-            if is_part:
-                rule = "participle_object"
-                subject = None if found_in_sentence(found, sent_start) else \
-                    _sentence_subject(text, sent_start, vstart, name_len)
-                split = (subject, _skip_preposition(text, vend2, cend, bi))
-            elif m.group("pre") == "" and (not _clause_initial(text, para_left, vstart) or _after_auxiliary(text, para_left, vstart)):
-                left = _left_subject(text, left_start, vstart, lex) if _subject_can_precede(text, para_left, vstart) else None
-                if left is not None:
-                    split = (left, _skip_preposition(text, vend2, cend, bi))
-                    rule = "subject_verb_object"
-            else:
-                view = min(cend, doc.word_window_end(vend2, _OBJECT_VIEW_WORDS))  # the first words decide
-                split = _object_split(text, vend2, view, bi, stem in lex.transitive_stems, name_len,
-                                      lex.intransitive_prep.get(stem), lex)
-            if split is not None:
-                speaker, obj = split
-                if speaker is not None and m.group("pre") == "و" \
-                        and text[max(pstart, vstart - 8):vstart].rstrip().endswith(("،", ",")) \
-                        and _implausible_speaker(text, speaker, name_len):
-                    # «وسيطر تنظيم الدولة ... على مناطق واسعة، وأعلن قيام "الخلافة"»: a second
-                    # clause keeps the sentence's subject; the noun after its verb is the object
-                    subject = _sentence_subject(text, sent_start, vstart, name_len)
-                    if subject is not None:
-                        speaker, obj = subject, speaker[0]
-                if speaker is None and not is_part and m.group("pre") == "":
-                    speaker = _left_subject(text, left_start, vstart, lex)  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
-                if speaker is None and not is_part and lex.imperfect(verb):
-                    continue  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker
-                obj = _skip_preposition(text, obj, cend)
-                cend = _clause_end(doc, obj, cend)
-                s, e = _trim(text, obj, cend)
-                if e > s and count_words(text, s, e, 1) >= 1:
-                    cand = Candidate(s, e, "indirect", speaker, gender, vstart, participle=is_part, rule=rule)
-        if cand is not None:
-            if cand.speaker is None and not is_part and m.group("pre") == "" and vstart == sent_start \
-                    and verb in ("يذكر", "يشار"):
-                continue
-            found.append(cand)
-            covered_until = cand.end
+        for rule in RULE_ORDER:
+            cand = rule(site, name_len)
+            if cand is not None:
+                break
+        if cand is None or cand is _SKIP:
+            continue
+        if cand.speaker is None and not site.is_part and site.pre == "" and site.vstart == site.sent_start \
+                and site.verb in IMPERSONAL_SPEAKERS:
+            continue  # «يذكر أن ...» opening a sentence: the journalist's voice
+        found.append(cand)
+        covered_until = cand.end
     return found
