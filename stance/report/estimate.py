@@ -241,12 +241,12 @@ class FrameEstimator:
         point = float(self.full.aggregate(self.full.classify(X))[1])
         reps = np.empty(len(self.replicates))
         for b, q in enumerate(self.replicates):
-            Xb = X[rng.integers(0, n, n)]
-            share = float(q.aggregate(q.classify(Xb))[1])
+            idx = rng.integers(0, n, n)
+            share = float(q.aggregate(q.classify(X)[idx])[1])
             # the annotators' decision on each quote: a draw from its calibrated probability
             # (rescaled to the estimate), its spread widened by the run's between-article
             # dispersion
-            p = q.classifier.predict_proba(Xb)[:, 1]
+            p = q.classifier.predict_proba(X)[idx, 1]
             if p.sum() > 0:
                 p = np.clip(p * (share / p.mean()), 0, 1)
             draw = float(np.mean(rng.random(len(p)) < p))
