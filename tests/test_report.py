@@ -234,7 +234,7 @@ GOOD = {"quote_id": "q", "article_id": "a", "text": "نص", "actor": "الحكو
     ([], "empty file: no records"),
     ([GOOD, {k: v for k, v in GOOD.items() if k != "actor"}],
      ":2: field 'actor': record has no 'actor'"),
-    ([GOOD, {**GOOD, "actor": ""}], ":2: field 'actor': actor must be a non-empty string"),
+    ([GOOD, {**GOOD, "actor": 7}], ":2: field 'actor': actor must be a string, got int"),
     ([{k: v for k, v in GOOD.items() if k != "frames"}],
      ":1: record has neither 'pred_labels' (scored quotes from 'stance predict') nor 'frames'"),
     ([{**{k: v for k, v in GOOD.items() if k != "frames"}, "annotations": []}],

@@ -9,6 +9,7 @@ import click
 from stance.cli._params import parse_date_param
 
 from stance.frames import FRAME_KEYS
+from stance.report.estimate import BOOTSTRAP, ESTIMATORS
 
 FORMAT_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
                     ".csv": "csv", ".json": "json", ".txt": "table"}
@@ -53,8 +54,29 @@ FORMAT_BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".html": "html",
                    "raw otherwise. Env: STANCE_ARABIC.")
 @click.option("--examples/--no-examples", default=True, show_default=True,
               help="List the representative quote of each frame after the table.")
+@click.option("--estimator", type=click.Choice(["auto", "count", *ESTIMATORS]), default="auto",
+              show_default=True,
+              help="How shares are estimated from scored quotes: cc (the model's labels "
+                   "counted), pcc (mean calibrated probability), acc/pacc (adjusted with the "
+                   "run's error rates), emq; count: labels counted with a sampling-only Wilson "
+                   "interval. auto: pcc (best on development data by article-grouped "
+                   "cross-validation) when the run's calibration data is found, else count.")
+@click.option("--run", "run_dir", metavar="RUN",
+              help="The run whose out-of-fold predictions calibrate the estimates (default: "
+                   "the run_dir that 'stance predict' wrote into the scored quotes).")
+@click.option("--bootstrap", type=click.IntRange(min=20), default=BOOTSTRAP,
+              show_default=True, metavar="N", help="Bootstrap replicates per interval.")
+@click.option("--by-period", type=click.Choice(["month", "quarter", "year"]),
+              help="Also report each group's frame shares per month or quarter, with "
+                   "intervals (a table, and timeline.png for the top groups). Dates may be "
+                   "ISO or RFC 2822; undated quotes are counted and their articles named.")
+@click.option("--check", "check_path", metavar="LABELED.jsonl",
+              help="Fidelity check: compare the report of the scored quotes with the report "
+                   "of the annotators' labels (a dataset from 'stance annotations build') on "
+                   "the same quotes: share error per group and frame, mean and max, interval "
+                   "coverage; a table (-o .md/.json/.txt) and fidelity.png with --plots.")
 def report(inputs, fmt, output, by, min_quotes, sort, since, until, sources, actors, plots_dir,
-           period, arabic, examples):
+           period, arabic, examples, estimator, run_dir, bootstrap, by_period, check_path):
     """Frame statistics per actor (or country) from scored quotes or a labeled dataset.
 
     The input is either model-scored quotes from 'stance predict' (frames from
@@ -74,6 +96,14 @@ def report(inputs, fmt, output, by, min_quotes, sort, since, until, sources, act
     Quotes whose actor is null (the extractor could not attribute them) are left out and
     counted. Dates may be ISO or RFC 2822.
 
+    Shares of scored quotes are model estimates: by default they are corrected with the
+    run's measured error (its out-of-fold predictions, found through the run_dir field that
+    'stance predict' writes, or --run), and their 95% intervals combine sampling with the
+    classifier's uncertainty; the report names the estimator and the run's error rates.
+    With --check LABELED, the scored quotes that the labeled dataset also has are reported
+    both ways and compared (when those quotes are the run's own training quotes, each
+    group's articles are left out of the calibration data).
+
     \b
     Examples:
       stance report scored.jsonl --min-quotes 5
@@ -81,6 +111,8 @@ def report(inputs, fmt, output, by, min_quotes, sort, since, until, sources, act
       stance report scored.jsonl --min-quotes 10 --plots plots/ -o report.html
       stance report scored.jsonl --since 2018-03-01 --until 2018-06-30 --source BBC \\
           --actor "دونالد ترامب" --actor "سيرغي لافروف" -f json -o two.json
+      stance report out/pool/scored.jsonl --by-period quarter --min-quotes 50 --plots plots/
+      stance report scored.jsonl --check data.jsonl --by country --min-quotes 10 --plots plots/
     """
     from stance.io import InputError, atomic_output, check_output_path
     from stance.report import load_records, render
@@ -92,12 +124,31 @@ def report(inputs, fmt, output, by, min_quotes, sort, since, until, sources, act
     if fmt is None:
         suffix = "." + output.rsplit(".", 1)[-1].lower() if output and "." in output else ""
         fmt = FORMAT_BY_SUFFIX.get(suffix, "table")
-    records, kind, info = load_records(inputs)
+    from pathlib import Path
+
+    where = ", ".join(inputs)
+    if check_path and len(inputs) == 1 and Path(inputs[0]).is_dir():
+        # a run directory: its out-of-fold predictions are the scored quotes
+        from stance.report.aggregate import SCORED
+        from stance.report.fidelity import oof_records
+
+        labeled, _, _ = _load_labeled(check_path)
+        records, info = oof_records(inputs[0], labeled)
+        kind = SCORED
+        if not records:
+            raise InputError("no out-of-fold prediction of the run has a quote_id of the "
+                             "labeled dataset", inputs[0], field="id")
+    else:
+        records, kind, info = load_records(inputs)
     click.echo(f"stance report: {info['n_records']} records, {KIND_TEXT[kind]}", err=True)
+    if check_path:
+        return _check(records, kind, info, where, check_path, by=by, min_quotes=min_quotes,
+                      estimator=estimator, run_dir=run_dir, bootstrap=bootstrap,
+                      output=output, fmt=fmt, plots_dir=plots_dir)
+    est = _estimator(records, kind, info, estimator, run_dir, bootstrap)
     rep = build_report(records, by=by, kind=kind, min_quotes=min_quotes, sort=sort, since=since,
                        until=until, sources=sources or None, actors=actors or None,
-                       period=period, info=info)
-    where = ", ".join(inputs)
+                       period=period, info=info, estimator=est, by_period=by_period)
     if rep.n_quotes == 0:
         why = "; ".join(f"{n} {r}" for r, n in rep.skipped.items()) or "no attributed quotes"
         raise InputError(f"no quotes left to report ({why})", where)
@@ -138,6 +189,118 @@ def report(inputs, fmt, output, by, min_quotes, sort, since, until, sources, act
         click.echo("stance report: plots " + ", ".join(str(p) for p in paths), err=True)
     if output not in (None, "-"):
         click.echo(f"stance report: {len(rep.groups)} {by} rows -> {output} ({fmt})", err=True)
+
+
+def _estimator(records, kind, info, name, run_dir, bootstrap, holdout_ids=None):
+    """The share estimator for scored quotes (None: count the model's labels)."""
+    from pathlib import Path
+
+    from stance.io import InputError
+    from stance.report.aggregate import SCORED
+    from stance.report.estimate import (DEFAULT_ESTIMATOR, Calibration, HoldoutEstimator,
+                                        ShareEstimator)
+
+    if kind != SCORED or name == "count":
+        return None
+    explicit = name != "auto"
+    if info.get("unscored"):
+        msg = f"{info['unscored']} scored records have no pred_scores"
+        if explicit:
+            raise InputError(msg + f": --estimator {name} needs every frame's score",
+                             ", ".join(info["inputs"]), field="pred_scores")
+        click.echo(f"stance report: warning: {msg}; shares are the model's labels counted",
+                   err=True)
+        return None
+    if run_dir is None:
+        dirs = info.get("run_dirs") or []
+        found = [d for d in dirs if Path(d, "predictions.jsonl").is_file()]
+        if len(dirs) > 1:
+            raise InputError(f"scored by {len(dirs)} runs ({', '.join(dirs)}): report one "
+                             "run at a time or name the calibration run with --run",
+                             ", ".join(info["inputs"]), field="run_dir")
+        if not found:
+            why = (f"run directory {dirs[0]} not found" if dirs else
+                   "the scored quotes name no run_dir")
+            if explicit:
+                raise InputError(f"{why}: pass the run with --run RUN",
+                                 ", ".join(info["inputs"]), field="run_dir")
+            click.echo(f"stance report: warning: {why} (pass --run RUN): shares are the "
+                       "model's labels counted, intervals ignore the classifier's error",
+                       err=True)
+            return None
+        run_dir = found[0]
+    cal = Calibration.from_run(run_dir)
+    missing = [f for f in FRAME_KEYS if f not in cal.labels]
+    if missing:
+        raise InputError(f"the run has no {', '.join(missing)} label: not a frames run",
+                         run_dir)
+    name = DEFAULT_ESTIMATOR if name == "auto" else name
+    if holdout_ids is not None and cal.overlaps(holdout_ids):
+        click.echo(f"stance report: {cal.overlaps(holdout_ids)} checked quotes are in the "
+                   f"run's calibration data ({cal.run}): each group's articles are left out "
+                   "of it for that group's estimate", err=True)
+        return HoldoutEstimator(cal, name, bootstrap=bootstrap)
+    return ShareEstimator(cal, name, bootstrap=bootstrap)
+
+
+def _load_labeled(path):
+    from stance.io import InputError
+    from stance.report.aggregate import LABELED, load_records
+
+    labeled, kind, info = load_records([path])
+    if kind != LABELED:
+        raise InputError("not a labeled dataset: its records have no 'frames' (build one with "
+                         "'stance annotations build')", path, field="frames")
+    return labeled, kind, info
+
+
+def _check(records, kind, info, where, check_path, *, by, min_quotes, estimator, run_dir,
+           bootstrap, output, fmt, plots_dir):
+    """``--check LABELED``: the fidelity table (and fidelity.png with --plots)."""
+    from pathlib import Path
+
+    from stance.io import InputError, atomic_output
+    from stance.report import fidelity
+    from stance.report.aggregate import LABELED, SCORED, build_report
+
+    if kind != SCORED:
+        raise InputError("--check compares model-scored quotes (from 'stance predict') with "
+                         "a labeled dataset; this input is already labeled", where)
+    labeled, lkind, linfo = _load_labeled(check_path)
+    sc, lab, how = fidelity.match(records, labeled, where, check_path)
+    est = _estimator(sc, kind, info, estimator, run_dir, bootstrap,
+                     holdout_ids=[str(r.get("quote_id")) for r in sc])
+    est_rep = build_report(sc, by=by, kind=SCORED, min_quotes=min_quotes, info=info,
+                           estimator=est)
+    lab_rep = build_report(lab, by=by, kind=LABELED, min_quotes=1, info=linfo)
+    fid = fidelity.compare(est_rep, lab_rep, matched_by=how, n_scored=len(sc),
+                           n_labeled=len(lab))
+    if not fid.cells:
+        raise InputError(f"no {by} has at least {min_quotes} quotes in both files",
+                         check_path)
+    if fmt is None:
+        suffix = Path(output).suffix.lower() if output and output != "-" else ""
+        fmt = {".md": "markdown", ".json": "json"}.get(suffix, "table")
+    if fmt not in ("table", "markdown", "json"):
+        raise click.UsageError("--check writes a table, markdown or json")
+    png = None
+    if plots_dir:
+        if Path(plots_dir).exists() and not Path(plots_dir).is_dir():
+            raise InputError("--plots must be a directory", plots_dir)
+        png = fidelity.plot(fid)
+    text = fidelity.render_json(fid) if fmt == "json" else \
+        fidelity.render_text(fid, markdown=fmt == "markdown")
+    with atomic_output(output) as fh:
+        fh.write(text)
+    if png is not None:
+        Path(plots_dir).mkdir(parents=True, exist_ok=True)
+        with atomic_output(Path(plots_dir) / "fidelity.png", "wb") as fh:
+            fh.write(png)
+        click.echo(f"stance report: plot {Path(plots_dir) / 'fidelity.png'}", err=True)
+    s = fid.summary()
+    click.echo(f"stance report: fidelity by {by}: mean error {s['mean_error'] * 100:.1f} "
+               f"points, max {s['max_error'] * 100:.1f}, coverage {s['coverage'] * 100:.1f} % "
+               f"({s['groups']} groups)", err=True)
 
 
 def _names(group, wanted: str) -> bool:

@@ -153,6 +153,21 @@ def _binom_two_sided(k: int, n: int) -> float:
     return min(1.0, 2 * tail)
 
 
+def error_rates(gold: np.ndarray, pred: np.ndarray, labels: list[str]) -> dict:
+    """Per label: the true-positive rate (recall), the false-positive rate, the share of items
+    the annotators gave the label and the share the model gave it: what a correction of
+    label counts for the classifier's error needs."""
+    gold, pred = np.asarray(gold).astype(bool), np.asarray(pred).astype(bool)
+    out = {}
+    for j, lab in enumerate(labels):
+        g, p = gold[:, j], pred[:, j]
+        out[lab] = {"tpr": round(float(p[g].mean()), 4) if g.any() else None,
+                    "fpr": round(float(p[~g].mean()), 4) if (~g).any() else None,
+                    "gold_share": round(float(g.mean()), 4),
+                    "pred_share": round(float(p.mean()), 4), "n": int(len(g))}
+    return out
+
+
 def fold_summary(folds: list[dict]) -> dict:
     """Mean and standard deviation of the per-fold micro/macro F1."""
     out = {}

@@ -23,7 +23,7 @@ import numpy as np
 from stance.experiments import runs
 from stance.experiments.config import dump_config
 from stance.experiments.data import Examples, indicator, load_examples, resolve_labels
-from stance.experiments.evaluate import fold_summary, score
+from stance.experiments.evaluate import error_rates, fold_summary, score
 from stance.experiments.folds import split
 from stance.experiments.models import build_model, fit_model
 from stance.io import InputError
@@ -41,9 +41,11 @@ def outer_folds(Y: np.ndarray, folds: int, seed: int, multi_label: bool, groups=
 
 
 def prediction_records(ex: Examples, gold: np.ndarray, pred: np.ndarray, scores: np.ndarray,
-                       labels: list[str], fold: np.ndarray | None = None):
+                       labels: list[str], fold: np.ndarray | None = None,
+                       group_field: str | None = None):
     for i in range(len(ex)):
         rec = {"id": ex.ids[i], "text": ex.texts[i],
+               **({group_field or "group": ex.groups[i]} if ex.groups is not None else {}),
                "gold": [lab for lab, g in zip(labels, gold[i]) if g],
                "pred_labels": [lab for lab, p in zip(labels, pred[i]) if p],
                "pred_scores": {lab: round(float(s), 6) for lab, s in zip(labels, scores[i])}}
@@ -149,7 +151,8 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
             return None
         model.save(tmp / "model")
         with open(tmp / "predictions.jsonl", "w", encoding="utf-8") as fh:
-            for rec in prediction_records(items, gold, pred, scores, labels, fold_of):
+            for rec in prediction_records(items, gold, pred, scores, labels, fold_of,
+                                          data.get("group_field")):
                 fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         from stance.experiments.plots import run_plots
 
@@ -165,6 +168,11 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
         if any(len(t) > 1 for t in training):
             runs.write_json(tmp / "training.json", training)
         runs.write_json(tmp / "metrics.json", metrics)
+        runs.write_json(tmp / "calibration.json", {
+            "source": "out-of-fold predictions" if test is None else "test predictions",
+            "predictions": "predictions.jsonl", "n": len(items),
+            "grouped_by": data.get("group_field") if items.groups is not None else "id",
+            "error_rates": error_rates(gold, pred, labels)})
         env = runs.environment(seed)
         env["seconds"] = round(time.time() - started, 1)
         runs.write_json(tmp / "environment.json", env)

@@ -5,7 +5,9 @@ A run directory ``runs/NAME-YYYYmmdd-HHMMSS/`` holds::
     config.yaml        the resolved config (defaults filled in, overrides applied)
     metrics.json       per-label P/R/F1, micro_f1 / macro_f1 with 95 % bootstrap CIs, per fold
     predictions.jsonl  out-of-fold (CV) or test predictions: id, text, gold, pred_labels,
-                       pred_scores (and fold)
+                       pred_scores (and fold, and article_id when the data has one): the
+                       calibration data `stance report` estimates frame shares with
+    calibration.json   per-label error rates of those predictions (tpr, fpr, shares)
     model/             the final model (skops for TF-IDF, save_pretrained for BERT) and
                        stance_model.json
     plots/             per-label confusion matrices and precision-recall curves

@@ -14,7 +14,7 @@
 
 :func:`build_report` returns plain data (:class:`Report`); the renderers turn it into a
 terminal table, Markdown, HTML (with the plots embedded), CSV or JSON, and
-:mod:`stance.report.plots` draws the heatmap, stacked bars and timeline with matplotlib.
+:mod:`stance.report.plots` draws the heatmap, grouped bars and timeline with matplotlib.
 """
 
 from __future__ import annotations

@@ -130,6 +130,8 @@ class Group:
     n_dated: int = 0
     # period -> {"n": quotes, frame: count}
     timeline: dict[str, dict[str, int]] = field(default_factory=dict)
+    # --by-period: [{"period", "n", "frames": {frame: [share, low, high]}}] in time order
+    trend: list[dict] = field(default_factory=list)
 
     @property
     def none_share(self) -> float:
@@ -159,6 +161,13 @@ class Report:
     first_date: str | None = None
     last_date: str | None = None
     example_rule: str = ""
+    # how the shares were estimated: "labels" (a labeled dataset: the annotators' labels
+    # counted), "wilson" (model labels counted, no calibration data) or an estimator of
+    # stance.report.estimate (model scores with the run's measured error)
+    estimator: str = "labels"
+    calibration: dict = field(default_factory=dict)  # run, n, error_rates, dispersion
+    by_period: str | None = None  # month or quarter: per-group trends (Group.trend)
+    undated: dict = field(default_factory=dict)  # {"quotes": n, "articles": [ids]}
 
     @property
     def kind_text(self) -> str:
@@ -191,6 +200,7 @@ class Report:
         for gd in d["groups"]:
             gd = dict(gd)
             gd.pop("none_share", None)
+            gd.setdefault("trend", [])
             frames = {}
             for k, fd in gd["frames"].items():
                 fd = dict(fd)
@@ -237,10 +247,11 @@ def _check_record(rec: dict, kind: str, path, line) -> dict | None:
         raise InputError("record has no 'actor' (expected quote records with an actor)",
                          path, line, "actor")
     actor = rec["actor"]
-    if actor is None:
-        return None
-    if not isinstance(actor, str) or not actor.strip():
-        raise InputError("actor must be a non-empty string", path, line, "actor")
+    if actor is None or (isinstance(actor, str) and not actor.strip()):
+        return None  # unattributed ('stance annotations build' writes "" for those)
+    if not isinstance(actor, str):
+        raise InputError(f"actor must be a string, got {type(actor).__name__}", path, line,
+                         "actor")
     fld = "pred_labels" if kind == SCORED else "frames"
     labels = _frame_list(rec[fld], path, line, fld)
     scores = {}
@@ -276,6 +287,8 @@ def load_records(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> tupl
     skipped: Counter = Counter()
     runs: list[str] = []
     policies: list[str] = []
+    run_dirs: list[str] = []
+    unscored = 0
     seen_ids: set[str] = set()
     n = 0
     for path in paths:
@@ -303,7 +316,9 @@ def load_records(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> tupl
                     skipped["duplicate quote_id"] += 1
                     continue
                 seen_ids.add(qid)
-            for key, bucket in (("run", runs), ("policy", policies)):
+            if kind == SCORED and not r["scores"]:
+                unscored += 1
+            for key, bucket in (("run", runs), ("policy", policies), ("run_dir", run_dirs)):
                 v = rec.get(key)
                 if isinstance(v, dict):
                     v = v.get("name") or v.get("id") or None
@@ -311,7 +326,8 @@ def load_records(paths: str | os.PathLike | Iterable[str | os.PathLike]) -> tupl
                     bucket.append(str(v))
             records.append(r)
     return records, kind, {"n_records": n, "skipped": dict(skipped), "runs": runs,
-                           "policies": policies, "inputs": [str(p) for p in paths]}
+                           "policies": policies, "inputs": [str(p) for p in paths],
+                           "run_dirs": run_dirs, "unscored": unscored}
 
 
 # --------------------------------------------------------------------------- examples
@@ -405,7 +421,8 @@ def build_report(records: list[dict], by: str = "actor", *, kind: str | None = N
                  min_quotes: int = 1, sort: str = "quotes", since=None, until=None,
                  sources: Iterable[str] | None = None, actors: Iterable[str] | None = None,
                  confidence: float = 0.95, period: str = "auto",
-                 info: dict | None = None) -> Report:
+                 info: dict | None = None, estimator=None,
+                 by_period: str | None = None) -> Report:
     """Group quote records by actor or country and compute the frame statistics.
 
     ``records`` come from :func:`load_records` (raw dicts are accepted too: they are checked
@@ -413,6 +430,12 @@ def build_report(records: list[dict], by: str = "actor", *, kind: str | None = N
     Filters: ``since``/``until`` (dates, inclusive; undated quotes are then left out),
     ``sources`` (case-insensitive), ``actors`` (actor ids or names, compared after Arabic
     normalization). ``min_quotes`` drops small groups after the statistics are computed.
+
+    ``estimator`` (a :class:`stance.report.estimate.ShareEstimator`, scored input only)
+    replaces the counted model labels by shares estimated with the run's measured error and
+    their intervals; without it, scored quotes are counted with a Wilson interval.
+    ``by_period`` ("month" or "quarter") adds each shown group's shares per period
+    (:attr:`Group.trend`); quotes without a date are counted in :attr:`Report.undated`.
     """
     if by not in ("actor", "country"):
         raise ValueError(f"by must be 'actor' or 'country', not {by!r}")
@@ -420,6 +443,8 @@ def build_report(records: list[dict], by: str = "actor", *, kind: str | None = N
         raise ValueError(f"sort must be one of {', '.join(SORT_KEYS)}, not {sort!r}")
     if period not in PERIODS:
         raise ValueError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+    if by_period not in (None, "month", "quarter", "year"):
+        raise ValueError(f"by_period must be month, quarter or year, not {by_period!r}")
     info = dict(info or {})
     records = list(records)
     if records and "labels" not in records[0]:  # raw records: check them like a file
@@ -483,7 +508,14 @@ def build_report(records: list[dict], by: str = "actor", *, kind: str | None = N
     n_total = len(groups)
     largest = max((g.n_quotes for g in groups), default=0)
     groups = [g for g in groups if g.n_quotes >= min_quotes]
+    use = estimator if kind == SCORED else None
+    for g in _progress(groups, use is not None, "estimating shares"):
+        if use is not None:
+            _apply_estimates(g, use.estimate(buckets[g.key], confidence))
+        if by_period:
+            g.trend = _trend(buckets[g.key], by_period, use, confidence)
     groups = _sort_groups(groups, sort)
+    undated = [r for r in kept if r["day"] is None]
 
     filters = {k: v for k, v in (("since", since_d.isoformat() if since_d else None),
                                  ("until", until_d.isoformat() if until_d else None),
@@ -498,7 +530,50 @@ def build_report(records: list[dict], by: str = "actor", *, kind: str | None = N
         first_date=min(days).isoformat() if days else None,
         last_date=max(days).isoformat() if days else None,
         example_rule=EXAMPLE_RULE[kind],
+        estimator=(use.name if use is not None else "wilson") if kind == SCORED else "labels",
+        calibration=use.describe() if use is not None else {},
+        by_period=by_period,
+        undated={"quotes": len(undated),
+                 "articles": sorted({str(r.get("article_id") or r.get("quote_id") or "?")
+                                     for r in undated})} if undated else {},
     )
+
+
+def _progress(items, show: bool, desc: str):
+    if not show or len(items) < 20:
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, desc=desc, unit="group", leave=False)
+
+
+def _apply_estimates(g: Group, est: dict) -> None:
+    for f, (share, low, high) in est.items():
+        if f in g.frames:
+            fs = g.frames[f]
+            fs.share, fs.low, fs.high = share, low, high
+    best = max(FRAME_KEYS, key=lambda f: (g.frames[f].share, -FRAME_KEYS.index(f)))
+    g.dominant = best if g.frames[best].count or g.frames[best].share >= 0.05 else None
+
+
+def _trend(rs: list[dict], period: str, estimator, confidence: float) -> list[dict]:
+    slots: dict[str, list[dict]] = defaultdict(list)
+    for r in rs:
+        if r["day"] is not None:
+            slots[_period_of(r["day"], period)].append(r)
+    out = []
+    for p in sorted(slots):
+        part = slots[p]
+        if estimator is not None:
+            est = estimator.estimate(part, confidence)
+        else:
+            est = {}
+            for f in FRAME_KEYS:
+                k = sum(1 for r in part if f in r["labels"])
+                est[f] = (k / len(part), *wilson_interval(k, len(part), confidence))
+        out.append({"period": p, "n": len(part),
+                    "frames": {f: [round(v, 4) for v in est[f]] for f in FRAME_KEYS}})
+    return out
 
 
 def _group(key: str, rs: list[dict], by: str, kind: str, confidence: float,

@@ -112,7 +112,7 @@ def heatmap(report: Report, max_rows: int = MAX_ROWS):
     groups = _rows(report, max_rows)
     frames = list(report.frames)
     with _rc():
-        fig = _figure(2.2 + 1.25 * len(frames) + 2.4, 1.6 + 0.36 * max(len(groups), 3))
+        fig = _figure(2.2 + 1.25 * len(frames) + 2.4, 1.6 + 0.48 * max(len(groups), 3))
         ax = fig.add_subplot()
         data = np.array([[g.frames[f].share for f in frames] for g in groups]).reshape(
             len(groups), len(frames))
@@ -120,8 +120,12 @@ def heatmap(report: Report, max_rows: int = MAX_ROWS):
         for i, g in enumerate(groups):
             for j, f in enumerate(frames):
                 v = data[i, j]
-                ax.text(j, i, f"{v * 100:.0f}%", ha="center", va="center", fontsize=9,
-                        color="white" if v > 0.55 else "#222222")
+                fs = g.frames[f]
+                color = "white" if v > 0.55 else "#222222"
+                ax.text(j, i - 0.12, f"{v * 100:.0f}%", ha="center", va="center", fontsize=9,
+                        color=color)
+                ax.text(j, i + 0.22, f"[{fs.low * 100:.0f}–{fs.high * 100:.0f}]", ha="center",
+                        va="center", fontsize=7, color=color)
         ax.set_xticks(range(len(frames)), [_frame_label(f) for f in frames])
         ax.xaxis.tick_top()
         ax.set_yticks(range(len(groups)), [ar(g.name) for g in groups])
@@ -133,51 +137,43 @@ def heatmap(report: Report, max_rows: int = MAX_ROWS):
                           pad=0.02)
         cb.set_label("share of quotes")
         cb.ax.yaxis.set_major_formatter(lambda x, _: f"{x * 100:.0f}%")
-        ax.set_title(_title(report, "Share of quotes carrying each frame", len(groups)),
-                     fontsize=11)
+        ax.set_title(_title(report, "Share of quotes carrying each frame "
+                            f"[{report.confidence:.0%} interval]", len(groups)), fontsize=11)
     return fig
 
 
 def bars(report: Report, max_rows: int = MAX_ROWS):
-    """One stacked horizontal bar per group; each segment a frame share with its interval."""
+    """Grouped horizontal bars: per group one bar per frame, each with its interval."""
     groups = _rows(report, max_rows)
     frames = list(report.frames)
+    k = len(frames)
     with _rc():
-        fig = _figure(11, 1.8 + 0.42 * max(len(groups), 3))
+        fig = _figure(10, 1.9 + 0.22 * k * max(len(groups), 3))
         ax = fig.add_subplot()
-        ys = list(range(len(groups)))
-        left = [0.0] * len(groups)
-        offsets = [(-0.27 + 0.54 * j / max(len(frames) - 1, 1)) for j in range(len(frames))]
-        top = 1.0
+        h = 0.8 / k
         for j, f in enumerate(frames):
+            ys = [i - 0.4 + h * (j + 0.5) for i in range(len(groups))]
             fs = [g.frames[f] for g in groups]
-            widths = [s.share for s in fs]
-            ax.barh(ys, widths, left=left, height=0.7, color=FRAME_COLORS.get(f),
+            ax.barh(ys, [s.share for s in fs], height=h * 0.92, color=FRAME_COLORS.get(f),
                     alpha=0.85, label=f"{ar(FRAME_BY_KEY[f].arabic)} {f}")
-            for y, l, s in zip(ys, left, fs):
-                if not s.count:
-                    continue  # no segment, no whisker (the table keeps the upper bound)
-                ax.errorbar(l + s.share, y + offsets[j],
-                            xerr=[[s.share - s.low], [s.high - s.share]], fmt="none",
-                            ecolor=_darker(FRAME_COLORS.get(f, "#333333")), elinewidth=1.2,
-                            capsize=2.5)
-                top = max(top, l + s.high)
-            left = [l + w for l, w in zip(left, widths)]
-        for y, g, l in zip(ys, groups, left):
-            ax.text(top + 0.02, y, f"n={g.n_quotes}", va="center", fontsize=9,
-                    color="#444444")
-            if l == 0:
-                ax.text(0.01, y, "no frame in any quote", va="center", fontsize=8,
-                        color="#888888")
-        ax.set_yticks(ys, [ar(g.name) for g in groups])
-        ax.invert_yaxis()
-        ax.set_xlim(0, top + 0.12)
-        ax.axvline(1.0, color="#999999", lw=0.8, ls=":")
+            ax.errorbar([s.share for s in fs], ys,
+                        xerr=[[s.share - s.low for s in fs], [s.high - s.share for s in fs]],
+                        fmt="none", ecolor=_darker(FRAME_COLORS.get(f, "#333333")),
+                        elinewidth=1.0, capsize=2)
+        for i, g in enumerate(groups):
+            ax.text(1.01, i, f"n={g.n_quotes}", va="center", fontsize=9, color="#444444",
+                    transform=ax.get_yaxis_transform())
+            if i:
+                ax.axhline(i - 0.5, color="#dddddd", lw=0.6)
+        ax.set_yticks(range(len(groups)), [ar(g.name) for g in groups])
+        ax.set_ylim(len(groups) - 0.5, -0.5)
+        ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(lambda x, _: f"{x * 100:.0f}%")
-        ax.set_xlabel("share of quotes carrying each frame, stacked (a quote can carry "
-                      "several frames); whiskers: 95% Wilson interval of each segment")
-        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=len(frames),
-                  frameon=False)
+        ax.set_xlabel(f"share of quotes carrying each frame (a quote can carry several "
+                      f"frames or none); whiskers: {report.confidence:.0%} interval"
+                      + ("" if report.estimator == "labels" else
+                         f"; model estimates ({report.estimator})"))
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=k, frameon=False)
         ax.set_title(_title(report, "Frames per " + report.by, len(groups)), fontsize=11,
                      pad=28)
         ax.grid(axis="x", color="#eeeeee")
@@ -189,9 +185,68 @@ def timeline_groups(report: Report, max_panels: int = MAX_PANELS) -> list[Group]
     return [g for g in report.groups if len(g.timeline) >= 2][:max_panels]
 
 
+def trends(report: Report, max_panels: int = MAX_PANELS):
+    """Small multiples for ``--by-period``: per top group (by quotes), the share of each frame
+    per period with its interval band, and the quotes per period (grey bars, right axis)."""
+    groups = [g for g in report.groups if len(g.trend) >= 2]
+    groups = sorted(groups, key=lambda g: -g.n_quotes)[:max_panels]
+    if not groups:
+        return None
+    seen = sorted({t["period"] for g in groups for t in g.trend})
+    periods = period_range(seen[0], seen[-1])
+    ncols = min(3, len(groups))
+    nrows = -(-len(groups) // ncols)
+    with _rc():
+        fig = _figure(4.8 * ncols, 1.4 + 2.8 * nrows)
+        axes = fig.subplots(nrows, ncols, squeeze=False, sharex=True, sharey=True)
+        xs = list(range(len(periods)))
+        for ax, g in zip(axes.flat, groups):
+            by_p = {t["period"]: t for t in g.trend}
+            twin = ax.twinx()
+            twin.bar(xs, [by_p[p]["n"] if p in by_p else 0 for p in periods],
+                     color="#f5f5f5", width=0.5, zorder=0)
+            twin.set_ylabel("quotes", color="#999999", fontsize=8)
+            twin.tick_params(labelsize=7, colors="#999999")
+            ax.set_zorder(twin.get_zorder() + 1)
+            ax.patch.set_visible(False)
+            for f in report.frames:
+                val = [by_p[p]["frames"][f] if p in by_p else [math.nan] * 3 for p in periods]
+                color = FRAME_COLORS.get(f)
+                ax.plot(xs, [v[0] for v in val], marker="o", ms=3.5, lw=1.5, color=color)
+                ax.fill_between(xs, [v[1] for v in val], [v[2] for v in val], color=color,
+                                alpha=0.09, lw=0)
+            ax.set_title(f"{ar(g.name)} (n={g.n_quotes})", fontsize=10)
+            ax.set_ylim(0, 1)
+            ax.yaxis.set_major_formatter(lambda x, _: f"{x * 100:.0f}%")
+            ax.grid(axis="y", color="#eeeeee")
+        for ax in list(axes.flat)[len(groups):]:
+            ax.set_visible(False)
+        step = max(1, -(-len(periods) // 12))
+        for ax in axes[-1]:
+            ax.set_xticks(xs[::step], periods[::step], rotation=45, ha="right")
+        for ax in axes[:, 0]:
+            ax.set_ylabel("share of quotes")
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Patch
+
+        handles = [Line2D([], [], color=FRAME_COLORS.get(f), marker="o",
+                          label=f"{ar(FRAME_BY_KEY[f].arabic)} {f}") for f in report.frames]
+        handles.append(Patch(color="#e0e0e0", label="quotes per period (right axis)"))
+        fig.legend(handles=handles, loc="outside lower center", ncol=len(handles),
+                   frameon=False)
+        what = "model estimates" if report.estimator != "labels" else "annotators' labels"
+        fig.suptitle(_title(report, f"Frame shares per {report.by_period} ({what}; bands: "
+                            f"{report.confidence:.0%} interval)", len(groups), first=False),
+                     fontsize=11)
+    return fig
+
+
 def timeline(report: Report, max_panels: int = MAX_PANELS):
     """Small multiples: per group, quotes per period (grey) and quotes carrying each frame.
-    None when no group has dated quotes in two periods or more."""
+    None when no group has dated quotes in two periods or more. With ``--by-period``, the
+    shares with intervals instead (:func:`trends`)."""
+    if report.by_period:
+        return trends(report, max_panels)
     groups = timeline_groups(report, max_panels)
     if not groups:
         return None

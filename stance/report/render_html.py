@@ -14,7 +14,8 @@ from stance import __version__
 from stance.frames import FRAME_BY_KEY
 
 from .aggregate import Group, Report
-from .fmt import country_ar, pct, role_ar, summary_lines
+from .fmt import (country_ar, estimate_lines, pct, role_ar, summary_lines, trend_rows,
+                  undated_line)
 from .safe import strip_direction_controls
 
 FRAME_CSS = {"terrorism": "#d62728", "sovereignty": "#1f77b4", "solidarity": "#2ca02c",
@@ -22,8 +23,8 @@ FRAME_CSS = {"terrorism": "#d62728", "sovereignty": "#1f77b4", "solidarity": "#2
 PLOT_CAPTIONS = {
     "heatmap": ("خريطة حرارية: حصة الاقتباسات التي تحمل كل إطار",
                 "heatmap: share of quotes carrying each frame"),
-    "bars": ("أعمدة مكدسة لحصص الأطر مع فواصل الثقة",
-             "stacked bars of frame shares with 95% intervals"),
+    "bars": ("أعمدة متجاورة لحصص الأطر مع فواصل الثقة",
+             "grouped bars of frame shares with 95% intervals"),
     "timeline": ("الأطر عبر الزمن", "frames over time"),
 }
 
@@ -140,6 +141,19 @@ def _table(report: Report) -> str:
             + "\n".join(rows) + '</tbody></table>')
 
 
+def _trends(report: Report) -> str:
+    if not report.by_period or not report.groups:
+        return ""
+    head = ["الفاعل" if report.by == "actor" else "البلد", "الفترة", "الاقتباسات"]
+    head += [f"{_e(FRAME_BY_KEY[f].arabic)}<br><small>{_e(f)}</small>" for f in report.frames]
+    rows = "\n".join("<tr>" + f"<td>{_e(r[0])}</td>" + "".join(
+        f'<td class="num">{_ltr(c)}</td>' for c in r[1:]) + "</tr>" for r in trend_rows(report))
+    return (f'<section id="trends"><h2>الأطر عبر الزمن <span class="en" lang="en">frame shares '
+            f'per {_e(report.by_period)}</span></h2><table id="trend-table"><thead><tr>'
+            + "".join(f"<th>{h}</th>" for h in head) + f"</tr></thead><tbody>{rows}"
+            "</tbody></table></section>")
+
+
 def _examples(report: Report) -> str:
     parts = []
     for i, g in enumerate(report.groups, 1):
@@ -208,8 +222,13 @@ def render_html(report: Report, pngs: dict[str, bytes] | None = None, plots: boo
         meta.append(("المستبعد", _ltr("; ".join(f"{n} {why}" for why, n in
                                                 report.skipped.items()))))
     meta_html = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in meta)
-    notes = " ".join(summary_lines(report)[2:3]) + " " + \
+    notes = " ".join(summary_lines(report)[2:3] + estimate_lines(report)) + " " + \
         f"Representative quote per frame: {report.example_rule}."
+    if undated_line(report):
+        meta.append(("بلا تاريخ", _ltr(undated_line(report))))
+        meta_html = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in meta)
+    model_note = ("<strong>النسب تقديرات من النموذج وليست تصنيفات المعلّقين</strong>، "
+                  "وفاصل الثقة يضم خطأ المصنّف المقيس. " if report.estimator != "labels" else "")
     return f"""<!DOCTYPE html>
 <html lang="ar" dir="rtl">
 <head>
@@ -223,14 +242,15 @@ def render_html(report: Report, pngs: dict[str, bytes] | None = None, plots: boo
 <header>
 <h1>{_e(title_ar)} <span class="en" lang="en" dir="ltr">Frames by {report.by}</span></h1>
 <dl class="meta">{meta_html}</dl>
-<p class="note">النسبة هي حصة اقتباسات الفاعل التي تحمل الإطار، وبين القوسين فاصل الثقة
-{_ltr(f"{report.confidence:.0%}")} (ويلسون). قد يحمل الاقتباس أكثر من إطار أو لا يحمل أي إطار.
+<p class="note">{model_note}النسبة هي حصة اقتباسات الفاعل التي تحمل الإطار، وبين القوسين فاصل الثقة
+{_ltr(f"{report.confidence:.0%}")}. قد يحمل الاقتباس أكثر من إطار أو لا يحمل أي إطار.
 <br><span class="en" lang="en" dir="ltr">{_e(notes)}</span></p>
 </header>
 <main>
 <section id="table"><h2>الجدول <span class="en" lang="en">table</span></h2>
 {_table(report)}
 </section>
+{_trends(report)}
 <section id="plots"><h2>الرسوم <span class="en" lang="en">plots</span></h2>
 {_plots(pngs, note)}
 </section>

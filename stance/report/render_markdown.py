@@ -5,7 +5,7 @@ from __future__ import annotations
 from stance.frames import FRAME_BY_KEY
 
 from .aggregate import Report
-from .fmt import share_cell, summary_lines
+from .fmt import share_cell, summary_lines, trend_rows
 from .safe import plain_text
 
 
@@ -37,6 +37,14 @@ def render_markdown(report: Report, examples: bool = True) -> str:
         out.append("| " + " | ".join(row) + " |")
     if not report.groups:
         out.append(f"\n*No {report.by} with at least {report.min_quotes} quotes.*")
+    if report.by_period and report.groups:
+        out += ["", f"## Frame shares per {report.by_period}", "",
+                "| " + " | ".join(["الفاعل (actor)" if by_actor else "البلد (country)",
+                                   report.by_period, "quotes",
+                                   *(f"{FRAME_BY_KEY[f].arabic} ({f})" for f in report.frames)])
+                + " |",
+                "|" + "|".join([":--", ":--", "--:"] + ["--:"] * len(report.frames)) + "|"]
+        out += ["| " + " | ".join([_cell(r[0]), *r[1:]]) + " |" for r in trend_rows(report)]
     if examples and report.groups:
         out += ["", "## Representative quotes", ""]
         for i, g in enumerate(report.groups, 1):

@@ -17,7 +17,7 @@ import unicodedata
 from stance.frames import FRAME_BY_KEY
 
 from .aggregate import Report
-from .fmt import share_cell, summary_lines
+from .fmt import share_cell, summary_lines, trend_rows
 from .safe import plain_text
 
 ARABIC_MODES = ("auto", "shaped", "raw")
@@ -116,6 +116,14 @@ def render_table(report: Report, arabic: str = "raw", examples: bool = True) -> 
     out += [line(r) for r in rows]
     if not rows:
         out.append(f"(no {report.by} with at least {report.min_quotes} quotes)")
+    if report.by_period and rows:
+        trend = [["actor" if by_actor else "country", report.by_period, "quotes",
+                  *report.frames]]
+        trend += [[visual(clip(r[0], NAME_WIDTH), arabic), *r[1:]] for r in trend_rows(report)]
+        tw = [max(width(r[j]) for r in trend) for j in range(len(trend[0]))]
+        out += ["", f"Frame shares per {report.by_period} (% with interval)"]
+        out += ["  ".join(_pad(c, tw[j], j != 1) for j, c in enumerate(r)).rstrip()
+                for r in trend]
     if examples and rows:
         out.append("")
         out.append("Representative quotes")
