@@ -15,6 +15,7 @@ which stops the pool; the workers print no tracebacks and die with the parent.
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import threading
 
@@ -50,9 +51,17 @@ class Terminated(BaseException):
 
 
 _received: list[int] = []
+_owner: list[int] = []  # the pid that installed the handlers
 
 
 def _raise(signum, frame):
+    if _owner and os.getpid() != _owner[0]:
+        # A process forked while the handlers were installed (a pool worker between fork and
+        # quiet_worker(), or any fork): raising here would unwind the parent's stack in the
+        # child, which then runs on as a copy of the parent. Die as the default action would.
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
     if _received:  # already stopping: let the cleanup finish
         return
     _received.append(signum)
@@ -68,6 +77,7 @@ def handling_signals():
         return
     previous = {s: signal.getsignal(s) for s in CAUGHT}
     _received.clear()
+    _owner[:] = [os.getpid()]
     for s in CAUGHT:
         if previous[s] != signal.SIG_IGN:  # `nohup` set SIGHUP to ignore: keep it so
             signal.signal(s, _raise)

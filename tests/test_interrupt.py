@@ -146,3 +146,21 @@ def test_terminated_is_not_swallowed_by_except_exception(tmp_path):
         except Exception:  # noqa: BLE001 - what careless code does
             pytest.fail("SIGTERM was caught as an ordinary exception")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_forked_child_dies_of_sigterm_instead_of_raising_in_the_parents_stack():
+    # A pool worker forked while the CLI's handlers are installed, and signalled before it
+    # resets them (Pool.terminate() right after the pool was made, as a bad input does), used
+    # to raise Terminated through a copy of the parent's stack: under pytest the copy ran the
+    # rest of the test session while the parent waited for it forever.
+    with handling_signals():
+        pid = os.fork()
+        if pid == 0:  # the child: a raised Terminated would end in os._exit(7)
+            try:
+                os.kill(os.getpid(), signal.SIGTERM)
+                time.sleep(10)
+            finally:
+                os._exit(7)
+        _, status = os.waitpid(pid, 0)
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGTERM, status
