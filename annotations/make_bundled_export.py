@@ -14,7 +14,7 @@ the one given by --url/--api-key, then:
      where the quote record has it, their judgement of the extraction (ok, wrong_speaker,
      bad_boundaries, not_a_quote) through the annotations API as that user (completed_by); the
      first annotator of each quote is marked ground truth (annotator1 for the development
-     quotes: the development gold, /work/shared/data/dev_gold.jsonl);
+     quotes: the development gold, ../shared/data/dev_gold.jsonl);
   3. pulls the full JSON export with `stance ls pull`'s code and copies it, byte for byte
      (gzipped when over 5 MB);
   4. rebuilds the dataset from the export (policy ground_truth) and checks it against the first
@@ -24,7 +24,7 @@ Every annotator is model-based (a large language model briefed with the codebook
 
 Usage:
   .venv/bin/python annotations/make_bundled_export.py                 # throwaway server
-  .venv/bin/python annotations/make_bundled_export.py --copy-quotes /work/shared/data
+  .venv/bin/python annotations/make_bundled_export.py --copy-quotes ../shared/data
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from stance.experiments.models import Model, damaged_model
 from stance.io import InputError
 
 DEFAULT_OFFLINE_MODEL = "models/arabic-bert-tiny"
-DEFAULT_CORPUS = "/work/shared/corpus/ant_news_unlabeled.txt.gz"
+DEFAULT_CORPUS = "../shared/corpus/ant_news_unlabeled.txt.gz"
 
 
 def pretrain_command(out: str = DEFAULT_OFFLINE_MODEL) -> str:

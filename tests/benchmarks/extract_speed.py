@@ -19,7 +19,7 @@ Reported:
     the text between quotation marks, write each cut as a JSON line): the cost of the rules
     and the attribution over the bare minimum of reading and writing (target: within 10x).
 
-Default corpus: /work/shared/corpus/ant_politics_pool.jsonl.gz (ANT Corpus v2.1, 1,952
+Default corpus: ../shared/corpus/ant_politics_pool.jsonl.gz (ANT Corpus v2.1, 1,952
 political articles, ~7 MB of text). Figures only; nothing here asserts a speed.
 """
 
@@ -35,7 +35,7 @@ import sys
 import time
 from pathlib import Path
 
-DEFAULT_CORPUS = "/work/shared/corpus/ant_politics_pool.jsonl.gz"
+DEFAULT_CORPUS = str(Path(__file__).resolve().parents[2].parent / "shared/corpus/ant_politics_pool.jsonl.gz")
 TARGET_MB_S = 2.0
 
 
