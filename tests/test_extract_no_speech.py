@@ -1,0 +1,38 @@
+"""Sentences that report no speech, from the judged pool quotes (``../shared/data/pool_quotes.jsonl``,
+flags by model-based annotators) and the development gold: narration, verbs of deeds that share
+a form with reporting verbs, subjects that cannot speak. Each test states what a careful
+annotator would mark, and a speech sentence of the same verb that must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from stance.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def quotes_of(extractor, text):
+    return extractor({"article_id": "t", "text": text})
+
+
+# --- «أثار»: provoked (anger, controversy, questions), a quote only with أن, quotes or a question
+@pytest.mark.parametrize("sentence", [
+    "وأثارت تصريحات غندور جدلا كبيرا لدى السودانيين في وسائل التواصل الاجتماعي، الذين تداولوا مقطع فيديو يحوي كلمته.",
+    "وأثارت موافقة مجلس النواب على مشروع القانون تحفظات عدد من المؤسسات المعنية بحرية التعبير.",
+    "وأثارت بار ردود فعل عنيفة على شبكات التواصل الاجتماعي بعد أن شبهت جاريت بابنة لجماعة الإخوان المسلمون.",
+])
+def test_athara_provoked_is_no_quote(extractor, sentence):
+    assert quotes_of(extractor, sentence) == []
+
+
+def test_athara_raising_a_question_is_speech(extractor):
+    text = ("كما أثار وزير الخارجية الروسي تساؤلا عن الأسباب التي دفعت الولايات المتحدة وحلفاءها لشن ضربات "
+            "جوية على سوريا قبل وصول المفتشين.")
+    q = quotes_of(extractor, text)
+    assert len(q) == 1 and "الأسباب التي دفعت الولايات المتحدة" in q[0]["text"]
+    assert "وزير الخارجية الروسي" in q[0]["speaker"]
