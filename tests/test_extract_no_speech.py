@@ -36,3 +36,20 @@ def test_athara_raising_a_question_is_speech(extractor):
     q = quotes_of(extractor, text)
     assert len(q) == 1 and "الأسباب التي دفعت الولايات المتحدة" in q[0]["text"]
     assert "وزير الخارجية الروسي" in q[0]["speaker"]
+
+
+# --- information and evidence do not speak: figures, news, polls, investigations, statements
+@pytest.mark.parametrize("sentence", [
+    "أشارت إحصائيات جديدة إلى تزايد عدد جرائم الكراهية، التي تستهدف الناس بسبب عقائدهم الدينية.",
+    "تؤكد المعطيات الميدانية أن تحرير مدينة الحديدة ومينائها الاستراتيجي، بات محسوماً وفقاً للمعايير العسكرية.",
+    "وتشير أنباء إلى أن الطالب، وهو في السنة الرابعة، يضمر عداء للكلية.",
+    "كذلك كشفت تحقيقات أخرى أن حقي حاول تجنيد 55 طفلاً تراوحت أعمارهم بين 11 و14 عاماً خلال عمله في مسجد.",
+])
+def test_information_nouns_are_no_speakers(extractor, sentence):
+    assert quotes_of(extractor, sentence) == []
+
+
+def test_a_person_reporting_figures_still_speaks(extractor):
+    text = "وأشار المتحدث باسم الشرطة إلى أن الأرقام تؤكد تزايد عدد جرائم الكراهية في البلاد."
+    q = quotes_of(extractor, text)
+    assert len(q) == 1 and q[0]["speaker"] == "المتحدث باسم الشرطة"
