@@ -53,3 +53,20 @@ def test_a_person_reporting_figures_still_speaks(extractor):
     text = "وأشار المتحدث باسم الشرطة إلى أن الأرقام تؤكد تزايد عدد جرائم الكراهية في البلاد."
     q = quotes_of(extractor, text)
     assert len(q) == 1 and q[0]["speaker"] == "المتحدث باسم الشرطة"
+
+
+# --- a verb inside a restrictive relative clause describes its antecedent
+@pytest.mark.parametrize("sentence", [
+    ("ويبدو أن أردوغان ينقلب بشكل سريع على المبادئ التي يعلن اعتناقها وفقا لمصالحه الشخصية، فهو ضد تدخل "
+     "العسكر حين تكون هذه الخطوة لا تتوافق مع مشاريعه."),
+    ("وعظيموف منفذ الاعتداء الذي أعلن تنظيم \"الدولة الإسلامية\" مسؤوليته عنه فرنسي في العشرين من العمر "
+     "ولد في الشيشان."),
+])
+def test_a_restrictive_relative_clause_reports_nothing(extractor, sentence):
+    assert [q for q in quotes_of(extractor, sentence) if q["rule"] == "subject_verb_object"] == []
+
+
+def test_an_appositive_relative_clause_still_reports(extractor):
+    text = "ويواجه القس، الذي ينفي تلك الاتهامات، السجن لمدة تصل إلى 35 عاما في حالة إدانته."
+    q = quotes_of(extractor, text)
+    assert len(q) == 1 and q[0]["text"].startswith("تلك الاتهامات")

@@ -390,6 +390,15 @@ def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
 _NOT_BEFORE_SUBJECT_VERB = frozenset(words("not_before_subject_verb"))
 
 
+def _in_relative_clause(text: str, pstart: int, vstart: int) -> bool:
+    """«المبادئ التي يعلن اعتناقها», «الاعتداء الذي أعلن تنظيم "الدولة الإسلامية" مسؤوليته عنه»:
+    a verb right after a restrictive relative pronoun (no comma before it) describes its
+    antecedent; with no أن, colon or quotation its object is not reported speech. A comma
+    before the pronoun opens an apposition that can report («القس، الذي ينفي تلك الاتهامات،»)."""
+    before = text[pstart:vstart].split()
+    return len(before) >= 2 and before[-1] in RELATIVES and not before[-2].endswith(("،", ","))
+
+
 def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
     """«الجيش السوري يعلن» yes; «بسبب رفض الرئيس» no (a preposition governs the verb form)."""
     before = text[pstart:vstart].split()
@@ -807,6 +816,8 @@ def _object_subject(site: Site, cend: int, name_len):
         return (subject, _skip_preposition(text, vend2, cend, bi)), "participle_object"
     if site.pre == "" and (not _clause_initial(text, site.para_left, vstart)
                            or _after_auxiliary(text, site.para_left, vstart)):
+        if _in_relative_clause(text, site.para_left, vstart):
+            return None, "subject_verb_object"
         left = site.left_subject() if _subject_can_precede(text, site.para_left, vstart) else None
         if left is None:
             return None, "subject_verb_object"
