@@ -70,3 +70,19 @@ def test_an_appositive_relative_clause_still_reports(extractor):
     text = "ويواجه القس، الذي ينفي تلك الاتهامات، السجن لمدة تصل إلى 35 عاما في حالة إدانته."
     q = quotes_of(extractor, text)
     assert len(q) == 1 and q[0]["text"].startswith("تلك الاتهامات")
+
+
+# --- an imperfect verb right after an indefinite noun opens an adjectival clause on it
+@pytest.mark.parametrize("sentence", [
+    "وحدد فريق بي بي سي أدلة موثوقة تؤكد استخدام الأسلحة الكيمياوية في 106 من أصل الحوادث الـ 164.",
+    ("واعتذر فيسبوك حينها لحجبه مؤقتا حسابين على صلة بمواقع إخبارية فلسطينية تنتقد اسرائيل، وقال إن "
+     "الأمر وقع عن طريق \"خطأ\"."),
+])
+def test_an_adjectival_clause_on_an_indefinite_noun_reports_nothing(extractor, sentence):
+    assert [q for q in quotes_of(extractor, sentence) if q["rule"] == "subject_verb_object"] == []
+
+
+def test_a_named_subject_before_an_imperfect_verb_still_reports(extractor):
+    text = "الجيش السوري يؤكد سيطرته الكاملة على الغوطة الشرقية بعد خروج آخر المسلحين."
+    q = quotes_of(extractor, text)
+    assert len(q) == 1 and q[0]["speaker"] == "الجيش السوري"

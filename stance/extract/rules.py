@@ -399,6 +399,24 @@ def _in_relative_clause(text: str, pstart: int, vstart: int) -> bool:
     return len(before) >= 2 and before[-1] in RELATIVES and not before[-2].endswith(("،", ","))
 
 
+_INDEFINITE_ENDINGS = ("ة", "ات", "ون", "ين")
+
+
+def _after_indefinite_noun(text: str, pstart: int, vstart: int, name_len=None) -> bool:
+    """«أدلة موثوقة تؤكد استخدام ...», «مواقع إخبارية فلسطينية تنتقد اسرائيل»: an imperfect verb
+    right after an indefinite noun or adjective (no «ال», a feminine or plural ending, not a
+    known name) opens an adjectival clause on that noun: it describes, it does not report."""
+    before = text[pstart:vstart].split()
+    if not before or before[-1].endswith(("،", ",", ".", ":", '"', "»")):
+        return False
+    w = before[-1]
+    if w.startswith(("ال", "وال", "بال", "لل")) or w[:1].isdigit() or not w.endswith(_INDEFINITE_ENDINGS):
+        return False
+    if name_len is not None and any(name_len(before[-k:]) == k for k in (1, 2, 3) if len(before) >= k):
+        return False
+    return True
+
+
 def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
     """«الجيش السوري يعلن» yes; «بسبب رفض الرئيس» no (a preposition governs the verb form)."""
     before = text[pstart:vstart].split()
@@ -816,7 +834,8 @@ def _object_subject(site: Site, cend: int, name_len):
         return (subject, _skip_preposition(text, vend2, cend, bi)), "participle_object"
     if site.pre == "" and (not _clause_initial(text, site.para_left, vstart)
                            or _after_auxiliary(text, site.para_left, vstart)):
-        if _in_relative_clause(text, site.para_left, vstart):
+        if _in_relative_clause(text, site.para_left, vstart) \
+                or (lex.imperfect(site.verb) and _after_indefinite_noun(text, site.para_left, vstart, name_len)):
             return None, "subject_verb_object"
         left = site.left_subject() if _subject_can_precede(text, site.para_left, vstart) else None
         if left is None:
