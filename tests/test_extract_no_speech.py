@@ -86,3 +86,10 @@ def test_a_named_subject_before_an_imperfect_verb_still_reports(extractor):
     text = "الجيش السوري يؤكد سيطرته الكاملة على الغوطة الشرقية بعد خروج آخر المسلحين."
     q = quotes_of(extractor, text)
     assert len(q) == 1 and q[0]["speaker"] == "الجيش السوري"
+
+
+# --- a noun phrase right after a plural verb is its object, never its subject
+def test_the_noun_after_a_plural_verb_is_its_object_not_the_speaker(extractor):
+    text = ("مسؤولون آخرون في السلطة الجزائرية تقدموا بتعازيهم ودعوا الشعب الجزائري إلى التضامن ومواجهة هذه "
+            "الظروف الصعبة حسب تعبيرهم.")
+    assert all(q["speaker"] != "الشعب الجزائري" for q in quotes_of(extractor, text))

@@ -417,6 +417,13 @@ def _after_indefinite_noun(text: str, pstart: int, vstart: int, name_len=None) -
     return True
 
 
+def _plural_before_slot(site) -> bool:
+    """A plural or dual verb form («قالوا», «دعوا», «أكدا»): Arabic puts a verb before its subject
+    in the singular, so a noun phrase right after a plural form is its object or addressee,
+    never its subject; the subject came before the verb or is carried over."""
+    return not site.is_part and not site.is_masdar and site.doc.lex.verb_gender.get(site.verb) == "p"
+
+
 def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
     """«الجيش السوري يعلن» yes; «بسبب رفض الرئيس» no (a preposition governs the verb form)."""
     before = text[pstart:vstart].split()
@@ -763,6 +770,8 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     speaker = None if site.is_part else speaker_in_slot(
         text, slot_start, pos, transitive=site.stem in lex.transitive_stems or site.stem in lex.slot_addressee_stems,
         transitive_from=site.stem in lex.reported_from_stems, name_len=name_len)
+    if speaker is not None and _plural_before_slot(site) and site.stem not in lex.reported_from_stems:
+        speaker = None  # «ووصفوا الرئيس بأنه»: a verb before its subject is singular
     own_verb = not site.is_part
     if speaker is None and site.is_masdar:
         return _SKIP, site.gender
@@ -796,6 +805,8 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
     if split is None:
         return None
     speaker, obj = split
+    if speaker is not None and rule == "verb_object" and _plural_before_slot(site):
+        speaker = None  # «ودعوا الشعب الجزائري إلى التضامن»: the noun after a plural verb is its object
     if speaker is not None and site.pre == "و" \
             and text[max(doc.start, site.vstart - 8):site.vstart].rstrip().endswith(("،", ",")) \
             and _implausible_speaker(text, speaker, name_len):
