@@ -93,3 +93,17 @@ def test_the_noun_after_a_plural_verb_is_its_object_not_the_speaker(extractor):
     text = ("مسؤولون آخرون في السلطة الجزائرية تقدموا بتعازيهم ودعوا الشعب الجزائري إلى التضامن ومواجهة هذه "
             "الظروف الصعبة حسب تعبيرهم.")
     assert all(q["speaker"] != "الشعب الجزائري" for q in quotes_of(extractor, text))
+
+
+# --- a verb that never goes without its object (needs_object): its one noun phrase is the object
+def test_the_one_noun_phrase_of_wasafa_is_its_object_and_the_speaker_is_carried(extractor):
+    text = ("وقال مسؤول في واحدة من الجماعات المسلحة بالغوطة الشرقية إن المقاتلين يحاربون للتصدي لمحاولة "
+            "توغل حكومية ووصف المعركة بأنها \"كر وفر\".")
+    q = [q for q in quotes_of(extractor, text) if "كر وفر" in q["text"]]
+    assert len(q) == 1 and q[0]["speaker"] != "المعركة" and "مسؤول" in (q[0]["actor"] or "")
+
+
+def test_wasafa_with_its_subject_and_object_keeps_the_subject(extractor):
+    text = "ووصف الأمين العام للأمم المتحدة، أنطونيو غوتيريش، الوضع هناك بأنه \"جحيم على الأرض\"."
+    q = quotes_of(extractor, text)
+    assert len(q) == 1 and q[0]["actor"] == "أنطونيو غوتيريش"

@@ -424,6 +424,18 @@ def _plural_before_slot(site) -> bool:
     return not site.is_part and not site.is_masdar and site.doc.lex.verb_gender.get(site.verb) == "p"
 
 
+def _only_the_object(site, speaker_end: int, content_start: int) -> bool:
+    """For a verb that never goes without its object (``needs_object``: «وصف», «اتهم», «حث»):
+    whether nothing but a preposition stands between the one noun phrase after it and its
+    content, so that noun phrase is the object and the subject is carried over."""
+    if site.stem not in site.doc.lex.needs_object_stems or site.is_part \
+            or regex.search(r"[،,]", site.doc.text[site.vend2:content_start]):
+        return False  # «ووصف الأمين العام، أنطونيو غوتيريش، الوضع بأنه»: appositions, a subject
+    rest = [w for w in regex.findall(r"[\p{L}\p{M}]+", site.doc.text[speaker_end:content_start])
+            if w not in _PREPOSITIONS and w not in ("ب", "بأن", "بأنه", "بأنها", "أن", "أنه", "أنها")]
+    return not rest
+
+
 def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
     """«الجيش السوري يعلن» yes; «بسبب رفض الرئيس» no (a preposition governs the verb form)."""
     before = text[pstart:vstart].split()
@@ -770,8 +782,10 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     speaker = None if site.is_part else speaker_in_slot(
         text, slot_start, pos, transitive=site.stem in lex.transitive_stems or site.stem in lex.slot_addressee_stems,
         transitive_from=site.stem in lex.reported_from_stems, name_len=name_len)
-    if speaker is not None and _plural_before_slot(site) and site.stem not in lex.reported_from_stems:
-        speaker = None  # «ووصفوا الرئيس بأنه»: a verb before its subject is singular
+    if speaker is not None and site.stem not in lex.reported_from_stems and (
+            _plural_before_slot(site) or _only_the_object(site, speaker[1], pos)):
+        speaker = None  # «ووصفوا الرئيس بأنه»: a verb before its subject is singular; «كما وصف
+        # الرئيس السوري بأنه»: the verb's one noun phrase is its object
     own_verb = not site.is_part
     if speaker is None and site.is_masdar:
         return _SKIP, site.gender
