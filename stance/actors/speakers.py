@@ -51,6 +51,7 @@ class SpeakerWords:
     content_nouns: frozenset
     verbs_before_subject: frozenset
     adjunct_openers: frozenset
+    evidence_nouns: frozenset = frozenset()
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
@@ -70,8 +71,14 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
     def words(key):
         return frozenset(normalize_ar(str(w)) for w in data[key])
 
+    if not isinstance(data.get("evidence_nouns", []), list):
+        from stance.io import InputError
+
+        raise InputError("expected a list of words under 'evidence_nouns'", path, None, "evidence_nouns")
+    data.setdefault("evidence_nouns", [])
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
-                        words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"))
+                        words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"),
+                        words("evidence_nouns"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -115,6 +122,8 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
         return True  # «علي» the name, not «على» (both normalize to «علي»)
     if any(v in sw.not_heads for v in bare[:2]) or w[:1].isdigit() or (w[:1] in "وف" and w[1:] in sw.not_heads):
         return False  # «وعن», «ومن» are too short for the clitic tables
+    if w in sw.evidence_nouns or (w[:1] in "وف" and w[1:] in sw.evidence_nouns):
+        return False  # «إحصائيات», «المعطيات», «أنباء»: information does not speak
     if registry.name_at(norms, i) or lex.country_at(norms, i) is not None:
         return True
     if len(norms) == i + 1 and not w.startswith("ال") and lex.title_table.match_at(norms, i) is not None \

@@ -28,7 +28,7 @@ AGREEMENT = {"m", "f", "p"}
 ANAPHOR_KINDS = {"person", "minister", "head", "body", "any"}
 PREPOSITIONS = {"عن", "على", "إلى", "من", "ب"}
 VERB_FIELDS = {"stem", "forms", "object", "continues", "ambiguous", "preposition", "requires_preposition",
-               "bi", "transitive", "addressee_in_slot", "statement", "reported_from", "__line__"}
+               "bi", "transitive", "needs_object", "addressee_in_slot", "statement", "reported_from", "__line__"}
 VERB_FILE_FIELDS = {"verbs", "participles", "participles_bi", "participles_plain", "masdars", "__line__"}
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -110,8 +110,8 @@ def _check_verb(e, i: int, path) -> dict:
     if not isinstance(stem, str) or not stem.strip():
         raise InputError("a verb entry needs its stem (a word)", path, line, f"{where}.stem")
     forms = _agreement_map(e.get("forms"), path, line, f"{where}.forms")
-    for key in ("object", "continues", "requires_preposition", "bi", "transitive", "addressee_in_slot",
-                "statement", "reported_from"):
+    for key in ("object", "continues", "requires_preposition", "bi", "transitive", "needs_object",
+                "addressee_in_slot", "statement", "reported_from"):
         if key in e and not isinstance(e[key], bool):
             raise InputError("expected true or false", path, line, f"{where}.{key}")
     ambiguous = _words(e.get("ambiguous", []), path, line, f"{where}.ambiguous", allow_empty=True)
@@ -129,6 +129,7 @@ def _check_verb(e, i: int, path) -> dict:
     return {"stem": stem.strip(), "forms": forms, "object": e.get("object", True), "ambiguous": ambiguous,
             "preposition": prep, "requires_preposition": bool(e.get("requires_preposition")),
             "bi": bool(e.get("bi")), "transitive": bool(e.get("transitive")),
+            "needs_object": bool(e.get("needs_object")),
             "addressee_in_slot": bool(e.get("addressee_in_slot")), "statement": bool(e.get("statement")),
             "reported_from": bool(e.get("reported_from")), "continues": bool(e.get("continues")),
             "line": line}

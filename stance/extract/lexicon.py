@@ -165,6 +165,7 @@ class VerbLexicon:
         self.plain_participles = frozenset(participles_plain)
         self.intransitive_prep = {s: e["preposition"] for s, e in verbs.items() if e["preposition"]}
         self.transitive_stems = frozenset(s for s, e in verbs.items() if e["transitive"])
+        self.needs_object_stems = frozenset(s for s, e in verbs.items() if e.get("needs_object"))
         self.no_object = frozenset(s for s, e in verbs.items() if not e["object"])
         self.slot_addressee_stems = frozenset(s for s, e in verbs.items() if e["addressee_in_slot"])
         self.statement_stems = frozenset(s for s, e in verbs.items() if e["statement"])

@@ -390,6 +390,52 @@ def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
 _NOT_BEFORE_SUBJECT_VERB = frozenset(words("not_before_subject_verb"))
 
 
+def _in_relative_clause(text: str, pstart: int, vstart: int) -> bool:
+    """«المبادئ التي يعلن اعتناقها», «الاعتداء الذي أعلن تنظيم "الدولة الإسلامية" مسؤوليته عنه»:
+    a verb right after a restrictive relative pronoun (no comma before it) describes its
+    antecedent; with no أن, colon or quotation its object is not reported speech. A comma
+    before the pronoun opens an apposition that can report («القس، الذي ينفي تلك الاتهامات،»)."""
+    before = text[pstart:vstart].split()
+    return len(before) >= 2 and before[-1] in RELATIVES and not before[-2].endswith(("،", ","))
+
+
+_INDEFINITE_ENDINGS = ("ة", "ات", "ون", "ين")
+
+
+def _after_indefinite_noun(text: str, pstart: int, vstart: int, name_len=None) -> bool:
+    """«أدلة موثوقة تؤكد استخدام ...», «مواقع إخبارية فلسطينية تنتقد اسرائيل»: an imperfect verb
+    right after an indefinite noun or adjective (no «ال», a feminine or plural ending, not a
+    known name) opens an adjectival clause on that noun: it describes, it does not report."""
+    before = text[pstart:vstart].split()
+    if not before or before[-1].endswith(("،", ",", ".", ":", '"', "»")):
+        return False
+    w = before[-1]
+    if w.startswith(("ال", "وال", "بال", "لل")) or w[:1].isdigit() or not w.endswith(_INDEFINITE_ENDINGS):
+        return False
+    if name_len is not None and any(name_len(before[-k:]) == k for k in (1, 2, 3) if len(before) >= k):
+        return False
+    return True
+
+
+def _plural_before_slot(site) -> bool:
+    """A plural or dual verb form («قالوا», «دعوا», «أكدا»): Arabic puts a verb before its subject
+    in the singular, so a noun phrase right after a plural form is its object or addressee,
+    never its subject; the subject came before the verb or is carried over."""
+    return not site.is_part and not site.is_masdar and site.doc.lex.verb_gender.get(site.verb) == "p"
+
+
+def _only_the_object(site, speaker_end: int, content_start: int) -> bool:
+    """For a verb that never goes without its object (``needs_object``: «وصف», «اتهم», «حث»):
+    whether nothing but a preposition stands between the one noun phrase after it and its
+    content, so that noun phrase is the object and the subject is carried over."""
+    if site.stem not in site.doc.lex.needs_object_stems or site.is_part \
+            or regex.search(r"[،,]", site.doc.text[site.vend2:content_start]):
+        return False  # «ووصف الأمين العام، أنطونيو غوتيريش، الوضع بأنه»: appositions, a subject
+    rest = [w for w in regex.findall(r"[\p{L}\p{M}]+", site.doc.text[speaker_end:content_start])
+            if w not in _PREPOSITIONS and w not in ("ب", "بأن", "بأنه", "بأنها", "أن", "أنه", "أنها")]
+    return not rest
+
+
 def _subject_can_precede(text: str, pstart: int, vstart: int) -> bool:
     """«الجيش السوري يعلن» yes; «بسبب رفض الرئيس» no (a preposition governs the verb form)."""
     before = text[pstart:vstart].split()
@@ -736,6 +782,10 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     speaker = None if site.is_part else speaker_in_slot(
         text, slot_start, pos, transitive=site.stem in lex.transitive_stems or site.stem in lex.slot_addressee_stems,
         transitive_from=site.stem in lex.reported_from_stems, name_len=name_len)
+    if speaker is not None and site.stem not in lex.reported_from_stems and (
+            _plural_before_slot(site) or _only_the_object(site, speaker[1], pos)):
+        speaker = None  # «ووصفوا الرئيس بأنه»: a verb before its subject is singular; «كما وصف
+        # الرئيس السوري بأنه»: the verb's one noun phrase is its object
     own_verb = not site.is_part
     if speaker is None and site.is_masdar:
         return _SKIP, site.gender
@@ -769,6 +819,8 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
     if split is None:
         return None
     speaker, obj = split
+    if speaker is not None and rule == "verb_object" and _plural_before_slot(site):
+        speaker = None  # «ودعوا الشعب الجزائري إلى التضامن»: the noun after a plural verb is its object
     if speaker is not None and site.pre == "و" \
             and text[max(doc.start, site.vstart - 8):site.vstart].rstrip().endswith(("،", ",")) \
             and _implausible_speaker(text, speaker, name_len):
@@ -807,6 +859,9 @@ def _object_subject(site: Site, cend: int, name_len):
         return (subject, _skip_preposition(text, vend2, cend, bi)), "participle_object"
     if site.pre == "" and (not _clause_initial(text, site.para_left, vstart)
                            or _after_auxiliary(text, site.para_left, vstart)):
+        if _in_relative_clause(text, site.para_left, vstart) \
+                or (lex.imperfect(site.verb) and _after_indefinite_noun(text, site.para_left, vstart, name_len)):
+            return None, "subject_verb_object"
         left = site.left_subject() if _subject_can_precede(text, site.para_left, vstart) else None
         if left is None:
             return None, "subject_verb_object"
