@@ -185,6 +185,19 @@ def timeline_groups(report: Report, max_panels: int = MAX_PANELS) -> list[Group]
     return [g for g in report.groups if len(g.timeline) >= 2][:max_panels]
 
 
+
+def _period_axes(axes, used: int, periods: list, ylabel: str) -> None:
+    """Small multiples over periods: hide the unused panels, label at most 12 periods on the
+    bottom row and the y axis on the first column."""
+    for ax in list(axes.flat)[used:]:
+        ax.set_visible(False)
+    xs = list(range(len(periods)))
+    step = max(1, -(-len(periods) // 12))
+    for ax in axes[-1]:
+        ax.set_xticks(xs[::step], periods[::step], rotation=45, ha="right")
+    for ax in axes[:, 0]:
+        ax.set_ylabel(ylabel)
+
 def trends(report: Report, max_panels: int = MAX_PANELS):
     """Small multiples for ``--by-period``: per top group (by quotes), the share of each frame
     per period with its interval band, and the quotes per period (grey bars, right axis)."""
@@ -219,13 +232,7 @@ def trends(report: Report, max_panels: int = MAX_PANELS):
             ax.set_ylim(0, 1)
             ax.yaxis.set_major_formatter(lambda x, _: f"{x * 100:.0f}%")
             ax.grid(axis="y", color="#eeeeee")
-        for ax in list(axes.flat)[len(groups):]:
-            ax.set_visible(False)
-        step = max(1, -(-len(periods) // 12))
-        for ax in axes[-1]:
-            ax.set_xticks(xs[::step], periods[::step], rotation=45, ha="right")
-        for ax in axes[:, 0]:
-            ax.set_ylabel("share of quotes")
+        _period_axes(axes, len(groups), periods, "share of quotes")
         from matplotlib.lines import Line2D
         from matplotlib.patches import Patch
 
@@ -271,13 +278,7 @@ def timeline(report: Report, max_panels: int = MAX_PANELS):
             ax.yaxis.get_major_locator().set_params(integer=True)
             ax.grid(axis="y", color="#eeeeee")
             ax.set_axisbelow(True)
-        for ax in list(axes.flat)[len(groups):]:
-            ax.set_visible(False)
-        step = max(1, -(-len(periods) // 12))
-        for ax in axes[-1]:
-            ax.set_xticks(xs[::step], periods[::step], rotation=45, ha="right")
-        for ax in axes[:, 0]:
-            ax.set_ylabel("quotes")
+        _period_axes(axes, len(groups), periods, "quotes")
         from matplotlib.lines import Line2D
         from matplotlib.patches import Patch
 
