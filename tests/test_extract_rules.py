@@ -466,3 +466,13 @@ def test_a_clause_with_an_according_to_tail_is_its_sources_reported_speech(extra
 ])
 def test_no_source_after_according_to_no_quote(extractor, sentence):
     assert [q for q in quotes_of(extractor, sentence) if q["rule"] == "according_to"] == []
+
+
+def test_a_possessed_co_speaker_with_its_adjective_is_part_of_the_joint_speaker(extractor):
+    # seed 001: «ورفضت واشنطن وحلفاؤها الغربيون فكرة ...» — the object starts at «فكرة»
+    text = ("ورفضت واشنطن وحلفاؤها الغربيون فكرة التعاون مباشرة مع سوريا في نفس المعركة بسبب "
+            "تصرفات الأسد.")
+    q = only(quotes_of(extractor, text, date="2014-09-16"))
+    assert q["speaker"] == "واشنطن وحلفاؤها الغربيون"
+    assert q["text"].startswith("فكرة التعاون")
+    assert q["actor"] == "الحكومة الأمريكية"

@@ -576,7 +576,15 @@ def _np_length(toks, name_len=None) -> int:
                             and toks[k][2].endswith(("ي", "ية", "يون", "يين", "ى")):
                         k += 1  # «والحكومات الغربية الأخرى»: its nisba adjectives
                     continue
-                if not toks[k][2].startswith("وال"):
+                w = toks[k][2]
+                if not w.startswith("وال"):
+                    # «الولايات المتحدة وحلفاؤها الغربيون»: a possessed noun pointing back to the
+                    # first, with its definite nisba adjective, is a co-speaker too
+                    if len(w) > 4 and w.endswith(("ها", "هم", "ه")) and k + 2 < len(toks) \
+                            and toks[k + 1][2].startswith("ال") \
+                            and toks[k + 1][2].endswith(("ي", "ية", "يون", "يين")):
+                        k += 2
+                        continue
                     break
                 k += 1
                 while k < len(toks) - 1 and toks[k][2].startswith("ال") and _adjective_like(toks[k][2]):
