@@ -91,6 +91,9 @@ _FIXED_MODIFIERS = frozenset(words("fixed_modifiers"))  # «الأمين الع�
 _TITLE_LINKS = frozenset(words("title_links"))  # «السفيرة الأميركية في الأمم المتحدة نيكي هيلي»
 _PRONOUN_PREPOSITIONS = frozenset(words("pronoun_prepositions"))
 _NOT_SPEAKER_START = frozenset(words("not_speaker_start"))
+# Endings of a nisba adjective («لبناني», «السورية», «الغربيون», «الإيرانيين»): one tuple for
+# the speaker-phrase tests that ask whether a word can modify the name before it.
+NISBA_ENDINGS = ("ي", "ية", "يون", "يين")
 _PREPOSITIONS = frozenset(words("prepositions"))
 # words between a verb and its أن: long appositions and adjuncts fit («وقال وزيرا الخارجية
 # والتنمية الدولية، بوريس جونسون، وبيني موردونت، في بيان مشترك، بمناسبة ...، إنه»)
@@ -161,7 +164,7 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         # a short addressee at the very end: «وقال الأسد لفياض»
         if keep and len(keep) <= 2 and w.startswith("ل") and not w.startswith("لل") and i >= len(toks) - 1 \
                 and len(w) > 3 and w[1:2] not in ("ا",) and not (name_len is not None and name_len([w])) \
-                and not w.endswith(("ي", "ية", "يون", "يين")):  # «مسؤولون لبنانيون» is not an addressee
+                and not w.endswith(NISBA_ENDINGS):  # «مسؤولون لبنانيون» is not an addressee
             break
         if keep and w.startswith(("لل", "لـ")) and i >= len(toks) - 1 and keep[-1][2] not in SPEECH_EVENT_NOUNS \
                 and not (name_len is not None
@@ -551,7 +554,7 @@ def _split_at_commas(text, parts, cend):
 
 def _adjective_like(word: str) -> bool:
     """A nisba adjective («السوري», «الخارجية») or a fixed modifier («العام»)."""
-    return word.endswith(("ي", "ية", "يون", "يين", "يان", "ة", "ى")) or word.startswith("وال") \
+    return word.endswith(NISBA_ENDINGS + ("يان", "ة", "ى")) or word.startswith("وال") \
         or word in _FIXED_MODIFIERS
 
 
@@ -573,7 +576,7 @@ def _np_length(toks, name_len=None) -> int:
                 if n and k + n < len(toks):
                     k += n
                     while k < len(toks) - 1 and toks[k][2].startswith("ال") \
-                            and toks[k][2].endswith(("ي", "ية", "يون", "يين", "ى")):
+                            and toks[k][2].endswith(NISBA_ENDINGS + ("ى",)):
                         k += 1  # «والحكومات الغربية الأخرى»: its nisba adjectives
                     continue
                 w = toks[k][2]
@@ -582,7 +585,7 @@ def _np_length(toks, name_len=None) -> int:
                     # first, with its definite nisba adjective, is a co-speaker too
                     if len(w) > 4 and w.endswith(("ها", "هم", "ه")) and k + 2 < len(toks) \
                             and toks[k + 1][2].startswith("ال") \
-                            and toks[k + 1][2].endswith(("ي", "ية", "يون", "يين")):
+                            and toks[k + 1][2].endswith(NISBA_ENDINGS):
                         k += 2
                         continue
                     break
@@ -593,7 +596,7 @@ def _np_length(toks, name_len=None) -> int:
     j = 1
     definite_head = toks[0][2].startswith("ال")
     if not definite_head:  # «مسؤولون لبنانيون», «مصدر عسكري سوري»
-        while j < len(toks) and j < 4 and toks[j][2].endswith(("ي", "ية", "يون", "يين")) \
+        while j < len(toks) and j < 4 and toks[j][2].endswith(NISBA_ENDINGS) \
                 and not toks[j][2].startswith(("ال", "ب", "ل")) and toks[j][2] not in _PREPOSITIONS:
             j += 1
     while j < len(toks) and j < 6 and toks[j][2].startswith(("ال", "وال")):
