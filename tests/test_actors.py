@@ -565,7 +565,9 @@ def test_a_named_person_does_not_take_the_articles_country(reg):
                if any(q["speaker"] == "ساندرز" for q in a["quotes"]))
     assert reg.article_country(art["text"]) == "PRK"
     a = reg.resolve("ساندرز", date=art["date"], article_id=art["article_id"], article_text=art["text"])
-    assert a.country is None
+    # the article introduces her as «المتحدثة باسم البيت الأبيض، سارة ساندرز»: her full name,
+    # and the country of that description, never the story's
+    assert (a.name, a.country) == ("سارة ساندرز", "USA")
     # an unnamed group still speaks for the article's country (codebook §2)
     assert reg.resolve("سكان من المنطقة", article_id="x", article_text=art["text"]).country == "PRK"
 
@@ -639,3 +641,26 @@ def test_the_extractor_carries_the_speaker_after_an_adjunct():
     quotes = Extractor()(art)
     q = next(q for q in quotes if q["start"] <= 1700 < q["end"])
     assert q["actor_country"] == "ISR"
+
+
+def test_a_bare_surname_takes_the_full_name_the_article_introduced(reg):
+    # one actor per person: «فوتيل» and «فيليب» are the people the article named in full
+    art = _dev2("AL-internationalNews-253-20180227")
+    a = reg.resolve("فوتيل", date=art["date"], article_id=art["article_id"], article_text=art["text"])
+    assert (a.name, a.id) == ("جوزيف فوتيل", "x:جوزيف فوتيل")
+    text = "أعلن رئيس الوزراء الفرنسي إدوار فيليب أن الحكومة ستقدم خطة. وقال فيليب إن الخطة جاهزة."
+    assert reg.full_name("فيليب", text) == "إدوار فيليب"
+    text = "قال الأمين العام لمنظمة التعاون الإسلامي يوسف بن أحمد العثيمين إن ... وأكد العثيمين أن"
+    assert reg.full_name("العثيمين", text) == "يوسف بن أحمد العثيمين"
+    # a verb or a nisba before the surname is not part of a name: no fuller form
+    assert reg.full_name("فوتيل", "وقال فوتيل إن القوات باقية. وأضاف فوتيل أن") is None
+    assert reg.full_name("فيليب", "قال المسؤول الفرنسي فيليب إن") is None
+
+
+def test_an_international_bodys_head_speaks_with_its_country(reg):
+    # «أحمد أبو الغيط», Egyptian foreign minister until 2011, heads the Arab League from 2016:
+    # in 2018 he speaks for the League (INT, codebook §2), in 2010 for Egypt
+    assert reg.resolve("أحمد أبو الغيط", date="2018-03-20").country == "INT"
+    assert reg.resolve("أحمد أبو الغيط", date="2010-03-20").country == "EGY"
+    # a national officer who is a coalition's spokesman keeps the registry's country
+    assert reg.resolve("تركي المالكي", date="2018-03-25").country == "SAU"

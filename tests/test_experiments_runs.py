@@ -289,3 +289,17 @@ def test_predict_with_a_damaged_run_names_the_run_and_file(cv_run, damage, tmp_p
     if damage.startswith("missing"):
         assert "missing" in err
     assert not out.exists() and list(tmp_path.glob(".scored*")) == []
+
+
+def test_cv_only_run_compares_but_cannot_predict(cv_run, persuasion, tmp_path, capsys):
+    # eval.final_model: false skips the fit on all data: same out-of-fold figures, no model/
+    cv_only, _ = train_cli([str(config_file(tmp_path, persuasion)), "--output-dir",
+                            str(tmp_path / "runs"), "--set", "eval.final_model=false"], capsys)
+    assert not (cv_only / "model").exists()
+    same = json.loads((cv_run / "metrics.json").read_text("utf-8"))
+    got = json.loads((cv_only / "metrics.json").read_text("utf-8"))
+    assert got["micro_f1"] == same["micro_f1"] and "final_thresholds" not in got
+    main(["compare", str(cv_run), str(cv_only), "--json"])
+    assert json.loads(capsys.readouterr().out)["n"] == 300
+    with pytest.raises(InputError, match="eval.final_model: false"):
+        runs.open_run(cv_only)

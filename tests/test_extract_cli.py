@@ -273,7 +273,11 @@ def test_eval_extract_json_matches_a_prediction_file(capsys, tmp_path):
     assert code == 0
     res = json.loads(out)
     assert res["articles"] == 4 and res["overlap"]["gold"] == 33
-    assert {"strict", "actor_accuracy", "country_accuracy", "by_kind", "misses", "false_alarms"} <= set(res)
+    assert {"strict", "actor_accuracy", "country_accuracy", "by_kind", "misses", "false_alarms",
+            "wrong_actors", "wrong_countries"} <= set(res)
+    # each wrong country listed once: the listing and the accuracy agree
+    matched = res["overlap"]["tp"]
+    assert round(1 - len(res["wrong_countries"]) / matched, 4) == res["country_accuracy"]
     pred = tmp_path / "pred.jsonl"
     assert run(capsys, "extract", SAMPLE, "-o", pred)[0] == 0
     _, out2, _ = run(capsys, "eval-extract", SAMPLE, pred, "--json")
@@ -287,7 +291,7 @@ def test_eval_extract_json_matches_a_prediction_file(capsys, tmp_path):
     _, out3, _ = run(capsys, "eval-extract", gold, pred, "--json")
     perfect = json.loads(out3)
     assert perfect["strict"]["f1"] == 1.0 and perfect["actor_accuracy"] == 1.0
-    assert perfect["misses"] == [] and perfect["false_alarms"] == []
+    assert perfect["misses"] == [] and perfect["false_alarms"] == [] and perfect["wrong_countries"] == []
 
 
 def test_eval_extract_bad_prediction_names_line(capsys, tmp_path):

@@ -473,8 +473,21 @@ class Registry:
         aid = e["id"]
         if e["per_article"] and article_id:
             aid = f"{aid}@{article_id}"
-        return Actor(id=aid, name=spelling or e["name"], country=e.get("country"), role=role,
+        country = e.get("country")
+        if date is not None and role == "international_org" and self._speaks_for_international(e, date):
+            country = "INT"  # the Arab League's secretary-general speaks for the League
+        return Actor(id=aid, name=spelling or e["name"], country=country, role=role,
                      known=True, type=e.get("type", "person"), kinds=tuple(e.get("kinds") or ()))
+
+    def _speaks_for_international(self, e: dict, date: _dt.date) -> bool:
+        """Whether every office a person holds at ``date`` is of an international body
+        (country INT in the registry), as the codebook gives such speakers that country. Only
+        for entries whose role says so (``international_org``): an entry's own country stands
+        for a national officer who speaks for a coalition (تركي المالكي, SAU)."""
+        held = [o for o in e["offices_"] if o.active(date)]
+        if not held or any(o.of is None or o.of not in self._by_id for o in held):
+            return False
+        return all(self._entries[self._by_id[o.of]].get("country") == "INT" for o in held)
 
     def _supported(self, idx: int, article) -> bool:
         return any(_in_article(p, article) for p in self._support[idx])
@@ -960,6 +973,39 @@ class Registry:
             return codes.pop() if len(codes) == 1 else None
         return None
 
+    def full_name(self, surname: str, article_text: str) -> str | None:
+        """The fuller form under which the article introduces a person it later calls by a
+        surname alone: the name that ends with ``surname`` at the first place the article
+        writes it after a first name, or after a title and its country («قائد القيادة
+        المركزية الأميركية، جوزيف فوتيل», «رئيس الوزراء الفرنسي إدوار فيليب»), as written
+        there. None when no place does (the surname stays as it is)."""
+        surname = surname.strip()
+        if not surname or not article_text:
+            return None
+        n = len(tokenize(surname))
+        at = article_text.find(surname)
+        seen = 0
+        while at >= 0 and seen < _PLACES:
+            start, end = at, at + len(surname)
+            at = article_text.find(surname, end)
+            if (start > 0 and article_text[start - 1].isalpha()) \
+                    or (end < len(article_text) and article_text[end].isalpha()):
+                continue
+            seen += 1
+            left = article_text[max(0, start - _SPAN):start]
+            cut = [e.end() for e in _SENTENCE_END.finditer(left)]
+            left = left[cut[-1]:] if cut else left
+            left = left[left.rfind("،") + 1:]  # an apposition's name starts after its comma
+            toks = tokenize(left + " " + surname)
+            if len(toks) <= n:
+                continue
+            norms = [t.norm for t in toks]
+            for i in range(max(0, len(toks) - n - 4), len(toks) - n):
+                span = self._name_span(toks, norms, i)
+                if span is not None and span[1] == len(toks) and span[1] - span[0] > n:
+                    return " ".join(t.orig for t in toks[span[0]:span[1]])
+        return None
+
     def _described_country(self, before: list[str], after: list[str]) -> str | None:
         # the title right before the name («وزير الخزانة الأمريكي ستيفن منوشين»), then the
         # apposition after it («رمضان شريف، المتحدث باسم الحرس الثوري»)
@@ -1093,6 +1139,12 @@ class Registry:
                         if known is not None:
                             return known
                     name = described or name
+            if head_end is None and role is None and article_text and len(words) <= 2 \
+                    and not _person_noun(norms, head):
+                full = self.full_name(name, article_text)
+                if full is not None:  # «فوتيل» -> «جوزيف فوتيل»: one actor for the person
+                    notes.append(f"the article's full name for {name}: {full}")
+                    name, words = full, tokenize(full)
             if country is None and head_end is None and article_text:
                 # no unnamed or group head: a surname the registry does not know («فوتيل»), or a
                 # title or body without a country. The article's description of those words

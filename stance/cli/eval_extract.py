@@ -124,6 +124,10 @@ def format_report(res: dict, show: int, by_rule: bool = False) -> str:
     listing("Misses (gold quotes not found)", res["misses"], quote)
     listing("False alarms (predicted, not in gold)", res["false_alarms"], quote)
     listing("Wrong actors (matched quotes)", res["wrong_actors"], wrong)
+    listing("Wrong countries (matched quotes)", res.get("wrong_countries", []),
+            lambda it: (f"  {it['article_id']} {it['start']} gold {it.get('gold_country') or '-'} "
+                        f"({it.get('gold_actor')}) / predicted {it.get('pred_country') or '-'} "
+                        f"({it.get('pred_actor')})"))
     return "\n".join(lines) + "\n"
 
 
@@ -131,7 +135,8 @@ def format_report(res: dict, show: int, by_rule: bool = False) -> str:
 @click.argument("gold", required=False, type=click.Path(path_type=str))
 @click.argument("pred", required=False, type=click.Path(path_type=str))
 @click.option("--show", type=click.IntRange(0), default=20, show_default=True,
-              help="List up to this many misses, false alarms and wrong actors (0: none).")
+              help="List up to this many misses, false alarms, wrong actors and wrong "
+                   "countries (0: none).")
 @click.option("--json", "as_json", is_flag=True,
               help="Print the whole result as JSON (scores and every miss/false alarm).")
 @click.option("--tolerance", type=click.IntRange(0), default=3, show_default=True,

@@ -22,6 +22,8 @@ A config has four sections (``name`` and ``output_dir`` at the top level are opt
       seed: 13
       bootstrap: 1000             # bootstrap samples for the 95 % confidence intervals
       learning_curve: null        # e.g. [0.25, 0.5, 0.75, 1.0]: F1 against training size (CV)
+      final_model: true           # false: cross-validation only, no model/ (faster; the run
+                                  # scores and compares but `stance predict` cannot use it)
     model:
       type: tfidf                 # or bert; the other keys depend on the type
 
@@ -139,6 +141,9 @@ EVAL = {
     # Learning curve (cross-validation only): train each fold on these fractions of its training
     # part (whole groups when grouped) and score its test part; stance.experiments.curves.
     "learning_curve": (None, _opt(_fractions)),
+    # After cross-validation, fit the model that `stance predict` uses on all the data. false
+    # saves that fit (a fifth more time at 5 folds) when only the CV figures are wanted.
+    "final_model": (True, _is_bool),
 }
 MODELS: dict[str, dict[str, tuple[Any, Callable]]] = {
     "tfidf": {

@@ -115,8 +115,10 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
                 fm = score(G[te], pred[te], labels, samples=0)
                 fold_metrics.append({"fold": k, "n_train": int(len(tr)), **fm})
                 training.append({"fit": f"fold {k}", **_training_info(m)})
-            model = fit(new_model())  # the model that `stance predict` uses
-            training.append({"fit": "final", **_training_info(model)})
+            model = None
+            if ev["final_model"]:
+                model = fit(new_model())  # the model that `stance predict` uses
+                training.append({"fit": "final", **_training_info(model)})
             items, gold = train, G
         else:
             model = fit(new_model())
@@ -144,12 +146,13 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
             curve = learning_curve(ev["learning_curve"], splits, G, labels, fit_predict,
                                    train.groups, seed, ev["bootstrap"], full_pred=pred,
                                    progress=progress)
-        if model.thresholds is not None:
+        if model is not None and model.thresholds is not None:
             metrics["final_thresholds"] = {lab: round(float(t), 4)
                                            for lab, t in zip(labels, model.thresholds)}
         if not main:
             return None
-        model.save(tmp / "model")
+        if model is not None:
+            model.save(tmp / "model")
         with open(tmp / "predictions.jsonl", "w", encoding="utf-8") as fh:
             for rec in prediction_records(items, gold, pred, scores, labels, fold_of,
                                           data.get("group_field")):

@@ -125,18 +125,34 @@ def write_json(path: Path, obj) -> None:
     path.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", "utf-8")
 
 
-def open_run(run_dir: str | Path) -> Path:
-    """Check that ``run_dir`` is a finished run directory and return its path."""
+def open_run(run_dir: str | Path, *, need_model: bool = True) -> Path:
+    """Check that ``run_dir`` is a finished run directory and return its path (``need_model``:
+    with its ``model/``, which a run with ``eval.final_model: false`` lacks)."""
     run_dir = Path(run_dir)
     if not run_dir.is_dir():
         raise InputError("no such run directory", run_dir)
     if run_dir.name.endswith(".partial"):
         raise InputError("an unfinished (interrupted) run, not usable", run_dir)
     missing = [f for f in REQUIRED_FILES if not (run_dir / f).exists()]
-    if missing or not (run_dir / "model").is_dir():
-        raise InputError(f"not a finished run directory (missing {', '.join(missing or ['model/'])})",
-                         run_dir)
+    if missing:
+        raise InputError(f"not a finished run directory (missing {', '.join(missing)})", run_dir)
+    if need_model and not (run_dir / "model").is_dir():
+        if _read_cfg_final_model(run_dir) is False:
+            raise InputError("this run has no model/: it was trained with eval.final_model: "
+                             "false (cross-validation only); train it again without that "
+                             "setting to predict with it", run_dir)
+        raise InputError("not a finished run directory (missing model/)", run_dir)
     return run_dir
+
+
+def _read_cfg_final_model(run_dir: Path):
+    try:
+        import yaml
+
+        cfg = yaml.safe_load((run_dir / "config.yaml").read_text("utf-8"))
+        return cfg.get("eval", {}).get("final_model", True)
+    except Exception:  # a damaged config: the plain message is enough
+        return None
 
 
 def damaged(run_dir: str | Path, path: str | Path, exc: BaseException | str) -> InputError:
@@ -166,7 +182,7 @@ def read_run_json(run_dir: str | Path, name: str) -> dict:
 
 
 def read_run(run_dir: str | Path) -> dict:
-    run_dir = open_run(run_dir)
+    run_dir = open_run(run_dir, need_model=False)
     info = read_run_json(run_dir, "run.json")
     info["metrics"] = read_run_json(run_dir, "metrics.json")
     info["path"] = str(run_dir)

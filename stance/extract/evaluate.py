@@ -94,6 +94,7 @@ def evaluate(articles: list[dict], predictions: list[dict], tolerance: int = 3) 
         "misses": acc.misses,
         "false_alarms": acc.false_alarms,
         "wrong_actors": acc.wrong_actor,
+        "wrong_countries": acc.wrong_country,
     }
 
 
@@ -106,7 +107,7 @@ class _Tally:
         self.kinds = defaultdict(lambda: {"overlap_g": 0, "overlap_p": 0, "strict_g": 0, "strict_p": 0,
                                           "pred": 0, "gold": 0})
         self.rules = defaultdict(lambda: {"pred": 0, "matched": 0, "strict": 0, "actor": 0})
-        self.misses, self.false_alarms, self.wrong_actor = [], [], []
+        self.misses, self.false_alarms, self.wrong_actor, self.wrong_country = [], [], [], []
 
 
 def _score_article(acc: _Tally, aid: str, art: dict, pred: list[dict], tolerance: int) -> None:
@@ -143,6 +144,12 @@ def _score_article(acc: _Tally, aid: str, art: dict, pred: list[dict], tolerance
                                     "pred_speaker": p.get("speaker"), "text": g["text"][:80]})
         if (g.get("actor_country") or "") == (p.get("actor_country") or ""):
             acc.totals["country"] += 1
+        else:
+            acc.wrong_country.append({"article_id": aid, "start": g["start"],
+                                      "gold_country": g.get("actor_country"),
+                                      "pred_country": p.get("actor_country"),
+                                      "gold_actor": g.get("actor"), "pred_actor": p.get("actor"),
+                                      "text": g["text"][:80]})
     for gi, pi in st:
         acc.kinds[gold[gi].get("kind", "?")]["strict_g"] += 1
         acc.kinds[pred[pi].get("kind", "?")]["strict_p"] += 1
