@@ -476,3 +476,18 @@ def test_a_possessed_co_speaker_with_its_adjective_is_part_of_the_joint_speaker(
     assert q["speaker"] == "واشنطن وحلفاؤها الغربيون"
     assert q["text"].startswith("فكرة التعاون")
     assert q["actor"] == "الحكومة الأمريكية"
+
+
+def test_a_conjunction_and_a_reporting_verb_start_a_new_report():
+    # «، ولكنها قالت»: the first report ends at the conjunction and the pronoun carries China
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوأكدت الصين أن الإيغور يتمتعون بحقوق كاملة، ولكنها قالت في اعتراف نادر "
+            "إن \"أولئك الذين خدعهم التطرف الديني يجب مساعدتهم\".")
+    got = [(q["speaker"], q["text"]) for q in ex({"article_id": "a", "text": text})]
+    assert got == [("الصين", "الإيغور يتمتعون بحقوق كاملة"),
+                   ("الصين", "أولئك الذين خدعهم التطرف الديني يجب مساعدتهم")]
+    # «فيما تحدث الثالث عن»: without a comma too
+    text = "مقدمة الخبر هنا.\nوقال مصدران إن 28 شخصا قتلوا فيما تحدث الثالث عن نحو 30 قتيلا في الهجوم."
+    got = [(q["speaker"], q["text"]) for q in ex({"article_id": "a", "text": text})]
+    assert got[0] == ("مصدران", "28 شخصا قتلوا")
+    assert got[1][0] == "الثالث"

@@ -48,7 +48,11 @@ class Unknown:
     @property
     def aliases(self) -> list[str]:
         canon = normalize_ar(self.name)
-        return sorted({n for n in self.names if normalize_ar(n) != canon}, key=len)
+        words = canon.split()
+        # other display names, and the surname the articles call the person by («ساندرز»)
+        surnames = {m for m in self.mentions if len(words) >= 2 and len(m.split()) < len(words)
+                    and words[-len(m.split()):] == normalize_ar(m).split()}
+        return sorted({n for n in set(self.names) | surnames if normalize_ar(n) != canon}, key=len)
 
 
 def discover(quotes, min_count: int = 2, examples: int = 2) -> list[Unknown]:

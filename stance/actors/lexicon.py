@@ -337,4 +337,6 @@ class Lexicon:
     def is_given_name(self, tok: str, orig: str = "") -> bool:
         if orig.endswith(("ى", "ىٰ")):
             return False  # «على», «إلى» fold to «علي», «الي» under normalization
+        if tok == "ان" and orig.lstrip("وفل")[:1] in ("أ", "إ"):
+            return False  # the complementizers «أن», «إن» fold to «ان», the name «آن»
         return tok in self.given_names or any(v in self.given_names for v in clitic_variants(tok)[1:])

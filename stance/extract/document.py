@@ -15,7 +15,7 @@ import itertools
 
 import regex
 
-from .lexicon import COMP_RE, DEFAULT_VERBS, VerbLexicon, words
+from .lexicon import CLAUSE_CONNECTIVES, COMP_RE, DEFAULT_VERBS, VerbLexicon, words
 from .marks import mark_spans
 
 SENT_END = regex.compile(r"[.؟!?](?=[\s\"«»“”]|$)|\n")
@@ -26,6 +26,7 @@ TAIL_CORE = regex.compile(TAIL_RE.pattern[len(_TAIL_LEAD):] if TAIL_RE.pattern.s
                           else TAIL_RE.pattern)
 NARRATION_AFTER_COMMA = words("narration_after_comma")  # «، ما سيشكل», «، والتي», «، وسط»
 _COMMA_WS = regex.compile(r"[،,]\s*")
+_WORD_BEFORE = regex.compile(r"(?<![^\s،,])((\p{L}+))\s+$")  # the word right before a verb
 _COLON = regex.compile(r":")
 # how far to the left the rules look for a subject or a clause opener (a subject is at most
 # 14 words; no sentence of the news pool is this long)
@@ -191,10 +192,26 @@ class Paragraph:
     def _comma_verbs(self) -> tuple[list[int], list[int], list[int], list[int]]:
         """Commas followed by a reporting verb: comma offsets and the verbs' offsets."""
         commas, verbs = [], []
-        for m in _COMMA_WS.finditer(self.text, self.start, self.end):
-            if m.end() in self.trig:
+        text, trig = self.text, self.trig
+        for m in _COMMA_WS.finditer(text, self.start, self.end):
+            if m.end() in trig:
                 commas.append(m.start())
                 verbs.append(m.end())
+        # a conjunction that joins a new clause, after a comma or not: «، ولكنها قالت»,
+        # «قتلوا فيما تحدث الثالث عن»: the clause ends before the conjunction
+        for t in self.triggers:
+            s = t.start()
+            w = _WORD_BEFORE.search(text, max(self.start, s - 12), s)
+            if w is None or w.group(2) not in CLAUSE_CONNECTIVES:
+                continue
+            cut = w.start(1)
+            while cut > self.start and text[cut - 1] in " \t،,":
+                cut -= 1
+            if cut > self.start and (not commas or commas[-1] != cut):
+                commas.append(cut)
+                verbs.append(s)
+        order = sorted(range(len(commas)), key=commas.__getitem__)
+        commas, verbs = [commas[i] for i in order], [verbs[i] for i in order]
         keep = [i for i, v in enumerate(verbs) if self.inside(v) is None]
         return commas, verbs, [commas[i] for i in keep], [verbs[i] for i in keep]
 

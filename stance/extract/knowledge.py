@@ -177,6 +177,7 @@ def read_verbs(path: str | Path) -> dict:
 
 WORD_LISTS = ("object_adverbs", "time_words", "time_modifiers", "adjunct_heads", "speech_event_nouns",
               "speech_event_stems", "relatives", "impersonal_speakers", "addressee_only", "clause_openers",
+              "clause_connectives",
               "non_comp_governors", "conditional_followers", "negations", "name_mark_governors",
               "generic_body_heads", "reporting_masdars", "months", "pronoun_prepositions", "not_speaker_start",
               "prepositions", "addressee_bodies", "time_heads_or_adjectives", "not_before_subject_verb",

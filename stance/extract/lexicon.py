@@ -67,6 +67,8 @@ CONNECTIVE_RE = _W["patterns"]["connective"]
 MEDIA_SPEAKER_RE = _W["patterns"]["media_speaker"]
 # Words before a verb without و/ف that let it open a clause.
 CLAUSE_OPENERS = frozenset(_W["clause_openers"])
+# Conjunctions after which a reporting verb starts a new report, with or without a comma.
+CLAUSE_CONNECTIVES = frozenset(_W["clause_connectives"])
 
 # Verb forms that are as often something else (a preposition, «saw», «is considered»):
 # they report speech only with an explicit أن/إن or quotation.
