@@ -664,3 +664,18 @@ def test_an_international_bodys_head_speaks_with_its_country(reg):
     assert reg.resolve("أحمد أبو الغيط", date="2010-03-20").country == "EGY"
     # a national officer who is a coalition's spokesman keeps the registry's country
     assert reg.resolve("تركي المالكي", date="2018-03-25").country == "SAU"
+
+
+def test_a_country_name_takes_no_definite_noun_after_it(reg):
+    from stance.actors.speakers import speaker_span
+
+    m = "إسرائيل القيود"
+    s, e = speaker_span(reg, m)
+    assert m[s:e] == "إسرائيل"
+    m = "الولايات المتحدة الحكومة السورية"
+    s, e = speaker_span(reg, m)
+    assert m[s:e] == "الولايات المتحدة"
+    # a nisba adjective or a country's own second word stays
+    for m in ("كوريا الشمالية", "الحكومة السورية"):
+        s, e = speaker_span(reg, m)
+        assert m[s:e] == m

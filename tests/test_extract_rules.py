@@ -491,3 +491,17 @@ def test_a_conjunction_and_a_reporting_verb_start_a_new_report():
     got = [(q["speaker"], q["text"]) for q in ex({"article_id": "a", "text": text})]
     assert got[0] == ("مصدران", "28 شخصا قتلوا")
     assert got[1][0] == "الثالث"
+
+
+def test_a_verb_acting_on_an_object_reports_no_speech():
+    # «شددت إسرائيل القيود على»: tightened restrictions (a deed), not «شددت إسرائيل على» (stressed)
+    ex = Extractor()
+
+    def got(sentence):
+        return [(q["speaker"], q["text"]) for q in ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence})]
+
+    assert got("وشددت إسرائيل القيود على شحنات المواد التي تعبر حدودها إلى قطاع غزة.") == []
+    assert got("وشددت إسرائيل على ضرورة وقف الهجمات على حدودها.") == [("إسرائيل", "ضرورة وقف الهجمات على حدودها")]
+    # a restated speech act after the speaker is no object
+    assert got("وجددت الوزيرة التأكيد على رفض المملكة السماح للاجئين بالعبور.") == [
+        ("الوزيرة", "رفض المملكة السماح للاجئين بالعبور")]

@@ -270,6 +270,9 @@ def _ends_phrase(registry, pieces, j: int, head: int) -> bool:
             and lex.title_table.match_at(norms, j - 1) is None and lex.honorifics.match_at(norms, j - 1) is None \
             and (j == head + 1 or norms[j - 1].startswith("ال")) and not _in_name(registry, norms, j):
         return True  # «المشروع جدلا ساخنا», «مسؤولون مصريون مرارا»: an accusative object or adverb
+    if w.startswith("ال") and j > head and _after_country_name(lex, norms, head, j) \
+            and not w.endswith(_NISBA_ENDS) and lex.country_at(norms, j) is None:
+        return True  # «إسرائيل القيود», «الولايات المتحدة الحكومة السورية»: the verb's object
     if w.startswith("ل") and len(w) > 2:
         rest = w[1:] if not w.startswith("لل") else "ال" + w[2:]
         if rest in sw.addressees or w[1:] in sw.addressees:
@@ -281,6 +284,16 @@ def _ends_phrase(registry, pieces, j: int, head: int) -> bool:
             if base in sw.content_nouns or base.rstrip("ه") in sw.content_nouns:
                 return True
     return False
+
+
+_NISBA_ENDS = ("ي", "يه", "يون", "يين", "يان", "يتين")
+
+
+def _after_country_name(lex, norms: list[str], head: int, j: int) -> bool:
+    """Whether the speaker phrase is a country's or capital's name that ends right before
+    ``norms[j]``: a proper name takes no definite noun after it, only a nisba adjective."""
+    m = lex.country_at(norms, head)
+    return m is not None and m[0].kind in ("name", "capital") and m[1] == j
 
 
 def opens_with_adjunct(mention: str) -> bool:

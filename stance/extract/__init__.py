@@ -22,7 +22,7 @@ from stance.text import normalize_ar, parse_date
 from .attribute import Attributor, first_person_singular
 from .body import read_body, unread_after_furniture
 from .document import Paragraph
-from .lexicon import DEFAULT_VERBS, MEDIA_SPEAKER_RE, VerbLexicon
+from .lexicon import DEFAULT_VERBS, MEDIA_SPEAKER_RE, RELATIVES, REPORTING_MASDARS, TIME_WORDS, VerbLexicon
 from .registry import ActorRegistry
 from .names import NameIndex
 from .rules import candidates_in
@@ -94,6 +94,24 @@ def _speaker_phrase(registry, text: str, span):
     return None if found is None else (span[0] + found[0], span[0] + found[1])
 
 
+def _object_before_content(text: str, speaker_end: int, content_start: int, trigger: int,
+                           lexicon: VerbLexicon) -> bool:
+    """Whether a definite noun stands right after the speaker noun phrase of a verb that takes
+    no addressee, before its content («شددت إسرائيل القيود على شحنات ...», «هددت الولايات
+    المتحدة الحكومة السورية بشن ...»): the verb then acts on that object — a deed, not a report
+    of speech. A restated speech act («جددت الوزيرة التأكيد على»), a relative clause or an
+    adverb there is no object."""
+    words = text[speaker_end:content_start].split()
+    if not words or not words[0].startswith("ال") or words[0] in RELATIVES \
+            or words[0].rstrip("،,") in REPORTING_MASDARS or words[0] in TIME_WORDS:
+        return False
+    trig = lexicon.trigger_at(text, trigger)
+    if trig is None or trig.participle:
+        return False
+    stem = lexicon.verb_forms.get(trig.verb, ("",))[0]
+    return stem not in lexicon.transitive_stems and stem not in lexicon.slot_addressee_stems
+
+
 def extract_quotes(article: dict, registry: ActorRegistry, names: NameIndex | None = None,
                    lexicon: VerbLexicon = DEFAULT_VERBS) -> Quotes:
     """Quotes of one article ``{"article_id", "text", "date"?, "source"?, "title"?}``."""
@@ -116,6 +134,9 @@ def extract_quotes(article: dict, registry: ActorRegistry, names: NameIndex | No
                     and not opens_with_adjunct(text[cand.speaker[0]:cand.speaker[1]]):
                 continue  # the slot holds no speaker («ارتفاع», «خمسة»): no reported speech; after
                 # an adjunct («وردا على سؤال») the previous speaker goes on
+            if speaker is not None and cand.rule == "verb_object" \
+                    and _object_before_content(text, speaker[1], cand.start, cand.trigger, lexicon):
+                continue  # «شددت إسرائيل القيود على ...»: the verb acts on an object, no speech
             if speaker is not None:
                 sp = attributor.explicit(text[speaker[0]:speaker[1]], cand.gender, speaker[0])
             else:
