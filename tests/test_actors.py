@@ -679,3 +679,15 @@ def test_a_country_name_takes_no_definite_noun_after_it(reg):
     for m in ("كوريا الشمالية", "الحكومة السورية"):
         s, e = speaker_span(reg, m)
         assert m[s:e] == m
+
+
+def test_a_name_then_whom_it_was_said_to(reg):
+    from stance.actors.speakers import speaker_span
+
+    for mention, head in (("حقي لشخص يدعى حبيب", "حقي"), ("غندور لأعضاء البرلمان", "غندور")):
+        s, e = speaker_span(reg, mention)
+        assert mention[s:e] == head
+    # a body's name goes on through its «ل» complement
+    m = "المفوضية السامية للأمم المتحدة لشؤون اللاجئين"
+    s, e = speaker_span(reg, m)
+    assert m[s:e] == m

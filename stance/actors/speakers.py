@@ -273,6 +273,9 @@ def _ends_phrase(registry, pieces, j: int, head: int) -> bool:
     if w.startswith("ال") and j > head and _after_country_name(lex, norms, head, j) \
             and not w.endswith(_NISBA_ENDS) and lex.country_at(norms, j) is None:
         return True  # «إسرائيل القيود», «الولايات المتحدة الحكومة السورية»: the verb's object
+    if w.startswith("ل") and not w.startswith("ال") and len(w) > 3 and _name_head(registry, norms, head) \
+            and not _in_name(registry, norms, j) and not lex.is_given_name(w):
+        return True  # «حقي لشخص يدعى حبيب», «غندور لأعضاء البرلمان»: a name, then whom it was said to
     if w.startswith("ل") and len(w) > 2:
         rest = w[1:] if not w.startswith("لل") else "ال" + w[2:]
         if rest in sw.addressees or w[1:] in sw.addressees:
@@ -284,6 +287,20 @@ def _ends_phrase(registry, pieces, j: int, head: int) -> bool:
             if base in sw.content_nouns or base.rstrip("ه") in sw.content_nouns:
                 return True
     return False
+
+
+def _name_head(registry, norms: list[str], head: int) -> bool:
+    """Whether the speaker phrase is headed by a person's name: no title, body, group, unnamed
+    official, person noun or country word at its head, and no article («المفوضية السامية
+    للأمم المتحدة» is a body)."""
+    lex = registry.lexicon
+    if lex.country_at(norms, head) is not None:
+        return False
+    for t in (lex.title_table, lex.unnamed_table, lex.unnamed_prefixes, lex.group_heads, lex.body_words,
+              speaker_words().person_nouns):
+        if t.match_at(norms, head) is not None:
+            return False
+    return not norms[head].startswith("ال")
 
 
 _NISBA_ENDS = ("ي", "يه", "يون", "يين", "يان", "يتين")
