@@ -273,7 +273,8 @@ def _ends_phrase(registry, pieces, j: int, head: int) -> bool:
     if w.startswith("ال") and j > head and _after_country_name(lex, norms, head, j) \
             and not w.endswith(_NISBA_ENDS) and lex.country_at(norms, j) is None:
         return True  # «إسرائيل القيود», «الولايات المتحدة الحكومة السورية»: the verb's object
-    if w.startswith("ل") and not w.startswith("ال") and len(w) > 3 and _name_head(registry, norms, head) \
+    if w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 3 and _name_head(registry, norms, head) \
+            and not any(lex.title_table.match_at(norms, k) is not None for k in range(head, j)) \
             and not _in_name(registry, norms, j) and not lex.is_given_name(w):
         return True  # «حقي لشخص يدعى حبيب», «غندور لأعضاء البرلمان»: a name, then whom it was said to
     if w.startswith("ل") and len(w) > 2:
