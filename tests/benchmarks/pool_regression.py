@@ -50,15 +50,18 @@ def _norm_words(name: str | None) -> tuple[str, ...]:
     return tuple(w.strip("()\"«»“”،,") for w in normalize_ar(name or "").split() if w.strip("()\"«»“”،,"))
 
 
-def same_actor(old: dict, new: dict) -> bool:
-    """Whether a new quote's actor is the judged quote's actor (see the module docstring)."""
+def same_actor(old: dict, new: dict, exact: bool = False) -> bool:
+    """Whether a new quote's actor is the judged quote's actor (see the module docstring);
+    ``exact``: only the same normalized actor name counts."""
     if old.get("actor") is None or new.get("actor") is None:
         return old.get("actor") is None and new.get("actor") is None
     old_id, new_id = old.get("actor_id"), new.get("actor_id")
-    if old_id and new_id and old_id == new_id:
-        return True
     a, b = _norm_words(old["actor"]), _norm_words(new["actor"])
     if a == b:
+        return True
+    if exact:
+        return False
+    if old_id and new_id and old_id == new_id:
         return True
     unknown = (not old_id or old_id.startswith("x:")) and (not new_id or new_id.startswith("x:"))
     if unknown and a and b:
@@ -131,12 +134,12 @@ def iter_pool_articles(ids: set[str], corpus: Path = CORPUS):
                        "source": rec.get("source"), "title": rec.get("title")}
 
 
-def judge(flag: str, old: dict, new_quotes: list[dict]) -> tuple[str, dict | None]:
+def judge(flag: str, old: dict, new_quotes: list[dict], exact: bool = False) -> tuple[str, dict | None]:
     """The outcome of one judged quote against the new quotes of its article."""
     over = [r for r in new_quotes if _overlap(old, r) > 0]
     if not over:
         return "gone", None
-    best = next((r for r in over if same_actor(old, r)), None)
+    best = next((r for r in over if same_actor(old, r, exact)), None)
     if best is not None:
         return "same actor", best
     new = max(over, key=lambda r: _overlap(old, r))
@@ -147,7 +150,8 @@ def judge(flag: str, old: dict, new_quotes: list[dict]) -> tuple[str, dict | Non
     return "other actor", new
 
 
-def run(limit: int | None = None, article_ids=None, extractor=None, actors=(), progress: bool = False) -> Report:
+def run(limit: int | None = None, article_ids=None, extractor=None, actors=(), progress: bool = False,
+        exact: bool = False) -> Report:
     """Re-extract the pool articles (the first ``limit`` in the judged file's order, or those of
     ``article_ids``) and compare with the judged quotes."""
     judged = load_judged()
@@ -171,7 +175,7 @@ def run(limit: int | None = None, article_ids=None, extractor=None, actors=(), p
         rep.articles += 1
         new_quotes = extractor(art)
         for old in judged[art["article_id"]]:
-            outcome, new = judge(old["flag"], old, new_quotes)
+            outcome, new = judge(old["flag"], old, new_quotes, exact)
             rep.total[old["flag"]] += 1
             rep.outcome[old["flag"]][outcome] += 1
             rep.cases.append((old["flag"], outcome, old, new))
@@ -183,10 +187,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, help="only the first N articles of the judged file")
     ap.add_argument("--actors", nargs="*", default=[], help="extra registry files (YAML)")
+    ap.add_argument("--exact", action="store_true",
+                    help="the same actor only by the same normalized actor name (the stricter count)")
     ap.add_argument("--show", choices=["ok", "wrong_speaker", "not_a_quote", "bad_boundaries"],
                     help="print the cases of one flag that did not meet their goal")
     args = ap.parse_args(argv)
-    rep = run(limit=args.limit, actors=args.actors, progress=sys.stderr.isatty())
+    rep = run(limit=args.limit, actors=args.actors, progress=sys.stderr.isatty(), exact=args.exact)
     for line in rep.lines():
         print(line)
     if args.show:
