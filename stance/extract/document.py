@@ -26,7 +26,7 @@ TAIL_CORE = regex.compile(TAIL_RE.pattern[len(_TAIL_LEAD):] if TAIL_RE.pattern.s
                           else TAIL_RE.pattern)
 NARRATION_AFTER_COMMA = words("narration_after_comma")  # «، ما سيشكل», «، والتي», «، وسط»
 _COMMA_WS = regex.compile(r"[،,]\s*")
-_WORD_BEFORE = regex.compile(r"(?<![^\s،,])((\p{L}+))\s+$")  # the word right before a verb
+_WORD_BEFORE = regex.compile(r"(?<![^\s،,])(\p{L}+)\s+$")  # the word right before a verb
 _COLON = regex.compile(r":")
 # how far to the left the rules look for a subject or a clause opener (a subject is at most
 # 14 words; no sentence of the news pool is this long)
@@ -202,12 +202,12 @@ class Paragraph:
         for t in self.triggers:
             s = t.start()
             w = _WORD_BEFORE.search(text, max(self.start, s - 12), s)
-            if w is None or w.group(2) not in CLAUSE_CONNECTIVES:
+            if w is None or w.group(1) not in CLAUSE_CONNECTIVES:
                 continue
             cut = w.start(1)
             while cut > self.start and text[cut - 1] in " \t،,":
                 cut -= 1
-            if cut > self.start and (not commas or commas[-1] != cut):
+            if cut > self.start:
                 commas.append(cut)
                 verbs.append(s)
         order = sorted(range(len(commas)), key=commas.__getitem__)
