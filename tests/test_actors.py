@@ -525,12 +525,16 @@ def test_words_that_cannot_head_a_speaker(reg, mention):
     assert speaker_span(reg, mention) is None
 
 
-def _dev2(article_id: str) -> dict:
-    path = ROOT.parent / "shared" / "data" / "dev2_gold.jsonl"
+def _gold(name: str) -> list[dict]:
+    path = ROOT.parent / "shared" / "data" / name
     if not path.exists():
-        pytest.skip("no shared dev2 gold")
+        pytest.skip(f"no shared {name}")
     with open(path, encoding="utf-8") as fh:
-        return next(a for a in map(json.loads, fh) if a["article_id"] == article_id)
+        return list(map(json.loads, fh))
+
+
+def _dev2(article_id: str) -> dict:
+    return next(a for a in _gold("dev2_gold.jsonl") if a["article_id"] == article_id)
 
 
 def test_a_verbal_noun_is_no_speaker_unless_the_article_names_someone_so(reg):
@@ -561,7 +565,7 @@ def test_a_name_first_written_in_a_sentence_about_one_country_takes_it(reg):
 
 def test_a_named_person_does_not_take_the_articles_country(reg):
     # a story about North Korea: «ساندرز» (the White House spokeswoman) is not North Korean
-    art = next(a for a in map(json.loads, open(ROOT.parent / "shared" / "data" / "dev2_gold.jsonl", encoding="utf-8"))
+    art = next(a for a in _gold("dev2_gold.jsonl")
                if any(q["speaker"] == "ساندرز" for q in a["quotes"]))
     assert reg.article_country(art["text"]) == "PRK"
     a = reg.resolve("ساندرز", date=art["date"], article_id=art["article_id"], article_text=art["text"])
@@ -636,7 +640,7 @@ def test_the_extractor_carries_the_speaker_after_an_adjunct():
     # dev gold: «وردا على سؤال عما إذا كان ... قال: "نعم، في بضعة أشهر ..."» is the Israeli minister's
     from stance.extract import Extractor
 
-    art = next(a for a in map(json.loads, open(ROOT.parent / "shared" / "data" / "dev_gold.jsonl", encoding="utf-8"))
+    art = next(a for a in _gold("dev_gold.jsonl")
                if a["article_id"] == "SK-middleEast-1886-20180523")
     quotes = Extractor()(art)
     q = next(q for q in quotes if q["start"] <= 1700 < q["end"])

@@ -59,7 +59,16 @@ def _start_extract(long_input: Path, out_dir: Path, workers: int) -> subprocess.
         [sys.executable, "-m", "stance", "extract", str(long_input), "-o",
          str(out_dir / "quotes.jsonl"), "--workers", str(workers), "--chunksize", "4"],
         cwd=out_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        start_new_session=True)  # its own process group, as under `timeout` or a shell
+        start_new_session=True,  # its own process group, as under `timeout` or a shell
+        preexec_fn=_default_signals)
+
+
+def _default_signals() -> None:
+    """The dispositions of a command started from a terminal: a test suite itself run under
+    `nohup` or as a background job (`cmd &` ignores SIGINT) would pass its ignored signals on,
+    and the command rightly keeps an inherited ignore (`nohup stance extract ...`)."""
+    for s in (signal.SIGINT, signal.SIGHUP, signal.SIGTERM):
+        signal.signal(s, signal.SIG_DFL)
 
 
 def _wait_for_first_output(proc: subprocess.Popen, out_dir: Path) -> Path:
