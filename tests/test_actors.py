@@ -695,3 +695,12 @@ def test_a_name_then_whom_it_was_said_to(reg):
     m = "المفوضية السامية للأمم المتحدة لشؤون اللاجئين"
     s, e = speaker_span(reg, m)
     assert m[s:e] == m
+
+
+def test_a_spokesperson_for_an_office_holder_is_the_offices_spokesperson(reg):
+    # «المتحدث باسم الرئيس التركي رجب طيب أردوغان» is Erdoğan's spokesman, not Erdoğan
+    d = "2018-03-15"
+    assert reg.resolve("المتحدث باسم الرئيس التركي رجب طيب أردوغان", date=d).name == "إبراهيم قالن"
+    assert reg.resolve("المتحدث باسم الرئيس التركي", date=d).name == "إبراهيم قالن"
+    assert reg.resolve("المتحدث باسم الرئاسة التركية", date=d).name == "إبراهيم قالن"
+    assert reg.resolve("الرئيس التركي رجب طيب أردوغان", date=d).name == "رجب طيب أردوغان"

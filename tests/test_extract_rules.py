@@ -505,3 +505,51 @@ def test_a_verb_acting_on_an_object_reports_no_speech():
     # a restated speech act after the speaker is no object
     assert got("وجددت الوزيرة التأكيد على رفض المملكة السماح للاجئين بالعبور.") == [
         ("الوزيرة", "رفض المملكة السماح للاجئين بالعبور")]
+
+
+def test_a_verb_that_needs_its_object_leaves_the_subject_carried():
+    # «واتهم فرنسا بالاعتداء»: اتهم never goes without its object; the one noun phrase before
+    # the preposition is the accused, and the speaker goes on from the sentence before
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقال المصدر إن الرئيس لا يشرفه أن يحمل الوسام. "
+            "واتهم فرنسا بالاعتداء على دولة عضو في الأمم المتحدة.")
+    got = [(q["speaker"], q["text"]) for q in ex({"article_id": "a", "text": text})]
+    assert got[-1] == ("المصدر", "الاعتداء على دولة عضو في الأمم المتحدة")
+    # a second clause of the same sentence keeps its subject, even in the imperfect
+    text = "مقدمة الخبر هنا.\nوتنفي طهران السعي لامتلاك أسلحة نووية، وتتهم إسرائيل بإثارة شكوك عالمية ضدها."
+    got = [(q["speaker"], q["text"]) for q in ex({"article_id": "a", "text": text})]
+    assert got == [("طهران", "السعي لامتلاك أسلحة نووية"), ("طهران", "إثارة شكوك عالمية ضدها")]
+    # with both a subject and an object, the subject speaks
+    text = "مقدمة الخبر هنا.\nوتتهم أنقرة غولن بالمسؤولية عن محاولة الانقلاب."
+    assert [q["speaker"] for q in ex({"article_id": "a", "text": text})] == ["أنقرة"]
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    # the subject right after the sentence's verb, across an apposition
+    ("ووجهت المندوبة الأمريكية في مجلس الأمن، نيكي هايلي، انتقادات شديدة إلى الحكومة الروسية، "
+     "متهمة إياها بإسقاط التزاماتها.", "المندوبة الأمريكية في مجلس الأمن، نيكي هايلي"),
+    ("من جهته، وجه المجلس المحلي لمدينة دوما \"نداء استغاثة\" للمنظمات الدولية، مشيرا إلى "
+     "\"اكتظاظ الملاجئ والأقبية\".", "المجلس المحلي"),
+    # after an auxiliary, the subject stands before the verb
+    ("وكان الأمين العام للأمم المتحدة أنطونيو غوتيريش قد وصف الأوضاع في الغوطة الشرقية بجهنم على "
+     "الأرض، داعيا إلى وقف فوري للقتال.", "الأمين العام للأمم المتحدة أنطونيو غوتيريش"),
+    # the last clause of the sentence holds the subject
+    ("فجر أحد حراس زعيم تنظيم القاعدة غضبا في ألمانيا، حيث سارعت وزارة الداخلية إلى تطمين الرأي "
+     "العام، قائلة إنها تعتزم ترحيل الرجل.", "وزارة الداخلية"),
+    # an adjunct opening the sentence names no subject: the previous speaker goes on
+    ("وفي الوقت الذي رد فيه الجيش على الهجوم، نافيا أنه استهدف المدنيين.", "المرصد"),
+])
+def test_a_participle_speaks_for_its_sentences_subject(sentence, speaker):
+    ex = Extractor()
+    text = "مقدمة الخبر هنا.\nوقال المرصد إن القصف مستمر منذ الصباح.\n" + sentence
+    quotes = ex({"article_id": "a", "text": text})
+    assert quotes[-1]["speaker"] == speaker, [(q["speaker"], q["text"]) for q in quotes]
+
+
+def test_a_bare_title_refers_back_to_the_speaker_introduced_with_it():
+    # «وحرص رئيس الوزراء على ...» after «رئيس الوزراء الفرنسي إدوار فيليب» (not in the registry)
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nأعلن رئيس الوزراء الفرنسي إدوار فيليب السبت أن العمل السري أتاح إحباط 25 "
+            "مخطط اعتداء.\nوأكد رئيس الوزراء أن الجهود مستمرة.")
+    quotes = ex({"article_id": "a", "text": text, "date": "2018-07-14"})
+    assert [q["actor"] for q in quotes] == ["إدوار فيليب", "إدوار فيليب"]

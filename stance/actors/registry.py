@@ -570,6 +570,12 @@ class Registry:
                                              article, self._entries[persons[0][1].idx]["id"]):
             return None
         if persons and self._someone_else_first(toks, norms, head, persons[0][0]):
+            lead = next(iter(self._titles(norms, head)), None)
+            if lead is not None and lead.start == head and self._governed_by_title(norms, head, persons[0][0]):
+                # «المتحدث باسم الرئيس التركي رجب طيب أردوغان»: the leading title's holder speaks
+                res = self._by_title(lead.payloads[0], lead, norms, date, article)
+                if res is not None and res.actor.id != self._entries[persons[0][1].idx]["id"]:
+                    return res
             return None  # «بثينة شعبان، المستشارة ... للرئيس السوري بشار الأسد»: شعبان speaks
         if persons:
             m, ref = persons[0]
@@ -798,6 +804,9 @@ class Registry:
                 refs = [r for r in m.payloads if self._entries[r.idx]["type"] == "body" and r.kind == "alias"]
                 if refs:
                     return title.body_office or office, ("of", self._entries[refs[0].idx]["id"]), former, True
+            body = self._holder_body(norms, i) if office == "spokesperson" else None
+            if body is not None:  # «المتحدث باسم الرئيس التركي»: the presidency's spokesperson
+                return office, ("of", body.id), former, True
         c = lex.country_at(norms, i)
         if c is not None:
             former = lex.skip_modifiers(norms, c[1])[1] or former
@@ -816,6 +825,26 @@ class Registry:
         if title.default_country:
             return office, ("country", title.default_country), former, True
         return office, None, former, False
+
+    def _holder_body(self, norms: list[str], i: int) -> Actor | None:
+        """The body an office holder's title at ``norms[i]`` speaks through («الرئيس التركي» ->
+        the Turkish presidency; ``office_bodies`` in titles.yaml), or None."""
+        lex = self.lexicon
+        t = lex.title_table.match_at(norms, i) if i < len(norms) else None
+        if t is None:
+            return None
+        j, _ = lex.skip_modifiers(norms, t.end)
+        c = lex.country_at(norms, j)
+        if c is None:
+            return None
+        for inner in t.payloads:
+            word = lex.office_bodies.get(lex.offices.get(inner.office, inner.role))
+            stems = lex.countries.get(c[0].code, {}).get("adjective") or []
+            if word and stems:
+                body = self.lookup(f"{word} {adjective_forms(stems[0])['f_def'][0]}")
+                if body is not None and body.type == "body":
+                    return body
+        return None
 
     def _holders(self, office: str, scope) -> list[tuple[int, Office]]:
         if office in ("minister", "counterpart"):
@@ -1175,7 +1204,7 @@ def _person_noun(norms: list[str], i: int) -> bool:
     lex = _load_lexicon()
     while i < len(norms) and lex.unnamed_prefixes.match_at(norms, i, clitics=False) is not None:
         i += 1  # «بعض المحتجين»
-    return speaker_words().person_nouns.match_at(norms, i) is not None
+    return i < len(norms) and speaker_words().person_nouns.match_at(norms, i) is not None
 
 
 _COMPLEMENTIZERS = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها"}

@@ -134,6 +134,8 @@ def extract_quotes(article: dict, registry: ActorRegistry, names: NameIndex | No
                     and not opens_with_adjunct(text[cand.speaker[0]:cand.speaker[1]]):
                 continue  # the slot holds no speaker («ارتفاع», «خمسة»): no reported speech; after
                 # an adjunct («وردا على سؤال») the previous speaker goes on
+            if speaker is None and cand.speaker is None and cand.subject is not None:
+                speaker = _speaker_phrase(registry, text, cand.subject)  # the participle's sentence subject
             if speaker is not None and cand.rule == "verb_object" \
                     and _object_before_content(text, speaker[1], cand.start, cand.trigger, lexicon):
                 continue  # «شددت إسرائيل القيود على ...»: the verb acts on an object, no speech

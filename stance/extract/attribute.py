@@ -269,6 +269,10 @@ class Attributor:
             actor = self._resolved[mention] = self.registry.resolve(
                 mention, date=self.date, article_id=self.article_id, article_text=self._context(before))
         words = mention.split()
+        if not getattr(actor, "known", True) and actor.role != "official_unnamed":
+            earlier = self._titled_earlier(mention)
+            if earlier is not None:
+                return earlier
         if not getattr(actor, "known", True) and len(words) == 2 and words[0] in ANAPHORIC_HEADS \
                 and actor.role != "official_unnamed":
             # «المركز الروسي», «المنظمة الدولية»: a generic head with an adjective refers back too,
@@ -279,6 +283,22 @@ class Attributor:
                                      normalize_ar(words[1]).rstrip("ه") in normalize_ar(ante.name)):
                 return ante
         return self._unnamed_source(actor, mention)
+
+    def _titled_earlier(self, mention: str):
+        """«وحرص رئيس الوزراء على ...» after «رئيس الوزراء الفرنسي إدوار فيليب»: a title (with
+        its country) the registry cannot place refers back to the latest speaker introduced with
+        that title and more (a country, a name)."""
+        norms = normalize_ar(mention).split()
+        lex = self.registry.lexicon
+        m = lex.title_table.match_at(norms, 0) if norms else None
+        if m is None or not (m.end == len(norms) or (
+                m.end == len(norms) - 1 and lex.country_at(norms, m.end) is not None)):
+            return None  # a title, or a title and its country («رئيس الوزراء الفرنسي»), no name
+        for sp in reversed(self.history[-_HISTORY:]):
+            before = normalize_ar(sp.mention).split()
+            if len(before) > len(norms) and before[:len(norms)] == norms:
+                return sp.actor
+        return None
 
     def _through_issuer(self, mention: str, before: int):
         """«بيان الوكالة», «بيان للإليزيه»: a statement speaks for its issuer; «مكتب وزير الخارجية

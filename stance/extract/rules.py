@@ -43,6 +43,10 @@ class Candidate:
     trigger: int  # offset of the reporting verb
     participle: bool = False
     rule: str = ""  # the rule that made it (RULES)
+    # where to read the speaker when ``speaker`` is None: the words opening a participle's
+    # sentence («وجه المجلس المحلي ... نداء استغاثة، مشيرا إلى»); carried over when they
+    # name no speaker
+    subject: tuple[int, int] | None = None
 
 
 # The rules, named by what introduces the quote and where its content starts; every quote
@@ -232,6 +236,44 @@ def _sentence_subject(text: str, sent_start: int, vstart: int, name_len) -> tupl
             if k:
                 return toks[first][0], toks[first + k - 1][1]
     return None
+
+
+def subject_slot(text: str, sent_start: int, vstart: int, name_len=None) -> tuple[int, int] | None:
+    """The subject of a participle's sentence, read from the words that open it after its
+    connective («من جهته،»): a noun phrase opening it («خلود، وهي لاجئة ...، لخصت مشاعرها
+    قائلة»), or the one after its first word, a verb («ووجهت المندوبة الأمريكية في مجلس الأمن،
+    نيكي هايلي، انتقادات ...، متهمة»; «وكان غوتيريش قد وصف ...، داعيا»). Checked as a speaker
+    noun phrase later (``stance.actors.speakers.speaker_span``)."""
+    inner = None
+    for inner in _INNER_CONNECTIVE.finditer(text, sent_start, vstart):
+        pass  # «فجر أحد الحراس غضبا، حيث سارعت وزارة الداخلية إلى ...، قائلة»: the last clause
+    if inner is not None:
+        sent_start = inner.end()
+    m = _CONNECTIVES_LEFT.match(text[sent_start:vstart])
+    toks = _tokens(text, sent_start + (m.end() if m else 0), vstart, 16)
+    if len(toks) < 2:
+        return None
+    first = toks[0][2]
+    auxiliary = m is not None and regex.search(r"(?:كان|كانت|قد)\s*[،,]?\s*$", m.group())
+    if auxiliary or first.startswith("ال") or first in TITLE_WORDS or first in GENERIC_BODY_HEADS \
+            or (name_len is not None and name_len([w for _, _, w in toks[:6]])):
+        j = _np_length(toks, name_len)  # «وكانت جماعة تمثل ... قد استبقت ...، داعية»
+        return toks[0][0], toks[j - 1][1]
+    bare = first[1:] if first[:1] in "وف" and len(first) > 2 else first
+    if first.startswith(("ب", "ل", "#")) or bare in _PREPOSITIONS or bare == "في" or bare in TIME_WORDS \
+            or bare in ADJUNCT_HEADS or first[:1].isdigit():
+        return None  # «ففي الشهر الماضي ...», «وفي الوقت الذي ...»: an adjunct opens the sentence
+    split = _object_split(text, toks[0][1], vstart, transitive=True, name_len=name_len)
+    if not split or split[0] is None:
+        return None
+    s, e = split[0]
+    words = _tokens(text, s, e)
+    if len(words) > 1 and not words[0][2].startswith("ال") and words[0][2] not in TITLE_WORDS \
+            and not (name_len is not None and name_len([w for _, _, w in words]) == len(words)) \
+            and words[-1][2].startswith("ال") and (not _adjective_like(words[-1][2])
+                                                   or words[-1][2] in SPEECH_EVENT_NOUNS):
+        e = words[-2][1]  # «ووصف أقصوي البيان بـ»: a definite noun after a name is the object
+    return s, e
 
 
 def _implausible_speaker(text: str, span: tuple[int, int], name_len) -> bool:
@@ -779,7 +821,15 @@ def rule_complement(site: Site, name_len) -> Candidate | str | None:
         return _SKIP
     head = "masdar" if site.is_masdar else "participle" if site.is_part else "verb"
     return Candidate(content[0], content[1], content[2], speaker, gender, site.vstart, participle=site.is_part,
-                     rule=f"{head}_{'quote' if how == 'mark' else how}")
+                     rule=f"{head}_{'quote' if how == 'mark' else how}", subject=_participle_subject(site, speaker, name_len))
+
+
+def _participle_subject(site: Site, speaker, name_len) -> tuple[int, int] | None:
+    """For a participle with no speaker found in a sentence that has no quote yet: the words
+    where the sentence's subject stands (``Candidate.subject``)."""
+    if speaker is not None or not site.is_part or found_in_sentence(site.found, site.sent_start):
+        return None
+    return subject_slot(site.doc.text, site.sent_start, site.vstart, name_len)
 
 
 def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
@@ -830,8 +880,11 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
     if split is None:
         return None
     speaker, obj = split
-    if speaker is not None and rule == "verb_object" and _plural_before_slot(site):
-        speaker = None  # «ودعوا الشعب الجزائري إلى التضامن»: the noun after a plural verb is its object
+    if speaker is not None and rule == "verb_object" and (
+            _plural_before_slot(site) or (text[speaker[1]:obj].strip(" ،,")
+                                          and _only_the_object(site, speaker[1], obj))):
+        speaker = None  # «ودعوا الشعب الجزائري إلى التضامن»: the noun after a plural verb is its
+        # object; «واتهم فرنسا بالاعتداء»: a verb that never goes without its object
     if speaker is not None and site.pre == "و" \
             and text[max(doc.start, site.vstart - 8):site.vstart].rstrip().endswith(("،", ",")) \
             and _implausible_speaker(text, speaker, name_len):
@@ -842,13 +895,16 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
             speaker, obj = subject, speaker[0]
     if speaker is None and not site.is_part and site.pre == "":
         speaker = site.left_subject()  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
-    if speaker is None and not site.is_part and lex.imperfect(site.verb):
-        return _SKIP  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker
+    if speaker is None and not site.is_part and lex.imperfect(site.verb) \
+            and not (site.pre == "و" and found_in_sentence(site.found, site.sent_start)):
+        return _SKIP  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker; but «وتنفي طهران
+        # السعي ...، وتتهم إسرائيل بـ» goes on with the sentence's speaker
     obj = _skip_preposition(text, obj, cend)
     cend = _clause_end(doc, obj, cend)
     s, e = _trim(text, obj, cend)
     if e > s and count_words(text, s, e, 1) >= 1 and not _empty_object(text, s, e):
-        return Candidate(s, e, "indirect", speaker, site.gender, site.vstart, participle=site.is_part, rule=rule)
+        return Candidate(s, e, "indirect", speaker, site.gender, site.vstart, participle=site.is_part, rule=rule,
+                         subject=_participle_subject(site, speaker, name_len))
     return None
 
 
