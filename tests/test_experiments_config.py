@@ -32,7 +32,7 @@ def test_shipped_configs_validate():
             "araieval-bert-offline.yaml"} <= names
     for path in CONFIGS:
         cfg = load_config(path, check_paths=False)
-        assert cfg["model"]["type"] in ("tfidf", "bert")
+        assert cfg["model"]["type"] in ("tfidf", "bert", "ensemble")
         if cfg["data"]["label_field"] == "frames":
             assert cfg["data"]["labels"] == list(FRAME_KEYS)
     bert = load_config(ROOT / "experiments/bert.yaml", check_paths=False)
@@ -154,3 +154,33 @@ def test_broken_yaml_names_line(tmp_path):
     with pytest.raises(InputError) as err:
         load_config(path)
     assert err.value.line is not None and "YAML" in str(err.value)
+
+
+def ensemble(**model) -> dict:
+    body = base()
+    body["model"] = {"type": "ensemble", "members": [{"type": "tfidf"}, {"type": "tfidf", "C": 1.0}], **model}
+    return body
+
+
+def test_ensemble_members_are_model_sections_of_their_own(tmp_path):
+    cfg = load_config(write_config(tmp_path, ensemble()))
+    m = cfg["model"]
+    assert m["weights"] is None and m["threshold"] == 0.5
+    assert [x["C"] for x in m["members"]] == [4.0, 1.0]  # each member filled with its type's defaults
+    assert m["members"][0]["threshold"] == "tune"
+    cfg = load_config(write_config(tmp_path, ensemble()), overrides=["model.members.1.C=2.5"])
+    assert cfg["model"]["members"][1]["C"] == 2.5
+
+
+@pytest.mark.parametrize("model, override, field", [
+    ({}, "model.members.1.C=-1", "model.members.1.C"),
+    ({}, "model.members.0.lr=0.1", "model.members.0.lr"),            # a bert key on a tfidf member
+    ({}, "model.members.1.type=ensemble", "model.members.1.type"),   # no ensemble inside one
+    ({"weights": [1, 2, 3]}, None, "model.weights"),
+    ({}, "model.members.5.C=1", "model.members.5"),                 # no such member
+    ({}, "model.members=[]", "model.members"),
+])
+def test_ensemble_errors_name_the_member_key(tmp_path, model, override, field):
+    with pytest.raises(InputError) as err:
+        load_config(write_config(tmp_path, ensemble(**model)), overrides=[override] if override else [])
+    assert err.value.field == field

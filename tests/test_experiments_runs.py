@@ -303,3 +303,26 @@ def test_cv_only_run_compares_but_cannot_predict(cv_run, persuasion, tmp_path, c
     assert json.loads(capsys.readouterr().out)["n"] == 300
     with pytest.raises(InputError, match="eval.final_model: false"):
         runs.open_run(cv_only)
+
+
+def test_ensemble_averages_its_members_and_predicts(persuasion, tmp_path, capsys):
+    from stance.experiments.models import load_model
+
+    members = [{"type": "tfidf", "char_ngrams": [2, 4], "min_df": 2},
+               {"type": "tfidf", "word_ngrams": None, "char_ngrams": [2, 4], "min_df": 2, "C": 1.0}]
+    path = config_file(tmp_path, persuasion)
+    body = yaml.safe_load(path.read_text("utf-8"))
+    body["model"] = {"type": "ensemble", "members": members, "weights": [3, 1]}
+    path.write_text(yaml.safe_dump(body, allow_unicode=True), "utf-8")
+    run_dir, out = train_cli([str(path), "--output-dir", str(tmp_path / "runs")], capsys)
+    assert "macro-F1" in out
+    model = load_model(run_dir / "model")
+    assert [m.type for m in model.members_] == ["tfidf", "tfidf"]
+    texts = [json.loads(line)["text"] for line in persuasion.open(encoding="utf-8")][:5]
+    a, b = (m.scores(texts) for m in model.members_)
+    assert model.scores(texts) == pytest.approx(0.75 * a + 0.25 * b)
+    records = tmp_path / "in.jsonl"
+    records.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), "utf-8")
+    main(["predict", str(run_dir), str(records), "-o", str(tmp_path / "out.jsonl")])
+    scored = [json.loads(line) for line in (tmp_path / "out.jsonl").open(encoding="utf-8")]
+    assert len(scored) == 5 and all(set(r["pred_scores"]) == set(TECHNIQUES) for r in scored)

@@ -25,7 +25,11 @@ A config has four sections (``name`` and ``output_dir`` at the top level are opt
       final_model: true           # false: cross-validation only, no model/ (faster; the run
                                   # scores and compares but `stance predict` cannot use it)
     model:
-      type: tfidf                 # or bert; the other keys depend on the type
+      type: tfidf                 # or bert, or ensemble; the other keys depend on the type
+
+An ``ensemble`` model lists its ``members`` (each a model section with its own ``type``) and
+averages their label probabilities (``weights``, equal by default), cut at ``threshold``;
+``--set model.members.1.epochs=5`` reaches into a member.
 
 Unknown keys, values of the wrong type and missing files are :class:`~stance.io.InputError`
 naming the key (and the path). ``--set key=value`` overrides any key; the value is read as
@@ -190,6 +194,26 @@ MODELS: dict[str, dict[str, tuple[Any, Callable]]] = {
         "precision": ("fp32", _one_of("fp32", "fp16", "bf16")),
     },
 }
+
+
+def _members(v):
+    return isinstance(v, list) and len(v) >= 2 and all(isinstance(m, dict) for m in v)
+
+
+def _weights(v):
+    return isinstance(v, list) and len(v) > 0 and all(_is_num(0)(x) for x in v) and sum(v) > 0
+
+
+_members.__doc__ = "a list of two or more model mappings, each with its own type"
+_weights.__doc__ = "a list of non-negative numbers, one per member"
+
+# An ensemble averages the label probabilities of its members (each a model section of its own,
+# fitted on the same data) and cuts the average at one threshold.
+MODELS["ensemble"] = {
+    "members": (REQUIRED, _members),
+    "weights": (None, _opt(_weights)),            # null: equal weights
+    "threshold": (0.5, _is_num(0, 1)),            # multi-label cut-off on the averaged scores
+}
 SECTIONS = {"data": DATA, "eval": EVAL}
 
 
@@ -233,16 +257,33 @@ def validate(raw: dict, path=None) -> dict:
     if not isinstance(model, dict) or "type" not in model:
         raise InputError("missing required key", path, field="model.type")
     mtype = model["type"]
-    if mtype not in MODELS:
-        raise InputError(f"unknown model type {mtype!r} (known: {', '.join(MODELS)})", path,
-                         field="model.type")
-    cfg["model"] = {"type": mtype, **_fill({k: v for k, v in model.items() if k != "type"},
-                                           MODELS[mtype], "model.", path)}
-    if cfg["model"].get("word_ngrams") is None and "char_ngrams" in cfg["model"] \
-            and cfg["model"]["char_ngrams"] is None:
-        raise InputError("word_ngrams and char_ngrams cannot both be null", path,
-                         field="model.word_ngrams")
+    cfg["model"] = _model_section(model, "model", path)
+    if mtype == "ensemble":
+        members = [_model_section(m, f"model.members.{i}", path, ensemble=False)
+                   for i, m in enumerate(cfg["model"]["members"])]
+        cfg["model"]["members"] = members
+        weights = cfg["model"]["weights"]
+        if weights is not None and len(weights) != len(members):
+            raise InputError(f"expected {len(members)} weights, one per member, got {len(weights)}",
+                             path, field="model.weights")
     return cfg
+
+
+def _model_section(model, prefix: str, path, ensemble: bool = True) -> dict:
+    """One model section (``model`` or an ensemble member ``model.members.N``), filled and checked."""
+    if not isinstance(model, dict) or "type" not in model:
+        raise InputError("missing required key", path, field=f"{prefix}.type")
+    mtype = model["type"]
+    known = [t for t in MODELS if ensemble or t != "ensemble"]
+    if mtype not in known:
+        raise InputError(f"unknown model type {mtype!r} (known: {', '.join(known)})", path,
+                         field=f"{prefix}.type")
+    out = {"type": mtype, **_fill({k: v for k, v in model.items() if k != "type"},
+                                  MODELS[mtype], f"{prefix}.", path)}
+    if out.get("word_ngrams") is None and "char_ngrams" in out and out["char_ngrams"] is None:
+        raise InputError("word_ngrams and char_ngrams cannot both be null", path,
+                         field=f"{prefix}.word_ngrams")
+    return out
 
 
 def parse_override(item: str) -> tuple[list[str], Any]:
@@ -267,15 +308,28 @@ def apply_overrides(raw: dict, overrides: list[str] | tuple[str, ...]) -> dict:
         parts, value = parse_override(item)
         node = raw
         for i, part in enumerate(parts[:-1]):
-            child = node.get(part)
-            if child is None:
-                child = node[part] = {}
-            if not isinstance(child, dict):
+            if isinstance(node, list):  # «model.members.1.epochs»: an ensemble member by index
+                child = node[_index(node, part, parts[:i + 1])]
+            else:
+                child = node.get(part)
+                if child is None:
+                    child = node[part] = {}
+            if not isinstance(child, (dict, list)):
                 raise InputError(f"cannot set a key under {'.'.join(parts[:i + 1])!r}: not a section",
                                  field=".".join(parts))
             node = child
-        node[parts[-1]] = value
+        if isinstance(node, list):
+            node[_index(node, parts[-1], parts)] = value
+        else:
+            node[parts[-1]] = value
     return raw
+
+
+def _index(items: list, part: str, parts: list[str]) -> int:
+    if not part.isdigit() or int(part) >= len(items):
+        raise InputError(f"expected an index below {len(items)} at {'.'.join(parts)!r}",
+                         field=".".join(parts))
+    return int(part)
 
 
 def resolve_path(value: str, config_path: Path | None) -> Path | None:

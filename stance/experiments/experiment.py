@@ -76,10 +76,11 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
     test = load_examples(data["test"], data) if data["test"] else None
     labels = resolve_labels(train, data, test)
     multi = data["multi_label"]
-    if mcfg["type"] == "bert":
-        from stance.experiments.bert import check_source
+    for member in mcfg.get("members") or [mcfg]:
+        if member["type"] == "bert":
+            from stance.experiments.bert import check_source
 
-        check_source(mcfg["model"])  # fail before any training when the model is missing
+            check_source(member["model"])  # fail before any training when the model is missing
     if ev["learning_curve"] and test is not None:
         raise InputError("a learning curve needs cross-validation (data.test: null)",
                          field="eval.learning_curve")

@@ -165,6 +165,41 @@ class TfidfModel(Model):
                 vec.vocabulary_ = {term: i for i, term in enumerate(vocabs[name])}
 
 
+class EnsembleModel(Model):
+    """The weighted mean of its members' label probabilities (each member a model of its own
+    type, fitted on the same texts), cut at one ``threshold`` (multi-label) or by argmax.
+    Saved as ``member-0/``, ``member-1/``, ... beside ``stance_model.json``."""
+
+    type = "ensemble"
+
+    def _members(self) -> list[Model]:
+        return [build_model(m, self.labels, self.multi_label, self.seed, self.text_field, self.progress)
+                for m in self.params["members"]]
+
+    def _weights(self) -> np.ndarray:
+        w = self.params.get("weights") or [1.0] * len(self.params["members"])
+        w = np.asarray(w, dtype=np.float64)
+        return w / w.sum()
+
+    def fit(self, texts, Y, groups=None, sample_weight=None):
+        self.members_ = [fit_model(m, texts, Y, groups, sample_weight) for m in self._members()]
+        if self.multi_label:
+            self.thresholds = np.full(len(self.labels), float(self.params.get("threshold", 0.5)))
+        return self
+
+    def scores(self, texts):
+        texts = list(texts)
+        return sum(w * np.asarray(m.scores(texts)) for w, m in zip(self._weights(), self.members_))
+
+    def _save(self, directory):
+        for i, m in enumerate(self.members_):
+            m.save(directory / f"member-{i}")
+
+    def _load(self, directory):
+        self.members_ = [load_model(directory / f"member-{i}", self.progress)
+                         for i in range(len(self.params["members"]))]
+
+
 def fit_model(model: Model, texts, Y, groups=None, sample_weight=None) -> Model:
     """``model.fit`` with ``groups``/``sample_weight`` when given and when its ``fit`` takes them."""
     import inspect
@@ -182,6 +217,8 @@ def model_class(mtype: str) -> type[Model]:
         from stance.experiments.bert import BertModel
 
         return BertModel
+    if mtype == "ensemble":
+        return EnsembleModel
     raise InputError(f"unknown model type {mtype!r}", field="model.type")
 
 

@@ -42,8 +42,10 @@ def predict_file(run_dir: str | Path, input_path: str | Path, output_path: str |
     run_id = read_run_json(run_dir, "run.json").get("id", run_dir.name)
     run_path = str(Path(run_dir).resolve())
     model = load_model(run_dir / "model", progress=False)
-    if batch_size is not None and model.type == "bert":
-        model.params["eval_batch_size"] = batch_size
+    if batch_size is not None:
+        for m in getattr(model, "members_", None) or [model]:
+            if m.type == "bert":
+                m.params["eval_batch_size"] = batch_size
     field = text_field or model.text_field
     n = 0
     bar = tqdm(desc="scoring", unit="rec", disable=not progress)
