@@ -704,3 +704,12 @@ def test_a_spokesperson_for_an_office_holder_is_the_offices_spokesperson(reg):
     assert reg.resolve("المتحدث باسم الرئيس التركي", date=d).name == "إبراهيم قالن"
     assert reg.resolve("المتحدث باسم الرئاسة التركية", date=d).name == "إبراهيم قالن"
     assert reg.resolve("الرئيس التركي رجب طيب أردوغان", date=d).name == "رجب طيب أردوغان"
+
+
+def test_an_unnamed_officials_country_comes_from_the_person_the_mention_names(reg):
+    # in a Turkish story, officials «في إدارة الرئيس دونالد ترامب» are American; a one-word alias
+    # says nothing about a country («علي»; «روس» is Dennis Ross and the Russians)
+    turkish = "قالت أنقرة إن تركيا ترفض ذلك. وأكدت الحكومة التركية موقفها."
+    a = reg.resolve("مسؤولين كبار في إدارة الرئيس دونالد ترامب", article_text=turkish)
+    assert (a.country, a.role) == ("USA", "official_unnamed")
+    assert reg.resolve("مصدر مقرب من الرئيس فلاديمير بوتين", article_text=turkish).country == "RUS"

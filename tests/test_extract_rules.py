@@ -553,3 +553,13 @@ def test_a_bare_title_refers_back_to_the_speaker_introduced_with_it():
             "مخطط اعتداء.\nوأكد رئيس الوزراء أن الجهود مستمرة.")
     quotes = ex({"article_id": "a", "text": text, "date": "2018-07-14"})
     assert [q["actor"] for q in quotes] == ["إدوار فيليب", "إدوار فيليب"]
+
+
+def test_a_cnn_dateline_is_no_subject():
+    # «واشنطن، الولايات المتحدة الأمريكية (CNN) -- دافع ...، مشيراً»: the sentence opens after the
+    # dateline, so the participle speaks for the president, not for «الولايات المتحدة الأمريكية»
+    ex = Extractor()
+    text = ("واشنطن، الولايات المتحدة الأمريكية (CNN) -- دافع الرئيس الأمريكي، دونالد ترامب، عن المملكة "
+            "العربية السعودية مشيراً إلى أن موجة الانتقادات غير عادلة.")
+    q = only(ex({"article_id": "CN-a", "text": text}))
+    assert q["actor"] == "دونالد ترامب" and q["text"] == "موجة الانتقادات غير عادلة"

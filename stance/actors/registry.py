@@ -962,7 +962,8 @@ class Registry:
         return any_country(head), None
 
     def _any_country(self, norms: list[str], start: int = 0, end: int | None = None) -> str | None:
-        """The first country word or registry body (with its country) in ``norms[start:end]``."""
+        """The first country word, registry body or person (with its country) in
+        ``norms[start:end]``: «مسؤولين كبار في إدارة الرئيس دونالد ترامب» are American."""
         norms = norms[:end] if end is not None else norms
         best = None
         fc = self.lexicon.first_country(norms, start)
@@ -971,8 +972,10 @@ class Registry:
         for m in self._aliases.scan(norms, start):
             if best is not None and m.start >= best[0]:
                 break
-            refs = [r for r in m.payloads if self._entries[r.idx]["type"] == "body"
-                    and self._entries[r.idx].get("country")]
+            refs = [r for r in m.payloads if self._entries[r.idx].get("country") and (
+                self._entries[r.idx]["type"] == "body" or (  # a person by a full name, not «علي»
+                    self._entries[r.idx]["type"] == "person" and not self._entries[r.idx]["per_article"]
+                    and m.end - m.start >= 2))]  # one word may be another word («روس»: Ross, Russians)
             if refs:
                 best = (m.start, self._entries[refs[0].idx]["country"])
                 break

@@ -19,6 +19,7 @@ from .lexicon import CLAUSE_CONNECTIVES, COMP_RE, DEFAULT_VERBS, VerbLexicon, wo
 from .marks import mark_spans
 
 SENT_END = regex.compile(r"[.؟!?](?=[\s\"«»“”]|$)|\n")
+DATELINE = words("dateline")  # «دبي، الإمارات العربية المتحدة (CNN)-- »: ends like a sentence
 WORD = regex.compile(r"[^\s،,:؛;]+")
 TAIL_RE = words("tail")  # an attribution tail: «، وفقا لـ», «بحسب»
 _TAIL_LEAD = r"\s*[،,]?\s*"
@@ -103,6 +104,9 @@ class Paragraph:
     @_lazy
     def _ends(self) -> tuple[list[int], list[int]]:
         all_ends = [m.start() for m in SENT_END.finditer(self.text, self.start, self.end)]
+        d = DATELINE.match(self.text[self.start:min(self.end, self.start + 160)])
+        if d is not None and d.end() < self.end - self.start:
+            all_ends = sorted([self.start + d.end() - 1, *all_ends])
         return all_ends, [e for e in all_ends if self.inside(e) is None]
 
     def sentence_starts(self) -> list[int]:
