@@ -94,6 +94,16 @@ def _speaker_phrase(registry, text: str, span):
     return None if found is None else (span[0] + found[0], span[0] + found[1])
 
 
+def _subject_phrase(registry, text: str, span) -> str | None:
+    """The speaker noun phrase in a sentence-subject slot (``Candidate.subject``), or None; a
+    slot opening with «لل» stands for the definite noun («للممثل الأمريكي» -> «الممثل الأمريكي»)."""
+    slot = text[span[0]:span[1]]
+    if slot.startswith("لل"):
+        slot = "ا" + slot[1:]
+    found = speaker_span(registry, slot, text)
+    return None if found is None else slot[found[0]:found[1]]
+
+
 def _object_before_content(text: str, speaker_end: int, content_start: int, trigger: int,
                            lexicon: VerbLexicon) -> bool:
     """Whether a definite noun stands right after the speaker noun phrase of a verb that takes
@@ -134,12 +144,15 @@ def extract_quotes(article: dict, registry: ActorRegistry, names: NameIndex | No
                     and not opens_with_adjunct(text[cand.speaker[0]:cand.speaker[1]]):
                 continue  # the slot holds no speaker («ارتفاع», «خمسة»): no reported speech; after
                 # an adjunct («وردا على سؤال») the previous speaker goes on
+            mention = None
             if speaker is None and cand.speaker is None and cand.subject is not None:
-                speaker = _speaker_phrase(registry, text, cand.subject)  # the participle's sentence subject
+                mention = _subject_phrase(registry, text, cand.subject)  # the participle's sentence subject
             if speaker is not None and cand.rule == "verb_object" \
                     and _object_before_content(text, speaker[1], cand.start, cand.trigger, lexicon):
                 continue  # «شددت إسرائيل القيود على ...»: the verb acts on an object, no speech
-            if speaker is not None:
+            if mention is not None:
+                sp = attributor.explicit(mention, cand.gender, cand.subject[0])
+            elif speaker is not None:
                 sp = attributor.explicit(text[speaker[0]:speaker[1]], cand.gender, speaker[0])
             else:
                 sp = attributor.carried(cand.gender, cand.kind == "direct"

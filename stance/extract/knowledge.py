@@ -184,7 +184,8 @@ WORD_LISTS = ("object_adverbs", "time_words", "time_modifiers", "adjunct_heads",
               "relative_of", "office_stems", "statement_stems", "feminine_titles", "first_person", "generic_names",
               "issued", "issued_by", "event_prepositions", "announcers", "clause_pronouns", "time_nouns",
               "auxiliaries", "fixed_modifiers", "title_links", "feminine_name_ends",
-              "demonstratives", "according_not_speaker")
+              "demonstratives", "according_not_speaker", "statement_openers", "statement_pointers",
+              "statement_owner_verbs")
 PATTERNS = ("furniture", "link_line", "dateline", "connective", "media_speaker", "tail", "narration_after_comma", "according_to",
             "connectives_left", "inner_connective", "adjunct_opening")
 

@@ -238,12 +238,57 @@ def _sentence_subject(text: str, sent_start: int, vstart: int, name_len) -> tupl
     return None
 
 
+_STATEMENT_OPENERS = frozenset(words("statement_openers"))
+_STATEMENT_POINTERS = frozenset(words("statement_pointers"))
+_STATEMENT_OWNER_VERBS = frozenset(words("statement_owner_verbs"))
+
+
+def _speech_event(word: str) -> bool:
+    w = word[2:] if word.startswith("ال") else word
+    return word in SPEECH_EVENT_NOUNS or w in SPEECH_EVENT_NOUNS or w.startswith(_SPEECH_EVENT_STEMS)
+
+
+def statement_owner(text: str, sent_start: int, vstart: int) -> tuple[int, int] | None:
+    """«جاء ذلك في سلسلة من التغريدات لكيري ...، حيث قال», «جاء ذلك في مقابلة أجراها العذبة ...»,
+    «وجاء هذا الاتهام على لسان وزير الدفاع البريطاني ...، مضيفا»: where the owner of the statement
+    the sentence points to is named (a span to read a speaker noun phrase from; a «لل» word
+    stands for its definite noun: «في تغريدة للممثل الأمريكي»)."""
+    toks = _tokens(text, sent_start, vstart, 30)
+    if len(toks) < 4 or toks[0][2] not in _STATEMENT_OPENERS or toks[1][2] not in _STATEMENT_POINTERS:
+        return None
+    for i in range(2, len(toks) - 1):
+        w = toks[i][2]
+        if w == "لسان" and toks[i - 1][2] == "على":
+            return _owner_span(text, toks, i + 1, toks[i + 1][0])
+        if w in _STATEMENT_OWNER_VERBS:
+            j = i + 2 if toks[i + 1][2] in ("بها", "به") and i + 2 < len(toks) else i + 1
+            return _owner_span(text, toks, j, toks[j][0])
+        if w.startswith("ل") and len(w) > 3 and _speech_event(toks[i - 1][2].rstrip("،,")):
+            return _owner_span(text, toks, i, toks[i][0] + (0 if w.startswith("لل") else 1))
+    return None
+
+
+def _owner_span(text: str, toks, i: int, start: int) -> tuple[int, int]:
+    """From ``start`` (in token ``i``) to before the first preposition or comma after it
+    («لكيري على صفحته ...» -> «كيري»)."""
+    end = toks[i][1]
+    for s, e, w in toks[i + 1:]:
+        if w in _PREPOSITIONS or w in ("في",) or (w.startswith("ب") and len(w) > 3) \
+                or regex.search(r"[،,]", text[end:s]):
+            break
+        end = e
+    return start, end
+
+
 def subject_slot(text: str, sent_start: int, vstart: int, name_len=None) -> tuple[int, int] | None:
     """The subject of a participle's sentence, read from the words that open it after its
     connective («من جهته،»): a noun phrase opening it («خلود، وهي لاجئة ...، لخصت مشاعرها
     قائلة»), or the one after its first word, a verb («ووجهت المندوبة الأمريكية في مجلس الأمن،
     نيكي هايلي، انتقادات ...، متهمة»; «وكان غوتيريش قد وصف ...، داعيا»). Checked as a speaker
     noun phrase later (``stance.actors.speakers.speaker_span``)."""
+    owner = statement_owner(text, sent_start, vstart)
+    if owner is not None:
+        return owner
     inner = None
     for inner in _INNER_CONNECTIVE.finditer(text, sent_start, vstart):
         pass  # «فجر أحد الحراس غضبا، حيث سارعت وزارة الداخلية إلى ...، قائلة»: the last clause
@@ -827,8 +872,9 @@ def rule_complement(site: Site, name_len) -> Candidate | str | None:
 def _participle_subject(site: Site, speaker, name_len) -> tuple[int, int] | None:
     """For a participle with no speaker found in a sentence that has no quote yet: the words
     where the sentence's subject stands (``Candidate.subject``)."""
-    if speaker is not None or not site.is_part or found_in_sentence(site.found, site.sent_start):
-        return None
+    if speaker is not None or found_in_sentence(site.found, site.sent_start) or not (
+            site.is_part or site.doc.text[max(site.para_left, site.vstart - 5):site.vstart].strip() == "حيث"):
+        return None  # a participle, or a verb after «حيث» («جاء ذلك في مقابلة ...، حيث قال»)
     return subject_slot(site.doc.text, site.sent_start, site.vstart, name_len)
 
 
