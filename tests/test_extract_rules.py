@@ -579,3 +579,13 @@ def test_the_owner_of_the_statement_a_sentence_points_to_speaks(sentence, actor)
     text = "مقدمة الخبر هنا.\nوقال الحوثي إن الصاروخ أصاب هدفه.\n" + sentence
     quotes = ex({"article_id": "a", "text": text})
     assert [q["actor"] for q in quotes][-1] == actor
+
+
+def test_the_topic_after_amma_speaks_for_the_fa_verb():
+    # «أما X فيقول إن ...»: X, not the previous speaker; the participle after it goes on with X
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقال عبد الرحمن عبدي إن العلاقات جيدة. أما الإعلامي الصومالي محمد عثمان "
+            "فيقول لـ\"العربية.نت\" إن \"الدعم التركي للصومال ليس مجرد عطاء فقط\"، مؤكداً أن تركيا تستفيد "
+            "من الصومال.")
+    got = [(q["speaker"], q["actor_country"]) for q in ex({"article_id": "a", "text": text})]
+    assert got[1:] == [("الإعلامي الصومالي محمد عثمان", "SOM")] * 2

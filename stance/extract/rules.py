@@ -894,6 +894,8 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
         speaker = None  # «ووصفوا الرئيس بأنه»: a verb before its subject is singular; «كما وصف
         # الرئيس السوري بأنه»: the verb's one noun phrase is its object
     own_verb = not site.is_part
+    if speaker is None and own_verb:
+        speaker = _amma_subject(site)  # «أما الإعلامي الصومالي محمد عثمان فيقول إن»
     if speaker is None and site.is_masdar:
         return _SKIP, site.gender
     if speaker is None and own_verb and lex.imperfect(site.verb) and not site.left_subject() \
@@ -912,6 +914,27 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     if q is not None:  # «نقلت الوكالة عن المسؤول قوله»: the speaker's gender is قوله's
         return speaker, ("f" if q.group().strip() == "قولها" else "m")
     return speaker, site.gender
+
+
+_AMMA = regex.compile(r"\s*(?:و)?(?:أما|اما)\s+")
+
+
+def _amma_subject(site: Site) -> tuple[int, int] | None:
+    """«أما X فيقول إن ...», «أما X فقد أكد أن ...»: the topic after «أما» is the subject of the
+    verb its «ف» opens."""
+    text = site.doc.text
+    before = text[site.sent_start:site.vstart]
+    m = _AMMA.match(before)
+    if m is None:
+        return None
+    end = site.vstart
+    if site.pre != "ف":
+        last = before.rstrip().rsplit(None, 1)
+        if len(last) < 2 or last[1] != "فقد":
+            return None
+        end = site.sent_start + len(last[0])
+    s, e = _trim(text, site.sent_start + m.end(), end)
+    return (s, e) if e > s else None
 
 
 def rule_object(site: Site, name_len) -> Candidate | str | None:
