@@ -589,3 +589,20 @@ def test_the_topic_after_amma_speaks_for_the_fa_verb():
             "من الصومال.")
     got = [(q["speaker"], q["actor_country"]) for q in ex({"article_id": "a", "text": text})]
     assert got[1:] == [("الإعلامي الصومالي محمد عثمان", "SOM")] * 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "ولم يتم كشف الاتهامات الموجهة إليه، لكن المصادر صنفت الأمر.",   # «يتم كشف»: the verbal noun
+    "يأتي كشف 3 أجهزة أمنية في أوروبا عن محاولة النظام الإيراني.",
+    "ولم يعط رئيس اللجنة مزيدا من التفاصيل أو يعلن الأرقام الرسمية للنتائج.",  # negated through «أو»
+])
+def test_no_report_from_a_verbal_noun_or_a_negated_verb(sentence):
+    ex = Extractor()
+    assert ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}) == []
+
+
+def test_an_imperfect_verb_with_waw_is_no_speaker():
+    # «ويواجه القس، الذي ينفي ...»: the priest, not «ويواجه القس»
+    ex = Extractor()
+    text = "مقدمة الخبر هنا.\nويواجه القس، الذي ينفي تلك الاتهامات، السجن لمدة تصل إلى 35 عاما."
+    assert [q["speaker"] for q in ex({"article_id": "a", "text": text})] == ["القس"]

@@ -747,6 +747,7 @@ class Site:
         return _left_subject(self.doc.text, self.left_start, self.vstart, self.doc.lex)
 
 
+_VERBAL_NOUN_GOVERNORS = frozenset(words("verbal_noun_governors"))
 _SKIP = "skip"  # a rule's answer: this verb reports nothing here, no later rule is tried
 
 
@@ -759,8 +760,11 @@ def _site(doc: Paragraph, m, sent_ends: list[int], found: list[Candidate]) -> Si
     if is_masdar and not COMP_RE.search(text, vend, min(pend, vend + 160)):
         return None  # a verbal noun («إعلان») with no أن near: a plain noun, checked cheaply
     prev_words = text[max(pstart, vstart - 12):vstart].split()
-    if prev_words and prev_words[-1] in NEGATIONS:
-        return None
+    if prev_words and (prev_words[-1] in NEGATIONS or prev_words[-1] in _VERBAL_NOUN_GOVERNORS):
+        return None  # «لم يعلن»; «ولم يتم كشف ...»: the verb's form is its verbal noun here
+    if prev_words and prev_words[-1] == "أو" and any(
+            w in NEGATIONS for w in text[max(pstart, vstart - 80):vstart].split()[-9:-1]):
+        return None  # «ولم يعط رئيس اللجنة مزيدا من التفاصيل أو يعلن ...»: negated too
     # start of the sentence holding the verb (the paragraph's sentence ends found once)
     k = bisect.bisect_right(sent_ends, vstart)
     sent_start = sent_ends[k - 1] if k else pstart
