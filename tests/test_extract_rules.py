@@ -606,3 +606,13 @@ def test_an_imperfect_verb_with_waw_is_no_speaker():
     ex = Extractor()
     text = "مقدمة الخبر هنا.\nويواجه القس، الذي ينفي تلك الاتهامات، السجن لمدة تصل إلى 35 عاما."
     assert [q["speaker"] for q in ex({"article_id": "a", "text": text})] == ["القس"]
+
+
+def test_a_clause_of_contrast_after_a_comma_ends_a_noun_phrase_object():
+    # «هددت الولايات المتحدة الحكومة السورية بشن هجوم ...، لكنها تراجعت»: the threat is the
+    # report; «لكنها تراجعت ...» is the journalist's narration, neither the object nor a quote
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقد هددت الولايات المتحدة الحكومة السورية بشن هجوم عسكري رداً على ذلك، "
+            "لكنها تراجعت عن قرارها.")
+    q = only(ex({"article_id": "a", "text": text}))
+    assert q["text"] == "الحكومة السورية بشن هجوم عسكري رداً على ذلك"

@@ -26,6 +26,7 @@ _TAIL_LEAD = r"\s*[،,]?\s*"
 TAIL_CORE = regex.compile(TAIL_RE.pattern[len(_TAIL_LEAD):] if TAIL_RE.pattern.startswith(_TAIL_LEAD)
                           else TAIL_RE.pattern)
 NARRATION_AFTER_COMMA = words("narration_after_comma")  # «، ما سيشكل», «، والتي», «، وسط»
+OBJECT_CLAUSE = words("object_clause_after_comma")  # «، لكنها تراجعت» after a noun-phrase object
 _COMMA_WS = regex.compile(r"[،,]\s*")
 _WORD_BEFORE = regex.compile(r"(?<![^\s،,])(\p{L}+)\s+$")  # the word right before a verb
 _COLON = regex.compile(r":")
@@ -150,7 +151,7 @@ class Paragraph:
     @_lazy
     def _tails(self) -> dict:
         out = {}
-        for name, pat in (("tail", TAIL_RE), ("narration", NARRATION_AFTER_COMMA)):
+        for name, pat in (("tail", TAIL_RE), ("narration", NARRATION_AFTER_COMMA), ("object", OBJECT_CLAUSE)):
             starts = self._tail_starts(name) if name == "tail" else \
                 [m.start() for m in pat.finditer(self.text, self.start, self.end)]
             out[name] = (starts, [s for s in starts if self.inside(s) is None])

@@ -390,11 +390,13 @@ def _left_subject(text: str, sent_start: int, verb_start: int, lex: VerbLexicon 
     return clean_speaker(text, s, s + len(left_stripped))
 
 
-def _clause_end(doc: Paragraph, pos: int, limit: int, spans: bool = True, narration: bool = True) -> int:
+def _clause_end(doc: Paragraph, pos: int, limit: int, spans: bool = True, narration: bool = True,
+                obj: bool = False) -> int:
     """Where the reported clause starting at ``pos`` ends (quotation marks of the paragraph
-    respected unless ``spans=False``); every look-up is a search in ``doc``'s indices."""
+    respected unless ``spans=False``; ``obj``: a noun-phrase object, which a comma and «لكن»,
+    «كما» also end); every look-up is a search in ``doc``'s indices."""
     end = doc.sentence_end(pos, limit, spans)
-    for name in ("tail", "narration") if narration else ("tail",):
+    for name in ("tail", "narration", *(("object",) if obj else ())) if narration else ("tail",):
         t = doc.first_tail(name, pos, end, spans)
         if t is not None:
             end = t
@@ -629,6 +631,8 @@ def _split_at_commas(text, parts, cend):
             continue
         if _is_adjunct(words[0], words[1] if len(words) > 1 else None):
             continue
+        if _OBJECT_CLAUSE.match("، " + p.group()):
+            return None  # «هددت الولايات المتحدة الحكومة السورية بشن هجوم ...، لكنها تراجعت»: narration
         if len(words) <= 4 and p.end() < cend and not words[0] in _PREPOSITIONS:
             speaker = (speaker[0], p.end())  # apposition «، مايك بومبيو،»
             continue
@@ -748,6 +752,7 @@ class Site:
 
 
 _VERBAL_NOUN_GOVERNORS = frozenset(words("verbal_noun_governors"))
+_OBJECT_CLAUSE = words("object_clause_after_comma")
 _SKIP = "skip"  # a rule's answer: this verb reports nothing here, no later rule is tried
 
 
@@ -973,7 +978,7 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
         return _SKIP  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker; but «وتنفي طهران
         # السعي ...، وتتهم إسرائيل بـ» goes on with the sentence's speaker
     obj = _skip_preposition(text, obj, cend)
-    cend = _clause_end(doc, obj, cend)
+    cend = _clause_end(doc, obj, cend, obj=True)
     s, e = _trim(text, obj, cend)
     if e > s and count_words(text, s, e, 1) >= 1 and not _empty_object(text, s, e):
         return Candidate(s, e, "indirect", speaker, site.gender, site.vstart, participle=site.is_part, rule=rule,
