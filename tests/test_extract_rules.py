@@ -616,3 +616,16 @@ def test_a_clause_of_contrast_after_a_comma_ends_a_noun_phrase_object():
             "لكنها تراجعت عن قرارها.")
     q = only(ex({"article_id": "a", "text": text}))
     assert q["text"] == "الحكومة السورية بشن هجوم عسكري رداً على ذلك"
+
+
+@pytest.mark.parametrize("sentence", [
+    "ثم أعلن الدروز ولاءهم للشريف حسين وانضم المئات منهم إلى الجيش العربي، وكان الزعيم سلطان باشا "
+    "الأطرش في مقدمة من رفع العلم العربي.",
+    "وتتهم الرياض طهران بتزويدهم بهذا النوع من السلاح وطائرات من دون طيار، ما تنفيه إيران بشدة.",
+])
+def test_a_clause_after_a_comma_is_never_the_object(sentence):
+    # the words before the comma are no speaker and the clause after it no report
+    ex = Extractor()
+    quotes = ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence})
+    assert all("،" not in (q["speaker"] or "") for q in quotes), [(q["speaker"], q["text"]) for q in quotes]
+    assert not any(q["text"].startswith(("وكان", "ما تنفيه")) for q in quotes)

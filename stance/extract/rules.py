@@ -241,6 +241,9 @@ def _sentence_subject(text: str, sent_start: int, vstart: int, name_len) -> tupl
 _STATEMENT_OPENERS = frozenset(words("statement_openers"))
 _STATEMENT_POINTERS = frozenset(words("statement_pointers"))
 _STATEMENT_OWNER_VERBS = frozenset(words("statement_owner_verbs"))
+_STATEMENT_OWNER_SKIP = frozenset(words("statement_owner_skip"))
+_STATEMENT_OWNER_ENDS = frozenset(words("statement_owner_ends"))
+_STATEMENT_TONGUE = frozenset(words("statement_tongue"))
 
 
 def _speech_event(word: str) -> bool:
@@ -258,10 +261,10 @@ def statement_owner(text: str, sent_start: int, vstart: int) -> tuple[int, int] 
         return None
     for i in range(2, len(toks) - 1):
         w = toks[i][2]
-        if w == "لسان" and toks[i - 1][2] == "على":
+        if w in _STATEMENT_TONGUE and toks[i - 1][2] in _STATEMENT_OWNER_ENDS:
             return _owner_span(text, toks, i + 1, toks[i + 1][0])
         if w in _STATEMENT_OWNER_VERBS:
-            j = i + 2 if toks[i + 1][2] in ("بها", "به") and i + 2 < len(toks) else i + 1
+            j = i + 2 if toks[i + 1][2] in _STATEMENT_OWNER_SKIP and i + 2 < len(toks) else i + 1
             return _owner_span(text, toks, j, toks[j][0])
         if w.startswith("ل") and len(w) > 3 and _speech_event(toks[i - 1][2].rstrip("،,")):
             return _owner_span(text, toks, i, toks[i][0] + (0 if w.startswith("لل") else 1))
@@ -273,7 +276,7 @@ def _owner_span(text: str, toks, i: int, start: int) -> tuple[int, int]:
     («لكيري على صفحته ...» -> «كيري»)."""
     end = toks[i][1]
     for s, e, w in toks[i + 1:]:
-        if w in _PREPOSITIONS or w in ("في",) or (w.startswith("ب") and len(w) > 3) \
+        if w in _STATEMENT_OWNER_ENDS or (w.startswith("ب") and len(w) > 3) \
                 or regex.search(r"[،,]", text[end:s]):
             break
         end = e
@@ -631,8 +634,9 @@ def _split_at_commas(text, parts, cend):
             continue
         if _is_adjunct(words[0], words[1] if len(words) > 1 else None):
             continue
-        if _OBJECT_CLAUSE.match("، " + p.group()):
-            return None  # «هددت الولايات المتحدة الحكومة السورية بشن هجوم ...، لكنها تراجعت»: narration
+        if _OBJECT_CLAUSE.match("، " + p.group()) or words[0].startswith("و") or words[0] in _CLAUSE_AFTER_COMMA:
+            return None  # «هددت الولايات المتحدة الحكومة السورية بشن هجوم ...، لكنها تراجعت», «أعلن
+            # الدروز ولاءهم ...، وكان الزعيم ...», «، ما تنفيه إيران»: narration, not the object
         if len(words) <= 4 and p.end() < cend and not words[0] in _PREPOSITIONS:
             speaker = (speaker[0], p.end())  # apposition «، مايك بومبيو،»
             continue
@@ -753,6 +757,7 @@ class Site:
 
 _VERBAL_NOUN_GOVERNORS = frozenset(words("verbal_noun_governors"))
 _OBJECT_CLAUSE = words("object_clause_after_comma")
+_CLAUSE_AFTER_COMMA = frozenset(words("clause_after_comma"))
 _SKIP = "skip"  # a rule's answer: this verb reports nothing here, no later rule is tried
 
 
