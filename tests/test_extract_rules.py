@@ -629,3 +629,10 @@ def test_a_clause_after_a_comma_is_never_the_object(sentence):
     quotes = ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence})
     assert all("،" not in (q["speaker"] or "") for q in quotes), [(q["speaker"], q["text"]) for q in quotes]
     assert not any(q["text"].startswith(("وكان", "ما تنفيه")) for q in quotes)
+
+
+def test_media_reporting_after_a_quantifier_is_no_position():
+    # «وذكرت عدة صحف بلجيكية أنه ...»: newspapers reporting a fact (codebook §1), like «وذكرت الصحف»
+    ex = Extractor()
+    text = "مقدمة الخبر هنا.\nوذكرت عدة صحف بلجيكية أنه يواجه تهمة في قضية سطو تعرض له ثلاثة موظفين."
+    assert ex({"article_id": "a", "text": text}) == []
