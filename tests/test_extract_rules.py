@@ -636,3 +636,12 @@ def test_media_reporting_after_a_quantifier_is_no_position():
     ex = Extractor()
     text = "مقدمة الخبر هنا.\nوذكرت عدة صحف بلجيكية أنه يواجه تهمة في قضية سطو تعرض له ثلاثة موظفين."
     assert ex({"article_id": "a", "text": text}) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "ويستمد الصدر قدرا كبيرا من سطوته من أسرته.",          # «قدرا»: an amount, not «قدّرا»
+    "وقدم الوزير شكرا خاصا للحكومة على جهودها.",            # «شكرا»: thanks, not «شكرا»
+])
+def test_dual_verb_forms_that_are_common_nouns_report_only_with_a_complement(sentence):
+    ex = Extractor()
+    assert ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}) == []
