@@ -645,3 +645,19 @@ def test_media_reporting_after_a_quantifier_is_no_position():
 def test_dual_verb_forms_that_are_common_nouns_report_only_with_a_complement(sentence):
     ex = Extractor()
     assert ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "ويترافق الحج عادة مع تدابير أمنية مشددة، إذ تخللته خلال أعوام سابقة حوادث تدافع.",
+    "وقام عدد من النشطاء بإطلاق طائرات ورقية بعضها محملة بمواد حارقة تم إسقاط عدد منها.",
+    "وأضاف بن يدر الهدف الثاني بعد أربع دقائق إثر متابعة رأسية حيث لمس دي خيا الكرة.",
+])
+def test_a_participles_form_as_an_adjective_or_noun_reports_nothing(sentence):
+    ex = Extractor()
+    assert ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}) == []
+
+
+def test_a_continuation_participle_still_reports_after_a_feminine_definite_noun():
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nودعت الحكومة اللبنانية إلى التهدئة مؤكدة أن الحوار هو السبيل الوحيد.")
+    assert [q["text"] for q in ex({"article_id": "a", "text": text})][-1] == "الحوار هو السبيل الوحيد"

@@ -756,6 +756,18 @@ class Site:
 
 
 _VERBAL_NOUN_GOVERNORS = frozenset(words("verbal_noun_governors"))
+_PARTICIPLE_NOT_AFTER = frozenset(words("participle_not_after"))
+
+
+def _adjective_participle(prev: str, form: str) -> bool:
+    """Whether a participle's form right after the word ``prev`` (no comma between) is an
+    adjective or a noun: after «إثر», «كان» ...; or feminine after a feminine indefinite word it
+    agrees with («لإجراءات أمنية مشددة»)."""
+    if prev.endswith(("،", ",", ".", ":", '"', "»", "”")):
+        return False
+    prev = prev.lstrip("و")
+    return prev in _PARTICIPLE_NOT_AFTER or (
+        form.endswith("ة") and prev.endswith("ة") and not prev.startswith(("ال", "لل", "بال")))
 _OBJECT_CLAUSE = words("object_clause_after_comma")
 _CLAUSE_AFTER_COMMA = frozenset(words("clause_after_comma"))
 _SKIP = "skip"  # a rule's answer: this verb reports nothing here, no later rule is tried
@@ -772,6 +784,8 @@ def _site(doc: Paragraph, m, sent_ends: list[int], found: list[Candidate]) -> Si
     prev_words = text[max(pstart, vstart - 12):vstart].split()
     if prev_words and (prev_words[-1] in NEGATIONS or prev_words[-1] in _VERBAL_NOUN_GOVERNORS):
         return None  # «لم يعلن»; «ولم يتم كشف ...»: the verb's form is its verbal noun here
+    if is_part and prev_words and _adjective_participle(prev_words[-1], verb):
+        return None  # «تدابير أمنية مشددة», «إثر متابعة رأسية»: an adjective or a noun here
     if prev_words and prev_words[-1] == "أو" and any(
             w in NEGATIONS for w in text[max(pstart, vstart - 80):vstart].split()[-9:-1]):
         return None  # «ولم يعط رئيس اللجنة مزيدا من التفاصيل أو يعلن ...»: negated too
