@@ -713,3 +713,14 @@ def test_an_unnamed_officials_country_comes_from_the_person_the_mention_names(re
     a = reg.resolve("مسؤولين كبار في إدارة الرئيس دونالد ترامب", article_text=turkish)
     assert (a.country, a.role) == ("USA", "official_unnamed")
     assert reg.resolve("مصدر مقرب من الرئيس فلاديمير بوتين", article_text=turkish).country == "RUS"
+
+
+def test_an_army_or_police_named_by_its_country_is_not_the_government(reg):
+    # «جيش الأردن» is the Jordanian army (an unknown body of Jordan), «حكومة بوركينا فاسو» the government
+    army = reg.resolve("جيش الأردن")
+    assert (army.country, army.known) == ("JOR", False) and "الحكومة" not in army.name
+    assert reg.resolve("شرطة ميانمار").country == "MMR"
+    gov = reg.resolve("حكومة بوركينا فاسو")
+    assert (gov.name, gov.country) == ("الحكومة البوركينية", "BFA")
+    # «مالي» is also «financial»: no Malian adjective, so a financial official has no country
+    assert reg.resolve("مسؤول مالي").country is None

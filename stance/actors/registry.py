@@ -599,6 +599,10 @@ class Registry:
         # 4. bodies
         if bodies and not self._body_heads(norms, head, bodies[0][0]):
             return None  # «جاسون رضايان من صحيفة واشنطن بوست», «مفتي مصر شوقي علام»: a person described by a place
+        if bodies and bodies[0][1].kind in ("country_name", "capital") and bodies[0][0].start > head:
+            lead = lex.body_words.match_at(norms, head)
+            if lead is not None and "government" not in lead.payloads:
+                return None  # «جيش الأردن», «شرطة ميانمار»: the country's army or police, not its government
         if bodies:
             m, ref = bodies[0]
             e = self._entries[ref.idx]
