@@ -548,9 +548,11 @@ def test_a_verbal_noun_is_no_speaker_unless_the_article_names_someone_so(reg):
 # --------------------------------------------------------------------------- countries from the mention
 
 def test_an_unknown_surname_takes_the_country_of_the_articles_description(reg):
-    # «قائد القيادة المركزية الأميركية، جوزيف فوتيل» earlier in the article
+    # «قائد القيادة المركزية الأميركية، جوزيف فوتيل» earlier in the article (Votel is in the
+    # registry now: the same article with a surname it does not know)
     art = _dev2("AL-internationalNews-253-20180227")
-    a = reg.resolve("فوتيل", date=art["date"], article_id=art["article_id"], article_text=art["text"])
+    text = art["text"].replace("فوتيل", "ماكينزي")
+    a = reg.resolve("ماكينزي", date=art["date"], article_id=art["article_id"], article_text=text)
     assert (a.known, a.country) == (False, "USA")
 
 
@@ -596,11 +598,11 @@ def test_bodies_after_body_words_and_statements_still_speak(reg):
 @pytest.mark.parametrize("mention, name", [
     ("جاي سيكولو، أحد محاميي ترامب", "جاي سيكولو"),                      # not Trump
     ("بثينة شعبان، المستشارة السياسية والإعلامية للرئيس السوري بشار الأسد", "بثينة شعبان"),  # not Assad
-    ("إينجه الرئيس التركي", "إينجه الرئيس التركي"),                       # not Erdoğan
+    ("إينجه الرئيس التركي", "محرم إينجه"),                                # not Erdoğan
 ])
 def test_a_name_before_another_persons_name_or_title_is_the_speaker(reg, mention, name):
     a = reg.resolve(mention, date="2018-06-01")
-    assert not a.known and a.name == name
+    assert a.name == name
 
 
 def test_a_first_name_before_a_known_surname_is_still_that_person(reg):
@@ -649,9 +651,10 @@ def test_the_extractor_carries_the_speaker_after_an_adjunct():
 
 def test_a_bare_surname_takes_the_full_name_the_article_introduced(reg):
     # one actor per person: «فوتيل» and «فيليب» are the people the article named in full
-    art = _dev2("AL-internationalNews-253-20180227")
-    a = reg.resolve("فوتيل", date=art["date"], article_id=art["article_id"], article_text=art["text"])
-    assert (a.name, a.id) == ("جوزيف فوتيل", "x:جوزيف فوتيل")
+    art = _dev2("AL-internationalNews-253-20180227")  # (Votel is in the registry: another surname)
+    text = art["text"].replace("فوتيل", "ماكينزي")
+    a = reg.resolve("ماكينزي", date=art["date"], article_id=art["article_id"], article_text=text)
+    assert (a.name, a.id) == ("جوزيف ماكينزي", "x:جوزيف ماكينزي")
     text = "أعلن رئيس الوزراء الفرنسي إدوار فيليب أن الحكومة ستقدم خطة. وقال فيليب إن الخطة جاهزة."
     assert reg.full_name("فيليب", text) == "إدوار فيليب"
     text = "قال الأمين العام لمنظمة التعاون الإسلامي يوسف بن أحمد العثيمين إن ... وأكد العثيمين أن"

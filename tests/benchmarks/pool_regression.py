@@ -14,7 +14,8 @@ with the current code and reports, per flag:
   the same registry id, or the same normalized name, or, for actors the registry does not know,
   a name made of words of the old one or the other way round (a speaker trimmed to its noun
   phrase, «باتريك هيلمان (70 عاما) أحد سكان سالزبري لوكالة الأنباء الفرنسية» -> «باتريك
-  هيلمان», is still the same person);
+  هيلمان», is still the same person), or the judged actor's name as today's registry reads it on the
+  article's date («توسك» -> دونالد توسك: the registry has grown since the quotes were judged);
 * ``wrong_speaker`` (target ≥ 2/3 fixed): no overlapping quote carries that actor any more
   (the same test of sameness): a different actor, no actor (left unattributed), or the quote
   gone. When the judged quote had no actor, fixed means it has one now (who is not checked);
@@ -50,9 +51,11 @@ def _norm_words(name: str | None) -> tuple[str, ...]:
     return tuple(w.strip("()\"«»“”،,") for w in normalize_ar(name or "").split() if w.strip("()\"«»“”،,"))
 
 
-def same_actor(old: dict, new: dict, exact: bool = False) -> bool:
+def same_actor(old: dict, new: dict, exact: bool = False, registry=None) -> bool:
     """Whether a new quote's actor is the judged quote's actor (see the module docstring);
-    ``exact``: only the same normalized actor name counts."""
+    ``exact``: only the same normalized actor name counts. With a ``registry``, the judged
+    actor's name read by today's registry on the article's date also counts: «توسك» and
+    «وزير الخزانة الأمريكي» (2018) are the registry's دونالد توسك and ستيفن منوشين now."""
     if old.get("actor") is None or new.get("actor") is None:
         return old.get("actor") is None and new.get("actor") is None
     old_id, new_id = old.get("actor_id"), new.get("actor_id")
@@ -63,6 +66,10 @@ def same_actor(old: dict, new: dict, exact: bool = False) -> bool:
         return False
     if old_id and new_id and old_id == new_id:
         return True
+    if registry is not None and new_id and not new_id.startswith("x:"):
+        now = registry.lookup(old["actor"], date=old.get("date"))
+        if now is not None and getattr(now, "known", False) and now.id == new_id:
+            return True
     unknown = (not old_id or old_id.startswith("x:")) and (not new_id or new_id.startswith("x:"))
     if unknown and a and b:
         sa, sb = set(a), set(b)
@@ -134,12 +141,13 @@ def iter_pool_articles(ids: set[str], corpus: Path = CORPUS):
                        "source": rec.get("source"), "title": rec.get("title")}
 
 
-def judge(flag: str, old: dict, new_quotes: list[dict], exact: bool = False) -> tuple[str, dict | None]:
+def judge(flag: str, old: dict, new_quotes: list[dict], exact: bool = False,
+          registry=None) -> tuple[str, dict | None]:
     """The outcome of one judged quote against the new quotes of its article."""
     over = [r for r in new_quotes if _overlap(old, r) > 0]
     if not over:
         return "gone", None
-    best = next((r for r in over if same_actor(old, r, exact)), None)
+    best = next((r for r in over if same_actor(old, r, exact, None if exact else registry)), None)
     if best is not None:
         return "same actor", best
     new = max(over, key=lambda r: _overlap(old, r))
@@ -175,7 +183,7 @@ def run(limit: int | None = None, article_ids=None, extractor=None, actors=(), p
         rep.articles += 1
         new_quotes = extractor(art)
         for old in judged[art["article_id"]]:
-            outcome, new = judge(old["flag"], old, new_quotes, exact)
+            outcome, new = judge(old["flag"], old, new_quotes, exact, getattr(extractor, "registry", None))
             rep.total[old["flag"]] += 1
             rep.outcome[old["flag"]][outcome] += 1
             rep.cases.append((old["flag"], outcome, old, new))
