@@ -661,3 +661,14 @@ def test_a_continuation_participle_still_reports_after_a_feminine_definite_noun(
     ex = Extractor()
     text = ("مقدمة الخبر هنا.\nودعت الحكومة اللبنانية إلى التهدئة مؤكدة أن الحوار هو السبيل الوحيد.")
     assert [q["text"] for q in ex({"article_id": "a", "text": text})][-1] == "الحوار هو السبيل الوحيد"
+
+
+@pytest.mark.parametrize("second", [
+    "وقال بخطاب في إسطنبول \"لقد فزنا بالانتخابات الرئاسية والتشريعية\".",   # the occasion
+    "وقال معلقاً على تغريدته: \"لم أكن أعني ما يقال\".",                    # an adverbial accusative
+    "وتابع قوله: \"لم أكن أعني ما يقال\".",                                    # «قوله» restates the verb
+])
+def test_an_adjunct_in_the_speaker_slot_leaves_the_speaker_carried(second):
+    ex = Extractor()
+    text = "مقدمة الخبر هنا.\nوقال أردوغان إن تركيا انتصرت في الانتخابات الأخيرة.\n" + second
+    assert [q["actor"] for q in ex({"article_id": "a", "text": text})] == ["رجب طيب أردوغان"] * 2

@@ -130,6 +130,10 @@ def _is_adjunct(tok: str, nxt: str | None) -> bool:
         return False  # «مصدر مطلع» (well-informed), not «مطلع الشهر» (the start of the month)
     if t in TIME_WORDS or t in RELATIVES or t in ADJUNCT_HEADS:
         return True
+    if t.startswith("ب") and len(t) > 4 and (t[1:] in SPEECH_EVENT_NOUNS or t[1:].startswith(_SPEECH_EVENT_STEMS)):
+        return True  # «وقال بخطاب في إسطنبول»: the occasion, not a speaker
+    if t.endswith(("ةً", "اً")) and len(t) > 4 and not t.startswith("ال"):
+        return True  # «وقالت معلقةً على تغريدتها»: an adverbial accusative, not a speaker
     if t in _EVENT_PREPOSITIONS and nxt is not None:
         n = nxt.strip("\"«»“”")
         if n in SPEECH_EVENT_NOUNS or n.startswith(_SPEECH_EVENT_STEMS) or n.split("/")[0] in _MONTHS \
