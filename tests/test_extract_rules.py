@@ -672,3 +672,20 @@ def test_an_adjunct_in_the_speaker_slot_leaves_the_speaker_carried(second):
     ex = Extractor()
     text = "مقدمة الخبر هنا.\nوقال أردوغان إن تركيا انتصرت في الانتخابات الأخيرة.\n" + second
     assert [q["actor"] for q in ex({"article_id": "a", "text": text})] == ["رجب طيب أردوغان"] * 2
+
+
+def test_reported_from_a_pronoun_carries_the_speaker():
+    # «ونقلت وكالة فرانس برس عنها قولها»: «عنها» points back to Solberg
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقالت سولبرغ للصحفيين إن ساندبرغ طلب الاستقالة بنفسه. ونقلت وكالة فرانس برس "
+            "عنها قولها \" إنه لم يظهر الحس السليم\".")
+    assert [q["speaker"] for q in ex({"article_id": "a", "text": text})] == ["سولبرغ", "سولبرغ"]
+
+
+def test_a_verb_between_a_verbal_noun_and_its_complementizer_owns_it():
+    # «وافق على اتهام روسيا وأقر بأنه ...»: أقر's complement; «روسيا» (the accused) is no speaker
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقال رئيس المجلس الأوروبي إن الهجوم خطير. ووافق على اتهام روسيا وأقر بأنه "
+            "لا يوجد تفسير بديل معقول.")
+    quotes = ex({"article_id": "a", "text": text})
+    assert quotes[-1]["text"] == "لا يوجد تفسير بديل معقول" and quotes[-1]["actor_country"] != "RUS"

@@ -192,12 +192,15 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
     return s, s + len(mention)
 
 
+_FROM_PRONOUN = regex.compile(r"(?:^|\s)عن(?:ه|ها|هم|هما)\s+(?:قوله|قولها|قولهم|قولهما)\s*$")
 _REPORTED_FROM = regex.compile(r"(?:^|\s|،)\s*عن\s+(?P<who>.+?)\s*(?:(?:قوله|قولها|قولهم|قولهما)\s*)?$")
 
 
 def speaker_in_slot(text: str, start: int, end: int, transitive: bool = False, transitive_from: bool = False,
                     name_len=None) -> tuple[int, int] | None:
     """The speaker in a verb's slot; «نقلت الوكالة عن مصدر عسكري قوله» gives «مصدر عسكري»."""
+    if _FROM_PRONOUN.search(text[start:end]):
+        return None  # «ونقلت وكالة فرانس برس عنها قولها»: she, the speaker before, goes on
     m = _REPORTED_FROM.search(text, start, end)
     if m and (_QAWLUHU_END.search(text[start:end]) or transitive_from):
         return clean_speaker(text, m.start("who"), m.end("who"), name_len)
@@ -878,9 +881,10 @@ def rule_complement(site: Site, name_len) -> Candidate | str | None:
     pos, how = site.choices[0]
     near = pos < site.window and count_words(text, vend2, pos, _MAX_GAP_TOKENS + 1) <= _MAX_GAP_TOKENS
     gap_tokens = _tokens(text, vend2, pos) if near else []
-    if not near or any(_real_trigger(lex, text, s) and not _names_something(text, vend2, s)
-                       for s, _, w in gap_tokens):
-        return None
+    if not near or any((_real_trigger(lex, text, s) or (site.is_masdar and lex.trigger_at(text, s) is not None))
+                       and not _names_something(text, vend2, s) for s, _, w in gap_tokens):
+        return None  # another verb owns the complement (after a verbal noun even an ambiguous
+        # one: «وافق على اتهام روسيا وأقر بأنه»)
     if how == "comp":
         content = _content(doc, site.comp.end(), doc.end)
     elif how == "colon":
