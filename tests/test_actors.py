@@ -727,3 +727,13 @@ def test_an_army_or_police_named_by_its_country_is_not_the_government(reg):
     assert (gov.name, gov.country) == ("الحكومة البوركينية", "BFA")
     # «مالي» is also «financial»: no Malian adjective, so a financial official has no country
     assert reg.resolve("مسؤول مالي").country is None
+
+
+def test_oglu_alone_is_no_ones_alias(reg):
+    # «أوغلو» ends many Turkish names: the CHP leader is not the foreign minister; a bare «أوغلو»
+    # is the person the article names in full, read again by the registry
+    a = reg.resolve("زعيم حزب الشعب الجمهوري المعارض في تركيا، كمال كليجدار أوغلو", date="2018-10-13")
+    assert a.name == "كمال كليجدار أوغلو"
+    text = "قال وزير الخارجية التركي مولود تشاوش أوغلو إن تركيا لن تتراجع. وأضاف أوغلو أن الحوار مستمر."
+    b = reg.resolve("أوغلو", date="2018-10-13", article_text=text)
+    assert (b.name, b.known) == ("مولود جاويش أوغلو", True)

@@ -1179,6 +1179,9 @@ class Registry:
                     and not _person_noun(norms, head):
                 full = self.full_name(name, article_text)
                 if full is not None:  # «فوتيل» -> «جوزيف فوتيل»: one actor for the person
+                    known = self._match(full, date, article_id, article_text)
+                    if known is not None and known.how != "unnamed" and known.actor.type == "person":
+                        return known  # «أوغلو» after «مولود جاويش أوغلو»: the registry's person
                     notes.append(f"the article's full name for {name}: {full}")
                     name, words = full, tokenize(full)
             if country is None and head_end is None and article_text:

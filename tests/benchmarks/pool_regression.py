@@ -15,7 +15,8 @@ with the current code and reports, per flag:
   a name made of words of the old one or the other way round (a speaker trimmed to its noun
   phrase, «باتريك هيلمان (70 عاما) أحد سكان سالزبري لوكالة الأنباء الفرنسية» -> «باتريك
   هيلمان», is still the same person), or the judged actor's name as today's registry reads it on the
-  article's date («توسك» -> دونالد توسك: the registry has grown since the quotes were judged);
+  article's date and with its text («توسك» -> دونالد توسك, «الحسين» -> زيد رعد الحسين where the
+  article names him: the registry has grown since the quotes were judged);
 * ``wrong_speaker`` (target ≥ 2/3 fixed): no overlapping quote carries that actor any more
   (the same test of sameness): a different actor, no actor (left unattributed), or the quote
   gone. When the judged quote had no actor, fixed means it has one now (who is not checked);
@@ -51,7 +52,7 @@ def _norm_words(name: str | None) -> tuple[str, ...]:
     return tuple(w.strip("()\"«»“”،,") for w in normalize_ar(name or "").split() if w.strip("()\"«»“”،,"))
 
 
-def same_actor(old: dict, new: dict, exact: bool = False, registry=None) -> bool:
+def same_actor(old: dict, new: dict, exact: bool = False, registry=None, article_text: str | None = None) -> bool:
     """Whether a new quote's actor is the judged quote's actor (see the module docstring);
     ``exact``: only the same normalized actor name counts. With a ``registry``, the judged
     actor's name read by today's registry on the article's date also counts: «توسك» and
@@ -67,9 +68,9 @@ def same_actor(old: dict, new: dict, exact: bool = False, registry=None) -> bool
     if old_id and new_id and old_id == new_id:
         return True
     if registry is not None and new_id and not new_id.startswith("x:"):
-        now = registry.lookup(old["actor"], date=old.get("date"))
+        now = registry.resolve(old["actor"], date=old.get("date"), article_text=article_text)
         if now is not None and getattr(now, "known", False) and now.id == new_id:
-            return True
+            return True  # («الحسين» in an article that names «زيد رعد الحسين»)
     unknown = (not old_id or old_id.startswith("x:")) and (not new_id or new_id.startswith("x:"))
     if unknown and a and b:
         sa, sb = set(a), set(b)
@@ -142,12 +143,12 @@ def iter_pool_articles(ids: set[str], corpus: Path = CORPUS):
 
 
 def judge(flag: str, old: dict, new_quotes: list[dict], exact: bool = False,
-          registry=None) -> tuple[str, dict | None]:
+          registry=None, article_text: str | None = None) -> tuple[str, dict | None]:
     """The outcome of one judged quote against the new quotes of its article."""
     over = [r for r in new_quotes if _overlap(old, r) > 0]
     if not over:
         return "gone", None
-    best = next((r for r in over if same_actor(old, r, exact, None if exact else registry)), None)
+    best = next((r for r in over if same_actor(old, r, exact, None if exact else registry, article_text)), None)
     if best is not None:
         return "same actor", best
     new = max(over, key=lambda r: _overlap(old, r))
@@ -183,7 +184,8 @@ def run(limit: int | None = None, article_ids=None, extractor=None, actors=(), p
         rep.articles += 1
         new_quotes = extractor(art)
         for old in judged[art["article_id"]]:
-            outcome, new = judge(old["flag"], old, new_quotes, exact, getattr(extractor, "registry", None))
+            outcome, new = judge(old["flag"], old, new_quotes, exact, getattr(extractor, "registry", None),
+                                 art["text"])
             rep.total[old["flag"]] += 1
             rep.outcome[old["flag"]][outcome] += 1
             rep.cases.append((old["flag"], outcome, old, new))
