@@ -116,3 +116,16 @@ def test_a_verb_lexicon_pickles_with_the_extractor(tmp_path, extractor):
     lex = VerbLexicon([write(tmp_path, USER_VERBS)])
     back = pickle.loads(pickle.dumps(lex))
     assert back.classify("وألمح") == ("و", "ألمح", False) and back.verbs.keys() == lex.verbs.keys()
+
+
+def test_lexicon_check_reads_the_function_word_file_too(capsys, tmp_path):
+    from clirun import run
+
+    words = Path(__file__).resolve().parents[1] / "stance/extract/data/words.yaml"
+    code, out, err = run(capsys, "lexicon", "check", words)
+    assert code == 0 and "word lists" in out and "patterns" in out, err
+    broken = tmp_path / "words.yaml"
+    text = words.read_text(encoding="utf-8")
+    broken.write_text(text.replace("  dateline: ", "  dateline: \"(\"\n  x_dateline: ", 1), encoding="utf-8")
+    code, out, err = run(capsys, "lexicon", "check", broken)
+    assert code == 2 and "words.yaml" in err and "patterns.dateline" in err

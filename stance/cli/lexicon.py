@@ -18,7 +18,9 @@ def lexicon():
 @lexicon.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=str))
 def check(files):
-    """Check reporting-verb FILES (YAML): each error names the file, line and field, exit 2.
+    """Check reporting-verb FILES (YAML) — or the function-word file
+    (stance/extract/data/words.yaml: word lists and named patterns): each error names the
+    file, line and field, exit 2.
 
     On success, prints what the files add to or change in the bundled lexicon.
 
@@ -34,12 +36,22 @@ def check(files):
     \b
     Examples:
       stance lexicon check my_verbs.yaml
+      stance lexicon check stance/extract/data/words.yaml
       stance extract ../shared/corpus/ant_politics_pool.jsonl.gz --lexicon my_verbs.yaml -o quotes.jsonl
     """
-    from stance.extract.knowledge import read_verbs
+    from stance.extract.knowledge import read_verbs, read_words, read_yaml_strict
     from stance.extract.lexicon import DEFAULT_VERBS, VerbLexicon
 
+    verb_files = []
     for path in files:
+        raw = read_yaml_strict(path)
+        if isinstance(raw, dict) and "verbs" not in raw and ("patterns" in raw or "time_words" in raw):
+            words = read_words(path)  # the function-word lists and patterns (words.yaml)
+            lists = [k for k in words if k != "patterns"]
+            click.echo(f"{path}: ok — {len(lists)} word lists "
+                       f"({sum(len(words[k]) for k in lists)} entries), {len(words['patterns'])} patterns")
+            continue
+        verb_files.append(path)
         data = read_verbs(path)
         new = [s for s in data["verbs"] if s not in DEFAULT_VERBS.verbs]
         changed = [s for s in data["verbs"] if s in DEFAULT_VERBS.verbs]
@@ -49,6 +61,8 @@ def check(files):
                    + f", {len(changed)} replacing bundled entries"
                    + (f" ({', '.join(changed[:8])})" if changed else "")
                    + f"; {len(data['participles'])} participles, {len(data['masdars'])} verbal nouns")
-    lex = VerbLexicon(list(files))
+    if not verb_files:
+        return
+    lex = VerbLexicon(verb_files)
     click.echo(f"with the bundled lexicon: {len(lex.verbs)} stems, {len(lex.verb_forms)} written forms, "
                f"{len(lex.participles)} participles")
