@@ -689,3 +689,14 @@ def test_a_verb_between_a_verbal_noun_and_its_complementizer_owns_it():
             "لا يوجد تفسير بديل معقول.")
     quotes = ex({"article_id": "a", "text": text})
     assert quotes[-1]["text"] == "لا يوجد تفسير بديل معقول" and quotes[-1]["actor_country"] != "RUS"
+
+
+@pytest.mark.parametrize("sentence,actor", [
+    ("ترامب هدد كيم جونغ أون بأن مصيره سيكون مماثلا للزعيم الليبي الراحل.", "دونالد ترامب"),
+    ("وكان روحاني أبلغ ماكرون أن إيران ستبقى في الاتفاق النووي.", "حسن روحاني"),
+])
+def test_a_transitive_verb_after_its_subject_takes_an_addressee(sentence, actor):
+    # subject, verb, addressee, أن: the noun phrase after «هدد»/«أبلغ» is the one addressed
+    ex = Extractor()
+    quotes = ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence, "date": "2018-05-18"})
+    assert quotes[-1]["actor"] == actor, [(q["speaker"], q["actor"]) for q in quotes]

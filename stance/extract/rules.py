@@ -925,7 +925,12 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     speaker = None if site.is_part else speaker_in_slot(
         text, slot_start, pos, transitive=site.stem in lex.transitive_stems or site.stem in lex.slot_addressee_stems,
         transitive_from=site.stem in lex.reported_from_stems, name_len=name_len)
-    if speaker is not None and site.stem not in lex.reported_from_stems and (
+    left = site.left_subject() if speaker is not None and site.pre == "" and not site.is_part \
+        and not site.is_masdar and site.stem in lex.transitive_stems \
+        and not _clause_initial(text, site.para_left, vstart) else None
+    if left is not None:  # «وكان روحاني أبلغ ماكرون أن»: the subject stands before the verb;
+        speaker = left  # the noun phrase after it is the addressee
+    elif speaker is not None and site.stem not in lex.reported_from_stems and (
             _plural_before_slot(site) or _only_the_object(site, speaker[1], pos)):
         speaker = None  # «ووصفوا الرئيس بأنه»: a verb before its subject is singular; «كما وصف
         # الرئيس السوري بأنه»: the verb's one noun phrase is its object
