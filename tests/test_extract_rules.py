@@ -700,3 +700,11 @@ def test_a_transitive_verb_after_its_subject_takes_an_addressee(sentence, actor)
     ex = Extractor()
     quotes = ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence, "date": "2018-05-18"})
     assert quotes[-1]["actor"] == actor, [(q["speaker"], q["actor"]) for q in quotes]
+
+
+def test_first_person_words_in_a_direct_quote_skip_a_carried_body():
+    # «كنت مع زوجي ...» is a person's: the carried speaker is the woman, not the UN before her
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقالت المرشحة هيشو ريبوار إن حملتها مستمرة رغم كل شيء. وقالت الأمم المتحدة "
+            "إن الانتخابات جرت بهدوء.\nوقالت للمراسلين: \"كنت مع زوجي في مناسبة خاصة ولكل امرأة الحق في ذلك\".")
+    assert ex({"article_id": "a", "text": text})[-1]["speaker"] == "المرشحة هيشو ريبوار"
