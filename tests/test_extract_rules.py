@@ -708,3 +708,17 @@ def test_first_person_words_in_a_direct_quote_skip_a_carried_body():
     text = ("مقدمة الخبر هنا.\nوقالت المرشحة هيشو ريبوار إن حملتها مستمرة رغم كل شيء. وقالت الأمم المتحدة "
             "إن الانتخابات جرت بهدوء.\nوقالت للمراسلين: \"كنت مع زوجي في مناسبة خاصة ولكل امرأة الحق في ذلك\".")
     assert ex({"article_id": "a", "text": text})[-1]["speaker"] == "المرشحة هيشو ريبوار"
+
+
+@pytest.mark.parametrize("sentence,actor", [
+    # a transitive verb before «فيها»: the noun phrase after it is its object
+    ("وقال ترامب في تغريدة على صفحته بموقع تويتر يهدد فيها الرئيس الإيراني: \"لا تهدد أبدا الولايات "
+     "المتحدة مرة أخرى\".", "دونالد ترامب"),
+    # «تصريحات X التي اعتبر فيها أن»: the owner of the statement the relative clause is about
+    ("واعتذر الموقع عن نشره تصريحات حسن نصرالله التي اعتبر فيها أن مكانة الولي الفقيه تعلو على "
+     "الدستور اللبناني.", "حسن نصر الله"),
+])
+def test_a_verb_before_fiha_speaks_for_the_statements_owner(sentence, actor):
+    ex = Extractor()
+    quotes = ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence, "date": "2018-03-14"})
+    assert quotes[-1]["actor"] == actor, [(q["speaker"], q["actor"]) for q in quotes]

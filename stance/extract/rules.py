@@ -278,6 +278,18 @@ def statement_owner(text: str, sent_start: int, vstart: int) -> tuple[int, int] 
     return None
 
 
+def _relative_owner(text: str, sent_start: int, vstart: int) -> tuple[int, int] | None:
+    """«تصريحات حسن نصرالله التي اعتبر فيها أن ...»: the owner of the statement the relative
+    clause is about (between the speech-event noun and the relative pronoun)."""
+    toks = _tokens(text, max(sent_start, vstart - 200), vstart)
+    if len(toks) < 3 or toks[-1][2] not in RELATIVES:
+        return None
+    for i in range(len(toks) - 3, max(-1, len(toks) - 9), -1):
+        if _speech_event(toks[i][2].strip("،,")):
+            return (toks[i + 1][0], toks[-2][1]) if i + 1 < len(toks) - 1 else None
+    return None
+
+
 def _owner_span(text: str, toks, i: int, start: int) -> tuple[int, int]:
     """From ``start`` (in token ``i``) to before the first preposition or comma after it
     («لكيري على صفحته ...» -> «كيري»)."""
@@ -296,7 +308,7 @@ def subject_slot(text: str, sent_start: int, vstart: int, name_len=None) -> tupl
     قائلة»), or the one after its first word, a verb («ووجهت المندوبة الأمريكية في مجلس الأمن،
     نيكي هايلي، انتقادات ...، متهمة»; «وكان غوتيريش قد وصف ...، داعيا»). Checked as a speaker
     noun phrase later (``stance.actors.speakers.speaker_span``)."""
-    owner = statement_owner(text, sent_start, vstart)
+    owner = statement_owner(text, sent_start, vstart) or _relative_owner(text, sent_start, vstart)
     if owner is not None:
         return owner
     inner = None
@@ -908,10 +920,13 @@ def rule_complement(site: Site, name_len) -> Candidate | str | None:
 def _participle_subject(site: Site, speaker, name_len) -> tuple[int, int] | None:
     """For a participle with no speaker found in a sentence that has no quote yet: the words
     where the sentence's subject stands (``Candidate.subject``)."""
+    text = site.doc.text
     if speaker is not None or found_in_sentence(site.found, site.sent_start) or not (
-            site.is_part or site.doc.text[max(site.para_left, site.vstart - 5):site.vstart].strip() == "حيث"):
-        return None  # a participle, or a verb after «حيث» («جاء ذلك في مقابلة ...، حيث قال»)
-    return subject_slot(site.doc.text, site.sent_start, site.vstart, name_len)
+            site.is_part or text[max(site.para_left, site.vstart - 5):site.vstart].strip() == "حيث"
+            or _RESUMPTIVE.match(text, site.vend, min(site.doc.end, site.vend + _AHEAD))):
+        return None  # a participle, a verb after «حيث» («جاء ذلك في مقابلة ...، حيث قال») or
+        # before «فيها» («وقال ترامب في تغريدة يهدد فيها الرئيس الإيراني:»)
+    return subject_slot(text, site.sent_start, site.vstart, name_len)
 
 
 def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
@@ -922,7 +937,8 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     if site.stem in lex.statement_stems:  # «وجاء في بيان الوكالة: "..."»: the statement speaks
         jm = _FI_ONLY.match(text, vend2, min(pos, vend2 + _AHEAD))
         slot_start = jm.end() if jm else pos
-    speaker = None if site.is_part else speaker_in_slot(
+    resumptive = _RESUMPTIVE.match(text, site.vend, min(site.doc.end, site.vend + _AHEAD)) is not None
+    speaker = None if site.is_part or (resumptive and site.stem in lex.transitive_stems) else speaker_in_slot(
         text, slot_start, pos, transitive=site.stem in lex.transitive_stems or site.stem in lex.slot_addressee_stems,
         transitive_from=site.stem in lex.reported_from_stems, name_len=name_len)
     left = site.left_subject() if speaker is not None and site.pre == "" and not site.is_part \
@@ -939,7 +955,7 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
         speaker = _amma_subject(site)  # «أما الإعلامي الصومالي محمد عثمان فيقول إن»
     if speaker is None and site.is_masdar:
         return _SKIP, site.gender
-    if speaker is None and own_verb and lex.imperfect(site.verb) and not site.left_subject() \
+    if speaker is None and own_verb and not resumptive and lex.imperfect(site.verb) and not site.left_subject() \
             and not (site.pre == "و" and found_in_sentence(site.found, site.sent_start)):
         # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice; but
         # «وتنفي القوات التركية ...، وتقول إنها» goes on with the sentence's speaker
