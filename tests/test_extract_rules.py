@@ -722,3 +722,15 @@ def test_a_verb_before_fiha_speaks_for_the_statements_owner(sentence, actor):
     ex = Extractor()
     quotes = ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence, "date": "2018-03-14"})
     assert quotes[-1]["actor"] == actor, [(q["speaker"], q["actor"]) for q in quotes]
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    ("وتزامنت تصريحات ترامب مع إنكار شديد من سفير المملكة العربية السعودية لدى الولايات المتحدة، الأمير "
+     "خالد بن سلمان بن عبد العزيز، الذي قال إن الادعاءات كاذبة تماما.", "الأمير خالد بن سلمان بن عبد العزيز"),
+    ("كما أصيب أكثر من 1700 فلسطيني بالرصاص الحي، بحسب وزارة الصحة في غزة، التي أشارت إلى أن الأطباء "
+     "أجروا 21 عملية بتر.", "وزارة الصحة في غزة"),
+])
+def test_a_verb_after_a_comma_and_a_relative_pronoun_speaks_for_the_antecedent(sentence, speaker):
+    ex = Extractor()
+    text = "مقدمة الخبر هنا.\nوقال ترامب إن الأمر خطير جدا على المنطقة.\n" + sentence
+    assert ex({"article_id": "a", "text": text})[-1]["speaker"] == speaker

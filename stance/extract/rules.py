@@ -246,6 +246,7 @@ def _sentence_subject(text: str, sent_start: int, vstart: int, name_len) -> tupl
 
 
 _STATEMENT_OPENERS = frozenset(words("statement_openers"))
+_COMMA_RELATIVE = regex.compile(r"[،,]\s*(?:" + "|".join(sorted(RELATIVES, key=len, reverse=True)) + r")\s*$")
 _STATEMENT_POINTERS = frozenset(words("statement_pointers"))
 _STATEMENT_OWNER_VERBS = frozenset(words("statement_owner_verbs"))
 _STATEMENT_OWNER_SKIP = frozenset(words("statement_owner_skip"))
@@ -276,6 +277,24 @@ def statement_owner(text: str, sent_start: int, vstart: int) -> tuple[int, int] 
         if w.startswith("ل") and len(w) > 3 and _speech_event(toks[i - 1][2].rstrip("،,")):
             return _owner_span(text, toks, i, toks[i][0] + (0 if w.startswith("لل") else 1))
     return None
+
+
+def _relative_antecedent(text: str, pstart: int, vstart: int) -> tuple[int, int] | None:
+    """«سفير المملكة لدى الولايات المتحدة، الأمير خالد بن سلمان، الذي قال إن ...»: a verb
+    right after «، الذي/التي/الذين» has the noun phrase before the comma as its subject (the
+    last comma-separated segment; checked as a speaker noun phrase later)."""
+    before = text[max(pstart, vstart - 240):vstart]
+    m = _COMMA_RELATIVE.search(before)
+    if m is None:
+        return None
+    seg_end = max(pstart, vstart - 240) + m.start()
+    head = before[:m.start()]
+    cut = max(head.rfind("،"), head.rfind(","), head.rfind("."), head.rfind("\n"))
+    s, e = _trim(text, max(pstart, vstart - 240) + cut + 1, seg_end)
+    toks = _tokens(text, s, e)
+    if toks and toks[0][2] in ADJUNCT_HEADS:  # «بحسب المرصد السوري، الذي قال»: the source
+        s = toks[1][0] if len(toks) > 1 else e
+    return (s, e) if e > s and count_words(text, s, e, 9) <= 8 else None
 
 
 def _relative_owner(text: str, sent_start: int, vstart: int) -> tuple[int, int] | None:
@@ -921,6 +940,10 @@ def _participle_subject(site: Site, speaker, name_len) -> tuple[int, int] | None
     """For a participle with no speaker found in a sentence that has no quote yet: the words
     where the sentence's subject stands (``Candidate.subject``)."""
     text = site.doc.text
+    if speaker is None and not site.is_part:
+        ante = _relative_antecedent(text, site.para_left, site.vstart)
+        if ante is not None:
+            return ante  # «..., الأمير خالد بن سلمان، الذي قال إن»: the antecedent speaks
     if speaker is not None or found_in_sentence(site.found, site.sent_start) or not (
             site.is_part or text[max(site.para_left, site.vstart - 5):site.vstart].strip() == "حيث"
             or _RESUMPTIVE.match(text, site.vend, min(site.doc.end, site.vend + _AHEAD))):
