@@ -983,6 +983,8 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
         # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice; but
         # «وتنفي القوات التركية ...، وتقول إنها» goes on with the sentence's speaker
         return _SKIP, site.gender
+    if speaker is None and own_verb and site.pre == "":
+        speaker = _relative_antecedent(text, site.para_left, vstart)  # «بحسب X، التي أشارت إلى أن»
     if speaker is None and own_verb and site.pre == "" and (not gap or clean_speaker(text, vend2, pos) is None):
         speaker = site.left_subject()
     if speaker is None and not found_in_sentence(site.found, site.sent_start) and (
