@@ -28,6 +28,8 @@ TAIL_CORE = regex.compile(TAIL_RE.pattern[len(_TAIL_LEAD):] if TAIL_RE.pattern.s
 NARRATION_AFTER_COMMA = words("narration_after_comma")  # «، ما سيشكل», «، والتي», «، وسط»
 OBJECT_CLAUSE = words("object_clause_after_comma")  # «، لكنها تراجعت» after a noun-phrase object
 _COMMA_WS = regex.compile(r"[،,]\s*")
+_COMMA_CHAR = regex.compile(r"[،,]")
+_COMMA_LEAD = r"\s*[،,]\s*"  # how the narration and object-clause patterns open
 _WORD_BEFORE = regex.compile(r"(?<![^\s،,])(\p{L}+)\s+$")  # the word right before a verb
 _COLON = regex.compile(r":")
 # how far to the left the rules look for a subject or a clause opener (a subject is at most
@@ -152,10 +154,28 @@ class Paragraph:
     def _tails(self) -> dict:
         out = {}
         for name, pat in (("tail", TAIL_RE), ("narration", NARRATION_AFTER_COMMA), ("object", OBJECT_CLAUSE)):
-            starts = self._tail_starts(name) if name == "tail" else \
-                [m.start() for m in pat.finditer(self.text, self.start, self.end)]
+            starts = self._tail_starts(name) if name == "tail" else self._comma_starts(pat)
             out[name] = (starts, [s for s in starts if self.inside(s) is None])
         return out
+
+    def _comma_starts(self, pat) -> list[int]:
+        """Where the matches of a pattern that opens with «\\s*[،,]\\s*» start, as a scan with it
+        would find them, trying it only at the spaces before each comma (a scan tries every
+        character)."""
+        if not pat.pattern.startswith(_COMMA_LEAD):  # a words file whose pattern needs no comma
+            return [m.start() for m in pat.finditer(self.text, self.start, self.end)]
+        text, starts, prev_end = self.text, [], self.start
+        for c in _COMMA_CHAR.finditer(text, self.start, self.end):
+            if c.start() < prev_end:
+                continue
+            j = c.start()
+            while j > prev_end and text[j - 1].isspace():
+                j -= 1
+            m = pat.match(text, j, self.end)
+            if m is not None:
+                starts.append(j)
+                prev_end = m.end()
+        return starts
 
     def _tail_starts(self, name: str) -> list[int]:
         """Where the matches of the tail pattern start, as a scan with it would find them: the
