@@ -734,3 +734,12 @@ def test_a_verb_after_a_comma_and_a_relative_pronoun_speaks_for_the_antecedent(s
     ex = Extractor()
     text = "مقدمة الخبر هنا.\nوقال ترامب إن الأمر خطير جدا على المنطقة.\n" + sentence
     assert ex({"article_id": "a", "text": text})[-1]["speaker"] == speaker
+
+
+def test_fi_after_an_unnamed_head_links_its_body():
+    # «في» ends like a nisba adjective («سوري») but links the official to his ministry
+    ex = Extractor()
+    text = "مقدمة الخبر هنا.\nوأكد مسؤول في وزارة الخارجية الروسية رفض بلاده للعقوبات الجديدة."
+    q = only(ex({"article_id": "a", "text": text}))
+    assert (q["speaker"], q["actor_country"], q["text"]) == (
+        "مسؤول في وزارة الخارجية الروسية", "RUS", "رفض بلاده للعقوبات الجديدة")

@@ -730,7 +730,8 @@ def _np_length(toks, name_len=None) -> int:
     definite_head = toks[0][2].startswith("ال")
     if not definite_head:  # «مسؤولون لبنانيون», «مصدر عسكري سوري»
         while j < len(toks) and j < 4 and toks[j][2].endswith(NISBA_ENDINGS) \
-                and not toks[j][2].startswith(("ال", "ب", "ل")) and toks[j][2] not in _PREPOSITIONS:
+                and not toks[j][2].startswith(("ال", "ب", "ل")) and toks[j][2] not in _PREPOSITIONS \
+                and toks[j][2] not in _TITLE_LINKS:  # «في» ends like a nisba but links a place
             j += 1
     while j < len(toks) and j < 6 and toks[j][2].startswith(("ال", "وال")):
         if definite_head and not _adjective_like(toks[j][2]):
