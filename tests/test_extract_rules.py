@@ -743,3 +743,13 @@ def test_fi_after_an_unnamed_head_links_its_body():
     q = only(ex({"article_id": "a", "text": text}))
     assert (q["speaker"], q["actor_country"], q["text"]) == (
         "مسؤول في وزارة الخارجية الروسية", "RUS", "رفض بلاده للعقوبات الجديدة")
+
+
+def test_a_participles_form_as_the_subject_noun_is_no_participle():
+    # «متحدثة باسم» is the spokeswoman; right after «وأعلنت» the form is the verb's subject, and
+    # «هي X» then names her
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقالت متحدثة باسم البنتاغون إن الحادث خطير. وأعلنت متحدثة أخرى هي الميجور "
+            "شيريل كلينكل لفرانس برس أن طياري طائرة شحن أصيبا بجروح طفيفة.")
+    got = [(q["rule"], q["speaker"]) for q in ex({"article_id": "a", "text": text})]
+    assert got == [("verb_comp", "متحدثة باسم البنتاغون"), ("verb_comp", "الميجور شيريل كلينكل")]

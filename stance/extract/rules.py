@@ -165,6 +165,9 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
             break  # «مصدر معارض ...، لوكالة "فرانس برس" أن»: the addressee
         if keep and w in _CLAUSE_PRONOUNS:
             break  # «وقالت المجموعة، وهي ثاني شركة فرنسية ...، إنها»: a clause about the speaker
+        if keep and w in _APPOSITION_PRONOUNS and i + 1 < len(toks):
+            keep = []  # «متحدثة أخرى هي الميجور شيريل كلينكل»: the name the pronoun introduces
+            continue
         if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in _TIME_NOUNS):
             continue  # «وقال حينها ...», «أعلن الأسبوع الماضي أنه ...»
         if not keep and _is_adjunct(w, nxt):
@@ -220,9 +223,20 @@ def _after_auxiliary(text: str, pstart: int, vstart: int) -> bool:
 
 
 def _real_trigger(lex: VerbLexicon, text: str, pos: int) -> bool:
-    """A reporting verb at ``pos`` that is not one of the ambiguous forms («عبر» = via)."""
+    """A reporting verb at ``pos`` that is not one of the ambiguous forms («عبر» = via) nor a
+    participle's form naming a spokesperson («متحدثة باسم»)."""
     t = lex.trigger_at(text, pos)
-    return t is not None and t.verb not in lex.ambiguous_forms
+    return t is not None and t.verb not in lex.ambiguous_forms \
+        and not (t.participle and _noun_participle(lex, text, t.start(), t.end()))
+
+
+def _noun_participle(lex: VerbLexicon, text: str, start: int, end: int) -> bool:
+    """A participle's form that is a noun here: «متحدث/متحدثة باسم» (a spokesperson), or the
+    subject right after a reporting verb («وأعلنت متحدثة أخرى أن»)."""
+    if text[end:end + 8].split()[:1] == ["باسم"]:
+        return True
+    before = text[max(0, start - 16):start].split()
+    return bool(before) and lex.classify(before[-1]) is not None and not before[-1].endswith(("،", ","))
 
 
 def found_in_sentence(found: list, sent_start: int) -> bool:
@@ -795,6 +809,7 @@ class Site:
 
 
 _VERBAL_NOUN_GOVERNORS = frozenset(words("verbal_noun_governors"))
+_APPOSITION_PRONOUNS = frozenset(words("apposition_pronouns"))
 _PARTICIPLE_NOT_AFTER = frozenset(words("participle_not_after"))
 
 
@@ -825,6 +840,8 @@ def _site(doc: Paragraph, m, sent_ends: list[int], found: list[Candidate]) -> Si
         return None  # «لم يعلن»; «ولم يتم كشف ...»: the verb's form is its verbal noun here
     if is_part and prev_words and _adjective_participle(prev_words[-1], verb):
         return None  # «تدابير أمنية مشددة», «إثر متابعة رأسية»: an adjective or a noun here
+    if is_part and _noun_participle(lex, text, vstart, vend):
+        return None  # «وقالت متحدثة باسم البنتاغون», «وأعلنت متحدثة أخرى»: a noun, the speaker
     if prev_words and prev_words[-1] == "أو" and any(
             w in NEGATIONS for w in text[max(pstart, vstart - 80):vstart].split()[-9:-1]):
         return None  # «ولم يعط رئيس اللجنة مزيدا من التفاصيل أو يعلن ...»: negated too
