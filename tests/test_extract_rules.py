@@ -753,3 +753,10 @@ def test_a_participles_form_as_the_subject_noun_is_no_participle():
             "شيريل كلينكل لفرانس برس أن طياري طائرة شحن أصيبا بجروح طفيفة.")
     got = [(q["rule"], q["speaker"]) for q in ex({"article_id": "a", "text": text})]
     assert got == [("verb_comp", "متحدثة باسم البنتاغون"), ("verb_comp", "الميجور شيريل كلينكل")]
+
+
+def test_a_verb_after_baada_an_shares_its_sentences_subject():
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقال المصدر إن التحقيق مستمر. وداهمت الشرطة بعض الأماكن في برمنغهام بعد أن "
+            "قالت إنه من المهم للغاية أن يتصل الشهود بها.")
+    assert [q["speaker"] for q in ex({"article_id": "a", "text": text})] == ["المصدر", "الشرطة"]

@@ -293,6 +293,13 @@ def statement_owner(text: str, sent_start: int, vstart: int) -> tuple[int, int] 
     return None
 
 
+def _after_subordinator(text: str, pstart: int, vstart: int) -> bool:
+    """«وداهمت الشرطة بعض الأماكن بعد أن قالت إنه»: a verb of a «بعد أن / قبل أن» clause shares
+    its sentence's subject."""
+    before = text[max(pstart, vstart - 20):vstart].split()
+    return len(before) >= 2 and before[-1] == "أن" and before[-2] in NON_COMP_GOVERNORS
+
+
 def _relative_antecedent(text: str, pstart: int, vstart: int) -> tuple[int, int] | None:
     """«سفير المملكة لدى الولايات المتحدة، الأمير خالد بن سلمان، الذي قال إن ...»: a verb
     right after «، الذي/التي/الذين» has the noun phrase before the comma as its subject (the
@@ -964,7 +971,8 @@ def _participle_subject(site: Site, speaker, name_len) -> tuple[int, int] | None
             return ante  # «..., الأمير خالد بن سلمان، الذي قال إن»: the antecedent speaks
     if speaker is not None or found_in_sentence(site.found, site.sent_start) or not (
             site.is_part or text[max(site.para_left, site.vstart - 5):site.vstart].strip() == "حيث"
-            or _RESUMPTIVE.match(text, site.vend, min(site.doc.end, site.vend + _AHEAD))):
+            or _RESUMPTIVE.match(text, site.vend, min(site.doc.end, site.vend + _AHEAD))
+            or _after_subordinator(text, site.para_left, site.vstart)):
         return None  # a participle, a verb after «حيث» («جاء ذلك في مقابلة ...، حيث قال») or
         # before «فيها» («وقال ترامب في تغريدة يهدد فيها الرئيس الإيراني:»)
     return subject_slot(text, site.sent_start, site.vstart, name_len)
