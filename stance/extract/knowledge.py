@@ -190,7 +190,7 @@ WORD_LISTS = ("object_adverbs", "time_words", "time_modifiers", "adjunct_heads",
               "participle_not_after", "apposition_pronouns")
 PATTERNS = ("furniture", "link_line", "dateline", "connective", "media_speaker", "tail", "narration_after_comma",
             "object_clause_after_comma", "according_to",
-            "connectives_left", "inner_connective", "adjunct_opening")
+            "connectives_left", "inner_connective", "adjunct_opening", "from_pronoun", "auxiliary_end", "amma")
 
 
 def read_words(path: str | Path = DATA / "words.yaml") -> dict:

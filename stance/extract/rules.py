@@ -195,7 +195,7 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
     return s, s + len(mention)
 
 
-_FROM_PRONOUN = regex.compile(r"(?:^|\s)عن(?:ه|ها|هم|هما)\s+(?:قوله|قولها|قولهم|قولهما)\s*$")
+_FROM_PRONOUN = words("from_pronoun")  # «عنها قولها»
 _REPORTED_FROM = regex.compile(r"(?:^|\s|،)\s*عن\s+(?P<who>.+?)\s*(?:(?:قوله|قولها|قولهم|قولهما)\s*)?$")
 
 
@@ -260,6 +260,7 @@ def _sentence_subject(text: str, sent_start: int, vstart: int, name_len) -> tupl
 
 
 _STATEMENT_OPENERS = frozenset(words("statement_openers"))
+_AUXILIARY_END = words("auxiliary_end")
 _COMMA_RELATIVE = regex.compile(r"[،,]\s*(?:" + "|".join(sorted(RELATIVES, key=len, reverse=True)) + r")\s*$")
 _STATEMENT_POINTERS = frozenset(words("statement_pointers"))
 _STATEMENT_OWNER_VERBS = frozenset(words("statement_owner_verbs"))
@@ -361,7 +362,7 @@ def subject_slot(text: str, sent_start: int, vstart: int, name_len=None) -> tupl
     if len(toks) < 2:
         return None
     first = toks[0][2]
-    auxiliary = m is not None and regex.search(r"(?:كان|كانت|قد)\s*[،,]?\s*$", m.group())
+    auxiliary = m is not None and _AUXILIARY_END.search(m.group())
     if auxiliary or first.startswith("ال") or first in TITLE_WORDS or first in GENERIC_BODY_HEADS \
             or (name_len is not None and name_len([w for _, _, w in toks[:6]])):
         j = _np_length(toks, name_len)  # «وكانت جماعة تمثل ... قد استبقت ...، داعية»
@@ -1024,7 +1025,7 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     return speaker, site.gender
 
 
-_AMMA = regex.compile(r"\s*(?:و)?(?:أما|اما)\s+")
+_AMMA = words("amma")
 
 
 def _amma_subject(site: Site) -> tuple[int, int] | None:
