@@ -760,3 +760,13 @@ def test_a_verb_after_baada_an_shares_its_sentences_subject():
     text = ("مقدمة الخبر هنا.\nوقال المصدر إن التحقيق مستمر. وداهمت الشرطة بعض الأماكن في برمنغهام بعد أن "
             "قالت إنه من المهم للغاية أن يتصل الشهود بها.")
     assert [q["speaker"] for q in ex({"article_id": "a", "text": text})] == ["المصدر", "الشرطة"]
+
+
+def test_a_waw_verb_before_quotation_marks_ends_the_report_before_it():
+    # «أكد المتهمان أنهما يشعران بالندم وقال رودريغ "..."»: two quotes, two speakers
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقبل أن ينسحب القضاة للتداول أكد المتهمان أنهما يشعران بالندم وقال رودريغ "
+            "\"لقد خدعت. أنكر هذه الفترة من حياتي\".")
+    got = [(q["speaker"], q["text"], q["kind"]) for q in ex({"article_id": "a", "text": text})]
+    assert got == [("المتهمان", "يشعران بالندم", "indirect"),
+                   ("رودريغ", "لقد خدعت. أنكر هذه الفترة من حياتي", "direct")]

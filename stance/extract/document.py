@@ -250,8 +250,9 @@ class Paragraph:
 
     @_lazy
     def _waw_verbs(self) -> tuple[list[int], list[int], list[int], list[int]]:
-        """Verbs with و after a space and a complementizer within 80 characters («، وقال إن»):
-        the verbs' offsets and where that complementizer ends."""
+        """Verbs with و after a space and a complementizer within 80 characters («، وقال إن»), or
+        a quotation a few words on («وقال رودريغ "..."»): the verbs' offsets and where that
+        complementizer (or the opening mark) ends."""
         at, comp_end = [], []
         for t in self.triggers:
             s = t.start()
@@ -261,6 +262,11 @@ class Paragraph:
             if cm is not None:
                 at.append(s)
                 comp_end.append(cm.end())
+                continue
+            mark = next(self.spans_from(t.end(), min(self.end, t.end() + 40)), None)
+            if mark is not None and count_words(self.text, t.end(), mark[0], 5) <= 4:
+                at.append(s)  # «... أنهما يشعران بالندم وقال رودريغ "لقد خدعت"»: his words,
+                comp_end.append(mark[0] + 1)  # not the end of the report before
         keep = [i for i, s in enumerate(at) if self.inside(s) is None]
         return at, comp_end, [at[i] for i in keep], [comp_end[i] for i in keep]
 
