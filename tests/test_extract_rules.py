@@ -770,3 +770,11 @@ def test_a_waw_verb_before_quotation_marks_ends_the_report_before_it():
     got = [(q["speaker"], q["text"], q["kind"]) for q in ex({"article_id": "a", "text": text})]
     assert got == [("المتهمان", "يشعران بالندم", "indirect"),
                    ("رودريغ", "لقد خدعت. أنكر هذه الفترة من حياتي", "direct")]
+
+
+def test_a_verbs_form_after_a_name_particle_is_part_of_the_name():
+    # «حموده أبو طالب»: not the verb «طالب» (demanded); the columnist speaks after «رأى»
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقال ماجد حبته إن الأمر خطير. وفي صحيفة عكاظ السعودية، رأى حموده أبو طالب أن "
+            "\"هذه هي القوة العالمية الثانية التي تنهار أمام أعيننا\".")
+    assert ex({"article_id": "a", "text": text})[-1]["speaker"] == "حموده أبو طالب"

@@ -227,7 +227,14 @@ def _real_trigger(lex: VerbLexicon, text: str, pos: int) -> bool:
     participle's form naming a spokesperson («متحدثة باسم»)."""
     t = lex.trigger_at(text, pos)
     return t is not None and t.verb not in lex.ambiguous_forms \
-        and not (t.participle and _noun_participle(lex, text, t.start(), t.end()))
+        and not (t.participle and _noun_participle(lex, text, t.start(), t.end())) \
+        and not _in_a_name(text, t.start())
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """«حموده أبو طالب», «عبد الحميد»: a verb's written form after a name particle is a name."""
+    before = text[max(0, start - 8):start].split()
+    return bool(before) and before[-1] in _NAME_PARTICLES
 
 
 def _noun_participle(lex: VerbLexicon, text: str, start: int, end: int) -> bool:
@@ -818,6 +825,7 @@ class Site:
 
 _VERBAL_NOUN_GOVERNORS = frozenset(words("verbal_noun_governors"))
 _APPOSITION_PRONOUNS = frozenset(words("apposition_pronouns"))
+_NAME_PARTICLES = frozenset(words("name_particles"))
 _PARTICIPLE_NOT_AFTER = frozenset(words("participle_not_after"))
 
 
@@ -846,6 +854,8 @@ def _site(doc: Paragraph, m, sent_ends: list[int], found: list[Candidate]) -> Si
     prev_words = text[max(pstart, vstart - 12):vstart].split()
     if prev_words and (prev_words[-1] in NEGATIONS or prev_words[-1] in _VERBAL_NOUN_GOVERNORS):
         return None  # «لم يعلن»; «ولم يتم كشف ...»: the verb's form is its verbal noun here
+    if prev_words and prev_words[-1] in _NAME_PARTICLES:
+        return None  # «أبو طالب»: a name, not the verb «طالب»
     if is_part and prev_words and _adjective_participle(prev_words[-1], verb):
         return None  # «تدابير أمنية مشددة», «إثر متابعة رأسية»: an adjective or a noun here
     if is_part and _noun_participle(lex, text, vstart, vend):
