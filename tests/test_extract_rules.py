@@ -778,3 +778,18 @@ def test_a_verbs_form_after_a_name_particle_is_part_of_the_name():
     text = ("مقدمة الخبر هنا.\nوقال ماجد حبته إن الأمر خطير. وفي صحيفة عكاظ السعودية، رأى حموده أبو طالب أن "
             "\"هذه هي القوة العالمية الثانية التي تنهار أمام أعيننا\".")
     assert ex({"article_id": "a", "text": text})[-1]["speaker"] == "حموده أبو طالب"
+
+
+@pytest.mark.parametrize("sentence,actor", [
+    ("ونعت الرئيس الأميركي الاتفاق النووي بـ\"الكارثي\"، وقال في كلمة متلفزة ألقاها في البيت الأبيض "
+     "\"أعلن اليوم انسحاب الولايات المتحدة من الاتفاق\".", "دونالد ترامب"),
+    ("ولم يستلم سوريندر راتبه خلال الأشهر الخمسة الماضية، وقال \"بفضل بعض الجمعيات الخيرية "
+     "أستطيع تناول الطعام\".", "سوريندر"),  # after a negation, the verb and its subject
+])
+def test_a_waw_verb_after_a_comma_speaks_for_its_sentences_subject(sentence, actor):
+    # «VERB SUBJECT ...، وقال "..."»: the second clause keeps the sentence's subject, not the
+    # speaker of the sentence before
+    ex = Extractor()
+    text = "مقدمة الخبر هنا.\nوقال المندوب الروسي إن الأمم المتحدة قلقة جدا.\n" + sentence
+    quotes = ex({"article_id": "a", "text": text, "date": "2018-05-08"})
+    assert quotes[-1]["actor"] == actor, [(q["speaker"], q["actor"]) for q in quotes]

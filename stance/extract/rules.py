@@ -366,6 +366,8 @@ def subject_slot(text: str, sent_start: int, vstart: int, name_len=None) -> tupl
         sent_start = inner.end()
     m = _CONNECTIVES_LEFT.match(text[sent_start:vstart])
     toks = _tokens(text, sent_start + (m.end() if m else 0), vstart, 16)
+    if toks and toks[0][2] in NEGATIONS:
+        toks = toks[1:]  # «ولم يستلم سوريندر راتبه ...، وقال»: the verb follows the negation
     if len(toks) < 2:
         return None
     first = toks[0][2]
@@ -983,7 +985,8 @@ def _participle_subject(site: Site, speaker, name_len) -> tuple[int, int] | None
     if speaker is not None or found_in_sentence(site.found, site.sent_start) or not (
             site.is_part or text[max(site.para_left, site.vstart - 5):site.vstart].strip() == "حيث"
             or _RESUMPTIVE.match(text, site.vend, min(site.doc.end, site.vend + _AHEAD))
-            or _after_subordinator(text, site.para_left, site.vstart)):
+            or _after_subordinator(text, site.para_left, site.vstart)
+            or (site.pre == "و" and text[max(site.para_left, site.vstart - 4):site.vstart].rstrip().endswith(("،", ",")))):
         return None  # a participle, a verb after «حيث» («جاء ذلك في مقابلة ...، حيث قال») or
         # before «فيها» («وقال ترامب في تغريدة يهدد فيها الرئيس الإيراني:»)
     return subject_slot(text, site.sent_start, site.vstart, name_len)
