@@ -651,6 +651,7 @@ def test_dual_verb_forms_that_are_common_nouns_report_only_with_a_complement(sen
     "ويترافق الحج عادة مع تدابير أمنية مشددة، إذ تخللته خلال أعوام سابقة حوادث تدافع.",
     "وقام عدد من النشطاء بإطلاق طائرات ورقية بعضها محملة بمواد حارقة تم إسقاط عدد منها.",
     "وأضاف بن يدر الهدف الثاني بعد أربع دقائق إثر متابعة رأسية حيث لمس دي خيا الكرة.",
+    "وشن الطيران الحربي 18 غارة جوية، وكانت كل واحدة منها محملة بستة صواريخ.",
 ])
 def test_a_participles_form_as_an_adjective_or_noun_reports_nothing(sentence):
     ex = Extractor()
