@@ -794,3 +794,11 @@ def test_a_waw_verb_after_a_comma_speaks_for_its_sentences_subject(sentence, act
     text = "مقدمة الخبر هنا.\nوقال المندوب الروسي إن الأمم المتحدة قلقة جدا.\n" + sentence
     quotes = ex({"article_id": "a", "text": text, "date": "2018-05-08"})
     assert quotes[-1]["actor"] == actor, [(q["speaker"], q["actor"]) for q in quotes]
+
+
+def test_a_fa_verb_continues_its_sentences_subject():
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقال غوتيريس إن لبنان مستقر. ورد الرئيس التركي على الانتقادات فقال إن بلاده "
+            "لن تتراجع عن موقفها.")
+    quotes = ex({"article_id": "a", "text": text, "date": "2018-03-16"})
+    assert quotes[-1]["actor"] == "رجب طيب أردوغان"

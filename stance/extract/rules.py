@@ -986,7 +986,8 @@ def _participle_subject(site: Site, speaker, name_len) -> tuple[int, int] | None
             site.is_part or text[max(site.para_left, site.vstart - 5):site.vstart].strip() == "حيث"
             or _RESUMPTIVE.match(text, site.vend, min(site.doc.end, site.vend + _AHEAD))
             or _after_subordinator(text, site.para_left, site.vstart)
-            or (site.pre == "و" and text[max(site.para_left, site.vstart - 4):site.vstart].rstrip().endswith(("،", ",")))):
+            or (site.pre == "و" and text[max(site.para_left, site.vstart - 4):site.vstart].rstrip().endswith(("،", ",")))
+            or site.pre == "ف"):
         return None  # a participle, a verb after «حيث» («جاء ذلك في مقابلة ...، حيث قال») or
         # before «فيها» («وقال ترامب في تغريدة يهدد فيها الرئيس الإيراني:»)
     return subject_slot(text, site.sent_start, site.vstart, name_len)
