@@ -802,3 +802,12 @@ def test_a_fa_verb_continues_its_sentences_subject():
             "لن تتراجع عن موقفها.")
     quotes = ex({"article_id": "a", "text": text, "date": "2018-03-16"})
     assert quotes[-1]["actor"] == "رجب طيب أردوغان"
+
+
+def test_a_noun_phrase_that_does_not_agree_with_the_verb_is_its_object():
+    # «كما طالب السلطة الفلسطينية ... باستعادة قطاع غزة»: a masculine verb before a feminine noun
+    # phrase — the Authority is addressed; the minister before goes on speaking
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقال الوزير إن الأونروا تحتاج للدعم. كما طالب السلطة الفلسطينية، خلال "
+            "الجلسة في نيويورك، باستعادة قطاع غزة.")
+    assert [q["speaker"] for q in ex({"article_id": "a", "text": text})] == ["الوزير", "الوزير"]

@@ -588,6 +588,22 @@ def _plural_before_slot(site) -> bool:
     return not site.is_part and not site.is_masdar and site.doc.lex.verb_gender.get(site.verb) == "p"
 
 
+def _gender_disagrees(site, text: str, speaker: tuple[int, int]) -> bool:
+    """«كما طالب السلطة الفلسطينية بـ», «وطالبت مجلس حقوق الإنسان بـ»: a verb before a noun
+    phrase of the other gender does not agree with it, so that noun phrase is the verb's object (a
+    verb before its subject agrees with it: «طالبت السلطة»); only for verbs that take an addressee."""
+    if site.is_part or site.gender not in ("m", "f") or site.stem not in site.doc.lex.transitive_stems:
+        return False
+    words = text[speaker[0]:speaker[1]].split()
+    if not words:
+        return False
+    head = words[0]
+    if site.gender == "m":
+        return head.startswith("ال") and head.endswith("ة")
+    # «وطالبت مجلس حقوق الإنسان بالتدخل»: a feminine verb before a masculine title or body word
+    return not head.endswith(("ة", "ات")) and (head in TITLE_WORDS or head in GENERIC_BODY_HEADS)
+
+
 def _only_the_object(site, speaker_end: int, content_start: int) -> bool:
     """For a verb that never goes without its object (``needs_object``: «وصف», «اتهم», «حث»):
     whether nothing but a preposition stands between the one noun phrase after it and its
@@ -1011,7 +1027,8 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     if left is not None:  # «وكان روحاني أبلغ ماكرون أن»: the subject stands before the verb;
         speaker = left  # the noun phrase after it is the addressee
     elif speaker is not None and site.stem not in lex.reported_from_stems and (
-            _plural_before_slot(site) or _only_the_object(site, speaker[1], pos)):
+            _plural_before_slot(site) or _only_the_object(site, speaker[1], pos)
+            or _gender_disagrees(site, text, speaker)):
         speaker = None  # «ووصفوا الرئيس بأنه»: a verb before its subject is singular; «كما وصف
         # الرئيس السوري بأنه»: the verb's one noun phrase is its object
     own_verb = not site.is_part
@@ -1073,8 +1090,8 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
         return None
     speaker, obj = split
     if speaker is not None and rule == "verb_object" and (
-            _plural_before_slot(site) or (text[speaker[1]:obj].strip(" ،,")
-                                          and _only_the_object(site, speaker[1], obj))):
+            _plural_before_slot(site) or _gender_disagrees(site, text, speaker)
+            or (text[speaker[1]:obj].strip(" ،,") and _only_the_object(site, speaker[1], obj))):
         speaker = None  # «ودعوا الشعب الجزائري إلى التضامن»: the noun after a plural verb is its
         # object; «واتهم فرنسا بالاعتداء»: a verb that never goes without its object
     if speaker is not None and site.pre == "و" \
