@@ -811,3 +811,10 @@ def test_a_noun_phrase_that_does_not_agree_with_the_verb_is_its_object():
     text = ("مقدمة الخبر هنا.\nوقال الوزير إن الأونروا تحتاج للدعم. كما طالب السلطة الفلسطينية، خلال "
             "الجلسة في نيويورك، باستعادة قطاع غزة.")
     assert [q["speaker"] for q in ex({"article_id": "a", "text": text})] == ["الوزير", "الوزير"]
+
+
+def test_a_name_before_a_comma_and_wahiya_is_the_participles_subject():
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقالت لمياء إن الوضع صعب. خلود، وهي لاجئة من ريف دمشق، لخصت مشاعرها قائلة: "
+            "\"إذا أزيح الأسد عن السلطة وتوفر الأمن سأعود\".")
+    assert ex({"article_id": "a", "text": text})[-1]["speaker"] == "خلود"

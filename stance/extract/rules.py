@@ -371,6 +371,8 @@ def subject_slot(text: str, sent_start: int, vstart: int, name_len=None) -> tupl
     if len(toks) < 2:
         return None
     first = toks[0][2]
+    if len(toks) > 2 and toks[1][2] in _CLAUSE_PRONOUNS and text[toks[0][1]:toks[1][0]].strip() in ("،", ","):
+        return toks[0][0], toks[0][1]  # «خلود، وهي لاجئة من ريف دمشق، لخصت مشاعرها قائلة»
     auxiliary = m is not None and _AUXILIARY_END.search(m.group())
     if auxiliary or first.startswith("ال") or first in TITLE_WORDS or first in GENERIC_BODY_HEADS \
             or (name_len is not None and name_len([w for _, _, w in toks[:6]])):
