@@ -818,3 +818,11 @@ def test_a_name_before_a_comma_and_wahiya_is_the_participles_subject():
     text = ("مقدمة الخبر هنا.\nوقالت لمياء إن الوضع صعب. خلود، وهي لاجئة من ريف دمشق، لخصت مشاعرها قائلة: "
             "\"إذا أزيح الأسد عن السلطة وتوفر الأمن سأعود\".")
     assert ex({"article_id": "a", "text": text})[-1]["speaker"] == "خلود"
+
+
+def test_shaka_reports_a_complaint():
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوفي عام 2010 شكا القذافي من أن إدارة الرئيس الأمريكي السابق لم تدعه إلى القمة. "
+            "وقال: \"إن الفشل في دعوة ليبيا لهذا اللقاء أمر مؤسف\".")
+    assert [q["actor"] for q in ex({"article_id": "a", "text": text, "date": "2010-04-12"})][-1] in (
+        "معمر القذافي", "القذافي")
