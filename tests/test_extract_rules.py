@@ -826,3 +826,12 @@ def test_shaka_reports_a_complaint():
             "وقال: \"إن الفشل في دعوة ليبيا لهذا اللقاء أمر مؤسف\".")
     assert [q["actor"] for q in ex({"article_id": "a", "text": text, "date": "2010-04-12"})][-1] in (
         "معمر القذافي", "القذافي")
+
+
+def test_an_implausible_one_word_speaker_in_a_second_clause_is_the_object():
+    # «...، واستنكر قتل عشرات المتظاهرين»: «قتل» is what was condemned; the speaker goes on
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوقال أردوغان إن بلاده ستنتصر في النهاية، واستنكر قتل عشرات المتظاهرين في "
+            "غزة الاثنين.")
+    quotes = ex({"article_id": "a", "text": text, "date": "2018-05-15"})
+    assert quotes[-1]["text"].startswith("قتل عشرات") and quotes[-1]["actor"] == "رجب طيب أردوغان"

@@ -1102,8 +1102,7 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
         # «وسيطر تنظيم الدولة ... على مناطق واسعة، وأعلن قيام "الخلافة"»: a second clause
         # keeps the sentence's subject; the noun after its verb is the object
         subject = _sentence_subject(text, site.sent_start, site.vstart, name_len)
-        if subject is not None:
-            speaker, obj = subject, speaker[0]
+        speaker, obj = subject, speaker[0]  # none named: the subject is carried («، واستنكر قتل ...»)
     if speaker is None and not site.is_part and site.pre == "":
         speaker = site.left_subject()  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
     if speaker is None and not site.is_part and lex.imperfect(site.verb) \
