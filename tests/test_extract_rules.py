@@ -835,3 +835,11 @@ def test_an_implausible_one_word_speaker_in_a_second_clause_is_the_object():
             "غزة الاثنين.")
     quotes = ex({"article_id": "a", "text": text, "date": "2018-05-15"})
     assert quotes[-1]["text"].startswith("قتل عشرات") and quotes[-1]["actor"] == "رجب طيب أردوغان"
+
+
+def test_the_ministry_after_a_minister_spoke_is_his_ministry():
+    ex = Extractor()
+    text = ("مقدمة الخبر هنا.\nوكانت وزارة الدفاع الأمريكية قد أعلنت انتهاء العملية. وقال وزير الدفاع البريطاني "
+            "إن الرد كان حاسما ومتكافئا. وأكدت الوزارة نجاح الضربات التي شنتها مقاتلات تورنادو.")
+    q = ex({"article_id": "a", "text": text})[-1]
+    assert (q["actor"], q["actor_country"]) == ("وزارة الدفاع البريطانية", "GBR")

@@ -74,6 +74,8 @@ def anaphoric_kind(mention: str) -> str | None:
 
 
 _RELATIVE_OF = frozenset(words("relative_of"))
+_MINISTRY_WORD, _MINISTER_WORD = words("ministry_and_minister")  # «وزارة», «وزير»
+_MINISTRY, _MINISTER = normalize_ar(_MINISTRY_WORD), normalize_ar(_MINISTER_WORD)
 _OFFICE_STEMS = frozenset(words("office_stems"))  # «مكتب الرئيس»: the office of a holder
 _STATEMENT_STEMS = frozenset(words("statement_stems"))  # a statement speaks for its issuer
 
@@ -147,10 +149,23 @@ class Attributor:
         registry knows by it, or the latest speaker of a compatible kind."""
         head = normalize_ar(mention.split()[0])
         stem = head[2:] if head.startswith("ال") else head  # «المنظمة» -> «منظمه»
-        return self._speaker_by_head(head, stem) \
+        return self._ministry_of_last_minister(stem, before) \
+            or self._speaker_by_head(head, stem) \
             or (self._named_earlier(head, stem, kind, before) if len(stem) >= 3 else None) \
             or self._body_by_kind(head, before) \
             or self._latest_compatible(kind)
+
+    def _ministry_of_last_minister(self, stem: str, before: int):
+        """«وقال وزير الدفاع البريطاني إن ... وأكدت الوزارة»: the ministry is the one of the
+        minister who spoke last («وزارة الدفاع البريطانية»)."""
+        if stem != _MINISTRY or not self.history:
+            return None
+        words = self.history[-1].mention.split()
+        if len(words) < 2 or normalize_ar(words[0]) != _MINISTER:
+            return None
+        rest = [w + "ة" if w.startswith("ال") and w.endswith("ي") else w for w in words[1:4]]
+        return self.registry.resolve(" ".join([_MINISTRY_WORD, *rest]), date=self.date,
+                                     article_id=self.article_id, article_text=self._context(before))
 
     def _speaker_by_head(self, head: str, stem: str):
         """An earlier speaker whose own mention or name has the same head word."""
