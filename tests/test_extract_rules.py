@@ -843,3 +843,11 @@ def test_the_ministry_after_a_minister_spoke_is_his_ministry():
             "إن الرد كان حاسما ومتكافئا. وأكدت الوزارة نجاح الضربات التي شنتها مقاتلات تورنادو.")
     q = ex({"article_id": "a", "text": text})[-1]
     assert (q["actor"], q["actor_country"]) == ("وزارة الدفاع البريطانية", "GBR")
+
+
+def test_a_counted_noun_phrase_is_one_speaker():
+    # «وندد عدد من الدول بـ»: the speaker is «عدد من الدول», the object starts after بـ
+    ex = Extractor()
+    text = "مقدمة الخبر هنا.\nوندد عدد من الدول الثلاثاء بترؤس سوريا للمؤتمر الدولي لنزع السلاح."
+    q = only(ex({"article_id": "a", "text": text}))
+    assert q["speaker"] == "عدد من الدول" and q["text"].startswith("ترؤس سوريا")

@@ -644,7 +644,9 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         return None, toks[0][0]  # «أعلن انسحابه من», «أكدت كذلك وقوفها»: the object, subject elided
     parts = list(_SEGMENT.finditer(text, vend, cend))
     first_end = parts[0].end() if parts else cend
-    j = _np_length(toks, name_len)  # the speaker noun phrase: a head, its modifiers, a name
+    lead = 2 if len(toks) > 3 and (toks[0][2], toks[1][2]) in _QUANTITY_PREFIXES else 0
+    # «وندد عدد من الدول بـ»: «عدد من» and the noun phrase it counts
+    j = lead + _np_length(toks[lead:], name_len)  # the speaker noun phrase: a head, its modifiers, a name
     split = _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len) \
         or _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex) \
         or _split_at_commas(text, parts, cend)
@@ -845,6 +847,7 @@ class Site:
 
 _VERBAL_NOUN_GOVERNORS = frozenset(words("verbal_noun_governors"))
 _APPOSITION_PRONOUNS = frozenset(words("apposition_pronouns"))
+_QUANTITY_PREFIXES = frozenset(tuple(p.split()) for p in words("quantity_prefixes"))
 _NAME_PARTICLES = frozenset(words("name_particles"))
 _PARTICIPLE_NOT_AFTER = frozenset(words("participle_not_after"))
 
