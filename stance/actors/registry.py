@@ -841,10 +841,12 @@ class Registry:
         c = lex.country_at(norms, j)
         if c is None:
             return None
+        stems = lex.countries.get(c[0].code, {}).get("adjective") or []
+        if not stems:
+            return None
         for inner in t.payloads:
             word = lex.office_bodies.get(lex.offices.get(inner.office, inner.role))
-            stems = lex.countries.get(c[0].code, {}).get("adjective") or []
-            if word and stems:
+            if word:
                 body = self.lookup(f"{word} {adjective_forms(stems[0])['f_def'][0]}")
                 if body is not None and body.type == "body":
                     return body

@@ -253,12 +253,8 @@ def validate(raw: dict, path=None) -> dict:
     for name, spec in SECTIONS.items():
         section = raw.get(name)
         cfg[name] = _fill({} if section is None else section, spec, f"{name}.", path)
-    model = raw.get("model")
-    if not isinstance(model, dict) or "type" not in model:
-        raise InputError("missing required key", path, field="model.type")
-    mtype = model["type"]
-    cfg["model"] = _model_section(model, "model", path)
-    if mtype == "ensemble":
+    cfg["model"] = _model_section(raw.get("model"), "model", path)
+    if cfg["model"]["type"] == "ensemble":
         members = [_model_section(m, f"model.members.{i}", path, ensemble=False)
                    for i, m in enumerate(cfg["model"]["members"])]
         cfg["model"]["members"] = members

@@ -405,8 +405,6 @@ def _implausible_speaker(text: str, span: tuple[int, int], name_len) -> bool:
         and not (name_len is not None and name_len([w]))
 
 
-
-
 def _names_something(text: str, start: int, o: int) -> bool:
     """Whether the mark at ``o`` follows a word that makes its content a name («باسم "..."»)."""
     before = text[start:o].split()
@@ -850,6 +848,8 @@ _APPOSITION_PRONOUNS = frozenset(words("apposition_pronouns"))
 _QUANTITY_PREFIXES = frozenset(tuple(p.split()) for p in words("quantity_prefixes"))
 _NAME_PARTICLES = frozenset(words("name_particles"))
 _PARTICIPLE_NOT_AFTER = frozenset(words("participle_not_after"))
+_OBJECT_CLAUSE = words("object_clause_after_comma")
+_CLAUSE_AFTER_COMMA = frozenset(words("clause_after_comma"))
 
 
 def _adjective_participle(prev: str, form: str) -> bool:
@@ -861,8 +861,8 @@ def _adjective_participle(prev: str, form: str) -> bool:
     prev = prev.lstrip("و")
     return prev in _PARTICIPLE_NOT_AFTER or (
         form.endswith("ة") and prev.endswith("ة") and not prev.startswith(("ال", "لل", "بال")))
-_OBJECT_CLAUSE = words("object_clause_after_comma")
-_CLAUSE_AFTER_COMMA = frozenset(words("clause_after_comma"))
+
+
 _SKIP = "skip"  # a rule's answer: this verb reports nothing here, no later rule is tried
 
 
@@ -995,17 +995,19 @@ def rule_complement(site: Site, name_len) -> Candidate | str | None:
                      rule=f"{head}_{'quote' if how == 'mark' else how}", subject=_participle_subject(site, speaker, name_len))
 
 
+def _resumptive(site: Site) -> bool:
+    """«قال فيها», «يهدد فيها»: the verb of a relative clause on a statement (its subject is the
+    sentence's)."""
+    return _RESUMPTIVE.match(site.doc.text, site.vend, min(site.doc.end, site.vend + _AHEAD)) is not None
+
+
 def _participle_subject(site: Site, speaker, name_len) -> tuple[int, int] | None:
     """For a participle with no speaker found in a sentence that has no quote yet: the words
     where the sentence's subject stands (``Candidate.subject``)."""
     text = site.doc.text
-    if speaker is None and not site.is_part:
-        ante = _relative_antecedent(text, site.para_left, site.vstart)
-        if ante is not None:
-            return ante  # «..., الأمير خالد بن سلمان، الذي قال إن»: the antecedent speaks
     if speaker is not None or found_in_sentence(site.found, site.sent_start) or not (
             site.is_part or text[max(site.para_left, site.vstart - 5):site.vstart].strip() == "حيث"
-            or _RESUMPTIVE.match(text, site.vend, min(site.doc.end, site.vend + _AHEAD))
+            or _resumptive(site)
             or _after_subordinator(text, site.para_left, site.vstart)
             or (site.pre == "و" and text[max(site.para_left, site.vstart - 4):site.vstart].rstrip().endswith(("،", ",")))
             or site.pre == "ف"):
@@ -1022,7 +1024,7 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     if site.stem in lex.statement_stems:  # «وجاء في بيان الوكالة: "..."»: the statement speaks
         jm = _FI_ONLY.match(text, vend2, min(pos, vend2 + _AHEAD))
         slot_start = jm.end() if jm else pos
-    resumptive = _RESUMPTIVE.match(text, site.vend, min(site.doc.end, site.vend + _AHEAD)) is not None
+    resumptive = _resumptive(site)
     speaker = None if site.is_part or (resumptive and site.stem in lex.transitive_stems) else speaker_in_slot(
         text, slot_start, pos, transitive=site.stem in lex.transitive_stems or site.stem in lex.slot_addressee_stems,
         transitive_from=site.stem in lex.reported_from_stems, name_len=name_len)
@@ -1051,7 +1053,7 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     if speaker is None and own_verb and site.pre == "" and (not gap or clean_speaker(text, vend2, pos) is None):
         speaker = site.left_subject()
     if speaker is None and not found_in_sentence(site.found, site.sent_start) and (
-            site.is_part or _RESUMPTIVE.match(text, site.vend, min(site.doc.end, site.vend + _AHEAD))):
+            site.is_part or resumptive):
         # a participle's sentence subject; «رد الرميحي على قرقاش في تغريدة قال فيها:»: the verb
         # of a relative clause on the tweet, whose subject is the sentence's
         speaker = _sentence_subject(text, site.sent_start, vstart, name_len)
@@ -1107,7 +1109,8 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
         subject = _sentence_subject(text, site.sent_start, site.vstart, name_len)
         speaker, obj = subject, speaker[0]  # none named: the subject is carried («، واستنكر قتل ...»)
     if speaker is None and not site.is_part and site.pre == "":
-        speaker = site.left_subject()  # «وكانت السعودية، ...، أكدت كذلك وقوفها»
+        # «بحسب X، التي أشارت إلى ...»: the antecedent; «وكانت السعودية، ...، أكدت كذلك وقوفها»
+        speaker = _relative_antecedent(text, site.para_left, site.vstart) or site.left_subject()
     if speaker is None and not site.is_part and lex.imperfect(site.verb) \
             and not (site.pre == "و" and found_in_sentence(site.found, site.sent_start)):
         return _SKIP  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker; but «وتنفي طهران
