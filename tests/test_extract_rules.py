@@ -478,27 +478,25 @@ def test_a_possessed_co_speaker_with_its_adjective_is_part_of_the_joint_speaker(
     assert q["actor"] == "الحكومة الأمريكية"
 
 
-def test_a_conjunction_and_a_reporting_verb_start_a_new_report():
+def test_a_conjunction_and_a_reporting_verb_start_a_new_report(extractor):
     # «، ولكنها قالت»: the first report ends at the conjunction and the pronoun carries China
-    ex = Extractor()
     text = ("مقدمة الخبر هنا.\nوأكدت الصين أن الإيغور يتمتعون بحقوق كاملة، ولكنها قالت في اعتراف نادر "
             "إن \"أولئك الذين خدعهم التطرف الديني يجب مساعدتهم\".")
-    got = [(q["speaker"], q["text"]) for q in ex({"article_id": "a", "text": text})]
+    got = [(q["speaker"], q["text"]) for q in extractor({"article_id": "a", "text": text})]
     assert got == [("الصين", "الإيغور يتمتعون بحقوق كاملة"),
                    ("الصين", "أولئك الذين خدعهم التطرف الديني يجب مساعدتهم")]
     # «فيما تحدث الثالث عن»: without a comma too
     text = "مقدمة الخبر هنا.\nوقال مصدران إن 28 شخصا قتلوا فيما تحدث الثالث عن نحو 30 قتيلا في الهجوم."
-    got = [(q["speaker"], q["text"]) for q in ex({"article_id": "a", "text": text})]
+    got = [(q["speaker"], q["text"]) for q in extractor({"article_id": "a", "text": text})]
     assert got[0] == ("مصدران", "28 شخصا قتلوا")
     assert got[1][0] == "الثالث"
 
 
-def test_a_verb_acting_on_an_object_reports_no_speech():
+def test_a_verb_acting_on_an_object_reports_no_speech(extractor):
     # «شددت إسرائيل القيود على»: tightened restrictions (a deed), not «شددت إسرائيل على» (stressed)
-    ex = Extractor()
 
     def got(sentence):
-        return [(q["speaker"], q["text"]) for q in ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence})]
+        return [(q["speaker"], q["text"]) for q in extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence})]
 
     assert got("وشددت إسرائيل القيود على شحنات المواد التي تعبر حدودها إلى قطاع غزة.") == []
     assert got("وشددت إسرائيل على ضرورة وقف الهجمات على حدودها.") == [("إسرائيل", "ضرورة وقف الهجمات على حدودها")]
@@ -507,21 +505,20 @@ def test_a_verb_acting_on_an_object_reports_no_speech():
         ("الوزيرة", "رفض المملكة السماح للاجئين بالعبور")]
 
 
-def test_a_verb_that_needs_its_object_leaves_the_subject_carried():
+def test_a_verb_that_needs_its_object_leaves_the_subject_carried(extractor):
     # «واتهم فرنسا بالاعتداء»: اتهم never goes without its object; the one noun phrase before
     # the preposition is the accused, and the speaker goes on from the sentence before
-    ex = Extractor()
     text = ("مقدمة الخبر هنا.\nوقال المصدر إن الرئيس لا يشرفه أن يحمل الوسام. "
             "واتهم فرنسا بالاعتداء على دولة عضو في الأمم المتحدة.")
-    got = [(q["speaker"], q["text"]) for q in ex({"article_id": "a", "text": text})]
+    got = [(q["speaker"], q["text"]) for q in extractor({"article_id": "a", "text": text})]
     assert got[-1] == ("المصدر", "الاعتداء على دولة عضو في الأمم المتحدة")
     # a second clause of the same sentence keeps its subject, even in the imperfect
     text = "مقدمة الخبر هنا.\nوتنفي طهران السعي لامتلاك أسلحة نووية، وتتهم إسرائيل بإثارة شكوك عالمية ضدها."
-    got = [(q["speaker"], q["text"]) for q in ex({"article_id": "a", "text": text})]
+    got = [(q["speaker"], q["text"]) for q in extractor({"article_id": "a", "text": text})]
     assert got == [("طهران", "السعي لامتلاك أسلحة نووية"), ("طهران", "إثارة شكوك عالمية ضدها")]
     # with both a subject and an object, the subject speaks
     text = "مقدمة الخبر هنا.\nوتتهم أنقرة غولن بالمسؤولية عن محاولة الانقلاب."
-    assert [q["speaker"] for q in ex({"article_id": "a", "text": text})] == ["أنقرة"]
+    assert [q["speaker"] for q in extractor({"article_id": "a", "text": text})] == ["أنقرة"]
 
 
 @pytest.mark.parametrize("sentence,speaker", [
@@ -539,29 +536,26 @@ def test_a_verb_that_needs_its_object_leaves_the_subject_carried():
     # an adjunct opening the sentence names no subject: the previous speaker goes on
     ("وفي الوقت الذي رد فيه الجيش على الهجوم، نافيا أنه استهدف المدنيين.", "المرصد"),
 ])
-def test_a_participle_speaks_for_its_sentences_subject(sentence, speaker):
-    ex = Extractor()
+def test_a_participle_speaks_for_its_sentences_subject(extractor, sentence, speaker):
     text = "مقدمة الخبر هنا.\nوقال المرصد إن القصف مستمر منذ الصباح.\n" + sentence
-    quotes = ex({"article_id": "a", "text": text})
+    quotes = extractor({"article_id": "a", "text": text})
     assert quotes[-1]["speaker"] == speaker, [(q["speaker"], q["text"]) for q in quotes]
 
 
-def test_a_bare_title_refers_back_to_the_speaker_introduced_with_it():
+def test_a_bare_title_refers_back_to_the_speaker_introduced_with_it(extractor):
     # «وحرص رئيس الوزراء على ...» after «رئيس الوزراء الفرنسي إدوار فيليب» (not in the registry)
-    ex = Extractor()
     text = ("مقدمة الخبر هنا.\nأعلن رئيس الوزراء الفرنسي إدوار فيليب السبت أن العمل السري أتاح إحباط 25 "
             "مخطط اعتداء.\nوأكد رئيس الوزراء أن الجهود مستمرة.")
-    quotes = ex({"article_id": "a", "text": text, "date": "2018-07-14"})
+    quotes = extractor({"article_id": "a", "text": text, "date": "2018-07-14"})
     assert [q["actor"] for q in quotes] == ["إدوار فيليب", "إدوار فيليب"]
 
 
-def test_a_cnn_dateline_is_no_subject():
+def test_a_cnn_dateline_is_no_subject(extractor):
     # «واشنطن، الولايات المتحدة الأمريكية (CNN) -- دافع ...، مشيراً»: the sentence opens after the
     # dateline, so the participle speaks for the president, not for «الولايات المتحدة الأمريكية»
-    ex = Extractor()
     text = ("واشنطن، الولايات المتحدة الأمريكية (CNN) -- دافع الرئيس الأمريكي، دونالد ترامب، عن المملكة "
             "العربية السعودية مشيراً إلى أن موجة الانتقادات غير عادلة.")
-    q = only(ex({"article_id": "CN-a", "text": text}))
+    q = only(extractor({"article_id": "CN-a", "text": text}))
     assert q["actor"] == "دونالد ترامب" and q["text"] == "موجة الانتقادات غير عادلة"
 
 
@@ -573,48 +567,34 @@ def test_a_cnn_dateline_is_no_subject():
     ("وجاء هذا الاتهام على لسان وزير الدفاع البريطاني جافين وليامسون مضيفا أن \"هذا أمر ينبغي أن "
      "يتحد العالم معنا في التنديد به\".", "جافين وليامسون"),
 ])
-def test_the_owner_of_the_statement_a_sentence_points_to_speaks(sentence, actor):
+def test_the_owner_of_the_statement_a_sentence_points_to_speaks(extractor, sentence, actor):
     # «جاء ذلك في مقابلة/تغريدة لـX ...، حيث قال», «على لسان X»: X, not the previous speaker
-    ex = Extractor()
     text = "مقدمة الخبر هنا.\nوقال الحوثي إن الصاروخ أصاب هدفه.\n" + sentence
-    quotes = ex({"article_id": "a", "text": text})
+    quotes = extractor({"article_id": "a", "text": text})
     assert [q["actor"] for q in quotes][-1] == actor
 
 
-def test_the_topic_after_amma_speaks_for_the_fa_verb():
+def test_the_topic_after_amma_speaks_for_the_fa_verb(extractor):
     # «أما X فيقول إن ...»: X, not the previous speaker; the participle after it goes on with X
-    ex = Extractor()
     text = ("مقدمة الخبر هنا.\nوقال عبد الرحمن عبدي إن العلاقات جيدة. أما الإعلامي الصومالي محمد عثمان "
             "فيقول لـ\"العربية.نت\" إن \"الدعم التركي للصومال ليس مجرد عطاء فقط\"، مؤكداً أن تركيا تستفيد "
             "من الصومال.")
-    got = [(q["speaker"], q["actor_country"]) for q in ex({"article_id": "a", "text": text})]
+    got = [(q["speaker"], q["actor_country"]) for q in extractor({"article_id": "a", "text": text})]
     assert got[1:] == [("الإعلامي الصومالي محمد عثمان", "SOM")] * 2
 
 
-@pytest.mark.parametrize("sentence", [
-    "ولم يتم كشف الاتهامات الموجهة إليه، لكن المصادر صنفت الأمر.",   # «يتم كشف»: the verbal noun
-    "يأتي كشف 3 أجهزة أمنية في أوروبا عن محاولة النظام الإيراني.",
-    "ولم يعط رئيس اللجنة مزيدا من التفاصيل أو يعلن الأرقام الرسمية للنتائج.",  # negated through «أو»
-])
-def test_no_report_from_a_verbal_noun_or_a_negated_verb(sentence):
-    ex = Extractor()
-    assert ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}) == []
-
-
-def test_an_imperfect_verb_with_waw_is_no_speaker():
+def test_an_imperfect_verb_with_waw_is_no_speaker(extractor):
     # «ويواجه القس، الذي ينفي ...»: the priest, not «ويواجه القس»
-    ex = Extractor()
     text = "مقدمة الخبر هنا.\nويواجه القس، الذي ينفي تلك الاتهامات، السجن لمدة تصل إلى 35 عاما."
-    assert [q["speaker"] for q in ex({"article_id": "a", "text": text})] == ["القس"]
+    assert [q["speaker"] for q in extractor({"article_id": "a", "text": text})] == ["القس"]
 
 
-def test_a_clause_of_contrast_after_a_comma_ends_a_noun_phrase_object():
+def test_a_clause_of_contrast_after_a_comma_ends_a_noun_phrase_object(extractor):
     # «هددت الولايات المتحدة الحكومة السورية بشن هجوم ...، لكنها تراجعت»: the threat is the
     # report; «لكنها تراجعت ...» is the journalist's narration, neither the object nor a quote
-    ex = Extractor()
     text = ("مقدمة الخبر هنا.\nوقد هددت الولايات المتحدة الحكومة السورية بشن هجوم عسكري رداً على ذلك، "
             "لكنها تراجعت عن قرارها.")
-    q = only(ex({"article_id": "a", "text": text}))
+    q = only(extractor({"article_id": "a", "text": text}))
     assert q["text"] == "الحكومة السورية بشن هجوم عسكري رداً على ذلك"
 
 
@@ -623,45 +603,11 @@ def test_a_clause_of_contrast_after_a_comma_ends_a_noun_phrase_object():
     "الأطرش في مقدمة من رفع العلم العربي.",
     "وتتهم الرياض طهران بتزويدهم بهذا النوع من السلاح وطائرات من دون طيار، ما تنفيه إيران بشدة.",
 ])
-def test_a_clause_after_a_comma_is_never_the_object(sentence):
+def test_a_clause_after_a_comma_is_never_the_object(extractor, sentence):
     # the words before the comma are no speaker and the clause after it no report
-    ex = Extractor()
-    quotes = ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence})
+    quotes = extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence})
     assert all("،" not in (q["speaker"] or "") for q in quotes), [(q["speaker"], q["text"]) for q in quotes]
     assert not any(q["text"].startswith(("وكان", "ما تنفيه")) for q in quotes)
-
-
-def test_media_reporting_after_a_quantifier_is_no_position():
-    # «وذكرت عدة صحف بلجيكية أنه ...»: newspapers reporting a fact (codebook §1), like «وذكرت الصحف»
-    ex = Extractor()
-    text = "مقدمة الخبر هنا.\nوذكرت عدة صحف بلجيكية أنه يواجه تهمة في قضية سطو تعرض له ثلاثة موظفين."
-    assert ex({"article_id": "a", "text": text}) == []
-
-
-@pytest.mark.parametrize("sentence", [
-    "ويستمد الصدر قدرا كبيرا من سطوته من أسرته.",          # «قدرا»: an amount, not «قدّرا»
-    "وقدم الوزير شكرا خاصا للحكومة على جهودها.",            # «شكرا»: thanks, not «شكرا»
-])
-def test_dual_verb_forms_that_are_common_nouns_report_only_with_a_complement(sentence):
-    ex = Extractor()
-    assert ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}) == []
-
-
-@pytest.mark.parametrize("sentence", [
-    "ويترافق الحج عادة مع تدابير أمنية مشددة، إذ تخللته خلال أعوام سابقة حوادث تدافع.",
-    "وقام عدد من النشطاء بإطلاق طائرات ورقية بعضها محملة بمواد حارقة تم إسقاط عدد منها.",
-    "وأضاف بن يدر الهدف الثاني بعد أربع دقائق إثر متابعة رأسية حيث لمس دي خيا الكرة.",
-    "وشن الطيران الحربي 18 غارة جوية، وكانت كل واحدة منها محملة بستة صواريخ.",
-])
-def test_a_participles_form_as_an_adjective_or_noun_reports_nothing(sentence):
-    ex = Extractor()
-    assert ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}) == []
-
-
-def test_a_continuation_participle_still_reports_after_a_feminine_definite_noun():
-    ex = Extractor()
-    text = ("مقدمة الخبر هنا.\nودعت الحكومة اللبنانية إلى التهدئة مؤكدة أن الحوار هو السبيل الوحيد.")
-    assert [q["text"] for q in ex({"article_id": "a", "text": text})][-1] == "الحوار هو السبيل الوحيد"
 
 
 @pytest.mark.parametrize("second", [
@@ -669,26 +615,23 @@ def test_a_continuation_participle_still_reports_after_a_feminine_definite_noun(
     "وقال معلقاً على تغريدته: \"لم أكن أعني ما يقال\".",                    # an adverbial accusative
     "وتابع قوله: \"لم أكن أعني ما يقال\".",                                    # «قوله» restates the verb
 ])
-def test_an_adjunct_in_the_speaker_slot_leaves_the_speaker_carried(second):
-    ex = Extractor()
+def test_an_adjunct_in_the_speaker_slot_leaves_the_speaker_carried(extractor, second):
     text = "مقدمة الخبر هنا.\nوقال أردوغان إن تركيا انتصرت في الانتخابات الأخيرة.\n" + second
-    assert [q["actor"] for q in ex({"article_id": "a", "text": text})] == ["رجب طيب أردوغان"] * 2
+    assert [q["actor"] for q in extractor({"article_id": "a", "text": text})] == ["رجب طيب أردوغان"] * 2
 
 
-def test_reported_from_a_pronoun_carries_the_speaker():
+def test_reported_from_a_pronoun_carries_the_speaker(extractor):
     # «ونقلت وكالة فرانس برس عنها قولها»: «عنها» points back to Solberg
-    ex = Extractor()
     text = ("مقدمة الخبر هنا.\nوقالت سولبرغ للصحفيين إن ساندبرغ طلب الاستقالة بنفسه. ونقلت وكالة فرانس برس "
             "عنها قولها \" إنه لم يظهر الحس السليم\".")
-    assert [q["speaker"] for q in ex({"article_id": "a", "text": text})] == ["سولبرغ", "سولبرغ"]
+    assert [q["speaker"] for q in extractor({"article_id": "a", "text": text})] == ["سولبرغ", "سولبرغ"]
 
 
-def test_a_verb_between_a_verbal_noun_and_its_complementizer_owns_it():
+def test_a_verb_between_a_verbal_noun_and_its_complementizer_owns_it(extractor):
     # «وافق على اتهام روسيا وأقر بأنه ...»: أقر's complement; «روسيا» (the accused) is no speaker
-    ex = Extractor()
     text = ("مقدمة الخبر هنا.\nوقال رئيس المجلس الأوروبي إن الهجوم خطير. ووافق على اتهام روسيا وأقر بأنه "
             "لا يوجد تفسير بديل معقول.")
-    quotes = ex({"article_id": "a", "text": text})
+    quotes = extractor({"article_id": "a", "text": text})
     assert quotes[-1]["text"] == "لا يوجد تفسير بديل معقول" and quotes[-1]["actor_country"] != "RUS"
 
 
@@ -696,19 +639,17 @@ def test_a_verb_between_a_verbal_noun_and_its_complementizer_owns_it():
     ("ترامب هدد كيم جونغ أون بأن مصيره سيكون مماثلا للزعيم الليبي الراحل.", "دونالد ترامب"),
     ("وكان روحاني أبلغ ماكرون أن إيران ستبقى في الاتفاق النووي.", "حسن روحاني"),
 ])
-def test_a_transitive_verb_after_its_subject_takes_an_addressee(sentence, actor):
+def test_a_transitive_verb_after_its_subject_takes_an_addressee(extractor, sentence, actor):
     # subject, verb, addressee, أن: the noun phrase after «هدد»/«أبلغ» is the one addressed
-    ex = Extractor()
-    quotes = ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence, "date": "2018-05-18"})
+    quotes = extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence, "date": "2018-05-18"})
     assert quotes[-1]["actor"] == actor, [(q["speaker"], q["actor"]) for q in quotes]
 
 
-def test_first_person_words_in_a_direct_quote_skip_a_carried_body():
+def test_first_person_words_in_a_direct_quote_skip_a_carried_body(extractor):
     # «كنت مع زوجي ...» is a person's: the carried speaker is the woman, not the UN before her
-    ex = Extractor()
     text = ("مقدمة الخبر هنا.\nوقالت المرشحة هيشو ريبوار إن حملتها مستمرة رغم كل شيء. وقالت الأمم المتحدة "
             "إن الانتخابات جرت بهدوء.\nوقالت للمراسلين: \"كنت مع زوجي في مناسبة خاصة ولكل امرأة الحق في ذلك\".")
-    assert ex({"article_id": "a", "text": text})[-1]["speaker"] == "المرشحة هيشو ريبوار"
+    assert extractor({"article_id": "a", "text": text})[-1]["speaker"] == "المرشحة هيشو ريبوار"
 
 
 @pytest.mark.parametrize("sentence,actor", [
@@ -719,9 +660,8 @@ def test_first_person_words_in_a_direct_quote_skip_a_carried_body():
     ("واعتذر الموقع عن نشره تصريحات حسن نصرالله التي اعتبر فيها أن مكانة الولي الفقيه تعلو على "
      "الدستور اللبناني.", "حسن نصر الله"),
 ])
-def test_a_verb_before_fiha_speaks_for_the_statements_owner(sentence, actor):
-    ex = Extractor()
-    quotes = ex({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence, "date": "2018-03-14"})
+def test_a_verb_before_fiha_speaks_for_the_statements_owner(extractor, sentence, actor):
+    quotes = extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence, "date": "2018-03-14"})
     assert quotes[-1]["actor"] == actor, [(q["speaker"], q["actor"]) for q in quotes]
 
 
@@ -731,54 +671,48 @@ def test_a_verb_before_fiha_speaks_for_the_statements_owner(sentence, actor):
     ("كما أصيب أكثر من 1700 فلسطيني بالرصاص الحي، بحسب وزارة الصحة في غزة، التي أشارت إلى أن الأطباء "
      "أجروا 21 عملية بتر.", "وزارة الصحة في غزة"),
 ])
-def test_a_verb_after_a_comma_and_a_relative_pronoun_speaks_for_the_antecedent(sentence, speaker):
-    ex = Extractor()
+def test_a_verb_after_a_comma_and_a_relative_pronoun_speaks_for_the_antecedent(extractor, sentence, speaker):
     text = "مقدمة الخبر هنا.\nوقال ترامب إن الأمر خطير جدا على المنطقة.\n" + sentence
-    assert ex({"article_id": "a", "text": text})[-1]["speaker"] == speaker
+    assert extractor({"article_id": "a", "text": text})[-1]["speaker"] == speaker
 
 
-def test_fi_after_an_unnamed_head_links_its_body():
+def test_fi_after_an_unnamed_head_links_its_body(extractor):
     # «في» ends like a nisba adjective («سوري») but links the official to his ministry
-    ex = Extractor()
     text = "مقدمة الخبر هنا.\nوأكد مسؤول في وزارة الخارجية الروسية رفض بلاده للعقوبات الجديدة."
-    q = only(ex({"article_id": "a", "text": text}))
+    q = only(extractor({"article_id": "a", "text": text}))
     assert (q["speaker"], q["actor_country"], q["text"]) == (
         "مسؤول في وزارة الخارجية الروسية", "RUS", "رفض بلاده للعقوبات الجديدة")
 
 
-def test_a_participles_form_as_the_subject_noun_is_no_participle():
+def test_a_participles_form_as_the_subject_noun_is_no_participle(extractor):
     # «متحدثة باسم» is the spokeswoman; right after «وأعلنت» the form is the verb's subject, and
     # «هي X» then names her
-    ex = Extractor()
     text = ("مقدمة الخبر هنا.\nوقالت متحدثة باسم البنتاغون إن الحادث خطير. وأعلنت متحدثة أخرى هي الميجور "
             "شيريل كلينكل لفرانس برس أن طياري طائرة شحن أصيبا بجروح طفيفة.")
-    got = [(q["rule"], q["speaker"]) for q in ex({"article_id": "a", "text": text})]
+    got = [(q["rule"], q["speaker"]) for q in extractor({"article_id": "a", "text": text})]
     assert got == [("verb_comp", "متحدثة باسم البنتاغون"), ("verb_comp", "الميجور شيريل كلينكل")]
 
 
-def test_a_verb_after_baada_an_shares_its_sentences_subject():
-    ex = Extractor()
+def test_a_verb_after_baada_an_shares_its_sentences_subject(extractor):
     text = ("مقدمة الخبر هنا.\nوقال المصدر إن التحقيق مستمر. وداهمت الشرطة بعض الأماكن في برمنغهام بعد أن "
             "قالت إنه من المهم للغاية أن يتصل الشهود بها.")
-    assert [q["speaker"] for q in ex({"article_id": "a", "text": text})] == ["المصدر", "الشرطة"]
+    assert [q["speaker"] for q in extractor({"article_id": "a", "text": text})] == ["المصدر", "الشرطة"]
 
 
-def test_a_waw_verb_before_quotation_marks_ends_the_report_before_it():
+def test_a_waw_verb_before_quotation_marks_ends_the_report_before_it(extractor):
     # «أكد المتهمان أنهما يشعران بالندم وقال رودريغ "..."»: two quotes, two speakers
-    ex = Extractor()
     text = ("مقدمة الخبر هنا.\nوقبل أن ينسحب القضاة للتداول أكد المتهمان أنهما يشعران بالندم وقال رودريغ "
             "\"لقد خدعت. أنكر هذه الفترة من حياتي\".")
-    got = [(q["speaker"], q["text"], q["kind"]) for q in ex({"article_id": "a", "text": text})]
+    got = [(q["speaker"], q["text"], q["kind"]) for q in extractor({"article_id": "a", "text": text})]
     assert got == [("المتهمان", "يشعران بالندم", "indirect"),
                    ("رودريغ", "لقد خدعت. أنكر هذه الفترة من حياتي", "direct")]
 
 
-def test_a_verbs_form_after_a_name_particle_is_part_of_the_name():
+def test_a_verbs_form_after_a_name_particle_is_part_of_the_name(extractor):
     # «حموده أبو طالب»: not the verb «طالب» (demanded); the columnist speaks after «رأى»
-    ex = Extractor()
     text = ("مقدمة الخبر هنا.\nوقال ماجد حبته إن الأمر خطير. وفي صحيفة عكاظ السعودية، رأى حموده أبو طالب أن "
             "\"هذه هي القوة العالمية الثانية التي تنهار أمام أعيننا\".")
-    assert ex({"article_id": "a", "text": text})[-1]["speaker"] == "حموده أبو طالب"
+    assert extractor({"article_id": "a", "text": text})[-1]["speaker"] == "حموده أبو طالب"
 
 
 @pytest.mark.parametrize("sentence,actor", [
@@ -787,67 +721,59 @@ def test_a_verbs_form_after_a_name_particle_is_part_of_the_name():
     ("ولم يستلم سوريندر راتبه خلال الأشهر الخمسة الماضية، وقال \"بفضل بعض الجمعيات الخيرية "
      "أستطيع تناول الطعام\".", "سوريندر"),  # after a negation, the verb and its subject
 ])
-def test_a_waw_verb_after_a_comma_speaks_for_its_sentences_subject(sentence, actor):
+def test_a_waw_verb_after_a_comma_speaks_for_its_sentences_subject(extractor, sentence, actor):
     # «VERB SUBJECT ...، وقال "..."»: the second clause keeps the sentence's subject, not the
     # speaker of the sentence before
-    ex = Extractor()
     text = "مقدمة الخبر هنا.\nوقال المندوب الروسي إن الأمم المتحدة قلقة جدا.\n" + sentence
-    quotes = ex({"article_id": "a", "text": text, "date": "2018-05-08"})
+    quotes = extractor({"article_id": "a", "text": text, "date": "2018-05-08"})
     assert quotes[-1]["actor"] == actor, [(q["speaker"], q["actor"]) for q in quotes]
 
 
-def test_a_fa_verb_continues_its_sentences_subject():
-    ex = Extractor()
+def test_a_fa_verb_continues_its_sentences_subject(extractor):
     text = ("مقدمة الخبر هنا.\nوقال غوتيريس إن لبنان مستقر. ورد الرئيس التركي على الانتقادات فقال إن بلاده "
             "لن تتراجع عن موقفها.")
-    quotes = ex({"article_id": "a", "text": text, "date": "2018-03-16"})
+    quotes = extractor({"article_id": "a", "text": text, "date": "2018-03-16"})
     assert quotes[-1]["actor"] == "رجب طيب أردوغان"
 
 
-def test_a_noun_phrase_that_does_not_agree_with_the_verb_is_its_object():
+def test_a_noun_phrase_that_does_not_agree_with_the_verb_is_its_object(extractor):
     # «كما طالب السلطة الفلسطينية ... باستعادة قطاع غزة»: a masculine verb before a feminine noun
     # phrase — the Authority is addressed; the minister before goes on speaking
-    ex = Extractor()
     text = ("مقدمة الخبر هنا.\nوقال الوزير إن الأونروا تحتاج للدعم. كما طالب السلطة الفلسطينية، خلال "
             "الجلسة في نيويورك، باستعادة قطاع غزة.")
-    assert [q["speaker"] for q in ex({"article_id": "a", "text": text})] == ["الوزير", "الوزير"]
+    assert [q["speaker"] for q in extractor({"article_id": "a", "text": text})] == ["الوزير", "الوزير"]
 
 
-def test_a_name_before_a_comma_and_wahiya_is_the_participles_subject():
-    ex = Extractor()
+def test_a_name_before_a_comma_and_wahiya_is_the_participles_subject(extractor):
     text = ("مقدمة الخبر هنا.\nوقالت لمياء إن الوضع صعب. خلود، وهي لاجئة من ريف دمشق، لخصت مشاعرها قائلة: "
             "\"إذا أزيح الأسد عن السلطة وتوفر الأمن سأعود\".")
-    assert ex({"article_id": "a", "text": text})[-1]["speaker"] == "خلود"
+    assert extractor({"article_id": "a", "text": text})[-1]["speaker"] == "خلود"
 
 
-def test_shaka_reports_a_complaint():
-    ex = Extractor()
+def test_shaka_reports_a_complaint(extractor):
     text = ("مقدمة الخبر هنا.\nوفي عام 2010 شكا القذافي من أن إدارة الرئيس الأمريكي السابق لم تدعه إلى القمة. "
             "وقال: \"إن الفشل في دعوة ليبيا لهذا اللقاء أمر مؤسف\".")
-    assert [q["actor"] for q in ex({"article_id": "a", "text": text, "date": "2010-04-12"})][-1] in (
+    assert [q["actor"] for q in extractor({"article_id": "a", "text": text, "date": "2010-04-12"})][-1] in (
         "معمر القذافي", "القذافي")
 
 
-def test_an_implausible_one_word_speaker_in_a_second_clause_is_the_object():
+def test_an_implausible_one_word_speaker_in_a_second_clause_is_the_object(extractor):
     # «...، واستنكر قتل عشرات المتظاهرين»: «قتل» is what was condemned; the speaker goes on
-    ex = Extractor()
     text = ("مقدمة الخبر هنا.\nوقال أردوغان إن بلاده ستنتصر في النهاية، واستنكر قتل عشرات المتظاهرين في "
             "غزة الاثنين.")
-    quotes = ex({"article_id": "a", "text": text, "date": "2018-05-15"})
+    quotes = extractor({"article_id": "a", "text": text, "date": "2018-05-15"})
     assert quotes[-1]["text"].startswith("قتل عشرات") and quotes[-1]["actor"] == "رجب طيب أردوغان"
 
 
-def test_the_ministry_after_a_minister_spoke_is_his_ministry():
-    ex = Extractor()
+def test_the_ministry_after_a_minister_spoke_is_his_ministry(extractor):
     text = ("مقدمة الخبر هنا.\nوكانت وزارة الدفاع الأمريكية قد أعلنت انتهاء العملية. وقال وزير الدفاع البريطاني "
             "إن الرد كان حاسما ومتكافئا. وأكدت الوزارة نجاح الضربات التي شنتها مقاتلات تورنادو.")
-    q = ex({"article_id": "a", "text": text})[-1]
+    q = extractor({"article_id": "a", "text": text})[-1]
     assert (q["actor"], q["actor_country"]) == ("وزارة الدفاع البريطانية", "GBR")
 
 
-def test_a_counted_noun_phrase_is_one_speaker():
+def test_a_counted_noun_phrase_is_one_speaker(extractor):
     # «وندد عدد من الدول بـ»: the speaker is «عدد من الدول», the object starts after بـ
-    ex = Extractor()
     text = "مقدمة الخبر هنا.\nوندد عدد من الدول الثلاثاء بترؤس سوريا للمؤتمر الدولي لنزع السلاح."
-    q = only(ex({"article_id": "a", "text": text}))
+    q = only(extractor({"article_id": "a", "text": text}))
     assert q["speaker"] == "عدد من الدول" and q["text"].startswith("ترؤس سوريا")
