@@ -129,3 +129,5 @@ def test_lexicon_check_reads_the_function_word_file_too(capsys, tmp_path):
     broken.write_text(text.replace("  dateline: ", "  dateline: \"(\"\n  x_dateline: ", 1), encoding="utf-8")
     code, out, err = run(capsys, "lexicon", "check", broken)
     assert code == 2 and "words.yaml" in err and "patterns.dateline" in err
+    code, out, err = run(capsys, "lexicon", "check", words, broken)  # every file checked first
+    assert code == 2 and out == "" and "patterns.dateline" in err

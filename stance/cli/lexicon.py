@@ -42,27 +42,27 @@ def check(files):
     from stance.extract.knowledge import read_verbs, read_words, read_yaml_strict
     from stance.extract.lexicon import DEFAULT_VERBS, VerbLexicon
 
-    verb_files = []
+    verb_files, report = [], []  # every file is checked before anything is printed
     for path in files:
         raw = read_yaml_strict(path)
         if isinstance(raw, dict) and "verbs" not in raw and ("patterns" in raw or "time_words" in raw):
             words = read_words(path)  # the function-word lists and patterns (words.yaml)
             lists = [k for k in words if k != "patterns"]
-            click.echo(f"{path}: ok — {len(lists)} word lists "
-                       f"({sum(len(words[k]) for k in lists)} entries), {len(words['patterns'])} patterns")
+            report.append(f"{path}: ok — {len(lists)} word lists "
+                          f"({sum(len(words[k]) for k in lists)} entries), {len(words['patterns'])} patterns")
             continue
         verb_files.append(path)
         data = read_verbs(path)
         new = [s for s in data["verbs"] if s not in DEFAULT_VERBS.verbs]
         changed = [s for s in data["verbs"] if s in DEFAULT_VERBS.verbs]
         forms = sum(len(e["forms"]) for e in data["verbs"].values())
-        click.echo(f"{path}: ok — {len(data['verbs'])} verb stems ({forms} forms): {len(new)} new"
-                   + (f" ({', '.join(new[:8])}{' …' if len(new) > 8 else ''})" if new else "")
-                   + f", {len(changed)} replacing bundled entries"
-                   + (f" ({', '.join(changed[:8])})" if changed else "")
-                   + f"; {len(data['participles'])} participles, {len(data['masdars'])} verbal nouns")
-    if not verb_files:
-        return
-    lex = VerbLexicon(verb_files)
-    click.echo(f"with the bundled lexicon: {len(lex.verbs)} stems, {len(lex.verb_forms)} written forms, "
-               f"{len(lex.participles)} participles")
+        report.append(f"{path}: ok — {len(data['verbs'])} verb stems ({forms} forms): {len(new)} new"
+                      + (f" ({', '.join(new[:8])}{' …' if len(new) > 8 else ''})" if new else "")
+                      + f", {len(changed)} replacing bundled entries"
+                      + (f" ({', '.join(changed[:8])})" if changed else "")
+                      + f"; {len(data['participles'])} participles, {len(data['masdars'])} verbal nouns")
+    if verb_files:
+        lex = VerbLexicon(verb_files)
+        report.append(f"with the bundled lexicon: {len(lex.verbs)} stems, {len(lex.verb_forms)} written forms, "
+                      f"{len(lex.participles)} participles")
+    click.echo("\n".join(report))
