@@ -362,6 +362,16 @@ def test_a_second_clause_keeps_the_sentences_subject(extractor):
 
 
 ATTRIBUTION_CASES = [  # (id, article text, date, the actors of its quotes in order); ANT v2.1 articles
+    ("ambiguous-abbara-with-its-preposition-past-appositions",  # AL-internationalNews-1664-20180617
+     "عبر الرئيس اليمني، عبدربه منصور هادي، الأحد، عن تقديره للجهود الإعلامية الميدانية في نقل الوقائع.",
+     "2018-06-17", ["عبد ربه منصور هادي"]),
+    ("ambiguous-abbara-with-a-long-title-and-name",  # FR-internationalNews-1244-20180515
+     'كما عبر الأمين العام للأمم المتحدة أنطونيو غوتيريش عن "قلقه العميق" للوضع في القطاع المحاصر.',
+     "2018-05-15", ["أنطونيو غوتيريش"]),
+    ("abbara-as-via-before-a-far-preposition",  # BB-middleEast-941-20180824: «via his page»
+     "وتم إلقاء القبض على مرزوق بعد إعلانه عبر صفحته على فيسبوك بداية الشهر الجاري عن مبادرة "
+     "يطالب فيها بإجراء استفتاء شعبي.",
+     "2018-08-24", []),
     ("a-name-ending-in-lil-with-a-quoted-acronym",  # BB-middleEast-222-20180320
      'وحذرت منظمة الأمم المتحدة للطفولة"اليونيسيف" من أن الأطفال يدفعون ثمن الحرب في سوريا.',
      "2018-03-20", ["منظمة الأمم المتحدة للطفولة (يونيسف)"]),

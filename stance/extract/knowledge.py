@@ -252,3 +252,15 @@ def title_words() -> frozenset[str]:
             words.add(h)
     words |= {w.replace("أ", "ا").replace("إ", "ا") for w in words}
     return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1)
+def title_heads() -> frozenset[str]:
+    """The first word of every title phrase, honorific and unnamed-official head of the
+    registry's ``titles.yaml`` («الأمين» of «الأمين العام», «السفير», «مصدر»): words that
+    open a speaker's noun phrase."""
+    data = yaml.load(read_text(TITLES), Loader=_Loader)
+    phrases = [p for t in data.get("titles") or [] for p in t.get("phrases") or []]
+    phrases += list(data.get("honorifics") or []) + list(data.get("unnamed_heads") or [])
+    heads = {p.split()[0] for p in phrases if p.split()}
+    return frozenset(heads | {w.replace("أ", "ا").replace("إ", "ا") for w in heads})

@@ -14,7 +14,7 @@ import unicodedata
 
 import regex
 
-from .knowledge import DATA, read_verbs, read_words, title_words
+from .knowledge import DATA, read_verbs, read_words, title_heads, title_words
 
 _W = read_words(DATA / "words.yaml")
 
@@ -264,6 +264,8 @@ has_trigger = DEFAULT_VERBS.has_trigger
 TIME_MODIFIERS = frozenset(_W["time_modifiers"])
 # Title words after which a name follows: from the actor registry's titles.yaml (one source).
 TITLE_WORDS = title_words()
+# Words that open a title phrase («الأمين» of «الأمين العام»), from the same file.
+TITLE_HEADS = title_heads()
 
 # Verbal nouns that restate the reporting act after a verb: «جدد التأكيد على أن».
 REPORTING_MASDARS = frozenset(_W["reporting_masdars"])

@@ -30,7 +30,7 @@ from .document import LEFT_WINDOW, WORD, Paragraph, count_words, tokens
 from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS, COMP_RE, CONDITIONAL_FOLLOWERS,
                       DEFAULT_VERBS, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
                       NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
-                      TIME_MODIFIERS, TIME_WORDS, TITLE_WORDS, VerbLexicon, words)
+                      TIME_MODIFIERS, TIME_WORDS, TITLE_HEADS, TITLE_WORDS, VerbLexicon, words)
 
 
 @dataclass
@@ -939,7 +939,7 @@ def _complements(site: Site) -> None:
     site.comp, site.colon, site.mark, site.choices = comp, colon, mark, sorted(choices)
 
 
-def _reports_here(site: Site) -> bool:
+def _reports_here(site: Site, name_len=None) -> bool:
     """Whether the verb can report speech at all here; sets ``takes_obj``: with no أن, colon
     or quotation, any reporting verb but the plain «say» verbs can take its content as a
     noun-phrase object («أكد ضرورة ...», «مشيرا إلى تمسك ...»)."""
@@ -953,12 +953,39 @@ def _reports_here(site: Site) -> bool:
         need = lex.prep_required.get(verb)
         ahead = [w for _, _, w in _tokens(text, vend2, site.sent_end, 8)]
         # «عبرت X عن», or a masdar that names the speech act: «جدد الوزير التأكيد على»
-        site.takes_obj = (need is not None and need in ahead) or any(w in REPORTING_MASDARS for w in ahead[:6])
+        site.takes_obj = (need is not None and need in ahead) or any(w in REPORTING_MASDARS for w in ahead[:6]) \
+            or (need is not None and _speaker_before_preposition(site, need, name_len))
     if stem in lex.statement_stems and not _FI.match(text, vend2, min(doc.end, vend2 + _AHEAD)):
         return False
-    if verb in lex.prep_required and not _PREP_AHEAD[lex.prep_required[verb]].match(text[vend2:vend2 + 120]):
+    if verb in lex.prep_required and not _PREP_AHEAD[lex.prep_required[verb]].match(text[vend2:vend2 + 120]) \
+            and not _speaker_before_preposition(site, lex.prep_required[verb], name_len):
         return False  # «عبر محطة فرانس إنتر»: a preposition, not «عبّر عن»
     return True
+
+
+def _speaker_before_preposition(site: Site, prep: str, name_len) -> bool:
+    """«عبر الرئيس اليمني، عبدربه منصور هادي، الأحد، عن», «عبر الأمين العام للأمم المتحدة
+    أنطونيو غوتيريش عن»: an ambiguous form whose preposition stands further than a few words
+    on still reports when the words after it open with a speaker (a title, a body or a known
+    name, not «صفحته», «الرابط») and no other verb or preposition comes before its own."""
+    toks = _tokens(site.doc.text, site.vend2, site.sent_end, 16)
+    if len(toks) < 2 or not _opens_speaker(toks, name_len):
+        return False
+    for _, _, w in toks[1:]:
+        if w == prep:
+            return True
+        if (w.strip("،,") in _PREPOSITIONS and w.strip("،,") not in _TITLE_LINKS) or site.doc.lex.has_trigger(w):
+            return False
+    return False
+
+
+def _opens_speaker(toks, name_len) -> bool:
+    """Whether ``toks`` open with a title, an unnamed official, a generic body head or a name
+    the registry knows."""
+    first = toks[0][2].strip("،,")
+    bare = first[2:] if first.startswith("ال") else first
+    return first in TITLE_HEADS or bare in TITLE_HEADS or first in GENERIC_BODY_HEADS \
+        or bare in GENERIC_BODY_HEADS or (name_len is not None and name_len([w for _, _, w in toks[:6]]) > 0)
 
 
 def rule_complement(site: Site, name_len) -> Candidate | str | None:
@@ -1207,7 +1234,7 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
                 or any(a <= m.start() < b for a, b in tails):
             continue  # «، حسبما أعلن المرصد»: the verb of an attribution tail reports the clause before
         site = _site(doc, m, sent_ends, found)
-        if site is None or not _reports_here(site):
+        if site is None or not _reports_here(site, name_len):
             continue
         cand = None
         for rule in RULE_ORDER:
