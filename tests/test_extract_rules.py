@@ -95,6 +95,18 @@ def test_speech_act_verb_with_object(extractor):
     assert q["text"].startswith("مخاطر حصول كارثة إنسانية")
 
 
+@pytest.mark.parametrize("sentence,speaker,text", [
+    # ANT v2.1 (dev2 gold): a one-word label after «بأنها» is no quote of its own; the clause is
+    ('ووصف الرئيس الأمريكي، دونالد ترامب، الجمعة التحركات الروسية الأخيرة في سوريا بأنها "عار".',
+     "دونالد ترامب", 'التحركات الروسية الأخيرة في سوريا بأنها "عار"'),
+    ("واتهم نتنياهو إيران بأنها كانت تطبق برنامجا للتسلح النووي حتى 2003.",
+     "بنيامين نتنياهو", "إيران بأنها كانت تطبق برنامجا للتسلح النووي حتى 2003"),
+])
+def test_a_verb_that_needs_its_object_quotes_it_with_what_is_said_of_it(extractor, sentence, speaker, text):
+    q = only(quotes_of(extractor, sentence, date="2018-03-02"))
+    assert (q["actor"], q["text"], q["kind"]) == (speaker, text, "indirect")
+
+
 def test_subject_before_verb(extractor):
     text = "- 8 سبتمبر 2017: الجيش السوري يعلن أن الطيران الإسرائيلي استهدف موقعا عسكريا بريف حماة."
     q = only(quotes_of(extractor, text))
