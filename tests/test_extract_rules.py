@@ -107,6 +107,12 @@ def test_a_verb_that_needs_its_object_quotes_it_with_what_is_said_of_it(extracto
     assert (q["actor"], q["text"], q["kind"]) == (speaker, text, "indirect")
 
 
+def test_the_object_of_a_verb_that_needs_one_is_not_part_of_its_speaker(extractor):
+    text = 'ووصف الأمين العام للأمم المتحدة، أنطونيو غوتيريش، الوضع هناك بأنه "جحيم على الأرض".'  # dev2 gold
+    q = only(quotes_of(extractor, text, date="2018-02-24"))
+    assert (q["speaker"], q["actor"]) == ("الأمين العام للأمم المتحدة، أنطونيو غوتيريش", "أنطونيو غوتيريش")
+
+
 def test_subject_before_verb(extractor):
     text = "- 8 سبتمبر 2017: الجيش السوري يعلن أن الطيران الإسرائيلي استهدف موقعا عسكريا بريف حماة."
     q = only(quotes_of(extractor, text))

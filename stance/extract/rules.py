@@ -998,13 +998,15 @@ def rule_complement(site: Site, name_len) -> Candidate | str | None:
     pos, how = site.choices[0]
     near = pos < site.window and count_words(text, vend2, pos, _MAX_GAP_TOKENS + 1) <= _MAX_GAP_TOKENS
     gap_tokens = _tokens(text, vend2, pos) if near else []
+    obj = None
     if not near or any((_real_trigger(lex, text, s) or (site.is_masdar and lex.trigger_at(text, s) is not None))
                        and not _names_something(text, vend2, s) for s, _, w in gap_tokens):
         return None  # another verb owns the complement (after a verbal noun even an ambiguous
         # one: «وافق على اتهام روسيا وأقر بأنه»)
     if how == "comp":
         content = _content(doc, site.comp.end(), doc.end)
-        content = _with_object(site, content, name_len) or content
+        obj = _object_start(site, name_len)
+        content = _with_object(site, content, obj) or content
     elif how == "colon":
         content = _content(doc, pos + 1, doc.end)
     else:
@@ -1018,26 +1020,25 @@ def rule_complement(site: Site, name_len) -> Candidate | str | None:
     speaker, gender = _complement_speaker(site, pos, bool(gap_tokens), name_len)
     if speaker is _SKIP:
         return _SKIP
-    if speaker is not None and speaker[1] > content[0]:
-        speaker = clean_speaker(text, speaker[0], content[0], name_len)  # the object is not the speaker's
+    cut = obj if how == "comp" and obj is not None else content[0]
+    if speaker is not None and speaker[1] > cut:
+        speaker = clean_speaker(text, speaker[0], cut, name_len)  # the object is not the speaker's
     head = "masdar" if site.is_masdar else "participle" if site.is_part else "verb"
     return Candidate(content[0], content[1], content[2], speaker, gender, site.vstart, participle=site.is_part,
                      rule=f"{head}_{'quote' if how == 'mark' else how}", subject=_participle_subject(site, speaker, name_len))
 
 
-def _with_object(site: Site, content, name_len) -> tuple[int, int, str] | None:
-    """«ووصف ترامب الاتفاقية مع إيران بأنها "كارثة"», «واتهم نتنياهو إيران بأنها كانت ...»: a
-    verb that never goes without its object (``needs_object``) reports the object with what is
-    said of it, so an indirect quote starts at the object (the codebook: the text starts after
-    the verb and its speaker), also when what follows «بأن» is one quoted word. None: no object
-    stands between the speaker and «بأن», or the words after it are a full quotation."""
+def _object_start(site: Site, name_len) -> int | None:
+    """Where the object of a verb that never goes without it (``needs_object``: وصف، اتهم)
+    starts before its «بأن» (after the speaker and any time adjunct), or None: no such verb,
+    no object (a pronoun: «ووصفها بأنها»), or a relative clause there."""
     doc, text = site.doc, site.doc.text
     if site.is_part or site.is_masdar or site.stem not in doc.lex.needs_object_stems \
-            or not site.comp.group().lstrip().startswith("ب") or (content is not None and content[2] == "direct"):
+            or not site.comp.group().lstrip().startswith("ب"):
         return None
     split = _object_split(text, site.vend2, site.comp.start(), transitive=True, name_len=name_len, lex=doc.lex)
     if split is None or split[0] is None:
-        return None  # «ووصفها بأنها»: the object is a pronoun
+        return None
     obj = split[1]
     toks = _tokens(text, obj, site.comp.start())
     while len(toks) > 1 and toks[0][2].strip("،,") in TIME_WORDS:
@@ -1046,8 +1047,20 @@ def _with_object(site: Site, content, name_len) -> tuple[int, int, str] | None:
     s, e = _trim(text, obj, site.comp.start())
     if e <= s or _empty_object(text, s, e) or any(w in RELATIVES for w in text[s:e].split()):
         return None
+    return s
+
+
+def _with_object(site: Site, content, obj: int | None) -> tuple[int, int, str] | None:
+    """«ووصف ترامب الاتفاقية مع إيران بأنها "كارثة"», «واتهم نتنياهو إيران بأنها كانت ...»: a
+    verb that never goes without its object reports the object with what is said of it, so an
+    indirect quote starts at the object (the codebook: the text starts after the verb and its
+    speaker), also when what follows «بأن» is one quoted word. None: no object, or the words
+    after «بأن» are a full quotation (a direct quote)."""
+    if obj is None or (content is not None and content[2] == "direct"):
+        return None
+    doc, text = site.doc, site.doc.text
     end = content[1] if content is not None else _trim(text, site.comp.end(), _clause_end(doc, site.comp.end(), doc.end))[1]
-    return (s, end, "indirect") if count_words(text, s, end, 3) >= 3 else None
+    return (obj, end, "indirect") if count_words(text, obj, end, 3) >= 3 else None
 
 
 def _resumptive(site: Site) -> bool:
