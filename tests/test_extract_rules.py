@@ -113,6 +113,13 @@ def test_the_object_of_a_verb_that_needs_one_is_not_part_of_its_speaker(extracto
     assert (q["speaker"], q["actor"]) == ("الأمين العام للأمم المتحدة، أنطونيو غوتيريش", "أنطونيو غوتيريش")
 
 
+def test_a_title_subject_carried_to_a_second_verb_keeps_the_name_in_apposition(extractor):
+    text = ("وزارت وزيرة الداخلية البريطانية، أمبر راد، المدينة، الجمعة، وقالت إن سكريبال ويوليا لا يزالان "
+            "في حالة خطيرة جدا.")  # AL-internationalNews-410-20180309 (dev2 gold)
+    q = only(quotes_of(extractor, text, date="2018-03-09"))
+    assert (q["speaker"], q["actor"]) == ("وزيرة الداخلية البريطانية، أمبر راد", "أمبر راد")
+
+
 def test_subject_before_verb(extractor):
     text = "- 8 سبتمبر 2017: الجيش السوري يعلن أن الطيران الإسرائيلي استهدف موقعا عسكريا بريف حماة."
     q = only(quotes_of(extractor, text))

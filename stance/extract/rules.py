@@ -392,7 +392,27 @@ def subject_slot(text: str, sent_start: int, vstart: int, name_len=None) -> tupl
             and words[-1][2].startswith("ال") and (not _adjective_like(words[-1][2])
                                                    or words[-1][2] in SPEECH_EVENT_NOUNS):
         e = words[-2][1]  # «ووصف أقصوي البيان بـ»: a definite noun after a name is the object
-    return s, e
+    return s, _name_in_apposition(text, s, e, vstart)
+
+
+_APPOSITION = regex.compile(r"\s*[،,]\s*((?:[^\s،,.:\"«»]+\s+){0,2}[^\s،,.:\"«»]+)\s*[،,]")
+
+
+def _name_in_apposition(text: str, s: int, e: int, limit: int) -> int:
+    """«وزارت وزيرة الداخلية البريطانية، أمبر راد، المدينة، ...، وقالت»: a title subject is
+    followed by its holder's name between commas; the subject phrase runs to the name's end
+    (a time or place adjunct, a preposition or a definite noun there is no name)."""
+    first = text[s:e].split()[0] if text[s:e].split() else ""
+    if not (first in TITLE_HEADS or (first.startswith("ال") and first[2:] in TITLE_HEADS)):
+        return e
+    m = _APPOSITION.match(text, e, limit)
+    if m is None:
+        return e
+    for w in m.group(1).split():
+        if w.startswith(("ال", "ب", "ل", "و", "ف", "#")) or w in TIME_WORDS or w in _PREPOSITIONS \
+                or w in RELATIVES or w[:1].isdigit() or w in TITLE_HEADS:
+            return e
+    return m.end(1)
 
 
 def _implausible_speaker(text: str, span: tuple[int, int], name_len) -> bool:
