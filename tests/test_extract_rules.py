@@ -812,3 +812,7 @@ def test_a_counted_noun_phrase_is_one_speaker(extractor):
     text = "مقدمة الخبر هنا.\nوندد عدد من الدول الثلاثاء بترؤس سوريا للمؤتمر الدولي لنزع السلاح."
     q = only(extractor({"article_id": "a", "text": text}))
     assert q["speaker"] == "عدد من الدول" and q["text"].startswith("ترؤس سوريا")
+    # an intransitive verb's own preposition ends a counted speaker: «من» of «العديد من» does not
+    text = "وأعرب العديد من قادة دول العالم عن غضبهم، إزاء المأساة الإنسانية في الغوطة الشرقية."  # dev2 gold
+    q = only(extractor({"article_id": "a", "text": text}))
+    assert q["speaker"] == "العديد من قادة دول العالم" and q["text"].startswith("غضبهم")

@@ -666,7 +666,7 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     # «وندد عدد من الدول بـ»: «عدد من» and the noun phrase it counts
     j = lead + _np_length(toks[lead:], name_len)  # the speaker noun phrase: a head, its modifiers, a name
     split = _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len) \
-        or _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex) \
+        or _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex, lead) \
         or _split_at_commas(text, parts, cend)
     if split is not None:
         return split
@@ -705,12 +705,12 @@ def _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len):
     return None
 
 
-def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex):
+def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex, lead=0):
     """An intransitive verb's own preposition ends the speaker: however far across appositions
     («أعربت وكالات إغاثة تابعة للأمم المتحدة عن قلقها», «لفت أنور قرقاش، وزير الدولة ...، إلى»),
     or one or two words after its noun phrase («حذر البابا فرنسيس من ...»)."""
-    if prep is not None:
-        for i, (s, e, w) in enumerate(toks[1:min(len(toks), 12)], start=1):
+    if prep is not None:  # past «العديد من»: «وأعرب العديد من قادة دول العالم عن غضبهم»
+        for i, (s, e, w) in enumerate(toks[lead + 1:min(len(toks), 12)], start=lead + 1):
             if w in (prep, "الى" if prep == "إلى" else prep):
                 return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), e
             if w in _PREPOSITIONS or lex.has_trigger(w):
