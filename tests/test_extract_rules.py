@@ -816,3 +816,20 @@ def test_a_counted_noun_phrase_is_one_speaker(extractor):
     text = "وأعرب العديد من قادة دول العالم عن غضبهم، إزاء المأساة الإنسانية في الغوطة الشرقية."  # dev2 gold
     q = only(extractor({"article_id": "a", "text": text}))
     assert q["speaker"] == "العديد من قادة دول العالم" and q["text"].startswith("غضبهم")
+
+
+@pytest.mark.parametrize("sentence,speaker,starts", [
+    # ANT v2.1: an adjective that ties the speaker to a body keeps the body in the speaker
+    ("أعلنت جماعة تابعة لتنظيم #القاعدة في مالي مساء السبت مسؤوليتها عن الهجومين اللذين استهدفا مقر "
+     "الجيش والسفارة الفرنسية.",  # AL-internationalNews-338-20180303 (dev2 gold)
+     "جماعة تابعة لتنظيم #القاعدة في مالي", "مسؤوليتها عن الهجومين"),
+    ("وحذرت الجمعية من أنه ينبغي عدم توقع عقود خيالية، فيما تحدث مصدر مقرب من الوفد السعودي عن حوالي "
+     "12 بروتوكول اتفاق سيتم توقيعهم في مجالات السياحة والطاقة.",  # FR-internationalNews-596-20180407
+     "مصدر مقرب من الوفد السعودي", "حوالي 12 بروتوكول"),
+    # a noun owned by the subject right after it (or after one adjective) opens the object
+    ("وأعلنت شركات أوروبية أخرى انسحابها من البلاد تحسبا للعقوبات الأمريكية.",  # FR-internationalNews-1362-20180521
+     "شركات أوروبية أخرى", "انسحابها من البلاد"),
+])
+def test_affiliated_speakers_and_objects_owned_by_the_subject(extractor, sentence, speaker, starts):
+    q = quotes_of(extractor, sentence, date="2018-04-07")[-1]
+    assert q["speaker"] == speaker and q["text"].startswith(starts)

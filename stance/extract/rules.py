@@ -173,6 +173,9 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         if not keep and _is_adjunct(w, nxt):
             return None  # «قالت في وقت لاحق إن»: the slot holds an adjunct, not a speaker
         # a short addressee at the very end: «وقال الأسد لفياض»
+        if keep and keep[-1][2] in _AFFILIATION:
+            keep.append((s, e, w))  # «فصائل موالية لتركيا»: the body the speaker is tied to
+            continue
         if keep and len(keep) <= 2 and w.startswith("ل") and not w.startswith("لل") and i >= len(toks) - 1 \
                 and len(w) > 3 and w[1:2] not in ("ا",) and not (name_len is not None and name_len([w])) \
                 and not w.endswith(NISBA_ENDINGS):  # «مسؤولون لبنانيون» is not an addressee
@@ -722,8 +725,17 @@ def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, 
         if i > j and (w.startswith("ال") or w.endswith(("ة", "ات"))) and w not in _PREPOSITIONS:
             break  # «وتوقع الوزير موافقة الولايات المتحدة على»: an object, not a name
         if w in TIME_WORDS and i + 1 < len(toks):
-            return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[i + 1][0], cend, bi)
-        if w in _PREPOSITIONS:
+            k = i + 1
+            while k + 1 < len(toks) and toks[k][2] in TIME_WORDS:
+                k += 1  # «مساء السبت»
+            return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[k][0], cend, bi)
+        if j <= i <= j + 1 and _owned_object(toks, i, j):
+            # «وأكدت فصائل موالية لتركيا سيطرتها على», «أعلنت شركات أوروبية أخرى انسحابها من»,
+            # «ونفت روسيا بشدة مسؤوليتها عن»: a noun owned by the subject opens the object
+            k = i - 1 if i > j and toks[i - 1][2].startswith("ب") else i
+            return clean_speaker(text, toks[0][0], toks[k - 1][1], name_len), toks[k][0]
+        if w in _PREPOSITIONS and not (i < j and toks[i - 1][2] in _AFFILIATION):
+            # (not the «من» of «مصادر مقربة من الحكومة»)
             return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
         if bi and w.startswith("ب") and len(w) > 2 and not (name_len and name_len([x for _, _, x in toks[i:i + 4]])):
             return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), s + (2 if w.startswith("بـ") else 1)
@@ -758,6 +770,43 @@ def _adjective_like(word: str) -> bool:
     """A nisba adjective («السوري», «الخارجية») or a fixed modifier («العام»)."""
     return word.endswith(NISBA_ENDINGS + ("يان", "ة", "ى")) or word.startswith("وال") \
         or word in _FIXED_MODIFIERS
+
+
+_AFFILIATION = frozenset(words("affiliation_adjectives"))
+
+
+def _owned_object(toks, i: int, j: int) -> bool:
+    """Whether ``toks[i]``, right after a speaker noun phrase of ``j`` tokens or one word on (an
+    adjective «أخرى», an adverb «بشدة»), is a noun with a possessive pronoun («مسؤوليتها»,
+    «سيطرتها»): the object of the verb, owned by its subject («عدم مشاركتها» too)."""
+    w = toks[i][2]
+    if len(w) <= 4 or not w.endswith(("ها", "هم", "هما")) or w.startswith(("ب", "ل", "و")) \
+            or toks[i - 1][2] in _PREPOSITIONS or toks[i - 1][2] in _TITLE_LINKS:
+        return False  # «في قمتهم»: a prepositional phrase
+    if i == j + 1:
+        extra = toks[j][2]
+        return extra.startswith("ب") or extra.endswith(NISBA_ENDINGS + ("ى", "ون", "ين"))
+    return True
+
+
+def _affiliation_end(toks, j: int) -> int:
+    """After an indefinite head and its adjectives (``j`` tokens): «تابعة لتنظيم القاعدة», «مقربة
+    من الحكومة السورية», «موالية لتركيا» tie the speaker to a body and belong to its phrase:
+    the adjective, its «لـ» word or «من» and the noun after it, and up to three definite words
+    («للحكومة اليمنية»)."""
+    k = j if j < len(toks) and toks[j][2] in _AFFILIATION else j - 1 if toks[j - 1][2] in _AFFILIATION else None
+    if k is None or k == 0 or k + 1 >= len(toks):
+        return j
+    link = toks[k + 1][2]
+    if link == "من" and k + 2 < len(toks):
+        end = k + 3
+    elif link.startswith("ل") and len(link) > 2 and link not in _PREPOSITIONS:
+        end = k + 2
+    else:
+        return j
+    while end < len(toks) and end < k + 6 and toks[end][2].lstrip("#").startswith("ال"):
+        end += 1
+    return end
 
 
 def _np_length(toks, name_len=None) -> int:
@@ -802,6 +851,7 @@ def _np_length(toks, name_len=None) -> int:
                 and not toks[j][2].startswith(("ال", "ب", "ل")) and toks[j][2] not in _PREPOSITIONS \
                 and toks[j][2] not in _TITLE_LINKS:  # «في» ends like a nisba but links a place
             j += 1
+        j = _affiliation_end(toks, j)
     while j < len(toks) and j < 6 and toks[j][2].startswith(("ال", "وال")):
         if definite_head and not _adjective_like(toks[j][2]):
             break  # «المصدر النظام السوري مسؤولية»: a definite noun after a definite head is the object
