@@ -833,3 +833,14 @@ def test_a_counted_noun_phrase_is_one_speaker(extractor):
 def test_affiliated_speakers_and_objects_owned_by_the_subject(extractor, sentence, speaker, starts):
     q = quotes_of(extractor, sentence, date="2018-04-07")[-1]
     assert q["speaker"] == speaker and q["text"].startswith(starts)
+
+
+def test_a_quotation_joined_by_waw_goes_on_with_the_speaker(extractor):
+    text = ('وتابع منوشين: "سنراجع القرار مجددا غدا" و"لذلك نحن في الوقت الحالي. سنقوم باتخاذ قرار غدا '
+            'بناء على تقرير الوزير بومبيو".')  # dev2 gold
+    first, second = quotes_of(extractor, text, date="2018-10-18")
+    assert (second["rule"], second["kind"], second["actor"]) == ("joined_quote", "direct", first["actor"])
+    assert second["text"].startswith("لذلك نحن") and second["text"].endswith("الوزير بومبيو")
+    # labels joined by و are no quotation of their own
+    assert [q["rule"] for q in quotes_of(extractor, 'ووصف الوزير الهجوم بأنه "جريمة بشعة" و"عمل إرهابي".')] \
+        == ["verb_comp"]

@@ -63,6 +63,7 @@ RULES = {
     "participle_object": "a continuation participle with an object («، مشيرا إلى ...»)",
     "masdar_comp": "a verbal noun of speech, its speaker and أن («بعد إعلان الجيش أنه ...»)",
     "according_to": "a clause that ends «، بحسب X», «، وفق X» («قتل 28 شخصا، بحسب الحكومة»)",
+    "joined_quote": "a quotation joined by و to a direct quote, its speaker's («\"...\" و\"...\"»)",
 }
 
 
@@ -1295,6 +1296,25 @@ def _object_subject(site: Site, cend: int, name_len):
 # The rules in the order they are tried for each verb: the first that finds a quote wins.
 RULE_ORDER = (rule_complement, rule_object)
 
+_JOINED = regex.compile(r"\s*[\"”»“]?\s*[،,]?\s*و\s*(?=[\"“«”])")
+
+
+def rule_joined_quote(doc: Paragraph, prev: Candidate) -> Candidate | None:
+    """«وتابع منوشين: "سنراجع القرار مجددا غدا" و"لذلك نحن ..."»: a quotation joined by «و» right
+    after a direct quote goes on with its speaker when it holds a clause (four words or more)."""
+    text = doc.text
+    m = _JOINED.match(text, prev.end, doc.end)
+    if m is None:
+        return None
+    span = next(iter(doc.spans_from(m.end(), min(doc.end, m.end() + 2))), None)
+    if span is None or span[0] != m.end() or not span[2]:
+        return None
+    s, e = _trim(text, span[0] + 1, span[1])
+    if count_words(text, s, e, 4) < 4:
+        return None  # «"الإرهاب" و"التطرف"»: labels, not a quotation
+    return Candidate(s, e, "direct", None, prev.gender, prev.trigger, participle=prev.participle,
+                     rule="joined_quote")
+
 
 def _according_spans(doc: Paragraph) -> list[tuple[int, int]]:
     """The «، بحسب ما أفاد», «، حسبما أعلن» tails of the paragraph (up to where the source starts)."""
@@ -1359,5 +1379,11 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
             continue  # «يذكر أن ...» opening a sentence: the journalist's voice
         found.append(cand)
         covered_until = cand.end
+        while cand.kind == "direct":  # «"..." و"..."»: the speaker's next quotation
+            cand = rule_joined_quote(doc, cand)
+            if cand is None:
+                break
+            found.append(cand)
+            covered_until = cand.end
     extra = rule_according_to(doc, found, name_len) if doc.triggers or "،" in doc.text[doc.start:doc.end] else []
     return sorted(found + extra, key=lambda c: c.start) if extra else found
