@@ -737,3 +737,22 @@ def test_oglu_alone_is_no_ones_alias(reg):
     text = "قال وزير الخارجية التركي مولود تشاوش أوغلو إن تركيا لن تتراجع. وأضاف أوغلو أن الحوار مستمر."
     b = reg.resolve("أوغلو", date="2018-10-13", article_text=text)
     assert (b.name, b.known) == ("مولود جاويش أوغلو", True)
+
+
+@pytest.mark.parametrize("mention,name,country", [
+    # a definite word in a nisba's shape after a first name is a family name (pool quotes, ANT v2.1)
+    ("اللواء عبد الله العتيبي", "عبد الله العتيبي", None),
+    ("عبد اللطيف الزياني، الأمين العام لمجلس التعاون", "عبد اللطيف الزياني", None),
+    ("أبو محمد المقدسي، منظر الجهاديين الأشهر", "أبو محمد المقدسي", None),
+    ("محمد المهدي نصر عبدون، الناطق الرسمي باسم مطار الخرطوم الدولي", "محمد المهدي نصر عبدون", "SDN"),
+    ("الشيخ عبد العزيز آل الشيخ", "عبد العزيز آل الشيخ", None),
+    # also one shaped like a country's adjective: Mansour al-Turki is no Turk
+    ("منصور التركي", "منصور التركي", None),
+    ("المتحدث الأمني لوزارة الداخلية اللواء منصور التركي", None, None),
+    # but not after a body word, and a title's country adjective stays a country
+    ("مؤتمر الإيغور العالمي", "مؤتمر الإيغور العالمي", None),
+    ("مسؤول تركي", "مسؤول تركي", "TUR"),
+])
+def test_family_names_after_a_first_name(reg, mention, name, country):
+    a = reg.resolve(mention, date="2015-06-01")
+    assert (name is None or a.name == name) and a.country == country

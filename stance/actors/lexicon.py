@@ -298,8 +298,11 @@ class Lexicon:
                    for t in (self.unnamed_table, self.group_heads, self.body_words))
 
     def first_country(self, norms: list[str], start: int = 0) -> tuple[CountryRef, int, int] | None:
-        """The first country word from ``start``: (ref, start, end)."""
+        """The first country word from ``start``: (ref, start, end). A definite adjective right
+        after a first name is a family name («منصور التركي», «محمد المصري»), no country."""
         for m in self.country_table.scan(norms, start):
+            if m.start > 0 and norms[m.start].startswith("ال") and self.is_given_name(norms[m.start - 1]):
+                continue
             return m.payloads[0], m.start, m.end
         return None
 

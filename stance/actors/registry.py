@@ -1055,6 +1055,39 @@ class Registry:
                     return c
         return None
 
+    def _family_name(self, toks, norms: list[str], start: int, j: int) -> bool:
+        """«اللواء عبد الله العتيبي», «منصور التركي»: a definite word right after a first name
+        (no title before it) is its family name, also one shaped like a country's adjective
+        when it ends the mention; a title, body, modifier or person noun is not."""
+        lex = self.lexicon
+        w = norms[j]
+        if j > start and toks[j].orig == "آل" and j + 1 < len(norms):
+            return True  # «آل الشيخ», «آل ثاني»: a family
+        if j > start + 1 and toks[j - 1].orig == "آل":
+            return True
+        if j == start or not w.startswith("ال") or not w.endswith("ي") or len(w) <= 4 or _function_word(toks[j]):
+            return False  # a family name in a nisba's shape («العتيبي»); «الشقيق», «اللاعب» describe
+        if lex.is_given_name(norms[start], toks[start].orig) is False and norms[start] not in ("عبد", "ابو"):
+            return False
+        if any(t.match_at([w[2:]], 0) is not None for t in (lex.title_table, lex.unnamed_table, lex.group_heads)) \
+                or _person_noun([w[2:]], 0):
+            return False  # «القيادي»: a title word with the article
+        prev = norms[j - 1]
+        if prev.startswith("ال") and not (j >= 2 and norms[j - 2] == "عبد"):
+            return False  # only one family name, after a name («عبد الله» ends in «الله»)
+        if not ((self._plain_name_word(toks[j - 1], norms, j - 1) and lex.is_given_name(prev, toks[j - 1].orig))
+                or (j >= 2 and norms[j - 2] in ("عبد", "ابو", "بن", "ابن"))):
+            return False  # after a first name, not after any word («مؤتمر الإيغور العالمي»)
+        if lex.title_table.match_at(norms, start) is not None:
+            return False
+        for t in (lex.title_table, lex.body_words, lex.honorifics, lex.modifiers, lex.unnamed_table,
+                  lex.group_heads):
+            if t.match_at(norms, j) is not None:
+                return False
+        if self._aliases.match_at(norms, j) is not None or _person_noun(norms, j):
+            return False
+        return lex.country_at(norms, j) is None or j == len(norms) - 1
+
     def _name_span(self, toks, norms: list[str], start: int) -> tuple[int, int] | None:
         """Where a person's name sits in an unknown mention: after «يدعى», from a first name,
         or after a title and its country («وزير الاقتصاد الفرنسي برونو لومير»)."""
@@ -1069,10 +1102,17 @@ class Registry:
             if norms[i] in lex.name_markers and i + 1 < len(norms):
                 return i + 1, min(len(norms), i + 4)
         run = start
-        while run < len(norms) and run - start < 5 and (
+        family = False  # the word before ``run`` is a family name
+        while run < len(norms) and run - start < 5 and not (
+                family and (run + 1 >= len(norms) or norms[run + 1].startswith("ال"))) and (
                 self._plain_name_word(toks[run], norms, run)
-                or (run > start and norms[run - 1] in ("عبد", "ابو", "بن", "ابن", "بنت"))):
-            run += 1  # «عبد الواحد», «أبو طالبي»: one name
+                or (run > start and norms[run - 1] in ("عبد", "ابو", "بن", "ابن", "بنت"))
+                or self._family_name(toks, norms, start, run)):
+            # «عبد الواحد», «أبو طالبي»: one name; «عبد اللطيف الزياني»: and a family name, its last word
+            family = self._family_name(toks, norms, start, run) and toks[run].orig != "آل"
+            run += 1  # after it only more name («محمد المهدي نصر عبدون»), no description («منظر الجهاديين»)
+        if family and run - start >= 2:
+            return start, run  # «منصور التركي», «عبد العزيز آل الشيخ»
         if 2 <= run - start < 5 and run < len(norms):
             return start, run  # «جاي سيكولو، أحد محاميي ترامب»: the name before its apposition
         for i in range(start, len(norms)):
@@ -1135,6 +1175,10 @@ class Registry:
             cut = _second_conjunct(norms, head, lex)
             if cut is not None:  # «منظمة خيرية ومجموعة مراقبين»: joint speakers, the first one
                 return self._unknown(" ".join(t.orig for t in toks[:cut]), article_id, article_text, date)
+        if span is not None and country is not None \
+                and any(lex.country_at(norms, k) is not None for k in range(*span)):
+            # «منصور التركي»: a family name shaped like a country's adjective names no country
+            country = self._title_info(norms[:span[0]] + norms[span[1]:])[0]
         notes = [f"title words: {role or '-'}, {country or '-'}"]
         if span is not None:
             words = toks[span[0]:span[1]]
