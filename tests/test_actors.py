@@ -756,3 +756,20 @@ def test_oglu_alone_is_no_ones_alias(reg):
 def test_family_names_after_a_first_name(reg, mention, name, country):
     a = reg.resolve(mention, date="2015-06-01")
     assert (name is None or a.name == name) and a.country == country
+
+
+@pytest.mark.parametrize("mention,date,name,country", [
+    # the registry serves other years than the 2018 corpus: Saudi outlets of 2015 (issue 13)
+    ("واس", "2015-05-10", "وكالة الأنباء السعودية (واس)", "SAU"),
+    ("وزير الخارجية البريطاني", "2015-05-10", "فيليب هاموند", "GBR"),
+    ("المبعوث الأممي إلى اليمن", "2015-03-10", "جمال بنعمر", "INT"),
+    ("المبعوث الأممي إلى اليمن", "2015-05-10", "إسماعيل ولد الشيخ أحمد", "INT"),
+    ("المتحدث باسم قوات التحالف", "2015-05-10", "أحمد عسيري", "SAU"),
+    ("رئيس الوزراء اليمني", "2015-05-10", "خالد بحاح", "YEM"),
+    ("الأمين العام لمجلس التعاون الخليجي", "2015-05-10", "عبد اللطيف الزياني", "INT"),
+    # a weak surname shared by two politicians names neither alone
+    ("رئيس حكومة الإقليم نيجيرفان بارزاني", "2018-05-10", "رئيس حكومة الإقليم نيجيرفان بارزاني", None),
+])
+def test_speakers_of_2015(reg, mention, date, name, country):
+    a = reg.resolve(mention, date=date)
+    assert (a.name, a.country) == (name, country)
