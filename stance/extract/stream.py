@@ -104,8 +104,9 @@ def _chunks(articles: Iterable[Article], size: int):
 
 
 def _parallel(articles, extractor, workers, chunksize, max_pending, context):
-    ctx = multiprocessing.get_context(context)
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(extractor,))
+    # the pool starts with the first chunk read: an empty or bad input starts no worker (a pool
+    # terminated while its workers still start up can hang; seen once under heavy load)
+    pool = None
     pending: collections.deque = collections.deque()
     try:
         for chunk in _chunks(articles, chunksize):
@@ -113,15 +114,20 @@ def _parallel(articles, extractor, workers, chunksize, max_pending, context):
                 while pending:
                     yield from _drain(pending.popleft())
                 raise chunk
+            if pool is None:
+                pool = multiprocessing.get_context(context).Pool(workers, initializer=_init_worker,
+                                                                 initargs=(extractor,))
             pending.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
             while len(pending) >= max_pending:
                 yield from _drain(pending.popleft())
         while pending:
             yield from _drain(pending.popleft())
-        pool.close()
-        pool.join()
+        if pool is not None:
+            pool.close()
+            pool.join()
     finally:
-        pool.terminate()
+        if pool is not None:
+            pool.terminate()
 
 
 def _drain(item):
