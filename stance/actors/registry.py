@@ -1102,17 +1102,19 @@ class Registry:
             if norms[i] in lex.name_markers and i + 1 < len(norms):
                 return i + 1, min(len(norms), i + 4)
         run = start
-        family = False  # the word before ``run`` is a family name
+        family_end = None  # where the family name ends («عبد الله العتيبي», «عبد العزيز آل الشيخ»)
         while run < len(norms) and run - start < 5 and not (
-                family and (run + 1 >= len(norms) or norms[run + 1].startswith("ال"))) and (
+                family_end == run and (run + 1 >= len(norms) or norms[run + 1].startswith("ال"))) and (
                 self._plain_name_word(toks[run], norms, run)
                 or (run > start and norms[run - 1] in ("عبد", "ابو", "بن", "ابن", "بنت"))
                 or self._family_name(toks, norms, start, run)):
-            # «عبد الواحد», «أبو طالبي»: one name; «عبد اللطيف الزياني»: and a family name, its last word
-            family = self._family_name(toks, norms, start, run) and toks[run].orig != "آل"
-            run += 1  # after it only more name («محمد المهدي نصر عبدون»), no description («منظر الجهاديين»)
-        if family and run - start >= 2:
-            return start, run  # «منصور التركي», «عبد العزيز آل الشيخ»
+            # «عبد الواحد», «أبو طالبي»: one name; after a family name only more name («محمد المهدي
+            # نصر عبدون»), no description («منظر الجهاديين»)
+            if self._family_name(toks, norms, start, run) and toks[run].orig != "آل":
+                family_end = run + 1
+            run += 1
+        if family_end is not None and family_end - start >= 2:
+            return start, run  # «منصور التركي», «محمد المهدي نصر عبدون»
         if 2 <= run - start < 5 and run < len(norms):
             return start, run  # «جاي سيكولو، أحد محاميي ترامب»: the name before its apposition
         for i in range(start, len(norms)):

@@ -188,7 +188,8 @@ WORD_LISTS = ("object_adverbs", "time_words", "time_modifiers", "adjunct_heads",
               "statement_owner_verbs", "verbal_noun_governors", "clause_after_comma",
               "statement_owner_skip", "statement_owner_ends", "statement_tongue",
               "participle_not_after", "apposition_pronouns", "name_particles",
-              "ministry_and_minister", "quantity_prefixes", "affiliation_adjectives")
+              "ministry_and_minister", "quantity_prefixes", "affiliation_adjectives",
+              "honorific_pronouns")
 PATTERNS = ("furniture", "link_line", "dateline", "connective", "media_speaker", "tail", "narration_after_comma",
             "object_clause_after_comma", "according_to",
             "connectives_left", "inner_connective", "adjunct_opening", "from_pronoun", "auxiliary_end", "amma")

@@ -187,8 +187,8 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
             break  # «للصحفيين», «لـCNN» at the end: the addressee (but «بيان للإليزيه», and
             # «منظمة الأمم المتحدة للطفولة» is a name)
         keep.append((s, e, w))
-    if not keep:
-        return None
+    if not keep or (len(keep) == 1 and keep[0][2] in _HONORIFIC_PRONOUNS):
+        return None  # «وأضاف سموه أن»: the speaker named before
     s, e = keep[0][0], keep[-1][1]
     mention = text[s:e].strip(" ،,:؛\"«»“”")
     if not mention:
@@ -774,6 +774,7 @@ def _adjective_like(word: str) -> bool:
 
 
 _AFFILIATION = frozenset(words("affiliation_adjectives"))
+_HONORIFIC_PRONOUNS = frozenset(words("honorific_pronouns"))
 
 
 def _owned_object(toks, i: int, j: int) -> bool:
