@@ -858,3 +858,22 @@ def test_a_family_name_after_aal_and_the_grand_mufti(extractor):
     text = "وقال فضيلة الشيخ عبد العزيز آل الشيخ مفتي عام المملكة إن الإرهاب لا دين له ولا وطن."
     q = only(quotes_of(extractor, text, date="2015-05-10"))
     assert q["actor"] == "عبد العزيز آل الشيخ"
+
+
+@pytest.mark.parametrize("text,speaker,starts", [
+    ("ووفقا لمكتب الأمم المتحدة لتنسيق الشؤون الإنسانية، فقد نزح أكثر من 30 ألف شخص داخلياً في محافظة "
+     "إدلب.", "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية", "نزح أكثر من 30 ألف شخص"),  # dev2 gold
+    ("ووفقا لمجلس سوريا الديمقراطية، فإن الاجتماع مع الحكومة جاء بدعوة منها.",  # BB-middleEast-805-20180728
+     "مجلس سوريا الديمقراطية", "الاجتماع مع الحكومة"),
+    # no source: results, a law, a newspaper reporting facts (dev gold, not annotated)
+    ("وبحسب النتائج النهائية، حصل تحالف الصدر على 54 مقعدا من إجمالي عدد مقاعد البرلمان.", None, None),
+    ("وبحسب صحيفة الأناضول التركية الرسمية التي تداولت اجتماع جاويش أوغلو وبومبيو، فقد توصل الفريقان "
+     "إلى خطة تقنية مكونة من ثلاث مراحل.", None, None),
+])
+def test_a_sentence_opening_with_according_to_is_its_sources_reported_speech(extractor, text, speaker, starts):
+    quotes = quotes_of(extractor, text, date="2018-07-28")
+    if speaker is None:
+        assert quotes == []
+    else:
+        q = only(quotes)
+        assert (q["rule"], q["actor"]) == ("according_to", speaker) and q["text"].startswith(starts)

@@ -62,7 +62,8 @@ RULES = {
     "participle_quote": "a continuation participle and quotation marks («، مضيفا \"...\"»)",
     "participle_object": "a continuation participle with an object («، مشيرا إلى ...»)",
     "masdar_comp": "a verbal noun of speech, its speaker and أن («بعد إعلان الجيش أنه ...»)",
-    "according_to": "a clause that ends «، بحسب X», «، وفق X» («قتل 28 شخصا، بحسب الحكومة»)",
+    "according_to": "a clause that ends «، بحسب X», «، وفق X» («قتل 28 شخصا، بحسب الحكومة») or follows a "
+                    "sentence-opening «وبحسب X،», «ووفقا لـX، فإن ...»",
     "joined_quote": "a quotation joined by و to a direct quote, its speaker's («\"...\" و\"...\"»)",
 }
 
@@ -1354,6 +1355,38 @@ def rule_according_to(doc: Paragraph, found: list[Candidate], name_len) -> list[
     return out
 
 
+_FRONTED_THEN = regex.compile(r"[،,]\s*(?:فإنه|فإنها|فإنهم|فإن|فان|فقد)\s+")
+
+
+def rule_according_fronted(doc: Paragraph, found: list[Candidate], name_len) -> list[Candidate]:
+    """A sentence with no quote that opens with «وبحسب X،», «ووفقا لـX، فقد ...»: the clause
+    after the comma is X's reported speech («ووفقا لمكتب الأمم المتحدة لتنسيق الشؤون الإنسانية،
+    فقد نزح أكثر من 30 ألف شخص»). Whether X can be a source (not «النتائج», «قانون») and is
+    no news outlet reporting facts is checked with the registry, as for ``according_to``."""
+    text, out = doc.text, []
+    starts = doc.sentence_starts()
+    for st in [doc.start] + starts:
+        m = _ACCORDING.match(text, st, min(doc.end, st + 120))
+        if m is None or text[st:m.start()].strip() or text[st:m.end()].lstrip()[:1] in "،,":
+            continue
+        end = doc.sentence_end(m.end(), doc.end)
+        comma = _COMMA_AT.search(text, m.end(), min(end, m.end() + 160))
+        if comma is None or any(c.start < end and c.end > st for c in found) or doc.inside(m.end()) is not None:
+            continue  # the sentence already has its quote
+        speaker = clean_speaker(text, m.end(), comma.start(), name_len)
+        if speaker is None or count_words(text, *speaker, 9) > 8:
+            continue
+        who = text[speaker[0]:speaker[1]].split()
+        if who[0] in _NOT_SOURCE or any(w in _PREPOSITIONS for w in who[1:]):
+            continue
+        then = _FRONTED_THEN.search(text, comma.start(), end)  # «، ومقره ...، فإن الوضع»: after فإن
+        content = _content(doc, then.end() if then is not None else comma.end(), end)
+        if content is None or count_words(text, content[0], content[1], 4) < 4:
+            continue
+        out.append(Candidate(content[0], content[1], content[2], speaker, "m", m.start(), rule="according_to"))
+    return out
+
+
 def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
     """All quote candidates in one indexed paragraph, in text order: for each reporting verb
     not inside quotation marks nor inside the previous quote, the rules of ``RULE_ORDER``."""
@@ -1387,4 +1420,6 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
             found.append(cand)
             covered_until = cand.end
     extra = rule_according_to(doc, found, name_len) if doc.triggers or "،" in doc.text[doc.start:doc.end] else []
+    if "حسب" in doc.text[doc.start:doc.end] or "وفق" in doc.text[doc.start:doc.end]:
+        extra += rule_according_fronted(doc, found + extra, name_len)
     return sorted(found + extra, key=lambda c: c.start) if extra else found
