@@ -877,3 +877,19 @@ def test_a_sentence_opening_with_according_to_is_its_sources_reported_speech(ext
     else:
         q = only(quotes)
         assert (q["rule"], q["actor"]) == ("according_to", speaker) and q["text"].startswith(starts)
+
+
+@pytest.mark.parametrize("sentence,speaker,starts", [
+    # ANT v2.1: a title or body head in construct with indefinite nouns up to a definite one
+    ('ففي 15 شباط/فبراير أعلنت قيادة أركان الجيش الفرنسي "مقتل أو اعتقال" 20 متطرفاً مفترضاً أثناء '
+     "عملية جوية وبرية للقوات الفرنسية.",  # AL-internationalNews-338-20180303 (dev2 gold)
+     "قيادة أركان الجيش الفرنسي", '"مقتل أو اعتقال"'),
+    ("كما أدانت جماعات حقوق الإنسان القمع الذي تعرض له الاعتصام السلمي دون مبرر.",  # BB-middleEast-932-20180827
+     "جماعات حقوق الإنسان", "القمع الذي"),
+    # and a title's holder named after it
+    ('ودعا زعيم تنظيم القاعدة أيمن الظواهري الأحد في تسجيل فيديو إلى "الجهاد" ضد الولايات المتحدة.',
+     "زعيم تنظيم القاعدة أيمن الظواهري", None),  # FR-internationalNews-1226-20180514
+])
+def test_a_head_in_construct_is_one_speaker(extractor, sentence, speaker, starts):
+    q = quotes_of(extractor, sentence, date="2018-05-14")[0]
+    assert q["speaker"] == speaker and (starts is None or q["text"].startswith(starts))

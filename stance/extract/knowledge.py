@@ -256,6 +256,16 @@ def title_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def body_heads() -> frozenset[str]:
+    """The first word of every body word of the registry's ``titles.yaml`` («قيادة», «مجلس»
+    of «مجلس الوزراء», «وزارة»), without the article: heads of an unknown body's name."""
+    data = yaml.load(read_text(TITLES), Loader=_Loader)
+    heads = {p.split()[0] for ws in (data.get("body_words") or {}).values() if isinstance(ws, list)
+             for p in ws if p.split()}
+    return frozenset(h[2:] if h.startswith("ال") else h for h in heads)
+
+
+@functools.lru_cache(maxsize=1)
 def title_heads() -> frozenset[str]:
     """The first word of every title phrase, honorific and unnamed-official head of the
     registry's ``titles.yaml`` («الأمين» of «الأمين العام», «السفير», «مصدر»): words that

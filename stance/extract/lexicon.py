@@ -14,7 +14,7 @@ import unicodedata
 
 import regex
 
-from .knowledge import DATA, read_verbs, read_words, title_heads, title_words
+from .knowledge import DATA, body_heads, read_verbs, read_words, title_heads, title_words
 
 _W = read_words(DATA / "words.yaml")
 
@@ -266,6 +266,8 @@ TIME_MODIFIERS = frozenset(_W["time_modifiers"])
 TITLE_WORDS = title_words()
 # Words that open a title phrase («الأمين» of «الأمين العام»), from the same file.
 TITLE_HEADS = title_heads()
+# Words that open an unknown body's name («قيادة», «مجلس», «وزارة»), from the same file.
+BODY_HEADS = body_heads()
 
 # Verbal nouns that restate the reporting act after a verb: «جدد التأكيد على أن».
 REPORTING_MASDARS = frozenset(_W["reporting_masdars"])

@@ -55,6 +55,11 @@ class NameIndex:
             if 0 < len(words) <= _MAX_WORDS:
                 names.add(words)
         self.names = frozenset(names)
+        self.given_names = frozenset(getattr(registry.lexicon, "given_names", ()) or ())
+
+    def given_name(self, word: str) -> bool:
+        """Whether ``word`` is a common first name of the registry's titles.yaml («أيمن», «عمر»)."""
+        return _norm_word(word) in self.given_names
 
     def person_at(self, words: list[str], within: int = 5) -> tuple[int, int] | None:
         """``(offset, length)`` of the first known person's full name (two words or more)

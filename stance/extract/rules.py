@@ -31,6 +31,7 @@ from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS
                       DEFAULT_VERBS, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
                       NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
                       TIME_MODIFIERS, TIME_WORDS, TITLE_HEADS, TITLE_WORDS, VerbLexicon, words)
+from .lexicon import BODY_HEADS
 
 
 @dataclass
@@ -670,7 +671,7 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     lead = 2 if len(toks) > 3 and (toks[0][2], toks[1][2]) in _QUANTITY_PREFIXES else 0
     # «وندد عدد من الدول بـ»: «عدد من» and the noun phrase it counts
     j = lead + _np_length(toks[lead:], name_len)  # the speaker noun phrase: a head, its modifiers, a name
-    split = _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len) \
+    split = _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep) \
         or _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex, lead) \
         or _split_at_commas(text, parts, cend)
     if split is not None:
@@ -680,7 +681,18 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]  # the NP, then the object
 
 
-def _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len):
+def _after_time(text, toks, k: int, cend: int, bi: bool, prep: str | None) -> int:
+    """Where the object starts after a time word that ends the speaker (``toks[k]`` follows it):
+    past the verb's own preposition when it comes a few words on, after an adjunct («ودعا X
+    الأحد في تسجيل فيديو إلى ...»), else past a preposition right there."""
+    if prep is not None:
+        for s, e, w in toks[k:k + 6]:
+            if w in (prep, "الى" if prep == "إلى" else prep):
+                return e
+    return _skip_preposition(text, toks[k][0], cend, bi)
+
+
+def _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep=None):
     """A restating masdar, a relative clause or a preposition right after the speaker's noun
     phrase of ``j`` words ends the speaker."""
     k = None
@@ -703,7 +715,7 @@ def _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len):
     if j < len(toks) and toks[j - 1][1] <= first_end:
         nxt = toks[j][2]
         if nxt in TIME_WORDS and j + 1 < len(toks):
-            return clean_speaker(text, toks[0][0], toks[j - 1][1]), _skip_preposition(text, toks[j + 1][0], cend, bi)
+            return clean_speaker(text, toks[0][0], toks[j - 1][1]), _after_time(text, toks, j + 1, cend, bi, prep)
         is_name = name_len is not None and name_len([w for _, _, w in toks[j:j + 4]]) > 0
         if nxt in _PREPOSITIONS or (bi and nxt.startswith("ب") and len(nxt) > 2 and not is_name):
             return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, toks[j][0], cend, bi)
@@ -730,7 +742,7 @@ def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, 
             k = i + 1
             while k + 1 < len(toks) and toks[k][2] in TIME_WORDS:
                 k += 1  # «مساء السبت»
-            return clean_speaker(text, toks[0][0], toks[i - 1][1]), _skip_preposition(text, toks[k][0], cend, bi)
+            return clean_speaker(text, toks[0][0], toks[i - 1][1]), _after_time(text, toks, k, cend, bi, prep)
         if j <= i <= j + 1 and _owned_object(toks, i, j):
             # «وأكدت فصائل موالية لتركيا سيطرتها على», «أعلنت شركات أوروبية أخرى انسحابها من»,
             # «ونفت روسيا بشدة مسؤوليتها عن»: a noun owned by the subject opens the object
@@ -776,6 +788,45 @@ def _adjective_like(word: str) -> bool:
 
 _AFFILIATION = frozenset(words("affiliation_adjectives"))
 _HONORIFIC_PRONOUNS = frozenset(words("honorific_pronouns"))
+
+
+def _construct_chain(toks, name_len) -> int:
+    """«قيادة أركان الجيش الفرنسي», «قائد شرطة المدينة», «رئيس وزراء العراق»: an indefinite title
+    or body head in construct with one or two indefinite nouns and then a definite noun or a
+    known name (with its adjectives) is one speaker noun phrase; 1 when there is no such chain
+    (a title always has its complement, so «رئيس ضرورة» does not occur)."""
+    head = toks[0][2]
+    if head not in TITLE_HEADS and head not in BODY_HEADS:
+        return 1
+    k = 1
+    while k < min(len(toks), 3):
+        w = toks[k][2]
+        if w.startswith(("ال", "ب", "ل", "وال", "#")) or w in _PREPOSITIONS or w in TIME_WORDS \
+                or w in RELATIVES or w.endswith(("ها", "هم", "هما")) or w[:1].isdigit() \
+                or (name_len is not None and name_len([w]) > 0):
+            break
+        k += 1
+    if k == 1 or k >= len(toks):
+        return 1
+    n = name_len([x for _, _, x in toks[k:k + 6]]) if name_len is not None else 0
+    if n:
+        return k + n  # «رئيس وزراء العراق»
+    if not toks[k][2].startswith("ال") or toks[k][2] in TIME_WORDS:
+        return 1
+    k += 1  # the definite noun («الجيش»), then its adjectives («الفرنسي»)
+    while k < len(toks) and k < 7 and toks[k][2].startswith("ال") and _adjective_like(toks[k][2]):
+        k += 1
+    given = getattr(getattr(name_len, "__self__", None), "given_name", None)
+    if head in TITLE_HEADS and given is not None and k < len(toks) and given(toks[k][2]):
+        # «زعيم تنظيم القاعدة أيمن الظواهري», «وزير شؤون الاتحاد الأوروبي عمر جيليك»: the
+        # holder's name, a first name and up to two more words (a family name with the article)
+        n = k + 1
+        while n < len(toks) and n < k + 3 and not toks[n][2].startswith(("ب", "ل", "و")) \
+                and toks[n][2] not in _PREPOSITIONS and toks[n][2] not in TIME_WORDS \
+                and (not toks[n][2].startswith("ال") or toks[n][2].endswith("ي")):
+            n += 1
+        k = n
+    return k
 
 
 def _owned_object(toks, i: int, j: int) -> bool:
@@ -855,8 +906,11 @@ def _np_length(toks, name_len=None) -> int:
                 and toks[j][2] not in _TITLE_LINKS:  # «في» ends like a nisba but links a place
             j += 1
         j = _affiliation_end(toks, j)
+        if j == 1:
+            j = _construct_chain(toks, name_len)
+    chained = j > 1 and not definite_head  # the construct's complement is read: only adjectives follow
     while j < len(toks) and j < 6 and toks[j][2].startswith(("ال", "وال")):
-        if definite_head and not _adjective_like(toks[j][2]):
+        if (definite_head or chained) and not _adjective_like(toks[j][2]):
             break  # «المصدر النظام السوري مسؤولية»: a definite noun after a definite head is the object
         j += 1
     person_at = getattr(getattr(name_len, "__self__", None), "person_at", None)
