@@ -893,3 +893,9 @@ def test_a_sentence_opening_with_according_to_is_its_sources_reported_speech(ext
 def test_a_head_in_construct_is_one_speaker(extractor, sentence, speaker, starts):
     q = quotes_of(extractor, sentence, date="2018-05-14")[0]
     assert q["speaker"] == speaker and (starts is None or q["text"].startswith(starts))
+
+
+def test_a_generic_head_and_a_name_before_an_owned_object(extractor):
+    text = "ونفت حركة طالبان مسؤوليتها عن الهجوم."  # AL-internationalNews-1484-20180605
+    q = only(quotes_of(extractor, text, date="2018-06-05"))
+    assert (q["actor"], q["actor_country"], q["text"]) == ("حركة طالبان", "AFG", "مسؤوليتها عن الهجوم")

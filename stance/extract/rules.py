@@ -871,6 +871,8 @@ def _np_length(toks, name_len=None) -> int:
         if k and name_len([w for _, _, w in toks[:8]]) <= k:
             return 1 + k  # «فصيل كتائب حزب الله العراقي», «حركة حماس»: a generic head before the
             # body's name (unless head and name are one longer name: «منظمة الأمم المتحدة للطفولة»)
+        if len(toks) > 2 and not toks[0][2].startswith("ال") and _owned_object(toks, 2, 2):
+            return 2  # «ونفت حركة طالبان مسؤوليتها»: the body's name the registry does not know
     if name_len is not None:
         k = name_len([w for _, _, w in toks[:8]])
         if k:
