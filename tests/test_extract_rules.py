@@ -899,3 +899,21 @@ def test_a_generic_head_and_a_name_before_an_owned_object(extractor):
     text = "ونفت حركة طالبان مسؤوليتها عن الهجوم."  # AL-internationalNews-1484-20180605
     q = only(quotes_of(extractor, text, date="2018-06-05"))
     assert (q["actor"], q["actor_country"], q["text"]) == ("حركة طالبان", "AFG", "مسؤوليتها عن الهجوم")
+
+
+@pytest.mark.parametrize("sentence,speaker,starts", [
+    # «أفاد X بـ...» reports what X says (dev gold), past a clause about the speaker
+    ("وأفادت لجان التنسيق المحلية، وهي شبكة من الناشطين المعارضين، بمقتل 77 مدنيا.",
+     "لجان التنسيق المحلية", "مقتل 77 مدنيا"),
+    # a word that opens with ب is no ب + noun: «بعضهم» speaks (dev gold), «فرانس برس» is one name
+    ("وتحدثت هيومن رايتس ووتش مع 57 لاجئاً، أفاد بعضهم عن استخدام السلطات العنف لطردهم.",
+     "بعضهم", "استخدام السلطات"),
+])
+def test_afada_bi_and_words_that_open_with_ba(extractor, sentence, speaker, starts):
+    q = quotes_of(extractor, sentence, date="2018-03-01")[-1]
+    assert q["speaker"] == speaker and q["text"].startswith(starts)
+
+
+def test_a_news_agency_reporting_with_afada_bi_is_no_quote(extractor):
+    # codebook §1: an agency reporting facts; «برس» is not ب + «رس»
+    assert quotes_of(extractor, "وأفادت وكالة فرانس برس بتوجه عشرات العائلات من أحياء درعا البلد.") == []

@@ -572,9 +572,26 @@ def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
         toks = toks[1:]
     if toks and toks[0][2] in _PREPOSITIONS:
         return toks[0][1]
-    if bi and toks and toks[0][2].startswith("ب"):
+    if bi and toks and toks[0][2].startswith("ب") and not toks[0][2].startswith(_NOT_BI):
         return toks[0][0] + (2 if toks[0][2].startswith("بـ") else 1)
     return pos
+
+
+_NOT_BI = ("بعض", "بين", "بيان")  # «أفاد بعضهم», «أفاد بيان للجيش»: words that open with ب, no ب + noun
+
+
+def _bi_word(toks, i: int, name_len) -> bool:
+    """Whether ``toks[i]`` is the preposition ب glued to a noun («بمقتل»): not a word that opens
+    with ب («بعضهم»), a name («بومبيو»), nor the second word of a name with the word before it
+    («وكالة فرانس برس»)."""
+    w = toks[i][2]
+    if not w.startswith("ب") or len(w) <= 2 or w.startswith(_NOT_BI):
+        return False
+    if name_len is None:
+        return True
+    if name_len([x for _, _, x in toks[i:i + 4]]):
+        return False
+    return not (i > 0 and name_len([x for _, _, x in toks[i - 1:i + 3]]) >= 2)
 
 
 _NOT_BEFORE_SUBJECT_VERB = frozenset(words("not_before_subject_verb"))
@@ -660,10 +677,10 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         toks = toks[1:]
     if len(toks) < 2:
         return None
-    if toks[0][2] in _PREPOSITIONS or (bi and toks[0][2].startswith("ب") and name_len is not None
-                                       and not name_len([toks[0][2]])):
+    if toks[0][2] in _PREPOSITIONS or (bi and name_len is not None and _bi_word(toks, 0, name_len)):
         return None, _skip_preposition(text, vend, cend, bi)  # «تعهد بخلق فرص عمل»: subject elided
-    if toks[0][2].endswith(("ها", "هم", "هما", "ه")) and len(toks[0][2]) > 4 and not toks[0][2].startswith("ال") \
+    if toks[0][2].endswith(("ها", "هم", "هما", "ه")) and len(toks[0][2]) > 4 \
+            and not toks[0][2].startswith(("ال",) + _NOT_BI) \
             and not (name_len is not None and name_len([toks[0][2]])):
         return None, toks[0][0]  # «أعلن انسحابه من», «أكدت كذلك وقوفها»: the object, subject elided
     parts = list(_SEGMENT.finditer(text, vend, cend))
@@ -678,6 +695,10 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         return split
     if j >= len(toks):
         return None
+    if toks[j][2] in _CLAUSE_PRONOUNS and len(parts) >= 3 and parts[1].start() <= toks[j][0] < parts[1].end():
+        # «وأفادت لجان التنسيق المحلية، وهي شبكة من الناشطين المعارضين، بمقتل»: a clause about
+        # the speaker between commas; the object follows it
+        return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, parts[2].start(), cend, bi)
     return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]  # the NP, then the object
 
 
@@ -716,8 +737,7 @@ def _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep=No
         nxt = toks[j][2]
         if nxt in TIME_WORDS and j + 1 < len(toks):
             return clean_speaker(text, toks[0][0], toks[j - 1][1]), _after_time(text, toks, j + 1, cend, bi, prep)
-        is_name = name_len is not None and name_len([w for _, _, w in toks[j:j + 4]]) > 0
-        if nxt in _PREPOSITIONS or (bi and nxt.startswith("ب") and len(nxt) > 2 and not is_name):
+        if nxt in _PREPOSITIONS or (bi and _bi_word(toks, j, name_len)):
             return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, toks[j][0], cend, bi)
     return None
 
@@ -751,7 +771,7 @@ def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, 
         if w in _PREPOSITIONS and not (i < j and toks[i - 1][2] in _AFFILIATION):
             # (not the «من» of «مصادر مقربة من الحكومة»)
             return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
-        if bi and w.startswith("ب") and len(w) > 2 and not (name_len and name_len([x for _, _, x in toks[i:i + 4]])):
+        if bi and _bi_word(toks, i, name_len):
             return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), s + (2 if w.startswith("بـ") else 1)
     return None
 
