@@ -917,3 +917,11 @@ def test_afada_bi_and_words_that_open_with_ba(extractor, sentence, speaker, star
 def test_a_news_agency_reporting_with_afada_bi_is_no_quote(extractor):
     # codebook §1: an agency reporting facts; «برس» is not ب + «رس»
     assert quotes_of(extractor, "وأفادت وكالة فرانس برس بتوجه عشرات العائلات من أحياء درعا البلد.") == []
+
+
+def test_kama_and_a_reporting_verb_open_a_new_quote_of_the_same_speaker(extractor):
+    text = ("وأشارت شامداساني إلى أنه مازالت توجد العديد من الأسئلة حول ما حصل مع خاشقجي عند دخوله القنصلية "
+            "قبل أسبوع، كما نوهت أيضاً إلى أن مختصين سيصدرون تصريحاً، في وقت لاحق من اليوم.")  # dev gold
+    first, second = quotes_of(extractor, text, date="2018-10-09")
+    assert first["text"].endswith("قبل أسبوع") and second["text"].startswith("مختصين سيصدرون")
+    assert first["speaker"] == second["speaker"] == "شامداساني"

@@ -31,7 +31,7 @@ from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS
                       DEFAULT_VERBS, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
                       NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
                       TIME_MODIFIERS, TIME_WORDS, TITLE_HEADS, TITLE_WORDS, VerbLexicon, words)
-from .lexicon import BODY_HEADS
+from .lexicon import BODY_HEADS, CLAUSE_CONNECTIVES
 
 
 @dataclass
@@ -472,6 +472,8 @@ def _left_subject(text: str, sent_start: int, verb_start: int, lex: VerbLexicon 
         left_stripped = inner[-1].strip(" ،,:-–—\"«»“”")
     if not left_stripped or lex.has_trigger(left_stripped):
         return None  # «جاء ذلك في تصريح أكد فيه ...»: another verb, not a subject
+    if left_stripped.split()[-1] in CLAUSE_CONNECTIVES:
+        return None  # «إن التحقيق مستمر، كما نوهت»: a new clause of the same speaker
     toks = _tokens(left_stripped, 0, len(left_stripped))
     if len(toks) > _MAX_LEFT_TOKENS:
         return None
