@@ -898,30 +898,56 @@ def _np_length(toks, name_len=None) -> int:
     if name_len is not None:
         k = name_len([w for _, _, w in toks[:8]])
         if k:
-            # «الولايات المتحدة والحكومات الغربية الأخرى»: joint speakers, attributed to the first
-            while k < len(toks) - 1 and toks[k][2].startswith("و"):
-                # «موسكو ودمشق», «السعودية والإمارات ومصر»: another known name joined by و
-                n = name_len([toks[k][2][1:]] + [w for _, _, w in toks[k + 1:k + 6]])
-                if n and k + n < len(toks):
-                    k += n
-                    while k < len(toks) - 1 and toks[k][2].startswith("ال") \
-                            and toks[k][2].endswith(NISBA_ENDINGS + ("ى",)):
-                        k += 1  # «والحكومات الغربية الأخرى»: its nisba adjectives
-                    continue
-                w = toks[k][2]
-                if not w.startswith("وال"):
-                    # «الولايات المتحدة وحلفاؤها الغربيون»: a possessed noun pointing back to the
-                    # first, with its definite nisba adjective, is a co-speaker too
-                    if len(w) > 4 and w.endswith(("ها", "هم", "ه")) and k + 2 < len(toks) \
-                            and toks[k + 1][2].startswith("ال") \
-                            and toks[k + 1][2].endswith(NISBA_ENDINGS):
-                        k += 2
-                        continue
-                    break
-                k += 1
-                while k < len(toks) - 1 and toks[k][2].startswith("ال") and _adjective_like(toks[k][2]):
-                    k += 1
-            return k
+            return _joint_names(toks, k, name_len)
+    j = _head_and_modifiers(toks, name_len)
+    named = _named_holder_end(toks, j, name_len)
+    if named is not None:
+        return named
+    if toks[j - 1][2] in TITLE_WORDS or toks[0][2] in TITLE_WORDS and j == 1:
+        # a title is followed by a name: up to two undetermined words
+        k = j
+        while k < len(toks) and k < j + 3 and not toks[k][2].startswith(("ال", "ب", "ل")) \
+                and toks[k][2] not in _PREPOSITIONS and toks[k][2] not in TIME_WORDS:
+            k += 1
+        if k < len(toks) and (toks[k][2] in _PREPOSITIONS or toks[k][2] in TIME_WORDS
+                              or toks[k][2].startswith("ب")):
+            j = k
+    return j
+
+
+def _joint_names(toks, k: int, name_len) -> int:
+    """A known name of ``k`` tokens and the speakers joined to it by و («موسكو ودمشق»,
+    «الولايات المتحدة والحكومات الغربية الأخرى», «الولايات المتحدة وحلفاؤها الغربيون»): joint
+    speakers, attributed to the first."""
+    while k < len(toks) - 1 and toks[k][2].startswith("و"):
+        # «موسكو ودمشق», «السعودية والإمارات ومصر»: another known name joined by و
+        n = name_len([toks[k][2][1:]] + [w for _, _, w in toks[k + 1:k + 6]])
+        if n and k + n < len(toks):
+            k += n
+            while k < len(toks) - 1 and toks[k][2].startswith("ال") \
+                    and toks[k][2].endswith(NISBA_ENDINGS + ("ى",)):
+                k += 1  # «والحكومات الغربية الأخرى»: its nisba adjectives
+            continue
+        w = toks[k][2]
+        if not w.startswith("وال"):
+            # «الولايات المتحدة وحلفاؤها الغربيون»: a possessed noun pointing back to the
+            # first, with its definite nisba adjective, is a co-speaker too
+            if len(w) > 4 and w.endswith(("ها", "هم", "ه")) and k + 2 < len(toks) \
+                    and toks[k + 1][2].startswith("ال") \
+                    and toks[k + 1][2].endswith(NISBA_ENDINGS):
+                k += 2
+                continue
+            break
+        k += 1
+        while k < len(toks) - 1 and toks[k][2].startswith("ال") and _adjective_like(toks[k][2]):
+            k += 1
+    return k
+
+
+def _head_and_modifiers(toks, name_len) -> int:
+    """The head of an unnamed speaker phrase and what modifies it: nisba adjectives after an
+    indefinite head («مصدر عسكري سوري»), an affiliation («مصادر مقربة من الحكومة»), a construct
+    chain («قيادة أركان الجيش»), then definite modifiers («وزير الخارجية الروسي»)."""
     j = 1
     definite_head = toks[0][2].startswith("ال")
     if not definite_head:  # «مسؤولون لبنانيون», «مصدر عسكري سوري»
@@ -937,10 +963,15 @@ def _np_length(toks, name_len=None) -> int:
         if (definite_head or chained) and not _adjective_like(toks[j][2]):
             break  # «المصدر النظام السوري مسؤولية»: a definite noun after a definite head is the object
         j += 1
+    return j
+
+
+def _named_holder_end(toks, j: int, name_len) -> int | None:
+    """Where a known name that belongs to the title of ``j`` tokens ends, a few words on
+    («رئيس كتلة الوطنية إياد علاوي», «السفيرة الأميركية في الأمم المتحدة نيكي هيلي»), or None."""
     person_at = getattr(getattr(name_len, "__self__", None), "person_at", None)
     if person_at is not None:
-        # «رئيس كتلة الوطنية إياد علاوي», «سفير روسيا في الأمم المتحدة فاسيلي نيبنزيا»: a known
-        # person's full name a few words on belongs to the title before it
+        # a known person's full name a few words on belongs to the title before it
         words = [w for _, _, w in toks[:12]]
         hit = person_at(words, within=6)
         if hit is not None and hit[0] >= j - 1:
@@ -948,24 +979,14 @@ def _np_length(toks, name_len=None) -> int:
             if not any(w in _PREPOSITIONS or w in TIME_WORDS or w.startswith("ب") for w in between):
                 return hit[0] + hit[1]
     if name_len is not None:
-        # «السفيرة الأميركية في الأمم المتحدة نيكي هيلي»: the title's name a few words on
-        for k in range(j, min(j + 5, len(toks))):
+        for k in range(j, min(j + 5, len(toks))):  # the title's name a few words on
             w = toks[k][2]
             n = name_len([x for _, _, x in toks[k:k + 6]])
             if n and k > j:
                 return k + n
             if not (w in _TITLE_LINKS or w.startswith(("ال", "لل", "ل"))):
                 break
-    if toks[j - 1][2] in TITLE_WORDS or toks[0][2] in TITLE_WORDS and j == 1:
-        # a title is followed by a name: up to two undetermined words
-        k = j
-        while k < len(toks) and k < j + 3 and not toks[k][2].startswith(("ال", "ب", "ل")) \
-                and toks[k][2] not in _PREPOSITIONS and toks[k][2] not in TIME_WORDS:
-            k += 1
-        if k < len(toks) and (toks[k][2] in _PREPOSITIONS or toks[k][2] in TIME_WORDS
-                              or toks[k][2].startswith("ب")):
-            j = k
-    return j
+    return None
 
 
 def find_candidates(text: str, pstart: int, pend: int, name_len=None) -> list[Candidate]:
