@@ -131,3 +131,17 @@ def test_lexicon_check_reads_the_function_word_file_too(capsys, tmp_path):
     assert code == 2 and "words.yaml" in err and "patterns.dateline" in err
     code, out, err = run(capsys, "lexicon", "check", words, broken)  # every file checked first
     assert code == 2 and out == "" and "patterns.dateline" in err
+
+
+def test_no_extraction_function_is_longer_than_60_lines():
+    """Issue 13: the rules are small named functions; none in stance/extract passes 60 lines
+    (the old find_candidates was one of 400)."""
+    import ast
+
+    root = Path(__file__).resolve().parent.parent / "stance" / "extract"
+    long = []
+    for path in sorted(root.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= 60:
+                long.append(f"{path.name}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert long == []
