@@ -925,3 +925,12 @@ def test_kama_and_a_reporting_verb_open_a_new_quote_of_the_same_speaker(extracto
     first, second = quotes_of(extractor, text, date="2018-10-09")
     assert first["text"].endswith("قبل أسبوع") and second["text"].startswith("مختصين سيصدرون")
     assert first["speaker"] == second["speaker"] == "شامداساني"
+
+
+def test_according_to_inside_a_clause_reports_what_follows_the_source(extractor):
+    text = ("وشنت إسرائيل غارات على سوريا. وأسفر الهجوم بحسب الجيش الإسرائيلي عن تدمير 12 موقعا، بينهم أربعة "
+            "أهداف إيرانية.")  # dev gold
+    q = only(quotes_of(extractor, text, date="2018-05-10"))
+    assert (q["rule"], q["actor"]) == ("according_to", "الجيش الإسرائيلي") and q["text"].startswith("عن تدمير")
+    # a news outlet in that place reports facts (codebook §1)
+    assert quotes_of(extractor, "وأسفر الهجوم بحسب وكالة الأنباء الفرنسية عن مقتل عشرة أشخاص في المدينة.") == []

@@ -31,7 +31,8 @@ from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS
                       DEFAULT_VERBS, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
                       NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
                       TIME_MODIFIERS, TIME_WORDS, TITLE_HEADS, TITLE_WORDS, VerbLexicon, words)
-from .lexicon import BODY_HEADS, CLAUSE_CONNECTIVES
+from .lexicon import BODY_HEADS, CLAUSE_CONNECTIVES, MEDIA_SPEAKER_RE
+from stance.text import normalize_ar
 
 
 @dataclass
@@ -1446,12 +1447,34 @@ def rule_according_to(doc: Paragraph, found: list[Candidate], name_len) -> list[
         lead = _CONNECTIVES_LEFT.match(text, sent_start, t)
         s, e = _trim(text, lead.end() if lead else sent_start, t)
         if speaker is None or count_words(text, s, e, 4) < 4 or count_words(text, *speaker, 9) > 8:
+            inline = _according_inline(doc, m.end(), who_end, name_len) \
+                if "،" not in text[t:m.end()] and "," not in text[t:m.end()] and e > s else None
+            if inline is not None:  # «وأسفر الهجوم بحسب الجيش الإسرائيلي عن تدمير 12 موقعا»
+                out.append(Candidate(inline[1][0], inline[1][1], "indirect", inline[0], "m", t, rule="according_to"))
             continue
         who = text[speaker[0]:speaker[1]].split()
         if who[0] in _NOT_SOURCE or any(w in _PREPOSITIONS for w in who[1:]):
             continue  # «وفق ما وصفها ناشطون»; «بحسب المرصد من السيطرة ...»: no source phrase
         out.append(Candidate(s, e, "indirect", speaker, "m", t, rule="according_to"))
     return out
+
+
+def _according_inline(doc: Paragraph, pos: int, end: int, name_len):
+    """«بحسب X» inside a clause, with no comma before it: the source's noun phrase and the rest
+    of the clause after it (its reported part), or None when no short source phrase stands there."""
+    text = doc.text
+    toks = _tokens(text, pos, end, 24)
+    if len(toks) < 5:
+        return None
+    j = _np_length(toks, name_len)
+    if not 1 <= j <= 6 or j >= len(toks) or toks[j][2] not in _PREPOSITIONS:
+        return None  # the clause goes on with its verb's complement («عن تدمير», «من السيطرة»)
+    speaker = clean_speaker(text, toks[0][0], toks[j - 1][1], name_len)
+    if speaker is None or text[speaker[0]:speaker[1]].split()[0] in _NOT_SOURCE \
+            or MEDIA_SPEAKER_RE.match(normalize_ar(text[speaker[0]:speaker[1]])):
+        return None  # a news outlet reporting facts (codebook §1)
+    s, e = _trim(text, toks[j][0], _clause_end(doc, toks[j][0], end))
+    return (speaker, (s, e)) if count_words(text, s, e, 4) >= 4 else None
 
 
 _FRONTED_THEN = regex.compile(r"[،,]\s*(?:فإنه|فإنها|فإنهم|فإن|فان|فقد)\s+")
