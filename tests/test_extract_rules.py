@@ -934,3 +934,15 @@ def test_according_to_inside_a_clause_reports_what_follows_the_source(extractor)
     assert (q["rule"], q["actor"]) == ("according_to", "الجيش الإسرائيلي") and q["text"].startswith("عن تدمير")
     # a news outlet in that place reports facts (codebook §1)
     assert quotes_of(extractor, "وأسفر الهجوم بحسب وكالة الأنباء الفرنسية عن مقتل عشرة أشخاص في المدينة.") == []
+
+
+@pytest.mark.parametrize("sentence,speaker,actor", [
+    # «بالقول» after the speaker announces the words; «في الخطاب» is the occasion (ANT v2.1)
+    ('واستطردت هيلي بالقول: "اليوم، نحن نعرف أن الروس لم يفوا بتعهدهم".',  # CN-middleEast-254-20180313
+     "هيلي", "نيكي هايلي"),
+    ('وصرح أردوغان في الخطاب الذي ألقاه بمناسبة إحياء ذكرى معركة الدردنيل "الآن، سيرفع العلم التركي '
+     'هناك".', "أردوغان", "رجب طيب أردوغان"),  # FR-internationalNews-499-20180318
+])
+def test_announcement_and_occasion_after_the_speaker_are_not_part_of_it(extractor, sentence, speaker, actor):
+    q = only(quotes_of(extractor, sentence, date="2018-03-18"))
+    assert (q["speaker"], q["actor"]) == (speaker, actor)

@@ -141,6 +141,7 @@ def _is_adjunct(tok: str, nxt: str | None) -> bool:
     if t in _EVENT_PREPOSITIONS and nxt is not None:
         n = nxt.strip("\"«»“”")
         if n in SPEECH_EVENT_NOUNS or n.startswith(_SPEECH_EVENT_STEMS) or n.split("/")[0] in _MONTHS \
+                or (n.startswith("ال") and n[2:] in SPEECH_EVENT_NOUNS) \
                 or n[:1].isdigit() or n in TIME_WORDS:
             return True
     if t.startswith(("لـ", "ل\"", "ل«", "ل“")):
@@ -169,6 +170,8 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
             break  # «مصدر معارض ...، لوكالة "فرانس برس" أن»: the addressee
         if keep and w in _CLAUSE_PRONOUNS:
             break  # «وقالت المجموعة، وهي ثاني شركة فرنسية ...، إنها»: a clause about the speaker
+        if keep and w in _ANNOUNCERS:
+            break  # «وردت المندوبة الأمريكية بالقول:»: the announcement, not the speaker
         if keep and w in _APPOSITION_PRONOUNS and i + 1 < len(toks):
             keep = []  # «متحدثة أخرى هي الميجور شيريل كلينكل»: the name the pronoun introduces
             continue
