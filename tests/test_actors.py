@@ -774,3 +774,15 @@ def test_family_names_after_a_first_name(reg, mention, name, country):
 def test_speakers_of_2015(reg, mention, date, name, country):
     a = reg.resolve(mention, date=date)
     assert (a.name, a.country) == (name, country)
+
+
+@pytest.mark.parametrize("mention,name,country", [
+    # Gulf names: a chain of «بن», a family after «آل», a ruling family's country (pool corpus)
+    ("الشيخ سلطان بن سحيم آل ثاني", "سلطان بن سحيم آل ثاني", "QAT"),
+    ("السفير السعودي لدى بريطانيا، الأمير محمد بن نواف بن عبد العزيز", "محمد بن نواف بن عبد العزيز", "SAU"),
+    ("الأمير فيصل بن خالد بن عبد الله آل سعود", "فيصل بن خالد بن عبد الله آل سعود", "SAU"),
+    ("الشيخ عبد العزيز آل الشيخ", "عبد العزيز آل الشيخ", None),  # no ruling family
+])
+def test_gulf_names_with_bin_chains_and_families(reg, mention, name, country):
+    a = reg.resolve(mention, date="2018-05-01")
+    assert (a.name, a.country) == (name, country)

@@ -1123,8 +1123,12 @@ class Registry:
             if i == start and i + 1 >= len(norms):
                 return i, i + 1
             j = i + 1
-            while j < len(norms) and j - i < 4 and plain(j):
-                j += 1
+            while j < len(norms) and j - i < 9 and plain(j) and (
+                    j - i < 4 or norms[j] in ("بن", "ابن", "بنت", "عبد") or norms[j - 1] in ("بن", "ابن", "بنت", "عبد")
+                    or toks[j].orig == "آل"):
+                j += 1  # «فيصل بن خالد بن عبد الله آل سعود»: a chain of «بن» goes on
+            if j < len(norms) and toks[j - 1].orig == "آل":
+                j += 1  # «سلطان بن سحيم آل ثاني»: the family after «آل»
             if j - i >= 2 or i == start:
                 return i, j
         t = lex.title_table.match_at(norms, start)
@@ -1185,6 +1189,11 @@ class Registry:
         if span is not None:
             words = toks[span[0]:span[1]]
             name = " ".join(t.orig for t in words)
+            if country is None:
+                family = next(iter(lex.ruling_families.scan(norms, span[0])), None)
+                if family is not None and family.start < span[1]:
+                    country = family.payloads[0]  # «سلطان بن سحيم آل ثاني»: a ruling family's
+                    notes.append(f"ruling family: {country}")
             if country is None:
                 country = self.name_country(name, article_text)
                 if country:
