@@ -786,3 +786,16 @@ def test_speakers_of_2015(reg, mention, date, name, country):
 def test_gulf_names_with_bin_chains_and_families(reg, mention, name, country):
     a = reg.resolve(mention, date="2018-05-01")
     assert (a.name, a.country) == (name, country)
+
+
+@pytest.mark.parametrize("mention,name", [
+    # an age or years in brackets end a name; «السير» is an honorific; an evaluative adjective after
+    # a title's country is no name; «لم يذكر اسمه» is no name (pool corpus mentions)
+    ("المتظاهر حسين غازي (34 عاما) من البصرة", "حسين غازي"),
+    ("رئيس الوزراء المغربي الأسبق عبد الرحمن اليوسفي (1998 - 2002) في مذكراته الصادرة", "عبد الرحمن اليوسفي"),
+    ("السفير البريطاني في الولايات المتحدة، السير كيم داروش", "كيم داروش"),
+    ("السيناتور الأمريكي البارز لينزي غراهام", "لينزي غراهام"),
+    ("قائد في قوات سوريا الديمقراطية لم يذكر اسمه", "قائد في قوات سوريا الديمقراطية لم يذكر اسمه"),
+])
+def test_what_ends_or_opens_an_unknown_name(reg, mention, name):
+    assert reg.resolve(mention, date="2018-05-01").name == name

@@ -1094,7 +1094,8 @@ class Registry:
         lex = self.lexicon
 
         def plain(j: int) -> bool:  # a word that can be part of a name
-            return not (lex.title_table.match_at(norms, j) or lex.country_at(norms, j, clitics=False)
+            return not (norms[j][:1].isdigit() or lex.title_table.match_at(norms, j)
+                        or lex.country_at(norms, j, clitics=False)
                         or lex.modifiers.match_at(norms, j, clitics=False) or _function_word(toks[j])
                         or lex.body_words.match_at(norms, j, clitics=False) or lex.honorifics.match_at(norms, j))
 
@@ -1145,8 +1146,12 @@ class Registry:
         countries = lex.country_table.scan(norms, start)
         if titles and countries and countries[-1].start >= titles[0].end:
             i, _ = lex.skip_modifiers(norms, countries[-1].end)
+            while i < len(norms) and norms[i].startswith("ال") \
+                    and lex.evaluative.match_at([norms[i][2:]], 0, clitics=False) is not None:
+                i += 1  # «السيناتور الأمريكي البارز لينزي غراهام»
             i = lex.skip_honorifics(norms, i)
-            if 0 < len(norms) - i <= 4 and all(plain(j) for j in range(i, len(norms))):
+            if 0 < len(norms) - i <= 4 and not toks[i].orig.startswith("ال") \
+                    and all(plain(j) for j in range(i, len(norms))):  # not «الديمقراطية لم يذكر اسمه»
                 return i, len(norms)
         return None
 
