@@ -146,3 +146,11 @@ def test_a_participles_form_as_an_adjective_or_noun_reports_nothing(extractor, s
 def test_a_continuation_participle_still_reports_after_a_feminine_definite_noun(extractor):
     text = ("مقدمة الخبر هنا.\nودعت الحكومة اللبنانية إلى التهدئة مؤكدة أن الحوار هو السبيل الوحيد.")
     assert [q["text"] for q in quotes_of(extractor, text)][-1] == "الحوار هو السبيل الوحيد"
+
+
+@pytest.mark.parametrize("sentence", [
+    # a Form V verbal noun (تفعّل) is the object of the verb, not its speaker (pool corpus)
+    "كما أعلن تبرع المملكة بمبلغ 150 مليون دولار لدعم الأوقاف الإسلامية في القدس.",  # FR-internationalNews-742-20180415
+])
+def test_a_tafaul_verbal_noun_is_no_speaker(extractor, sentence):
+    assert [q["speaker"] for q in extractor({"article_id": "t", "text": sentence})] == []

@@ -181,8 +181,8 @@ def _subject_after(registry, norms: list[str], j: int) -> bool:
         return True
     return norms[j].startswith("ال") and any(t.match_at(norms, j) is not None for t in (
         lex.body_words, lex.group_heads, sw.person_nouns, lex.unnamed_table))
-# verbal-noun patterns (normalized): افتعال, استفعال, انفعال, إفعال, تفعيل, تفاعل, فعل with ا
-_VERBAL_NOUN = regex.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.|ت..ي.|ت.ا..|...ا.ه|ت..ي)$")
+# verbal-noun patterns (normalized): افتعال, استفعال, انفعال, إفعال, تفعيل, تفاعل, فعل with ا, تفعّل («تبرع»)
+_VERBAL_NOUN = regex.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.|ت..ي.|ت.ا..|...ا.ه|ت..ي|ت[^ايو]..)$")
 
 
 def _verbal_noun(w: str) -> bool:
