@@ -946,3 +946,17 @@ def test_according_to_inside_a_clause_reports_what_follows_the_source(extractor)
 def test_announcement_and_occasion_after_the_speaker_are_not_part_of_it(extractor, sentence, speaker, actor):
     q = only(quotes_of(extractor, sentence, date="2018-03-18"))
     assert (q["speaker"], q["actor"]) == (speaker, actor)
+
+
+@pytest.mark.parametrize("sentence,speaker,starts", [
+    # a body's name and its nisba adjective are one speaker (ANT v2.1, pool corpus)
+    ("وتنفي وحدات حماية الشعب الكردي أي صلات سياسية أو عسكرية مع حزب العمال الكردستاني.",
+     "وحدات حماية الشعب الكردي", "أي صلات"),
+    # «نفسه/ذاته» after an unnamed head belongs to it
+    ("وأكدت المصادر نفسها مصرع قيادي حوثي في الغارة.", "المصادر نفسها", "مصرع قيادي"),
+    # a person's name takes no adjective: «الاتفاقية» is the object (dev gold)
+    ('ووصف ترامب الاتفاقية مع إيران بأنها "كارثة" و"جنونية".', "ترامب", "الاتفاقية"),
+])
+def test_adjectives_and_self_after_a_speaker(extractor, sentence, speaker, starts):
+    q = quotes_of(extractor, sentence, date="2018-06-13")[0]
+    assert q["speaker"] == speaker and q["text"].startswith(starts)

@@ -265,13 +265,15 @@ def body_heads() -> frozenset[str]:
     return frozenset(h[2:] if h.startswith("ال") else h for h in heads)
 
 
-@functools.lru_cache(maxsize=1)
-def title_heads() -> frozenset[str]:
-    """The first word of every title phrase, honorific and unnamed-official head of the
-    registry's ``titles.yaml`` («الأمين» of «الأمين العام», «السفير», «مصدر»): words that
-    open a speaker's noun phrase."""
+@functools.lru_cache(maxsize=2)
+def title_heads(unnamed: bool = True) -> frozenset[str]:
+    """The first word of every title phrase and honorific of the registry's ``titles.yaml``
+    («الأمين» of «الأمين العام», «السفير»), and with ``unnamed`` of every unnamed-official head
+    («مصدر»): words that open a speaker's noun phrase."""
     data = yaml.load(read_text(TITLES), Loader=_Loader)
     phrases = [p for t in data.get("titles") or [] for p in t.get("phrases") or []]
-    phrases += list(data.get("honorifics") or []) + list(data.get("unnamed_heads") or [])
+    phrases += list(data.get("honorifics") or [])
+    if unnamed:
+        phrases += list(data.get("unnamed_heads") or [])
     heads = {p.split()[0] for p in phrases if p.split()}
     return frozenset(heads | {w.replace("أ", "ا").replace("إ", "ا") for w in heads})

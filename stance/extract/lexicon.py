@@ -266,6 +266,8 @@ TIME_MODIFIERS = frozenset(_W["time_modifiers"])
 TITLE_WORDS = title_words()
 # Words that open a title phrase («الأمين» of «الأمين العام»), from the same file.
 TITLE_HEADS = title_heads()
+# The same without the unnamed-official heads: titles of an office («رئيس», «السفير»).
+OFFICE_HEADS = title_heads(unnamed=False)
 # Words that open an unknown body's name («قيادة», «مجلس», «وزارة»), from the same file.
 BODY_HEADS = body_heads()
 

@@ -31,7 +31,8 @@ from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS
                       DEFAULT_VERBS, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
                       NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
                       TIME_MODIFIERS, TIME_WORDS, TITLE_HEADS, TITLE_WORDS, VerbLexicon, words)
-from .lexicon import BODY_HEADS, CLAUSE_CONNECTIVES, MEDIA_SPEAKER_RE
+from .lexicon import BODY_HEADS, CLAUSE_CONNECTIVES, MEDIA_SPEAKER_RE, OFFICE_HEADS
+from .names import _norm_word
 from stance.text import normalize_ar
 
 
@@ -855,12 +856,15 @@ def _construct_chain(toks, name_len) -> int:
     return k
 
 
+_SELF = ("نفس", "ذات")  # «المصدر نفسه», «المصادر ذاتها»: the speaker itself
+
+
 def _owned_object(toks, i: int, j: int) -> bool:
     """Whether ``toks[i]``, right after a speaker noun phrase of ``j`` tokens or one word on (an
     adjective «أخرى», an adverb «بشدة»), is a noun with a possessive pronoun («مسؤوليتها»,
     «سيطرتها»): the object of the verb, owned by its subject («عدم مشاركتها» too)."""
     w = toks[i][2]
-    if len(w) <= 4 or not w.endswith(("ها", "هم", "هما")) or w.startswith(("ب", "ل", "و")) \
+    if len(w) <= 4 or not w.endswith(("ها", "هم", "هما")) or w.startswith(("ب", "ل", "و") + _SELF) \
             or toks[i - 1][2] in _PREPOSITIONS or toks[i - 1][2] in _TITLE_LINKS:
         return False  # «في قمتهم»: a prepositional phrase
     if i == j + 1:
@@ -902,6 +906,7 @@ def _np_length(toks, name_len=None) -> int:
     if name_len is not None:
         k = name_len([w for _, _, w in toks[:8]])
         if k:
+            k = _body_adjectives(toks, k, name_len)
             return _joint_names(toks, k, name_len)
     j = _head_and_modifiers(toks, name_len)
     named = _named_holder_end(toks, j, name_len)
@@ -917,6 +922,21 @@ def _np_length(toks, name_len=None) -> int:
                               or toks[k][2].startswith("ب")):
             j = k
     return j
+
+
+def _body_adjectives(toks, k: int, name_len) -> int:
+    """After a body's name of ``k`` tokens, the nisba adjectives that describe it («وحدات حماية
+    الشعب الكردي»); not after a person's name («ووصف ترامب الاتفاقية»), not a relative pronoun
+    («المغرب، الذي») nor another name («اتهمت إيران السعودية»)."""
+    index = getattr(name_len, "__self__", None)
+    persons = getattr(index, "persons", frozenset())
+    if k < 2 or tuple(_norm_word(w) for _, _, w in toks[:k]) in persons:
+        return k
+    while k < len(toks) - 1 and toks[k][2].startswith("ال") and toks[k][2].endswith(NISBA_ENDINGS) \
+            and toks[k][2] not in RELATIVES and not name_len([toks[k][2]]) \
+            and not toks[k + 1][2].startswith(("ب", "ل")):  # «المعني باليمن»: it takes a complement
+        k += 1
+    return k
 
 
 def _joint_names(toks, k: int, name_len) -> int:
@@ -967,6 +987,9 @@ def _head_and_modifiers(toks, name_len) -> int:
         if (definite_head or chained) and not _adjective_like(toks[j][2]):
             break  # «المصدر النظام السوري مسؤولية»: a definite noun after a definite head is the object
         j += 1
+    head = toks[0][2][2:] if definite_head else toks[0][2]
+    if j < len(toks) and toks[j][2].startswith(_SELF) and head not in OFFICE_HEADS:
+        j += 1  # «المصادر نفسها», «المصدر ذاته» (after a title a name may follow: «رئيس الوزراء نفسه جاستن ترودو»)
     return j
 
 
