@@ -960,3 +960,10 @@ def test_announcement_and_occasion_after_the_speaker_are_not_part_of_it(extracto
 def test_adjectives_and_self_after_a_speaker(extractor, sentence, speaker, starts):
     q = quotes_of(extractor, sentence, date="2018-06-13")[0]
     assert q["speaker"] == speaker and q["text"].startswith(starts)
+
+
+def test_a_name_with_li_in_the_slot_is_the_addressee_and_the_speaker_is_carried(extractor):
+    text = ("وشدد نتانياهو على أن إسرائيل لن تسمح لإيران بالتموضع في سوريا.\n"
+            'وقال لماي إنه يركز على ضمان عدم حصول إيران على السلاح النووي وعلى "كيفية دحر عدوان إيران في '
+            'المنطقة".')  # FR-internationalNews-1675-20180606 (second paragraph)
+    assert [q["actor"] for q in quotes_of(extractor, text, date="2018-06-06")] == ["بنيامين نتنياهو"] * 2

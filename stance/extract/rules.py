@@ -196,6 +196,8 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         keep.append((s, e, w))
     if not keep or (len(keep) == 1 and keep[0][2] in _HONORIFIC_PRONOUNS):
         return None  # «وأضاف سموه أن»: the speaker named before
+    if len(keep) == 1 and _addressed_name(keep[0][2], name_len):
+        return None  # «وقال لماي إنه»: whom he said it to; the speaker is carried
     s, e = keep[0][0], keep[-1][1]
     mention = text[s:e].strip(" ،,:؛\"«»“”")
     if not mention:
@@ -854,6 +856,13 @@ def _construct_chain(toks, name_len) -> int:
             n += 1
         k = n
     return k
+
+
+def _addressed_name(w: str, name_len) -> bool:
+    """«لماي», «لبوتين»: ل and a name the registry knows (not a name that opens with ل, «لافروف»,
+    nor a country, «لبنان»)."""
+    return name_len is not None and w.startswith("ل") and not w.startswith("لل") and len(w) > 3 \
+        and not name_len([w]) and name_len([w[1:]]) > 0
 
 
 _SELF = ("نفس", "ذات")  # «المصدر نفسه», «المصادر ذاتها»: the speaker itself
