@@ -967,3 +967,10 @@ def test_a_name_with_li_in_the_slot_is_the_addressee_and_the_speaker_is_carried(
             'وقال لماي إنه يركز على ضمان عدم حصول إيران على السلاح النووي وعلى "كيفية دحر عدوان إيران في '
             'المنطقة".')  # FR-internationalNews-1675-20180606 (second paragraph)
     assert [q["actor"] for q in quotes_of(extractor, text, date="2018-06-06")] == ["بنيامين نتنياهو"] * 2
+
+
+def test_a_participle_reads_its_subject_after_an_opening_adjunct(extractor):
+    text = ("ودعا ترامب إلى تثبيت تعيين بومبيو بسرعة فيما تتجه إدارته إلى المحادثات مع كوريا الشمالية. "
+            'وبعد الإعلان عن القمة، اختصر تيلرسون جولته الأفريقية قائلا إنه "ليس بخير" وعاد إلى واشنطن.')
+    # FR-internationalNews-403-20180313
+    assert [q["actor"] for q in quotes_of(extractor, text, date="2018-03-13")] == ["دونالد ترامب", "ريكس تيلرسون"]

@@ -394,6 +394,11 @@ def subject_slot(text: str, sent_start: int, vstart: int, name_len=None) -> tupl
     bare = first[1:] if first[:1] in "وف" and len(first) > 2 else first
     if first.startswith(("ب", "ل", "#")) or bare in _PREPOSITIONS or bare == "في" or bare in TIME_WORDS \
             or bare in ADJUNCT_HEADS or first[:1].isdigit():
+        comma = _COMMA_AT.search(text, toks[0][1], vstart)
+        if comma is not None and count_words(text, toks[0][0], comma.start(), 9) <= 8 \
+                and not _COMMA_AT.search(text, comma.end(), vstart):
+            # «وبعد الإعلان عن القمة، اختصر تيلرسون جولته ...، قائلا»: the clause after the adjunct
+            return subject_slot(text, comma.end(), vstart, name_len)
         return None  # «ففي الشهر الماضي ...», «وفي الوقت الذي ...»: an adjunct opens the sentence
     split = _object_split(text, toks[0][1], vstart, transitive=True, name_len=name_len)
     if not split or split[0] is None:
