@@ -154,3 +154,12 @@ def test_a_continuation_participle_still_reports_after_a_feminine_definite_noun(
 ])
 def test_a_tafaul_verbal_noun_is_no_speaker(extractor, sentence):
     assert [q["speaker"] for q in extractor({"article_id": "t", "text": sentence})] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    # a newspaper credited by name reports facts (codebook §1); «واشنطن بوست» is no government
+    'وقالت "واشنطن بوست" إن الدفعات القطرية شملت أيضا إيرانيين والحكومتين التركية والعراقية.',  # SK-middleEast-1305-20180428
+    "وذكرت نيويورك تايمز أن جورج نادر، رجل الأعمال الأمريكي المولود في لبنان، التقى ترامب الابن.",
+])
+def test_an_outlet_by_name_reporting_is_no_quote(extractor, sentence):
+    assert extractor({"article_id": "t", "text": sentence, "date": "2018-04-28"}) == []
