@@ -974,3 +974,9 @@ def test_a_participle_reads_its_subject_after_an_opening_adjunct(extractor):
             'وبعد الإعلان عن القمة، اختصر تيلرسون جولته الأفريقية قائلا إنه "ليس بخير" وعاد إلى واشنطن.')
     # FR-internationalNews-403-20180313
     assert [q["actor"] for q in quotes_of(extractor, text, date="2018-03-13")] == ["دونالد ترامب", "ريكس تيلرسون"]
+
+
+def test_a_participle_reads_its_subject_after_an_opening_time_adjunct(extractor):
+    text = ("وأصدرت وزارة الخارجية الروسية بيانا. ففي الشهر الماضي فرضت الولايات المتحدة عقوبات على 19 روسيا، "
+            "متهمة إياهم بالتدخل في الانتخابات الرئاسية الأخيرة.")  # BB-internationalNews-304-20180406
+    assert [q["actor"] for q in quotes_of(extractor, text, date="2018-04-06")] == ["الحكومة الأمريكية"]

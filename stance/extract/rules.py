@@ -399,7 +399,12 @@ def subject_slot(text: str, sent_start: int, vstart: int, name_len=None) -> tupl
                 and not _COMMA_AT.search(text, comma.end(), vstart):
             # «وبعد الإعلان عن القمة، اختصر تيلرسون جولته ...، قائلا»: the clause after the adjunct
             return subject_slot(text, comma.end(), vstart, name_len)
-        return None  # «ففي الشهر الماضي ...», «وفي الوقت الذي ...»: an adjunct opens the sentence
+        k = 1
+        while bare == "في" and k < len(toks) - 2 and (toks[k][2] in TIME_WORDS or toks[k][2] in TIME_MODIFIERS):
+            k += 1  # «ففي الشهر الماضي فرضت الولايات المتحدة ...، متهمة»: a time adjunct, then the clause
+        if k > 1:
+            return subject_slot(text, toks[k][0], vstart, name_len)
+        return None  # «وفي الوقت الذي ...»: an adjunct opens the sentence
     split = _object_split(text, toks[0][1], vstart, transitive=True, name_len=name_len)
     if not split or split[0] is None:
         return None
