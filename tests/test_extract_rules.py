@@ -980,3 +980,12 @@ def test_a_participle_reads_its_subject_after_an_opening_time_adjunct(extractor)
     text = ("وأصدرت وزارة الخارجية الروسية بيانا. ففي الشهر الماضي فرضت الولايات المتحدة عقوبات على 19 روسيا، "
             "متهمة إياهم بالتدخل في الانتخابات الرئاسية الأخيرة.")  # BB-internationalNews-304-20180406
     assert [q["actor"] for q in quotes_of(extractor, text, date="2018-04-06")] == ["الحكومة الأمريكية"]
+
+
+def test_an_indefinite_noun_after_a_definite_speaker_opens_the_object_before_later_commas(extractor):
+    text = ("واستدعت وزارة الخارجية العراقية السفير الجزائري في بغداد.\n"
+            "واستنكرت الوزارة سلوك بعض المشجعين الجزائريين خلال مباراة الإياب لفريق القوة الجوية العراقي، مساء "
+            "الأحد، في مواجهة مضيفه اتحاد العاصمة الجزائري.")  # BB-middleEast-987-20180910 (dev2 gold)
+    q = quotes_of(extractor, text, date="2018-09-10")[-1]
+    assert (q["speaker"], q["actor"]) == ("الوزارة", "وزارة الخارجية العراقية")
+    assert q["text"].startswith("سلوك بعض المشجعين")

@@ -709,6 +709,7 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     j = lead + _np_length(toks[lead:], name_len)  # the speaker noun phrase: a head, its modifiers, a name
     split = _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep) \
         or _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex, lead) \
+        or _indefinite_after_definite(text, toks, j, name_len) \
         or _split_at_commas(text, parts, cend)
     if split is not None:
         return split
@@ -793,6 +794,24 @@ def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, 
         if bi and _bi_word(toks, i, name_len):
             return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), s + (2 if w.startswith("بـ") else 1)
     return None
+
+
+def _indefinite_after_definite(text, toks, j, name_len):
+    """«واستنكرت الوزارة سلوك بعض المشجعين ...، مساء الأحد، في ...»: an indefinite noun right after
+    a definite speaker that is no office title (which a name may follow: «الوزير لافروف») opens the
+    object, however many commas come later."""
+    head = toks[0][2]
+    if not head.startswith("ال") or head in OFFICE_HEADS or head[2:] in OFFICE_HEADS or j >= len(toks) or j > 4:
+        return None
+    w = toks[j][2]
+    given = getattr(getattr(name_len, "__self__", None), "given_name", None)
+    if w.startswith(("ال", "ب", "ل", "و", "ف", "#", "\"", "«")) or w in _PREPOSITIONS or w in TIME_WORDS \
+            or w in RELATIVES or w in _CLAUSE_PRONOUNS or w in ADJUNCT_HEADS or _LEADING_COMP.match(w + " ") \
+            or w[:1].isdigit() or "،" in text[toks[j - 1][1]:toks[j][0]] \
+            or (given is not None and given(w)) \
+            or (name_len is not None and name_len([x for _, _, x in toks[j:j + 4]])):
+        return None  # a name after the head («المرجع الشيعي العراقي علي السيستاني»), an adjunct, «أن»
+    return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]
 
 
 def _split_at_commas(text, parts, cend):
