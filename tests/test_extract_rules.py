@@ -989,3 +989,11 @@ def test_an_indefinite_noun_after_a_definite_speaker_opens_the_object_before_lat
     q = quotes_of(extractor, text, date="2018-09-10")[-1]
     assert (q["speaker"], q["actor"]) == ("الوزارة", "وزارة الخارجية العراقية")
     assert q["text"].startswith("سلوك بعض المشجعين")
+
+
+def test_a_spokesperson_of_a_body_named_by_a_word_that_refers_back_takes_its_country(extractor):
+    text = ("واستدعت وزارة الخارجية العراقية السفير الجزائري في بغداد لبحث الحادثة.\n"
+            'وقال أحمد محجوب، المتحدث باسم الوزارة، إن الهتافات آذت "العلاقات الأخوية العميقة بين البلدين".')
+    # BB-middleEast-987-20180910 (dev2 gold)
+    q = quotes_of(extractor, text, date="2018-09-10")[-1]
+    assert (q["actor"], q["actor_country"]) == ("أحمد محجوب", "IRQ")

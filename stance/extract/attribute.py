@@ -38,6 +38,8 @@ class Speaker:
     gender: str
 
 
+_SPOKEN_FOR = regex.compile(r"باسم\s+(\S+)")  # «المتحدث باسم الوزارة»
+
 _PERSON_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "minister",
                  "security_official", "spokesperson", "official_unnamed", "other"}
 _BODY_ROLES = {"government", "ministry", "militia", "party", "agency", "international_org", "other",
@@ -297,7 +299,22 @@ class Attributor:
             if ante is not None and (ante.country == country or
                                      normalize_ar(words[1]).rstrip("ه") in normalize_ar(ante.name)):
                 return ante
+        if not getattr(actor, "known", True) and actor.country is None:
+            actor = self._country_of_the_body_spoken_for(actor, mention, before)
         return self._unnamed_source(actor, mention)
+
+    def _country_of_the_body_spoken_for(self, actor, mention: str, before: int):
+        """«أحمد محجوب، المتحدث باسم الوزارة» after «وزارة الخارجية العراقية»: a spokesperson of a
+        body named by a word that refers back takes that body's country (the person stays his own)."""
+        m = _SPOKEN_FOR.search(mention)
+        head = m.group(1) if m else None
+        if head not in ANAPHORIC_HEADS:
+            return actor
+        ante = self._antecedent(head, ANAPHORIC_HEADS[head], before)
+        if ante is None or not getattr(ante, "country", None) \
+                or normalize_ar(head[2:]) not in normalize_ar(ante.name):
+            return actor  # the body must be of that kind: «الوزارة» a ministry, «الحزب» a party
+        return dataclasses.replace(actor, country=ante.country)
 
     def _titled_earlier(self, mention: str):
         """«وحرص رئيس الوزراء على ...» after «رئيس الوزراء الفرنسي إدوار فيليب»: a title (with
