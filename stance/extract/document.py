@@ -80,6 +80,7 @@ class Paragraph:
         self._opens = [o for o, _, _ in self.spans]
         self.triggers = list(lex.iter_triggers(text, start, end))
         self.trig = {t.start(): t for t in self.triggers}
+        self._tail_found: dict[str, tuple[list[int], list[int]]] = {}
 
     # --- quotation spans -----------------------------------------------------------------
     def inside(self, pos: int, spans=True) -> tuple[int, int, bool] | None:
@@ -150,13 +151,16 @@ class Paragraph:
         return c if c is not None and c < until else None
 
     # --- where a reported clause ends ----------------------------------------------------
-    @_lazy
-    def _tails(self) -> dict:
-        out = {}
-        for name, pat in (("tail", TAIL_RE), ("narration", NARRATION_AFTER_COMMA), ("object", OBJECT_CLAUSE)):
-            starts = self._tail_starts(name) if name == "tail" else self._comma_starts(pat)
-            out[name] = (starts, [s for s in starts if self.inside(s) is None])
-        return out
+    def _tails(self, name: str) -> tuple[list[int], list[int]]:
+        """The starts of the tail pattern ``name``, all and outside quotation marks; each
+        pattern is scanned on its first use (most paragraphs only need the tails of
+        «، بحسب X»)."""
+        found = self._tail_found.get(name)
+        if found is None:
+            starts = self._tail_starts(name) if name == "tail" else \
+                self._comma_starts(NARRATION_AFTER_COMMA if name == "narration" else OBJECT_CLAUSE)
+            found = self._tail_found[name] = (starts, [s for s in starts if self.inside(s) is None])
+        return found
 
     def _comma_starts(self, pat) -> list[int]:
         """Where the matches of a pattern that opens with «\\s*[،,]\\s*» start, as a scan with it
@@ -196,13 +200,13 @@ class Paragraph:
 
     def first_tail(self, name: str, pos: int, end: int, spans=True) -> int | None:
         """The first match of the tail pattern ``name`` starting in ``(pos, end)``."""
-        starts = self._tails[name][1 if spans else 0]
+        starts = self._tails(name)[1 if spans else 0]
         s = _first_at_or_after(starts, pos + 1)
         return s if s is not None and s < end else None
 
     def according_tails(self) -> list[int]:
         """Starts of the tails outside quotation marks (candidates for «، بحسب X»)."""
-        return self._tails["tail"][1]
+        return self._tails("tail")[1]
 
     @_lazy
     def _participles(self) -> tuple[list[int], list[int]]:
