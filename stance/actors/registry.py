@@ -117,16 +117,19 @@ class _ArticleIndex:
     __slots__ = ("words", "plain", "_stripped")
 
     def __init__(self, text: str):
-        self.words = normalize_ar(text).split()
-        self.plain = " " + " ".join(self.words) + " "
+        norm = normalize_ar(text)  # its words joined by single spaces
+        self.words = norm.split()
+        self.plain = " " + norm + " "
         self._stripped = None
 
     @property
     def stripped(self) -> str:
-        if self._stripped is None:
-            self._stripped = " " + " ".join(t[1:] if len(t) > 3 and t[0] in "وف" else t
-                                            for t in self.words) + " "
+        if self._stripped is None:  # a و/ف dropped before the last 3 letters or more of a word
+            self._stripped = _LEADING_WA_FA.sub(" ", self.plain)
         return self._stripped
+
+
+_LEADING_WA_FA = regex.compile(r" [وف](?=[^ ]{3})")
 
 
 @functools.lru_cache(maxsize=32)
