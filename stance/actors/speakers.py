@@ -256,14 +256,13 @@ def _in_name(registry, norms: list[str], j: int) -> bool:
                for i in range(max(0, j - 3), j + 1))
 
 
-def _ends_phrase(registry, pieces, j: int, head: int) -> bool:
-    """Whether the word at ``pieces[j]`` (after the head) no longer belongs to the speaker."""
+def _ends_phrase(registry, norms: list[str], j: int, head: int) -> bool:
+    """Whether the word ``norms[j]`` (after the head) no longer belongs to the speaker."""
     sw = speaker_words()
-    w = pieces[j][2]
+    w = norms[j]
     if w in sw.phrase_ends or (w[:1] in "وف" and w[1:] in sw.phrase_ends and len(w) > 2):
         return True
     lex = registry.lexicon
-    norms = [p[2] for p in pieces]
     if w == "عن" and j == head + 1 and not norms[head].startswith("ال"):
         return True  # «ديفيز عن تيريزا ماي»: about someone (not «صادر عن», «مسؤول عن»)
     if w in ("الي", "إلى") and lex.country_at(norms, j + 1) is None:
@@ -380,17 +379,9 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
     start = words[head][0] if skipped or norms[head - 1:head] == ["اما"] else words[0][0]
     end = words[head][1]
     n = 1
-    seen_head = False
-    for p in pieces:
-        if p[0] < words[head][0]:
-            continue
-        if not seen_head:
-            seen_head = True
-            continue
-        if p[2] == "،":
-            continue
-        j = words.index(p)
-        if _ends_phrase(registry, words, j, head) or (p[2].startswith("ف") and p[2][1:] in ("قد", "ان")):
+    for j in range(head + 1, len(words)):  # the words after the head (commas are no words)
+        p = words[j]
+        if _ends_phrase(registry, norms, j, head) or (p[2].startswith("ف") and p[2][1:] in ("قد", "ان")):
             break
         n += 1
         if n > _MAX_WORDS:
