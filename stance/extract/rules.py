@@ -1496,11 +1496,13 @@ def rule_according_to(doc: Paragraph, found: list[Candidate], name_len) -> list[
     """A sentence with no quote that ends its clause with «، بحسب X», «، وفق X», «، حسبما أعلن
     X»: the clause is X's reported speech («وأطلقت القوات ... صاروخا، وفق الجيش الإسرائيلي»)."""
     text, out = doc.text, []
-    starts = doc.sentence_starts()
+    starts = None  # the sentence starts, found once a tail is (most paragraphs have none)
     for t in doc.according_tails():
         m = _ACCORDING.match(text, t, min(doc.end, t + 120))
         if m is None:
             continue
+        if starts is None:
+            starts = doc.sentence_starts()
         k = bisect.bisect_right(starts, t)
         sent_start = starts[k - 1] if k else doc.start
         if any(c.start < t and c.end > sent_start for c in found) or doc.inside(t) is not None:
@@ -1605,7 +1607,8 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
                 break
             found.append(cand)
             covered_until = cand.end
-    extra = rule_according_to(doc, found, name_len) if doc.triggers or "،" in doc.text[doc.start:doc.end] else []
-    if "حسب" in doc.text[doc.start:doc.end] or "وفق" in doc.text[doc.start:doc.end]:
+    extra = rule_according_to(doc, found, name_len) if doc.triggers or doc.text.find("،", doc.start, doc.end) >= 0 \
+        else []
+    if doc.text.find("حسب", doc.start, doc.end) >= 0 or doc.text.find("وفق", doc.start, doc.end) >= 0:
         extra += rule_according_fronted(doc, found + extra, name_len)
     return sorted(found + extra, key=lambda c: c.start) if extra else found
