@@ -81,7 +81,9 @@ class PhraseTable:
     def __init__(self):
         self._by_first: dict[str, dict[tuple[str, ...], list[Any]]] = {}
         self._lengths: dict[str, tuple[int, ...]] = {}  # phrase lengths per first token, longest first
-        self._starts: dict[str, bool] = {}  # token -> whether a phrase can start at it (with clitics)
+        # token -> its readings (index among clitic_variants, form) that start a phrase: most
+        # words have none, and a look-up at them is then one dictionary access (memoized)
+        self._starts: dict[str, tuple[tuple[int, str], ...]] = {}
         self._start_forms: frozenset | None = None
 
     def add(self, phrase: tuple[str, ...] | str, payload: Any) -> None:
@@ -115,11 +117,15 @@ class PhraseTable:
 
     def match_at(self, norms: list[str], i: int, *, clitics: bool = True) -> Match | None:
         """The longest phrase starting at token ``i`` (exact first token preferred)."""
-        variants = clitic_variants(norms[i]) if clitics else (norms[i],)
-        for k, first in enumerate(variants):
-            bucket = self._by_first.get(first)
-            if not bucket:
-                continue
+        tok = norms[i]
+        if clitics:
+            readings = self._starts.get(tok)
+            if readings is None:
+                readings = self._readings(tok)
+        else:
+            readings = ((0, tok),) if tok in self._by_first else ()
+        for k, first in readings:
+            bucket = self._by_first[first]
             for n in self._lengths[first]:  # longest first: one dictionary lookup per length
                 if i + n > len(norms):
                     continue
@@ -141,14 +147,18 @@ class PhraseTable:
             self._start_forms = frozenset(forms)
         return self._start_forms
 
+    def _readings(self, tok: str) -> tuple[tuple[int, str], ...]:
+        if len(self._starts) >= _STARTS_MAX:
+            self._starts.clear()  # bounded: memory stays flat on any corpus
+        found = self._starts[tok] = tuple((k, v) for k, v in enumerate(clitic_variants(tok)) if v in self._by_first)
+        return found
+
     def can_start(self, tok: str) -> bool:
         """Whether a phrase can start at ``tok`` (read with or without a clitic); memoized."""
-        can = self._starts.get(tok)
-        if can is None:
-            if len(self._starts) >= _STARTS_MAX:
-                self._starts.clear()  # bounded: memory stays flat on any corpus
-            can = self._starts[tok] = any(v in self._by_first for v in clitic_variants(tok))
-        return can
+        readings = self._starts.get(tok)
+        if readings is None:
+            readings = self._readings(tok)
+        return bool(readings)
 
     def scan(self, norms: list[str], start: int = 0, *, clitics: bool = True) -> list[Match]:
         """Non-overlapping matches, leftmost-longest, from token ``start``."""
