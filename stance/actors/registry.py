@@ -550,22 +550,24 @@ class Registry:
             ref = self._pick(m.payloads, m, norms, head, date, article, article_text)
             if ref is not None:
                 matches.append((m, ref))
+        unnamed_head = lex.unnamed_head(norms, head)
         # 1. unnamed officials («المسؤول الإيراني علي لاريجاني» names a person after all)
         # «القيادي الحوثي»: a one-word nisba alias right after an unnamed head is its adjective
         if head + 1 < len(norms) and lex.title_table.match_at(norms, head) is None and (
-                lex.unnamed_head(norms, head) is not None or _person_noun(norms, head)
+                unnamed_head is not None or _person_noun(norms, head)
                 or lex.unnamed_table.match_at([norms[head][2:]], 0, clitics=False) is not None):
             matches = [(m, r) for m, r in matches if not (
                 len(m.phrase) == 1 and m.start == head + 1 and m.phrase[0].startswith("ال")
                 and m.phrase[0].endswith("ي"))]
         named_person = any(self._entries[r.idx]["type"] == "person" and not self._entries[r.idx]["per_article"]
                            for _, r in matches)
-        if lex.unnamed_head(norms, head) is not None and not (named_person and norms[head].startswith("ال")):
+        if unnamed_head is not None and not (named_person and norms[head].startswith("ال")):
             for m, ref in matches:
                 if m.start == head and self._entries[ref.idx]["per_article"]:
                     return Resolution(self._actor(ref.idx, date, article_id=article_id), "unnamed",
                                       " ".join(m.phrase))
             return None
+        titles = self._titles(norms, head)  # read by the steps below; found once
         # 2. persons
         persons = [(m, r) for m, r in matches if self._entries[r.idx]["type"] == "person"
                    and not self._entries[r.idx]["per_article"] and not self._other_first_name(norms, head, m, r)]
@@ -573,7 +575,7 @@ class Registry:
                                              article, self._entries[persons[0][1].idx]["id"]):
             return None
         if persons and self._someone_else_first(toks, norms, head, persons[0][0]):
-            lead = next(iter(self._titles(norms, head)), None)
+            lead = titles[0] if titles else None
             if lead is not None and lead.start == head and self._governed_by_title(norms, head, persons[0][0]):
                 # «المتحدث باسم الرئيس التركي رجب طيب أردوغان»: the leading title's holder speaks
                 res = self._by_title(lead.payloads[0], lead, norms, date, article)
@@ -583,13 +585,12 @@ class Registry:
         if persons:
             m, ref = persons[0]
             return Resolution(self._actor(ref.idx, date, spelling=ref.spelling), "name", " ".join(m.phrase))
-        first_title = next(iter(self._titles(norms, head)), None)
+        first_title = titles[0] if titles else None
         if first_title is not None and self._someone_else_first(toks, norms, head, first_title, title=True):
             return None  # «إينجه الرئيس التركي»: إينجه, not the president
         bodies = [(m, r) for m, r in matches if self._entries[r.idx]["type"] == "body"
                   or self._entries[r.idx]["per_article"]]
         # 3. titles (a title without a holder describes the speaker; a body after it is its scope)
-        titles = self._titles(norms, head)
         if titles and (not bodies or (titles[0].start, -titles[0].end) <= (bodies[0][0].start, -bodies[0][0].end)):
             for t in titles:
                 title: Title = t.payloads[0]
