@@ -999,15 +999,15 @@ class Registry:
         carries a country: the article's own country is not guessed for a named person."""
         if not norm_phrase(name) or not article_text:
             return None
-        places = list(_descriptions(name, article_text))
-        for before, after, _ in places:
+        sent = None  # the words of the sentence of the first place
+        for before, after, words in _descriptions(name, article_text):  # read place by place
+            sent = words if sent is None else sent
             c = self._described_country(before, after)
             if c is not None:
                 return c
         # else the sentence that first names the person, up to what it reports (a
         # complementizer), when that part speaks of one country only
-        if places:
-            sent = places[0][2]
+        if sent is not None:
             at = sent.index("…")
             end = next((i for i in range(at, len(sent)) if sent[i] in _COMPLEMENTIZERS), len(sent))
             words = [w for w in sent[:end] if w not in ("،", "…")]
