@@ -282,12 +282,10 @@ class Paragraph:
             return at[i] - 1
         return None
 
-    @_lazy
-    def _word_ends(self) -> list[int]:
-        return [m.end() for m in WORD.finditer(self.text, self.start, self.end)]
-
     def word_window_end(self, pos: int, n: int) -> int:
-        """The end of the ``n``-th word after ``pos`` (the paragraph's end when fewer)."""
-        ends = self._word_ends
-        i = bisect.bisect_right(ends, pos) + n - 1  # the first word ending after pos, then n - 1 more
-        return ends[i] if i < len(ends) else self.end
+        """The end of the ``n``-th word after ``pos`` (the paragraph's end when fewer); a word
+        that ``pos`` is inside counts, and a scan from ``pos`` ends it where it ends."""
+        m = None
+        for m in itertools.islice(WORD.finditer(self.text, max(pos, self.start), self.end), n):
+            n -= 1
+        return m.end() if m is not None and n == 0 else self.end
