@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -75,6 +76,9 @@ def anaphoric_kind(mention: str) -> str | None:
     return None
 
 
+# mentions, names and their words recur (the history is read back at every generic mention):
+# each is normalized once
+_norm = functools.lru_cache(maxsize=8192)(normalize_ar)
 _RELATIVE_OF = frozenset(words("relative_of"))
 _MINISTRY_WORD, _MINISTER_WORD = words("ministry_and_minister")  # «وزارة», «وزير»
 _MINISTRY, _MINISTER = normalize_ar(_MINISTRY_WORD), normalize_ar(_MINISTER_WORD)
@@ -149,7 +153,7 @@ class Attributor:
         """The actor a generic mention («المنظمة», «المصدر») refers back to: an earlier speaker
         with the same head word, a body named earlier in the text with it, the latest body the
         registry knows by it, or the latest speaker of a compatible kind."""
-        head = normalize_ar(mention.split()[0])
+        head = _norm(mention.split()[0])
         stem = head[2:] if head.startswith("ال") else head  # «المنظمة» -> «منظمه»
         return self._ministry_of_last_minister(stem, before) \
             or self._speaker_by_head(head, stem) \
@@ -163,7 +167,7 @@ class Attributor:
         if stem != _MINISTRY or not self.history:
             return None
         words = self.history[-1].mention.split()
-        if len(words) < 2 or normalize_ar(words[0]) != _MINISTER:
+        if len(words) < 2 or _norm(words[0]) != _MINISTER:
             return None
         rest = [w + "ة" if w.startswith("ال") and w.endswith("ي") else w for w in words[1:4]]
         return self.registry.resolve(" ".join([_MINISTRY_WORD, *rest]), date=self.date,
@@ -177,9 +181,9 @@ class Attributor:
         for sp in reversed(self.history[-_HISTORY:]):
             if not getattr(sp.actor, "known", True) and anaphoric_kind(sp.mention) is not None:
                 continue  # an earlier unresolved «الحلف» is no antecedent
-            first = normalize_ar(sp.mention).split()[:1]
-            words = first + normalize_ar(sp.actor.name).split()
-            kinds = {normalize_ar(k) for k in getattr(sp.actor, "kinds", ()) or ()}
+            first = _norm(sp.mention).split()[:1]
+            words = first + _norm(sp.actor.name).split()
+            kinds = {_norm(k) for k in getattr(sp.actor, "kinds", ()) or ()}
             if any(w in forms for w in words) or head in kinds:  # the registry's «الحلف» for NATO
                 return sp.actor
         return None
@@ -230,7 +234,7 @@ class Attributor:
                                               article_text=self._context(before))
                 if getattr(actor, "known", False) or actor.role != "official_unnamed":
                     actor = None
-            if actor is not None and (statement or stem in normalize_ar(actor.name)):
+            if actor is not None and (statement or stem in _norm(actor.name)):
                 return actor
         return None
 
@@ -274,7 +278,7 @@ class Attributor:
         if found is not None:
             return found
         kind = anaphoric_kind(mention)
-        if kind is None and self._by_kind and len(mention.split()) == 1 and normalize_ar(mention) in self._by_kind:
+        if kind is None and self._by_kind and len(mention.split()) == 1 and _norm(mention) in self._by_kind:
             kind = "body"  # a head word the registry knows bodies by («الحلف», «المرصد»)
         if kind is not None:
             found = self._lookup(mention, before) or self._antecedent(mention, kind, before)
@@ -297,7 +301,7 @@ class Attributor:
             ante = self._antecedent(words[0], ANAPHORIC_HEADS[words[0]], before)
             country = self.registry.title_info(mention)[0]
             if ante is not None and (ante.country == country or
-                                     normalize_ar(words[1]).rstrip("ه") in normalize_ar(ante.name)):
+                                     _norm(words[1]).rstrip("ه") in _norm(ante.name)):
                 return ante
         if not getattr(actor, "known", True) and actor.country is None:
             actor = self._country_of_the_body_spoken_for(actor, mention, before)
@@ -320,14 +324,14 @@ class Attributor:
         """«وحرص رئيس الوزراء على ...» after «رئيس الوزراء الفرنسي إدوار فيليب»: a title (with
         its country) the registry cannot place refers back to the latest speaker introduced with
         that title and more (a country, a name)."""
-        norms = normalize_ar(mention).split()
+        norms = _norm(mention).split()
         lex = self.registry.lexicon
         m = lex.title_table.match_at(norms, 0) if norms else None
         if m is None or not (m.end == len(norms) or (
                 m.end == len(norms) - 1 and lex.country_at(norms, m.end) is not None)):
             return None  # a title, or a title and its country («رئيس الوزراء الفرنسي»), no name
         for sp in reversed(self.history[-_HISTORY:]):
-            before = normalize_ar(sp.mention).split()
+            before = _norm(sp.mention).split()
             if len(before) > len(norms) and before[:len(norms)] == norms:
                 return sp.actor
         return None
@@ -338,7 +342,7 @@ class Attributor:
         words = mention.split()
         if len(words) < 2:
             return None
-        first = normalize_ar(words[0])
+        first = _norm(words[0])
         if first in _STATEMENT_STEMS:
             issuer = " ".join(words[1:])
             if issuer.startswith("لل"):
@@ -362,7 +366,7 @@ class Attributor:
         if head_segment and self._lookup(head_segment, before) is not None \
                 and getattr(tail_actor, "type", None) != "person":
             return head_segment
-        if head_segment and normalize_ar(head_segment).split()[0] in _RELATIVE_OF and 0 < len(tail.split()) <= 3:
+        if head_segment and _norm(head_segment).split()[0] in _RELATIVE_OF and 0 < len(tail.split()) <= 3:
             return tail.strip()
         return mention
 
