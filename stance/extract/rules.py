@@ -1068,9 +1068,12 @@ class Site:
                  "sent_end", "left_start", "para_left", "window", "gender", "stem", "bi", "takes_obj",
                  "comp", "colon", "mark", "choices", "found")
 
-    def __init__(self, **kw):
-        for k, v in kw.items():
-            setattr(self, k, v)
+    def __init__(self, doc, m, verb, is_part, is_masdar, vstart, vend, vend2, sent_start, sent_end, left_start,
+                 para_left, gender, stem, bi, found):  # one per reporting verb: plain assignments
+        self.doc, self.m, self.verb, self.is_part, self.is_masdar = doc, m, verb, is_part, is_masdar
+        self.vstart, self.vend, self.vend2, self.sent_start, self.sent_end = vstart, vend, vend2, sent_start, sent_end
+        self.left_start, self.para_left, self.gender, self.stem, self.bi = left_start, para_left, gender, stem, bi
+        self.found = found
 
     @property
     def pre(self) -> str:
