@@ -40,7 +40,13 @@ LEFT_WINDOW = 600
 def count_words(text: str, start: int, end: int, cap: int) -> int:
     """Words in ``text[start:end]``, counted up to ``cap`` (enough to compare with a threshold
     without reading a long span to its end)."""
-    return sum(1 for _ in itertools.islice(WORD.finditer(text, start, end), cap))
+    n = 0
+    if cap > 0:
+        for _ in WORD.finditer(text, start, end):  # a plain loop: no generator nor islice
+            n += 1
+            if n == cap:
+                break
+    return n
 
 
 def tokens(text: str, start: int, end: int, cap: int | None = None) -> list[tuple[int, int, str]]:
