@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 
 import regex
 
@@ -20,7 +21,10 @@ from .marks import mark_spans
 
 SENT_END = regex.compile(r"[.؟!?](?=[\s\"«»“”]|$)|\n")
 DATELINE = words("dateline")  # «دبي، الإمارات العربية المتحدة (CNN)-- »: ends like a sentence
-WORD = regex.compile(r"[^\s،,:؛;]+")
+# a word: no space nor comma, colon or semicolon. The standard library's engine finds these ~2x
+# faster than the regex module; the class spells out the regex module's \s (Unicode White_Space),
+# which differs from re's (that also has \x1c-\x1f), so the words are the same
+WORD = re.compile("[^\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000،,:؛;]+")
 TAIL_RE = words("tail")  # an attribution tail: «، وفقا لـ», «بحسب»
 _TAIL_LEAD = r"\s*[،,]?\s*"
 TAIL_CORE = regex.compile(TAIL_RE.pattern[len(_TAIL_LEAD):] if TAIL_RE.pattern.startswith(_TAIL_LEAD)
