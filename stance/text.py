@@ -20,6 +20,9 @@ import regex
 _FOLD_LETTERS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ة", "ه"), ("ؤ", "و"), ("ئ", "ي"))
 _FOLD_DELETE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}\s]+")
+# anything but Arabic letters and plain spaces: without it (most mentions and words) _NON_WORD
+# has nothing to drop, and the cheaper test skips it
+_NOT_PLAIN_ARABIC = re.compile("[^\u0621-\u063a\u0641-\u064a ]")
 
 
 def normalize_ar(text: str) -> str:
@@ -32,7 +35,9 @@ def normalize_ar(text: str) -> str:
     text = _FOLD_DELETE.sub("", text)
     for letter, folded in _FOLD_LETTERS:
         text = text.replace(letter, folded)
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    if _NOT_PLAIN_ARABIC.search(text) is not None:
+        text = _NON_WORD.sub(" ", text)
+    return " ".join(text.split())
 
 
 def parse_date(value) -> _dt.date | None:
