@@ -983,3 +983,13 @@ def test_the_speaker_noun_phrase_and_where_the_object_starts(extractor, sentence
     quotes = [q for q in quotes_of(extractor, sentence, date="2018-05-14") if q["speaker"] == speaker]
     assert quotes, [q["speaker"] for q in quotes_of(extractor, sentence, date="2018-05-14")]
     assert starts is None or quotes[0]["text"].startswith(starts)
+
+
+@pytest.mark.parametrize("sentence,speaker", [
+    # a verb right after an indefinite person noun behind a preposition: a relative clause, its speaker
+    ('ووفقا لوكالة الأنباء السورية الرسمية (سانا) نقلا عن مصدر عسكري قال إن "وسائط دفاعنا الجوي تتصدى '
+     'لعدوان إسرائيلي".', "مصدر عسكري"),  # FR-internationalNews-2204-20180709
+    ("وتحدثت بي بي سي إلى مسؤول محلي قال إن القصف استمر طوال الليل على الأحياء الشرقية.", "مسؤول محلي"),
+])
+def test_an_indefinite_person_before_the_verb_is_its_speaker(extractor, sentence, speaker):
+    assert [q["speaker"] for q in quotes_of(extractor, sentence, date="2018-07-09")] == [speaker]

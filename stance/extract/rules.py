@@ -1356,6 +1356,8 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
         # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice; but
         # «وتنفي القوات التركية ...، وتقول إنها» goes on with the sentence's speaker
         return _SKIP, site.gender
+    if speaker is None and own_verb and site.pre == "" and not lex.imperfect(site.verb) and not resumptive:
+        speaker = _indefinite_person_before(text, site.sent_start, vstart)  # «لقاء مع صديق قال إن»
     if speaker is None and own_verb and site.pre == "":
         speaker = _relative_antecedent(text, site.para_left, vstart)  # «بحسب X، التي أشارت إلى أن»
     if speaker is None and own_verb and site.pre == "" and (not gap or clean_speaker(text, vend2, pos) is None):
@@ -1372,6 +1374,35 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
 
 
 _AMMA = words("amma")
+
+
+def _indefinite_person_before(text: str, sent_start: int, vstart: int) -> tuple[int, int] | None:
+    """«وأجرت القناة لقاء مع صديق قال إن», «وتحدثت بي بي سي إلى مسؤول محلي قال إن»: a verb right
+    after an indefinite person noun (and its nisba adjectives) is a relative clause about that
+    person, the speaker; a ب/ل glued to the noun or a preposition before it is left out."""
+    from stance.actors.speakers import speaker_words
+
+    toks = _tokens(text, max(sent_start, vstart - 60), vstart)
+    if not toks:
+        return None
+    k = len(toks)
+    while k > 1 and len(toks) - k < 2 and toks[k - 1][2].endswith(NISBA_ENDINGS) \
+            and not toks[k - 1][2].startswith("ال"):
+        k -= 1  # «مسؤول محلي»: the adjectives of the noun
+    head_s, head_e, head = toks[k - 1]
+    skip = 0
+    if head[:1] in "بل" and not head.startswith(("ال", "لل")) and len(head) > 3:
+        skip = 2 if head[1:2] == "ـ" else 1
+    noun = head[skip:]
+    if noun.startswith("ال") or noun[:1].isdigit():
+        return None
+    norm = _norm_word(noun)
+    sw = speaker_words()
+    if sw.person_nouns.match_at([norm], 0) is None and noun not in TITLE_HEADS:
+        return None
+    if not skip and not (k >= 2 and toks[k - 2][2] in _PREPOSITIONS):
+        return None  # only after a preposition («مع صديق», «بطبيب»): not a subject before its verb
+    return head_s + skip, toks[-1][1]
 
 
 def _amma_subject(site: Site) -> tuple[int, int] | None:
