@@ -799,3 +799,16 @@ def test_gulf_names_with_bin_chains_and_families(reg, mention, name, country):
 ])
 def test_what_ends_or_opens_an_unknown_name(reg, mention, name):
     assert reg.resolve(mention, date="2018-05-01").name == name
+
+
+@pytest.mark.parametrize("mention,date,name,country", [
+    # found with `stance actors discover` on the extracted pool corpus (stop 18)
+    ("موغريني", "2018-06-12", "فيديريكا موغيريني", "INT"),
+    ("وزير الداخلية الألماني", "2018-06-12", "هورست زيهوفر", "DEU"),
+    ("رئيس البرلمان علي لاريجاني", "2018-06-12", "علي لاريجاني", "IRN"),
+    # «لاريجاني» alone is weak: his brother heads the judiciary
+    ("صادق آملي لاريجاني", "2018-06-26", "صادق آملي لاريجاني", None),
+])
+def test_speakers_found_by_discover(reg, mention, date, name, country):
+    a = reg.resolve(mention, date=date)
+    assert (a.name, a.country) == (name, country)
