@@ -1071,7 +1071,7 @@ class Registry:
             return True
         if j == start or not w.startswith("ال") or not w.endswith("ي") or len(w) <= 4 or _function_word(toks[j]):
             return False  # a family name in a nisba's shape («العتيبي»); «الشقيق», «اللاعب» describe
-        if lex.is_given_name(norms[start], toks[start].orig) is False and norms[start] not in ("عبد", "ابو"):
+        if not lex.is_given_name(norms[start], toks[start].orig) and norms[start] not in ("عبد", "ابو"):
             return False
         if any(t.match_at([w[2:]], 0) is not None for t in (lex.title_table, lex.unnamed_table, lex.group_heads)) \
                 or _person_noun([w[2:]], 0):
@@ -1108,14 +1108,14 @@ class Registry:
                 return i + 1, min(len(norms), i + 4)
         run = start
         family_end = None  # where the family name ends («عبد الله العتيبي», «عبد العزيز آل الشيخ»)
-        while run < len(norms) and run - start < 5 and not (
-                family_end == run and (run + 1 >= len(norms) or norms[run + 1].startswith("ال"))) and (
-                self._plain_name_word(toks[run], norms, run)
-                or (run > start and norms[run - 1] in ("عبد", "ابو", "بن", "ابن", "بنت"))
-                or self._family_name(toks, norms, start, run)):
-            # «عبد الواحد», «أبو طالبي»: one name; after a family name only more name («محمد المهدي
-            # نصر عبدون»), no description («منظر الجهاديين»)
-            if self._family_name(toks, norms, start, run) and toks[run].orig != "آل":
+        while run < len(norms) and run - start < 5:
+            if family_end == run and (run + 1 >= len(norms) or norms[run + 1].startswith("ال")):
+                break  # after a family name only more name («محمد المهدي نصر عبدون»), no description
+            family = self._family_name(toks, norms, start, run)  # («منظر الجهاديين»)
+            if not (self._plain_name_word(toks[run], norms, run) or family
+                    or (run > start and norms[run - 1] in ("عبد", "ابو", "بن", "ابن", "بنت"))):
+                break  # «عبد الواحد», «أبو طالبي»: one name
+            if family and toks[run].orig != "آل":
                 family_end = run + 1
             run += 1
         if family_end is not None and family_end - start >= 2:

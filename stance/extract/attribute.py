@@ -316,7 +316,7 @@ class Attributor:
             return actor
         ante = self._antecedent(head, ANAPHORIC_HEADS[head], before)
         if ante is None or not getattr(ante, "country", None) \
-                or normalize_ar(head[2:]) not in normalize_ar(ante.name):
+                or _norm(head[2:]) not in _norm(ante.name):
             return actor  # the body must be of that kind: «الوزارة» a ministry, «الحزب» a party
         return dataclasses.replace(actor, country=ante.country)
 

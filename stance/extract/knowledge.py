@@ -237,12 +237,23 @@ def read_words(path: str | Path = DATA / "words.yaml") -> dict:
 
 
 @functools.lru_cache(maxsize=1)
+def _titles() -> dict:
+    """The registry's ``titles.yaml``, read once for the word sets below."""
+    return yaml.load(read_text(TITLES), Loader=_Loader)
+
+
+def _with_bare_alef(words: set[str]) -> frozenset[str]:
+    """The words and their spellings with alef-hamza written without it («الامير»)."""
+    return frozenset(words | {w.replace("أ", "ا").replace("إ", "ا") for w in words})
+
+
+@functools.lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Title words after which a name follows («البابا فرنسيس», «الأمير محمد بن سلمان»), from
     the registry's ``titles.yaml``: every one-word title and honorific, and the first word of
     each title phrase that a name may follow directly («نائب», «وزير» ...), with the spellings
     of alef-hamza written without it («الامير»)."""
-    data = yaml.load(read_text(TITLES), Loader=_Loader)
+    data = _titles()
     words: set[str] = set()
     for t in data.get("titles") or []:
         for phrase in t.get("phrases") or []:
@@ -251,16 +262,14 @@ def title_words() -> frozenset[str]:
     for h in data.get("honorifics") or []:
         if len(h.split()) == 1:
             words.add(h)
-    words |= {w.replace("أ", "ا").replace("إ", "ا") for w in words}
-    return frozenset(words)
+    return _with_bare_alef(words)
 
 
 @functools.lru_cache(maxsize=1)
 def body_heads() -> frozenset[str]:
     """The first word of every body word of the registry's ``titles.yaml`` («قيادة», «مجلس»
     of «مجلس الوزراء», «وزارة»), without the article: heads of an unknown body's name."""
-    data = yaml.load(read_text(TITLES), Loader=_Loader)
-    heads = {p.split()[0] for ws in (data.get("body_words") or {}).values() if isinstance(ws, list)
+    heads = {p.split()[0] for ws in (_titles().get("body_words") or {}).values() if isinstance(ws, list)
              for p in ws if p.split()}
     return frozenset(h[2:] if h.startswith("ال") else h for h in heads)
 
@@ -270,10 +279,9 @@ def title_heads(unnamed: bool = True) -> frozenset[str]:
     """The first word of every title phrase and honorific of the registry's ``titles.yaml``
     («الأمين» of «الأمين العام», «السفير»), and with ``unnamed`` of every unnamed-official head
     («مصدر»): words that open a speaker's noun phrase."""
-    data = yaml.load(read_text(TITLES), Loader=_Loader)
+    data = _titles()
     phrases = [p for t in data.get("titles") or [] for p in t.get("phrases") or []]
     phrases += list(data.get("honorifics") or [])
     if unnamed:
         phrases += list(data.get("unnamed_heads") or [])
-    heads = {p.split()[0] for p in phrases if p.split()}
-    return frozenset(heads | {w.replace("أ", "ا").replace("إ", "ا") for w in heads})
+    return _with_bare_alef({p.split()[0] for p in phrases if p.split()})

@@ -33,6 +33,7 @@ from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS
                       TIME_MODIFIERS, TIME_WORDS, TITLE_HEADS, TITLE_WORDS, VerbLexicon, words)
 from .lexicon import BODY_HEADS, CLAUSE_CONNECTIVES, MEDIA_SPEAKER_RE, OFFICE_HEADS
 from .names import _norm_word
+from stance.actors.speakers import speaker_words
 from stance.text import normalize_ar
 
 
@@ -722,13 +723,18 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]  # the NP, then the object
 
 
+def _is_prep(w: str, prep: str) -> bool:
+    """Whether the word ``w`` is the verb's own preposition ``prep`` («الى» written for «إلى»)."""
+    return w == prep or (prep == "إلى" and w == "الى")
+
+
 def _after_time(text, toks, k: int, cend: int, bi: bool, prep: str | None) -> int:
     """Where the object starts after a time word that ends the speaker (``toks[k]`` follows it):
     past the verb's own preposition when it comes a few words on, after an adjunct («ودعا X
     الأحد في تسجيل فيديو إلى ...»), else past a preposition right there."""
     if prep is not None:
         for s, e, w in toks[k:k + 6]:
-            if w in (prep, "الى" if prep == "إلى" else prep):
+            if _is_prep(w, prep):
                 return e
     return _skip_preposition(text, toks[k][0], cend, bi)
 
@@ -768,7 +774,7 @@ def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, 
     or one or two words after its noun phrase («حذر البابا فرنسيس من ...»)."""
     if prep is not None:  # past «العديد من»: «وأعرب العديد من قادة دول العالم عن غضبهم»
         for i, (s, e, w) in enumerate(toks[lead + 1:min(len(toks), 12)], start=lead + 1):
-            if w in (prep, "الى" if prep == "إلى" else prep):
+            if _is_prep(w, prep):
                 return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), e
             if w in _PREPOSITIONS or lex.has_trigger(w):
                 break
@@ -804,7 +810,7 @@ def _indefinite_after_definite(text, toks, j, name_len):
     if not head.startswith("ال") or head in OFFICE_HEADS or head[2:] in OFFICE_HEADS or j >= len(toks) or j > 4:
         return None
     w = toks[j][2]
-    given = getattr(getattr(name_len, "__self__", None), "given_name", None)
+    given = _name_index_attr(name_len, "given_name")
     if w.startswith(("ال", "ب", "ل", "و", "ف", "#", "\"", "«")) or w in _PREPOSITIONS or w in TIME_WORDS \
             or w in RELATIVES or w in _CLAUSE_PRONOUNS or w in ADJUNCT_HEADS or _LEADING_COMP.match(w + " ") \
             or w[:1].isdigit() or "،" in text[toks[j - 1][1]:toks[j][0]] \
@@ -844,6 +850,12 @@ def _adjective_like(word: str) -> bool:
         or word in _FIXED_MODIFIERS
 
 
+def _name_index_attr(name_len, attr: str):
+    """An attribute of the name index whose ``name_len`` the rules were given (``person_at``,
+    ``given_name``, ``persons``), or None when ``name_len`` is no bound method of one."""
+    return getattr(getattr(name_len, "__self__", None), attr, None)
+
+
 _AFFILIATION = frozenset(words("affiliation_adjectives"))
 _HONORIFIC_PRONOUNS = frozenset(words("honorific_pronouns"))
 
@@ -874,7 +886,7 @@ def _construct_chain(toks, name_len) -> int:
     k += 1  # the definite noun («الجيش»), then its adjectives («الفرنسي»)
     while k < len(toks) and k < 7 and toks[k][2].startswith("ال") and _adjective_like(toks[k][2]):
         k += 1
-    given = getattr(getattr(name_len, "__self__", None), "given_name", None)
+    given = _name_index_attr(name_len, "given_name")
     if head in TITLE_HEADS and given is not None and k < len(toks) and given(toks[k][2]):
         # «زعيم تنظيم القاعدة أيمن الظواهري», «وزير شؤون الاتحاد الأوروبي عمر جيليك»: the
         # holder's name, a first name and up to two more words (a family name with the article)
@@ -966,8 +978,7 @@ def _body_adjectives(toks, k: int, name_len) -> int:
     """After a body's name of ``k`` tokens, the nisba adjectives that describe it («وحدات حماية
     الشعب الكردي»); not after a person's name («ووصف ترامب الاتفاقية»), not a relative pronoun
     («المغرب، الذي») nor another name («اتهمت إيران السعودية»)."""
-    index = getattr(name_len, "__self__", None)
-    persons = getattr(index, "persons", frozenset())
+    persons = _name_index_attr(name_len, "persons") or frozenset()
     if k < 2 or tuple(_norm_word(w) for _, _, w in toks[:k]) in persons:
         return k
     while k < len(toks) - 1 and toks[k][2].startswith("ال") and toks[k][2].endswith(NISBA_ENDINGS) \
@@ -1034,7 +1045,7 @@ def _head_and_modifiers(toks, name_len) -> int:
 def _named_holder_end(toks, j: int, name_len) -> int | None:
     """Where a known name that belongs to the title of ``j`` tokens ends, a few words on
     («رئيس كتلة الوطنية إياد علاوي», «السفيرة الأميركية في الأمم المتحدة نيكي هيلي»), or None."""
-    person_at = getattr(getattr(name_len, "__self__", None), "person_at", None)
+    person_at = _name_index_attr(name_len, "person_at")
     if person_at is not None:
         # a known person's full name a few words on belongs to the title before it
         words = [w for _, _, w in toks[:12]]
@@ -1380,8 +1391,6 @@ def _indefinite_person_before(text: str, sent_start: int, vstart: int) -> tuple[
     """«وأجرت القناة لقاء مع صديق قال إن», «وتحدثت بي بي سي إلى مسؤول محلي قال إن»: a verb right
     after an indefinite person noun (and its nisba adjectives) is a relative clause about that
     person, the speaker; a ب/ل glued to the noun or a preposition before it is left out."""
-    from stance.actors.speakers import speaker_words
-
     toks = _tokens(text, max(sent_start, vstart - 60), vstart)
     if not toks:
         return None
@@ -1552,11 +1561,17 @@ def rule_according_to(doc: Paragraph, found: list[Candidate], name_len) -> list[
             if inline is not None:  # «وأسفر الهجوم بحسب الجيش الإسرائيلي عن تدمير 12 موقعا»
                 out.append(Candidate(inline[1][0], inline[1][1], "indirect", inline[0], "m", t, rule="according_to"))
             continue
-        who = text[speaker[0]:speaker[1]].split()
-        if who[0] in _NOT_SOURCE or any(w in _PREPOSITIONS for w in who[1:]):
-            continue  # «وفق ما وصفها ناشطون»; «بحسب المرصد من السيطرة ...»: no source phrase
+        if not _source_phrase(text, speaker):
+            continue
         out.append(Candidate(s, e, "indirect", speaker, "m", t, rule="according_to"))
     return out
+
+
+def _source_phrase(text: str, speaker: tuple[int, int]) -> bool:
+    """Whether the words after «بحسب/وفق» name a source: not «وفق ما وصفها ناشطون», not «بحسب
+    المرصد من السيطرة ...» (a preposition inside the phrase)."""
+    who = text[speaker[0]:speaker[1]].split()
+    return who[0] not in _NOT_SOURCE and not any(w in _PREPOSITIONS for w in who[1:])
 
 
 def _according_inline(doc: Paragraph, pos: int, end: int, name_len):
@@ -1598,8 +1613,7 @@ def rule_according_fronted(doc: Paragraph, found: list[Candidate], name_len) -> 
         speaker = clean_speaker(text, m.end(), comma.start(), name_len)
         if speaker is None or count_words(text, *speaker, 9) > 8:
             continue
-        who = text[speaker[0]:speaker[1]].split()
-        if who[0] in _NOT_SOURCE or any(w in _PREPOSITIONS for w in who[1:]):
+        if not _source_phrase(text, speaker):
             continue
         then = _FRONTED_THEN.search(text, comma.start(), end)  # «، ومقره ...، فإن الوضع»: after فإن
         content = _content(doc, then.end() if then is not None else comma.end(), end)
