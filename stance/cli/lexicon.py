@@ -46,13 +46,13 @@ def check(files):
     for path in files:
         raw = read_yaml_strict(path)
         if isinstance(raw, dict) and "verbs" not in raw and ("patterns" in raw or "time_words" in raw):
-            words = read_words(path)  # the function-word lists and patterns (words.yaml)
+            words = read_words(path, raw)  # the function-word lists and patterns (words.yaml)
             lists = [k for k in words if k != "patterns"]
             report.append(f"{path}: ok — {len(lists)} word lists "
                           f"({sum(len(words[k]) for k in lists)} entries), {len(words['patterns'])} patterns")
             continue
         verb_files.append(path)
-        data = read_verbs(path)
+        data = read_verbs(path, raw)
         new = [s for s in data["verbs"] if s not in DEFAULT_VERBS.verbs]
         changed = [s for s in data["verbs"] if s in DEFAULT_VERBS.verbs]
         forms = sum(len(e["forms"]) for e in data["verbs"].values())

@@ -135,10 +135,11 @@ def _check_verb(e, i: int, path) -> dict:
             "line": line}
 
 
-def read_verbs(path: str | Path) -> dict:
+def read_verbs(path: str | Path, data=None) -> dict:
     """A checked verbs file: ``{"verbs": {stem: entry}, "participles": {form: agreement},
-    "participles_bi": [...], "masdars": [...]}``."""
-    data = read_yaml_strict(path)
+    "participles_bi": [...], "masdars": [...]}``; ``data``: the file already parsed by
+    :func:`read_yaml_strict` (``path`` then only names it in errors)."""
+    data = read_yaml_strict(path) if data is None else data
     if not isinstance(data, dict):
         raise InputError("expected a mapping with 'verbs' (and optionally 'participles', "
                          "'participles_bi', 'masdars')", path, 1)
@@ -195,10 +196,10 @@ PATTERNS = ("furniture", "link_line", "dateline", "connective", "media_speaker",
             "connectives_left", "inner_connective", "adjunct_opening", "from_pronoun", "auxiliary_end", "amma")
 
 
-def read_words(path: str | Path = DATA / "words.yaml") -> dict:
+def read_words(path: str | Path = DATA / "words.yaml", data=None) -> dict:
     """A checked words file: each list as a tuple, ``anaphoric_heads`` as a dict, ``patterns``
-    compiled."""
-    data = read_yaml_strict(path)
+    compiled; ``data``: the file already parsed by :func:`read_yaml_strict`."""
+    data = read_yaml_strict(path) if data is None else data
     line = data.get("__line__") if isinstance(data, dict) else 1
     if not isinstance(data, dict):
         raise InputError("expected a mapping of word lists", path, line)
