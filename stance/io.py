@@ -221,10 +221,11 @@ def _article_files(path: Path, skipped: list) -> list[Path]:
     return [path]
 
 
-def iter_articles(paths: Iterable[str | os.PathLike], *, skip_bad: bool = False,
+def iter_articles(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, skip_bad: bool = False,
                   bad: list | None = None, skipped: list | None = None,
                   stats: dict | None = None) -> Iterator[dict]:
-    """Stream article records from .txt files, directories and JSONL(.gz) files.
+    """Stream article records from .txt files, directories and JSONL(.gz) files (``paths``: a
+    list of them, or one).
 
     A ``.txt`` file is one article whose id is the file stem. A JSONL line needs ``id`` or
     ``article_id`` and ``text``; ``date``, ``source``, ``title``, ``url`` are kept when present.
@@ -237,6 +238,8 @@ def iter_articles(paths: Iterable[str | os.PathLike], *, skip_bad: bool = False,
     offsets of quotes refer to the text without them); ``stats`` (a dict), when given,
     counts them under ``nul_chars`` and the articles that had some under ``nul_articles``.
     """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path, not the characters of one («/» would list the whole disk)
     files: list[Path] = []
     found: list = [] if skipped is None else skipped
     for p in paths:

@@ -48,6 +48,13 @@ def test_directory_yields_its_txt_files_in_name_order():
     assert all("سوري" in a["text"] for a in arts)
 
 
+def test_one_path_is_read_as_one_path_not_as_its_characters():
+    # iter_articles("corpus.jsonl") once listed «/», «c», «o», ... and walked the whole disk
+    assert [a["article_id"] for a in iter_articles(str(SAMPLE))] == \
+        [a["article_id"] for a in iter_articles([SAMPLE])]
+    assert len(list(iter_articles(SEEDS))) == len(list(SEEDS.glob("*.txt")))
+
+
 def test_jsonl_keeps_id_text_and_metadata_only():
     gold = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
     arts = list(iter_articles([SAMPLE]))
