@@ -585,6 +585,20 @@ def test_a_bare_title_refers_back_to_the_speaker_introduced_with_it(extractor):
     assert [q["actor"] for q in quotes] == ["إدوار فيليب", "إدوار فيليب"]
 
 
+def test_bare_police_and_authorities_refer_back_only_to_their_own_kind(extractor):
+    # «وذكرت الشرطة» after «قالت الشرطة الأوكرانية» is the Ukrainian police (dev2: it was an
+    # unknown «الشرطة» with no country); with no police named before it is left as it is,
+    # never the latest body that spoke
+    text = ("مقدمة الخبر هنا.\nقالت الشرطة الأوكرانية مساء الثلاثاء إن الصحافي الروسي قتل بالرصاص في كييف. "
+            "وقال المتحدث باسم الرئاسة إن التحقيق بدأ. وذكرت الشرطة أن الصحافي توفي متأثرا بجراحه.")
+    quotes = extractor({"article_id": "a", "text": text, "date": "2018-05-30"})
+    assert quotes[-1]["speaker"] == "الشرطة"
+    assert quotes[-1]["actor"] == quotes[0]["actor"] and quotes[0]["actor_country"] == "UKR"
+    alone = "مقدمة الخبر هنا.\nوقالت وزارة الصحة إن الحصيلة ارتفعت. وذكرت الشرطة أن المهاجم قتل."
+    quotes = extractor({"article_id": "a", "text": alone, "date": "2018-05-30"})
+    assert quotes[-1]["speaker"] == "الشرطة" and "الصحة" not in quotes[-1]["actor"]
+
+
 def test_a_cnn_dateline_is_no_subject(extractor):
     # «واشنطن، الولايات المتحدة الأمريكية (CNN) -- دافع ...، مشيراً»: the sentence opens after the
     # dateline, so the participle speaks for the president, not for «الولايات المتحدة الأمريكية»

@@ -152,14 +152,16 @@ class Attributor:
     def _antecedent(self, mention: str, kind: str, before: int):
         """The actor a generic mention («المنظمة», «المصدر») refers back to: an earlier speaker
         with the same head word, a body named earlier in the text with it, the latest body the
-        registry knows by it, or the latest speaker of a compatible kind."""
+        registry knows by it, or the latest speaker of a compatible kind (not for ``same_head``
+        words: «الشرطة» is the police named before or none)."""
         head = _norm(mention.split()[0])
         stem = head[2:] if head.startswith("ال") else head  # «المنظمة» -> «منظمه»
-        return self._ministry_of_last_minister(stem, before) \
-            or self._speaker_by_head(head, stem) \
-            or (self._named_earlier(head, stem, kind, before) if len(stem) >= 3 else None) \
-            or self._body_by_kind(head, before) \
-            or self._latest_compatible(kind)
+        found = self._ministry_of_last_minister(stem, before) \
+            or self._speaker_by_head(head, stem, headed=kind == "same_head") \
+            or (self._named_earlier(head, stem, kind, before) if len(stem) >= 3 else None)
+        if found is not None or kind == "same_head":
+            return found
+        return self._body_by_kind(head, before) or self._latest_compatible(kind)
 
     def _ministry_of_last_minister(self, stem: str, before: int):
         """«وقال وزير الدفاع البريطاني إن ... وأكدت الوزارة»: the ministry is the one of the
@@ -173,8 +175,9 @@ class Attributor:
         return self.registry.resolve(" ".join([_MINISTRY_WORD, *rest]), date=self.date,
                                      article_id=self.article_id, article_text=self._context(before))
 
-    def _speaker_by_head(self, head: str, stem: str):
-        """An earlier speaker whose own mention or name has the same head word."""
+    def _speaker_by_head(self, head: str, stem: str, headed: bool = False):
+        """An earlier speaker whose own mention or name has the same head word (``headed``:
+        whose mention or name begins with it: «المتحدث باسم الشرطة» is no «الشرطة»)."""
         forms = {stem, head}
         if stem.endswith(("ان", "ين")):  # «الوزيران» refers back to «وزيرا الخارجية ...»
             forms.add(stem[:-1])
@@ -182,7 +185,7 @@ class Attributor:
             if not getattr(sp.actor, "known", True) and anaphoric_kind(sp.mention) is not None:
                 continue  # an earlier unresolved «الحلف» is no antecedent
             first = _norm(sp.mention).split()[:1]
-            words = first + _norm(sp.actor.name).split()
+            words = first + _norm(sp.actor.name).split()[:1 if headed else None]
             kinds = {_norm(k) for k in getattr(sp.actor, "kinds", ()) or ()}
             if any(w in forms for w in words) or head in kinds:  # the registry's «الحلف» for NATO
                 return sp.actor

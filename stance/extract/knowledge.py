@@ -25,7 +25,7 @@ from stance.io import InputError, read_text
 DATA = Path(__file__).resolve().parent / "data"
 TITLES = Path(__file__).resolve().parent.parent / "actors" / "data" / "titles.yaml"
 AGREEMENT = {"m", "f", "p"}
-ANAPHOR_KINDS = {"person", "minister", "head", "body", "any"}
+ANAPHOR_KINDS = {"person", "minister", "head", "body", "same_head", "any"}
 PREPOSITIONS = {"عن", "على", "إلى", "من", "ب"}
 VERB_FIELDS = {"stem", "forms", "object", "continues", "ambiguous", "preposition", "requires_preposition",
                "bi", "transitive", "needs_object", "addressee_in_slot", "statement", "reported_from", "__line__"}
