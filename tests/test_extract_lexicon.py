@@ -145,3 +145,29 @@ def test_no_extraction_function_is_longer_than_60_lines():
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= 60:
                 long.append(f"{path.name}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
     assert long == []
+
+
+def test_no_arabic_word_list_is_a_python_literal_in_extract():
+    """Issue 13: the extractor's words live in data/*.yaml. A tuple, list, set or dict in
+    stance/extract holding two or more Arabic words (3+ letters: affixes such as «ال», «ها», «ية»
+    are grammar and may stay) is a word list in code; so is a regular expression that spells
+    out an alternation of Arabic words («(?:قد|كان|كانت)»)."""
+    import ast
+
+    import regex
+
+    word = regex.compile(r"^\p{Arabic}{3,}$")
+    alternation = regex.compile(r"\p{Arabic}{2,}\|\p{Arabic}{2,}")
+    root = Path(__file__).resolve().parent.parent / "stance" / "extract"
+    found = []
+    for path in sorted(root.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            items = node.keys if isinstance(node, ast.Dict) else \
+                node.elts if isinstance(node, (ast.Tuple, ast.List, ast.Set)) else []
+            ws = [e.value for e in items if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                  and word.match(e.value)]
+            if len(ws) >= 2:
+                found.append(f"{path.name}:{node.lineno} {ws}")
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and alternation.search(node.value):
+                found.append(f"{path.name}:{node.lineno} pattern {node.value[:40]!r}")
+    assert found == []

@@ -39,7 +39,7 @@ class Speaker:
     gender: str
 
 
-_SPOKEN_FOR = regex.compile(r"باسم\s+(\S+)")  # «المتحدث باسم الوزارة»
+_SPOKEN_FOR = words("spoken_for")  # «المتحدث باسم الوزارة»
 
 _PERSON_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "minister",
                  "security_official", "spokesperson", "official_unnamed", "other"}

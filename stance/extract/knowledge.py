@@ -26,10 +26,10 @@ DATA = Path(__file__).resolve().parent / "data"
 TITLES = Path(__file__).resolve().parent.parent / "actors" / "data" / "titles.yaml"
 AGREEMENT = {"m", "f", "p"}
 ANAPHOR_KINDS = {"person", "minister", "head", "body", "same_head", "any"}
-PREPOSITIONS = {"عن", "على", "إلى", "من", "ب"}
 VERB_FIELDS = {"stem", "forms", "object", "continues", "ambiguous", "preposition", "requires_preposition",
                "bi", "transitive", "needs_object", "addressee_in_slot", "statement", "reported_from", "__line__"}
-VERB_FILE_FIELDS = {"verbs", "participles", "participles_bi", "participles_plain", "masdars", "__line__"}
+VERB_FILE_FIELDS = {"verbs", "prepositions", "participles", "participles_bi", "participles_plain", "masdars",
+                    "__line__"}
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -97,7 +97,7 @@ def _agreement_map(value, path, line, field) -> dict[str, str]:
     return out
 
 
-def _check_verb(e, i: int, path) -> dict:
+def _check_verb(e, i: int, path, prepositions) -> dict:
     where = f"verbs[{i}]"
     if not isinstance(e, dict):
         raise InputError("expected a verb entry (a mapping with stem and forms)", path, None, where)
@@ -120,8 +120,9 @@ def _check_verb(e, i: int, path) -> dict:
         raise InputError(f"ambiguous form {stray[0]!r} is not one of the stem's forms", path, line,
                          f"{where}.ambiguous")
     prep = e.get("preposition")
-    if prep is not None and prep not in PREPOSITIONS:
-        raise InputError(f"expected one of {', '.join(sorted(PREPOSITIONS))}, got {prep!r}", path, line,
+    if prep is not None and prep not in prepositions:
+        raise InputError(f"expected one of {', '.join(sorted(prepositions))} (the file's or the bundled "
+                         f"verbs.yaml's prepositions), got {prep!r}", path, line,
                          f"{where}.preposition")
     if e.get("requires_preposition") and (prep is None or not ambiguous):
         raise InputError("requires_preposition needs a preposition and ambiguous forms", path, line,
@@ -151,8 +152,12 @@ def read_verbs(path: str | Path, data=None) -> dict:
     entries = data.get("verbs") or []
     if not isinstance(entries, list):
         raise InputError("expected a list of verb entries", path, data.get("__line__"), "verbs")
+    if "prepositions" in data:
+        prepositions = tuple(_words(data["prepositions"], path, data.get("__line__"), "prepositions"))
+    else:  # a user's file: the prepositions of the bundled one
+        prepositions = bundled_prepositions()
     for i, raw in enumerate(entries):
-        e = _check_verb(raw, i, path)
+        e = _check_verb(raw, i, path, prepositions)
         if e["stem"] in verbs:
             raise InputError(f"stem {e['stem']!r} has two entries (the first on line {verbs[e['stem']]['line']}): "
                              "write one entry with all its forms", path, e["line"], f"verbs[{i}].stem")
@@ -172,8 +177,14 @@ def read_verbs(path: str | Path, data=None) -> dict:
         if stray:
             raise InputError(f"{stray[0]!r} is not among the participles", path, data.get("__line__"), key)
     masdars = _words(data.get("masdars", []), path, data.get("__line__"), "masdars", allow_empty=True)
-    return {"verbs": verbs, "participles": participles, "participles_bi": bi, "participles_plain": plain,
-            "masdars": masdars}
+    return {"verbs": verbs, "prepositions": prepositions, "participles": participles, "participles_bi": bi,
+            "participles_plain": plain, "masdars": masdars}
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_prepositions() -> tuple[str, ...]:
+    """The prepositions a verb entry may name (``prepositions`` of the bundled verbs.yaml)."""
+    return read_verbs(DATA / "verbs.yaml")["prepositions"]
 
 
 WORD_LISTS = ("object_adverbs", "time_words", "time_modifiers", "adjunct_heads", "speech_event_nouns",
@@ -190,10 +201,12 @@ WORD_LISTS = ("object_adverbs", "time_words", "time_modifiers", "adjunct_heads",
               "statement_owner_skip", "statement_owner_ends", "statement_tongue",
               "participle_not_after", "apposition_pronouns", "name_particles",
               "ministry_and_minister", "quantity_prefixes", "affiliation_adjectives",
-              "honorific_pronouns")
+              "honorific_pronouns", "not_bi_prefix", "self_words", "object_links", "bare_inna",
+              "nisba_endings", "definite_prefixes")
 PATTERNS = ("furniture", "link_line", "dateline", "connective", "media_speaker", "tail", "narration_after_comma",
             "object_clause_after_comma", "according_to",
-            "connectives_left", "inner_connective", "adjunct_opening", "from_pronoun", "auxiliary_end", "amma")
+            "connectives_left", "inner_connective", "adjunct_opening", "from_pronoun", "auxiliary_end", "amma",
+            "complementizer", "announce", "leading_complementizer", "resumptive_fi", "qawluhu_end", "fi", "fi_only", "left_trail", "reported_from", "fronted_then", "spoken_for")
 
 
 def read_words(path: str | Path = DATA / "words.yaml", data=None) -> dict:

@@ -27,13 +27,10 @@ def words(key: str):
 _DIAC = "[\u064B-\u0652\u0640]*"
 
 # Complementizer «أن/إن» (with ب and pronoun suffixes), after an optional preposition.
-COMP = r"(?:ب)?[أإا]ن(?:ه|ها|هم|هما|هن|نا|ني|ك|كم)?"
-COMP_RE = regex.compile(
-    r"(?<![\p{L}\p{M}])(?:(?:على|إلى|الى|من|عن)\s+)?(?P<comp>" + COMP + r")(?![\p{L}\p{M}])"
-)
+COMP_RE = words("complementizer")
 
 # «بالقول» / «قائلا» after a verb just announce the words.
-ANNOUNCE_RE = regex.compile(r"^\s*(?:،\s*)?(?:بالقول|قائلا|قائلة|القول)[\u064B-\u0652]*(?![\p{L}])")
+ANNOUNCE_RE = words("announce")
 # Adverbs between a verb and its object: «رفضت مراراً اتهامات».
 OBJECT_ADVERBS = frozenset(_W["object_adverbs"])
 

@@ -72,19 +72,27 @@ RULES = {
 }
 
 
-_LEADING_COMP = regex.compile(r"(?:ب)?[أإا]ن(?:ه|ها|هم|هما|هن|نا|ني)?\s+")
+_LEADING_COMP = words("leading_complementizer")
 _QUOTE_CHARS = regex.compile(r"[\"«»“”]")
-_RESUMPTIVE = regex.compile(r"\s+(?:فيه|فيها|فيهما)\b")
-_QAWLUHU_END = regex.compile(r"(?:قوله|قولها|قولهم|قولهما)\s*$")
+_RESUMPTIVE = words("resumptive_fi")
+_QAWLUHU_END = words("qawluhu_end")
 _CLAUSE_PUNCT = regex.compile(r"[.،,:؛!?؟\n]")
 _DIGIT = regex.compile(r"\d")
 _SEGMENT = regex.compile(r"[^،,]+")
-_FI = regex.compile(r"\s*(?:في|فيه|فيها)\s")
-_FI_ONLY = regex.compile(r"\s*في\s+")
-_PREP_AHEAD = {p: regex.compile(r"(?:\s+[^\s،,.]+){0,5}?\s+" + p + r"\s") for p in ("عن", "على", "إلى", "من", "ب")}
+_FI = words("fi")
+_FI_ONLY = words("fi_only")
+_PREP_AHEAD = {}  # preposition -> «it follows within five words»
+
+
+def _prep_ahead(p: str):
+    if p not in _PREP_AHEAD:
+        _PREP_AHEAD[p] = regex.compile(r"(?:\s+[^\s،,.]+){0,5}?\s+" + regex.escape(p) + r"\s")
+    return _PREP_AHEAD[p]
+
+
 _CONNECTIVES_LEFT = words("connectives_left")
 _INNER_CONNECTIVE = words("inner_connective")
-_LEFT_TRAIL = regex.compile(r"(?:\s+(?:قد|كان|كانت|قد\s+كان))+\s*$")
+_LEFT_TRAIL = words("left_trail")
 _ADJUNCT_OPENING = words("adjunct_opening")
 _SPEECH_EVENT_STEMS = words("speech_event_stems")
 _MONTHS = frozenset(words("months"))
@@ -103,8 +111,9 @@ _PRONOUN_PREPOSITIONS = frozenset(words("pronoun_prepositions"))
 _NOT_SPEAKER_START = frozenset(words("not_speaker_start"))
 # Endings of a nisba adjective («لبناني», «السورية», «الغربيون», «الإيرانيين»): one tuple for
 # the speaker-phrase tests that ask whether a word can modify the name before it.
-NISBA_ENDINGS = ("ي", "ية", "يون", "يين")
+NISBA_ENDINGS = tuple(words("nisba_endings"))
 _PREPOSITIONS = frozenset(words("prepositions"))
+_DEFINITE_PREFIXES = tuple(words("definite_prefixes"))  # «ال», «وال», «بال», «لل»
 # words between a verb and its أن: long appositions and adjuncts fit («وقال وزيرا الخارجية
 # والتنمية الدولية، بوريس جونسون، وبيني موردونت، في بيان مشترك، بمناسبة ...، إنه»)
 _MAX_GAP_TOKENS = 26
@@ -210,7 +219,7 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
 
 
 _FROM_PRONOUN = words("from_pronoun")  # «عنها قولها»
-_REPORTED_FROM = regex.compile(r"(?:^|\s|،)\s*عن\s+(?P<who>.+?)\s*(?:(?:قوله|قولها|قولهم|قولهما)\s*)?$")
+_REPORTED_FROM = words("reported_from")
 
 
 def speaker_in_slot(text: str, start: int, end: int, transitive: bool = False, transitive_from: bool = False,
@@ -574,11 +583,14 @@ def _content(doc: Paragraph, cstart: int, limit: int) -> tuple[int, int, str] | 
     return s, e, "indirect"
 
 
+_BARE_INNA = frozenset(words("bare_inna"))
+
+
 def _conditional_in(text: str, lead, end: int) -> bool:
     """Whether a bare «إن» opening a quotation is the conditional («"إن شاء الله"», «"إن لم
     ..."»), part of the words quoted, rather than the complementizer: the conditional is
     followed by a verb, a complementizer by its subject."""
-    if lead.group().strip() not in ("إن", "ان"):
+    if lead.group().strip() not in _BARE_INNA:
         return False  # «إننا», «أنه», «بأن»: only a complementizer
     nxt = WORD.match(text, lead.end(), end)
     return nxt is not None and nxt.group() in CONDITIONAL_FOLLOWERS
@@ -597,7 +609,7 @@ def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
     return pos
 
 
-_NOT_BI = ("بعض", "بين", "بيان")  # «أفاد بعضهم», «أفاد بيان للجيش»: words that open with ب, no ب + noun
+_NOT_BI = tuple(words("not_bi_prefix"))  # «أفاد بعضهم», «أفاد بيان للجيش»: no ب + noun
 
 
 def _bi_word(toks, i: int, name_len) -> bool:
@@ -637,7 +649,7 @@ def _after_indefinite_noun(text: str, pstart: int, vstart: int, name_len=None) -
     if not before or before[-1].endswith(("،", ",", ".", ":", '"', "»")):
         return False
     w = before[-1]
-    if w.startswith(("ال", "وال", "بال", "لل")) or w[:1].isdigit() or not w.endswith(_INDEFINITE_ENDINGS):
+    if w.startswith(_DEFINITE_PREFIXES) or w[:1].isdigit() or not w.endswith(_INDEFINITE_ENDINGS):
         return False
     if name_len is not None and any(name_len(before[-k:]) == k for k in (1, 2, 3) if len(before) >= k):
         return False
@@ -675,7 +687,7 @@ def _only_the_object(site, speaker_end: int, content_start: int) -> bool:
             or regex.search(r"[،,]", site.doc.text[site.vend2:content_start]):
         return False  # «ووصف الأمين العام، أنطونيو غوتيريش، الوضع بأنه»: appositions, a subject
     rest = [w for w in regex.findall(r"[\p{L}\p{M}]+", site.doc.text[speaker_end:content_start])
-            if w not in _PREPOSITIONS and w not in ("ب", "بأن", "بأنه", "بأنها", "أن", "أنه", "أنها")]
+            if w not in _PREPOSITIONS and w not in _OBJECT_LINKS]
     return not rest
 
 
@@ -906,7 +918,8 @@ def _addressed_name(w: str, name_len) -> bool:
         and not name_len([w]) and name_len([w[1:]]) > 0
 
 
-_SELF = ("نفس", "ذات")  # «المصدر نفسه», «المصادر ذاتها»: the speaker itself
+_OBJECT_LINKS = frozenset(words("object_links"))  # «ب», «بأن», «أنه»: between an object and its content
+_SELF = tuple(words("self_words"))  # «المصدر نفسه», «المصادر ذاتها»: the speaker itself
 
 
 def _owned_object(toks, i: int, j: int) -> bool:
@@ -1208,7 +1221,7 @@ def _reports_here(site: Site, name_len=None) -> bool:
             or (need is not None and _speaker_before_preposition(site, need, name_len))
     if stem in lex.statement_stems and not _FI.match(text, vend2, min(doc.end, vend2 + _AHEAD)):
         return False
-    if verb in lex.prep_required and not _PREP_AHEAD[lex.prep_required[verb]].match(text[vend2:vend2 + 120]) \
+    if verb in lex.prep_required and not _prep_ahead(lex.prep_required[verb]).match(text[vend2:vend2 + 120]) \
             and not _speaker_before_preposition(site, lex.prep_required[verb], name_len):
         return False  # «عبر محطة فرانس إنتر»: a preposition, not «عبّر عن»
     return True
@@ -1592,7 +1605,7 @@ def _according_inline(doc: Paragraph, pos: int, end: int, name_len):
     return (speaker, (s, e)) if count_words(text, s, e, 4) >= 4 else None
 
 
-_FRONTED_THEN = regex.compile(r"[،,]\s*(?:فإنه|فإنها|فإنهم|فإن|فان|فقد)\s+")
+_FRONTED_THEN = words("fronted_then")
 
 
 def rule_according_fronted(doc: Paragraph, found: list[Candidate], name_len) -> list[Candidate]:
