@@ -585,6 +585,21 @@ def test_a_bare_title_refers_back_to_the_speaker_introduced_with_it(extractor):
     assert [q["actor"] for q in quotes] == ["إدوار فيليب", "إدوار فيليب"]
 
 
+@pytest.mark.parametrize("sentence,speaker", [
+    # judged pool (ok): the speaker ran from the sentence's adjunct to the company's name
+    ("وأمام هذا الموقف الحساس للشركات الفرنسية أصدرت شركة \"بيجو-ستروين\" بيانا الأربعاء قالت فيه إنها "
+     "تأمل أن يتبنى الاتحاد الأوروبي موقفا مشتركا بشأن إيران.", "شركة \"بيجو-ستروين"),
+    # the subject before the issuing verb, not «التحالف أصدر»
+    ("ويذكر أن التحالف أصدر بيانا، السبت قال فيه: \"اطلعت قيادة قوات تحالف دعم الشرعية على ما أعلنه "
+     "المتحدث\".", "التحالف"),
+    ("وعقد وزير الخارجية الروسي سيرغي لافروف مؤتمرا صحفيا في موسكو قال فيه إن بلاده لن تسمح بذلك.",
+     "وزير الخارجية الروسي سيرغي لافروف"),
+])
+def test_a_verb_on_a_statement_speaks_for_whoever_issued_it(extractor, sentence, speaker):
+    q = only(extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}))
+    assert q["speaker"] == speaker
+
+
 def test_bare_police_and_authorities_refer_back_only_to_their_own_kind(extractor):
     # «وذكرت الشرطة» after «قالت الشرطة الأوكرانية» is the Ukrainian police (dev2: it was an
     # unknown «الشرطة» with no country); with no police named before it is left as it is,

@@ -1371,6 +1371,9 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
         speaker = None  # «ووصفوا الرئيس بأنه»: a verb before its subject is singular; «كما وصف
         # الرئيس السوري بأنه»: the verb's one noun phrase is its object
     own_verb = not site.is_part
+    if speaker is None and own_verb and resumptive:
+        # «أصدرت شركة "بيجو" بيانا الأربعاء قالت فيه إنها»: the statement's issuer
+        speaker = _statement_issuer(text, site.left_start, vstart, lex)
     if speaker is None and own_verb:
         speaker = _amma_subject(site)  # «أما الإعلامي الصومالي محمد عثمان فيقول إن»
     if speaker is None and site.is_masdar:
@@ -1398,6 +1401,26 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
 
 
 _AMMA = words("amma")
+_ISSUE_VERBS = frozenset(words("issue_verbs"))
+
+
+def _statement_issuer(text: str, left_start: int, vstart: int, lex) -> tuple[int, int] | None:
+    """«أصدرت شركة "بيجو" بيانا الأربعاء قالت فيه», «ويذكر أن التحالف أصدر بيانا، السبت قال
+    فيه:»: a verb of a relative clause on a statement («قال فيه») speaks for the subject of the
+    verb that issued the statement: the words between that verb and the statement, or the
+    subject standing before the verb. None when no issuing verb comes shortly before."""
+    toks = _tokens(text, left_start, vstart, 16)
+    for i in range(len(toks) - 2, -1, -1):
+        w = toks[i][2].strip("،,")
+        if w not in _ISSUE_VERBS and not (w[:1] in "وف" and w[1:] in _ISSUE_VERBS):
+            continue
+        noun = next((k for k in range(i + 1, min(len(toks), i + 7)) if _speech_event(toks[k][2].strip("،,"))), None)
+        if noun is None or len(toks) - noun > 4:
+            return None
+        if noun > i + 1:  # the subject after its verb
+            return clean_speaker(text, toks[i + 1][0], toks[noun - 1][1])
+        return _left_subject(text, left_start, toks[i][0], lex)
+    return None
 
 
 def _indefinite_person_before(text: str, sent_start: int, vstart: int) -> tuple[int, int] | None:
