@@ -600,6 +600,19 @@ def test_a_verb_on_a_statement_speaks_for_whoever_issued_it(extractor, sentence,
     assert q["speaker"] == speaker
 
 
+@pytest.mark.parametrize("sentence,speaker", [
+    # judged pool (ok): the speaker was «ووفقا»
+    ("ووفقا لحساب الرئاسة على تلغرام فإن الأسد تعهد بأن \"الحرب على الإرهاب لن تتوقف طالما هناك إرهابي "
+     "واحد يدنس قدسية التراب السوري\".", "الأسد"),
+    # dev gold: «نصرالله», the one who «يعتبر», not the channel that reported it
+    ("وبحسب ما نقلته قناة \"ألمنار\"، فإن نصرالله يعتبر \"معايير ترامب هي معايير المال ولا يعترف بشيء "
+     "آخر\".", "نصرالله"),
+])
+def test_a_subject_before_its_verb_starts_after_fa_inna(extractor, sentence, speaker):
+    q = only(extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}))
+    assert q["speaker"] == speaker
+
+
 def test_bare_police_and_authorities_refer_back_only_to_their_own_kind(extractor):
     # «وذكرت الشرطة» after «قالت الشرطة الأوكرانية» is the Ukrainian police (dev2: it was an
     # unknown «الشرطة» with no country); with no police named before it is left as it is,

@@ -486,6 +486,8 @@ def _left_subject(text: str, sent_start: int, verb_start: int, lex: VerbLexicon 
     # inside «يذكر أن الجيش الإسرائيلي أعلن» the subject starts after the complementizer
     for cm in COMP_RE.finditer(text, sent_start, verb_start):
         sent_start = cm.end()
+    for cm in _THEN_INNA.finditer(text, sent_start, verb_start):
+        sent_start = cm.end()  # «ووفقا لحساب الرئاسة فإن الأسد تعهد»: after a fronted phrase
     left = text[sent_start:verb_start]
     m = _CONNECTIVES_LEFT.match(left)
     off = sent_start + (m.end() if m else 0)
@@ -1401,6 +1403,7 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
 
 
 _AMMA = words("amma")
+_THEN_INNA = words("then_inna")
 _ISSUE_VERBS = frozenset(words("issue_verbs"))
 
 
