@@ -72,6 +72,14 @@ def test_indirect_reported_speech_with_addressee(extractor):
     assert q["actor"] == "بشار الأسد"
 
 
+def test_the_imperfect_of_abbara_reports_only_with_its_preposition(extractor):
+    # dev gold: «موسكو تعبر عن "خيبة أملها الشديدة"» was missed (no imperfect forms); «تعبر
+    # الشاحنات الحدود» (crosses) is no report
+    q = only(extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\nموسكو تعبر عن \"خيبة أملها الشديدة\"."}))
+    assert q["speaker"] == "موسكو" and q["text"] == "\"خيبة أملها الشديدة\""
+    assert extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\nوتعبر الشاحنات الحدود كل يوم نحو تركيا."}) == []
+
+
 @pytest.mark.parametrize("verb,comp", [("وقالت", "إن"), ("فأكدت", "أن"), ("وأوضحت", "أن"), ("وشددت", "على أن"),
                                        ("وأشارت", "إلى أن"), ("قالت", "إنها")])
 def test_reporting_verbs_feminine_and_prefixes(extractor, verb, comp):
