@@ -72,6 +72,21 @@ def test_indirect_reported_speech_with_addressee(extractor):
     assert q["actor"] == "بشار الأسد"
 
 
+@pytest.mark.parametrize("sentence,speaker,start", [
+    # pool corpus: the speakers were «مصر البيان الصادر عن ميشيل باشليه», «روسيا بريطانيا بمنع ...»
+    ("أدانت مصر البيان الصادر عن ميشيل باشليه، مفوضة الأمم المتحدة لحقوق الإنسان، بشأن الأحكام.",
+     "مصر", "البيان الصادر"),
+    ("واتهمت روسيا بريطانيا بمنع تشكيل لجنة تحقيق مشتركة، لمعرفة حقيقة تسمم الضابط.", "روسيا", "بريطانيا بمنع"),
+    ("ونفت قطر ذلك ورفضت الالتزام بقائمة طويلة من المطالب، من بينها إغلاق شبكة الجزيرة.", "قطر", "ذلك ورفضت"),
+    # a body's adjective stays with it
+    ("وأدانت وزارة الخارجية الروسية الهجوم الإرهابي على الكنيسة، ووصفته بالجبان.",
+     "وزارة الخارجية الروسية", "الهجوم الإرهابي"),
+])
+def test_after_a_known_name_a_definite_noun_or_another_name_opens_the_object(extractor, sentence, speaker, start):
+    q = extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence})[0]
+    assert q["speaker"] == speaker and q["text"].startswith(start)
+
+
 def test_the_imperfect_of_abbara_reports_only_with_its_preposition(extractor):
     # dev gold: «موسكو تعبر عن "خيبة أملها الشديدة"» was missed (no imperfect forms); «تعبر
     # الشاحنات الحدود» (crosses) is no report

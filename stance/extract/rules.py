@@ -725,6 +725,7 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     split = _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep) \
         or _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex, lead) \
         or _indefinite_after_definite(text, toks, j, name_len) \
+        or _object_after_name(text, toks, j, lead, name_len) \
         or _split_at_commas(text, parts, cend)
     if split is not None:
         return split
@@ -813,6 +814,21 @@ def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, 
             return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
         if bi and _bi_word(toks, i, name_len):
             return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), s + (2 if w.startswith("بـ") else 1)
+    return None
+
+
+def _object_after_name(text, toks, j: int, lead: int, name_len):
+    """«أدانت مصر البيان الصادر عن ...», «اتهمت روسيا بريطانيا بمنع ...», «ونفت قطر ذلك»: after a
+    speaker that is a known name and nothing more, a definite noun that is no adjective of it,
+    another name or a demonstrative opens the object (no comma needed)."""
+    if name_len is None or lead or j >= len(toks) or _COMMA_AT.search(text, toks[j - 1][0], toks[j][0]) \
+            or name_len([w for _, _, w in toks[:j]]) != j:
+        return None
+    w = toks[j][2]
+    if w in _DEMONSTRATIVES or name_len([x for _, _, x in toks[j:j + 6]]) \
+            or (w.startswith("ال") and not w.endswith(NISBA_ENDINGS + ("ى",)) and w not in RELATIVES
+                and w not in TIME_WORDS and w not in TITLE_WORDS and w[2:] not in TITLE_WORDS):
+        return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]
     return None
 
 
