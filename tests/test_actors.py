@@ -66,6 +66,17 @@ def test_title_of_a_body_resolves_to_its_holder(reg):
     assert reg.resolve("مبعوث الأمم المتحدة إلى سوريا", date="2018-04-16").name == "ستافان دي ميستورا"
 
 
+def test_titles_that_name_one_country_resolve_by_date(reg):
+    # «ولي ولي العهد» (Saudi Arabia, 2014-2017), the German chancellor, the Kurdistan Region's
+    # president: titles with no country word that still name one office
+    assert reg.resolve("ولي ولي العهد", date="2015-06-10").name == "محمد بن سلمان"
+    assert reg.resolve("ولي ولي العهد", date="2014-06-10").name == "مقرن بن عبد العزيز"
+    assert reg.resolve("المستشارة الألمانية", date="2018-03-01").name == "أنجيلا ميركل"
+    a = reg.resolve("رئيس إقليم كردستان", date="2015-06-10")
+    assert (a.name, a.country) == ("مسعود بارزاني", "IRQ")
+    assert reg.resolve("المستشار الألماني أولاف شولتس", date="2023-01-01").name == "أولاف شولتس"
+
+
 def test_role_follows_the_office_held_on_the_date(reg):
     assert reg.resolve("أردوغان", date="2012-01-01").role == "head_of_government"
     assert reg.resolve("أردوغان", date="2018-01-01").role == "head_of_state"
