@@ -77,6 +77,22 @@ def test_titles_that_name_one_country_resolve_by_date(reg):
     assert reg.resolve("المستشار الألماني أولاف شولتس", date="2023-01-01").name == "أولاف شولتس"
 
 
+def test_gulf_style_names_and_ambassadors(reg):
+    # the father's name between first and family name (Gulf and Saudi outlets)
+    a = reg.resolve("معالي وزير الخارجية الأستاذ عادل بن أحمد الجبير", date="2015-06-10")
+    assert (a.name, a.country) == ("عادل الجبير", "SAU")
+    assert reg.resolve("الدكتور أنور بن محمد قرقاش", date="2018-06-10").name == "أنور قرقاش"
+    # «تركي» before «بن» is a first name, not Turkey's adjective
+    a = reg.resolve("الأمير تركي بن محمد بن فهد", date="2015-06-10")
+    assert a.name == "تركي بن محمد بن فهد" and a.country != "TUR"
+    assert reg.resolve("وزير الخارجية التركي", date="2015-06-10").country == "TUR"
+    # an ambassador's country is the sender's, before «لدى», never the host's; and the envoy of
+    # the king is not the king
+    a = reg.resolve("سفير خادم الحرمين الشريفين لدى الأردن الأمير خالد بن فيصل بن تركي", date="2015-06-10")
+    assert (a.name, a.country) == ("خالد بن فيصل بن تركي", "SAU")
+    assert reg.resolve("سفير روسيا لدى لبنان ألكسندر زاسبكين", date="2018-06-10").country == "RUS"
+
+
 def test_role_follows_the_office_held_on_the_date(reg):
     assert reg.resolve("أردوغان", date="2012-01-01").role == "head_of_government"
     assert reg.resolve("أردوغان", date="2018-01-01").role == "head_of_state"

@@ -300,7 +300,7 @@ class Lexicon:
         if i >= len(norms):
             return None
         m = self.country_table.match_at(norms, i, clitics=clitics)
-        if m is None:
+        if m is None or _before_bin(norms, m.end):
             return None
         return m.payloads[0], m.end
 
@@ -316,6 +316,8 @@ class Lexicon:
         for m in self.country_table.scan(norms, start):
             if m.start > 0 and norms[m.start].startswith("ال") and self.is_given_name(norms[m.start - 1]):
                 continue
+            if _before_bin(norms, m.end):
+                continue  # «تركي بن عبد الله»: a first name
             return m.payloads[0], m.start, m.end
         return None
 
@@ -356,3 +358,9 @@ class Lexicon:
         if tok == "ان" and orig.lstrip("وفل")[:1] in ("أ", "إ"):
             return False  # the complementizers «أن», «إن» fold to «ان», the name «آن»
         return tok in self.given_names or any(v in self.given_names for v in clitic_variants(tok)[1:])
+
+
+def _before_bin(norms: list[str], end: int) -> bool:
+    """Whether «بن»/«ابن» follows at ``end``: the word before it is a first name («تركي بن
+    عبد الله», «الأمير تركي بن محمد»), not a country's adjective."""
+    return end < len(norms) - 1 and norms[end] in ("بن", "ابن")

@@ -422,7 +422,30 @@ class Registry:
         r = self._match(mention, d, article_id, article_text)
         if r is not None:
             return r
+        r = self._without_patronymic(mention, d, article_id, article_text)
+        if r is not None:
+            return r
         return self._unknown(mention, article_id, article_text, d)
+
+    def _without_patronymic(self, mention: str, date, article_id, article_text) -> Resolution | None:
+        """«عادل بن أحمد الجبير» is «عادل الجبير»: a person the registry knows by first and family
+        name, written with his father's name between them (Gulf outlets' style). Only a person
+        match counts, and the name must keep a word after the «بن X» it drops."""
+        words = mention.split()
+        keep, i, dropped = [], 0, False
+        while i < len(words):
+            if 0 < i and i + 2 < len(words) and normalize_ar(words[i]) in ("بن", "ابن") \
+                    and normalize_ar(words[i + 2]) not in ("بن", "ابن"):
+                i, dropped = i + 2, True  # «بن أحمد»
+                continue
+            keep.append(words[i])
+            i += 1
+        if not dropped:
+            return None
+        r = self._match(" ".join(keep), date, article_id, article_text)
+        if r is None or r.how != "name" or r.actor.type != "person":
+            return None
+        return Resolution(r.actor, r.how + " (without the father's name)", r.matched)
 
     def name_span(self, norms: list[str], i: int) -> int:
         """How many words the registry name or alias starting at ``norms[i]`` has (0: none)."""
@@ -592,13 +615,15 @@ class Registry:
                   or self._entries[r.idx]["per_article"]]
         # 3. titles (a title without a holder describes the speaker; a body after it is its scope)
         if titles and (not bodies or (titles[0].start, -titles[0].end) <= (bodies[0][0].start, -bodies[0][0].end)):
-            for t in titles:
+            for k, t in enumerate(titles):
                 title: Title = t.payloads[0]
                 res = self._by_title(title, t, norms, date, article)
                 if res is not None:
                     return None if self._names_someone_else(norms, t) else res
-                if title.dependent:
-                    break
+                if title.dependent or (title.office in ("ambassador", "envoy") and k + 1 < len(titles)
+                                       and titles[k + 1].start == t.end and not norms[t.start].startswith("ال")):
+                    break  # «سفير خادم الحرمين الشريفين», «مبعوث الرئيس الأمريكي»: the envoy of
+                    # the next title's holder is not that holder
             return None
         # 4. bodies
         if bodies and not self._body_heads(norms, head, bodies[0][0]):
@@ -965,11 +990,23 @@ class Registry:
                 role = "other"  # «رئيس مجلس علماء باكستان»: not the head of state
             if title.speaker_country:
                 country = title.speaker_country
+            if country is None and office == "ambassador" and "لدي" in norms[t.end:]:
+                return self._sending_country(norms, t.end), role  # never the host after «لدى»
             return country or any_country(t.end), role
         m = lex.body_words.match_at(norms, head)
         if m is not None:
             return any_country(head), m.payloads[0]
         return any_country(head), None
+
+    def _sending_country(self, norms: list[str], start: int) -> str | None:
+        """An ambassador's own country, read before «لدى» (the host follows it): «سفير خادم
+        الحرمين الشريفين لدى الأردن» is Saudi, not Jordanian; None when nothing before «لدى»
+        names one («السفير لدى الأردن»)."""
+        host = norms.index("لدي", start)
+        for t in self.lexicon.title_table.scan(norms[:host], start):
+            if t.payloads[0].default_country:
+                return t.payloads[0].default_country
+        return self._any_country(norms, start, host)
 
     def _any_country(self, norms: list[str], start: int = 0, end: int | None = None) -> str | None:
         """The first country word, registry body or person (with its country) in
@@ -1113,7 +1150,8 @@ class Registry:
                 break  # after a family name only more name («محمد المهدي نصر عبدون»), no description
             family = self._family_name(toks, norms, start, run)  # («منظر الجهاديين»)
             if not (self._plain_name_word(toks[run], norms, run) or family
-                    or (run > start and norms[run - 1] in ("عبد", "ابو", "بن", "ابن", "بنت"))):
+                    or (run > start and norms[run - 1] in ("عبد", "ابو", "بن", "ابن", "بنت"))
+                    or (run + 2 < len(norms) and norms[run + 1] in ("بن", "ابن"))):  # «تركي بن عبد الله»
                 break  # «عبد الواحد», «أبو طالبي»: one name
             if family and toks[run].orig != "آل":
                 family_end = run + 1
@@ -1123,14 +1161,15 @@ class Registry:
         if 2 <= run - start < 5 and run < len(norms):
             return start, run  # «جاي سيكولو، أحد محاميي ترامب»: the name before its apposition
         for i in range(start, len(norms)):
-            if not lex.is_given_name(norms[i], toks[i].orig):
-                continue
+            if not (lex.is_given_name(norms[i], toks[i].orig)
+                    or (i + 2 < len(norms) and norms[i + 1] in ("بن", "ابن") and plain(i))):
+                continue  # a first name, or a word before «بن» («الأمير تركي بن محمد»)
             if i == start and i + 1 >= len(norms):
                 return i, i + 1
             j = i + 1
-            while j < len(norms) and j - i < 9 and plain(j) and (
+            while j < len(norms) and j - i < 9 and (plain(j) or norms[j - 1] in ("بن", "ابن", "بنت")) and (
                     j - i < 4 or norms[j] in ("بن", "ابن", "بنت", "عبد") or norms[j - 1] in ("بن", "ابن", "بنت", "عبد")
-                    or toks[j].orig == "آل"):
+                    or toks[j].orig == "آل"):  # after «بن» a name, even «تركي»
                 j += 1  # «فيصل بن خالد بن عبد الله آل سعود»: a chain of «بن» goes on
             if j < len(norms) and toks[j - 1].orig == "آل":
                 j += 1  # «سلطان بن سحيم آل ثاني»: the family after «آل»
