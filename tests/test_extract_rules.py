@@ -87,6 +87,22 @@ def test_after_a_known_name_a_definite_noun_or_another_name_opens_the_object(ext
     assert q["speaker"] == speaker and q["text"].startswith(start)
 
 
+@pytest.mark.parametrize("sentence,speaker,text", [
+    # Saudi outlets' style: «معالي» opens the speaker (it was the speaker alone), and «بندر» after
+    # «الدكتور» is a name (it was read as ب + «ندر» and opened the object)
+    ("ونوه معالي رئيس هيئة حقوق الإنسان الدكتور بندر العيبان بما تحقق من إنجازات.",
+     "معالي رئيس هيئة حقوق الإنسان الدكتور بندر العيبان", "ما تحقق من إنجازات"),
+    ("ونوه رئيس هيئة حقوق الإنسان الدكتور بندر العيبان بما تحقق من إنجازات.",
+     "رئيس هيئة حقوق الإنسان الدكتور بندر العيبان", "ما تحقق من إنجازات"),
+    # a rank alone refers back to the officer: the noun after it is the object
+    ("ودعا العقيد أبناء الساحل الغربي إلى الانتفاض في وجه الميليشيات.", "العقيد",
+     "أبناء الساحل الغربي إلى الانتفاض في وجه الميليشيات"),
+])
+def test_honorifics_open_the_speaker_and_a_name_follows_them(extractor, sentence, speaker, text):
+    q = only(extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}))
+    assert (q["speaker"], q["text"]) == (speaker, text)
+
+
 def test_the_imperfect_of_abbara_reports_only_with_its_preposition(extractor):
     # dev gold: «موسكو تعبر عن "خيبة أملها الشديدة"» was missed (no imperfect forms); «تعبر
     # الشاحنات الحدود» (crosses) is no report

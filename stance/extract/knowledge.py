@@ -280,6 +280,13 @@ def title_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def honorific_words() -> frozenset[str]:
+    """The one-word honorifics of the registry's ``titles.yaml`` («الدكتور», «الشيخ», «معالي»):
+    a name follows them."""
+    return _with_bare_alef({h for h in _titles().get("honorifics") or [] if len(h.split()) == 1})
+
+
+@functools.lru_cache(maxsize=1)
 def body_heads() -> frozenset[str]:
     """The first word of every body word of the registry's ``titles.yaml`` («قيادة», «مجلس»
     of «مجلس الوزراء», «وزارة»), without the article: heads of an unknown body's name."""

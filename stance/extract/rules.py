@@ -32,6 +32,7 @@ from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS
                       NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
                       TIME_MODIFIERS, TIME_WORDS, TITLE_HEADS, TITLE_WORDS, VerbLexicon, words)
 from .lexicon import BODY_HEADS, CLAUSE_CONNECTIVES, MEDIA_SPEAKER_RE, OFFICE_HEADS
+from .knowledge import honorific_words
 from .names import _norm_word
 from stance.actors.speakers import speaker_words
 from stance.text import normalize_ar
@@ -621,11 +622,16 @@ def _bi_word(toks, i: int, name_len) -> bool:
     w = toks[i][2]
     if not w.startswith("ب") or len(w) <= 2 or w.startswith(_NOT_BI):
         return False
+    if i > 0 and toks[i - 1][2] in _HONORIFIC_WORDS and not w.startswith("بال"):
+        return False  # «الدكتور بندر العيبان»: a name after an honorific
     if name_len is None:
         return True
     if name_len([x for _, _, x in toks[i:i + 4]]):
         return False
     return not (i > 0 and name_len([x for _, _, x in toks[i - 1:i + 3]]) >= 2)
+
+
+_HONORIFIC_WORDS = honorific_words()
 
 
 _NOT_BEFORE_SUBJECT_VERB = frozenset(words("not_before_subject_verb"))
@@ -989,10 +995,27 @@ def _np_length(toks, name_len=None) -> int:
         if k:
             k = _body_adjectives(toks, k, name_len)
             return _joint_names(toks, k, name_len)
+    h = 0
+    while h < len(toks) - 1 and toks[h][2] in _HONORIFIC_WORDS:
+        h += 1  # «ونوه معالي رئيس هيئة ...»: the honorific opens the noun phrase
+    if h and _names_or_titles(toks, h, name_len):
+        return h + _np_length(toks[h:], name_len)
     j = _head_and_modifiers(toks, name_len)
     named = _named_holder_end(toks, j, name_len)
     if named is not None:
         return named
+    if j < len(toks) - 1 and toks[j][2] in _HONORIFIC_WORDS and toks[0][2] not in _HONORIFIC_WORDS:
+        # «رئيس هيئة حقوق الإنسان الدكتور بندر العيبان بما»: the holder's name after an honorific
+        k = j
+        while k < len(toks) and toks[k][2] in _HONORIFIC_WORDS:
+            k += 1
+        start = k
+        while k < len(toks) and k < start + 4 and toks[k][2] not in _PREPOSITIONS and toks[k][2] not in TIME_WORDS \
+                and not (toks[k][2].startswith(("ب", "ل")) and k > start):
+            k += 1
+        if k > start and (k == len(toks) or toks[k][2] in _PREPOSITIONS or toks[k][2] in TIME_WORDS
+                          or toks[k][2].startswith(("ب", "ل"))):
+            return k
     if toks[j - 1][2] in TITLE_WORDS or toks[0][2] in TITLE_WORDS and j == 1:
         # a title is followed by a name: up to two undetermined words
         k = j
@@ -1003,6 +1026,16 @@ def _np_length(toks, name_len=None) -> int:
                               or toks[k][2].startswith("ب")):
             j = k
     return j
+
+
+def _names_or_titles(toks, h: int, name_len) -> bool:
+    """Whether ``toks[h]``, after honorifics, opens a title or a name («معالي رئيس هيئة ...»,
+    «الدكتور بيتر»); not a noun of its own («دعا العقيد الركن أبناء الساحل»: the rank alone
+    refers back to the officer, the noun after it is the object)."""
+    w = toks[h][2]
+    given = _name_index_attr(name_len, "given_name")
+    return w in TITLE_WORDS or bool(name_len and name_len([x for _, _, x in toks[h:h + 6]])) \
+        or bool(given and given(_norm_word(w)))
 
 
 def _body_adjectives(toks, k: int, name_len) -> int:
