@@ -91,6 +91,9 @@ def test_gulf_style_names_and_ambassadors(reg):
     a = reg.resolve("سفير خادم الحرمين الشريفين لدى الأردن الأمير خالد بن فيصل بن تركي", date="2015-06-10")
     assert (a.name, a.country) == ("خالد بن فيصل بن تركي", "SAU")
     assert reg.resolve("سفير روسيا لدى لبنان ألكسندر زاسبكين", date="2018-06-10").country == "RUS"
+    # a later title that names its country by itself: Saudi region governors
+    a = reg.resolve("صاحب السمو الملكي الأمير خالد الفيصل أمير منطقة مكة المكرمة", date="2015-06-10")
+    assert (a.name, a.country) == ("خالد الفيصل", "SAU")
 
 
 def test_role_follows_the_office_held_on_the_date(reg):

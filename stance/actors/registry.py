@@ -992,11 +992,19 @@ class Registry:
                 country = title.speaker_country
             if country is None and office == "ambassador" and "لدي" in norms[t.end:]:
                 return self._sending_country(norms, t.end), role  # never the host after «لدى»
-            return country or any_country(t.end), role
+            return country or any_country(t.end) or self._title_default_country(norms, t.end), role
         m = lex.body_words.match_at(norms, head)
         if m is not None:
             return any_country(head), m.payloads[0]
         return any_country(head), None
+
+    def _title_default_country(self, norms: list[str], start: int) -> str | None:
+        """The country of a later title that names one by itself: «الأمير خالد الفيصل أمير منطقة
+        مكة المكرمة» is Saudi (``default_country`` of «أمير منطقة»)."""
+        for t in self.lexicon.title_table.scan(norms, start):
+            if t.payloads[0].default_country:
+                return t.payloads[0].default_country
+        return None
 
     def _sending_country(self, norms: list[str], start: int) -> str | None:
         """An ambassador's own country, read before «لدى» (the host follows it): «سفير خادم
