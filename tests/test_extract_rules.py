@@ -103,6 +103,21 @@ def test_honorifics_open_the_speaker_and_a_name_follows_them(extractor, sentence
     assert (q["speaker"], q["text"]) == (speaker, text)
 
 
+def test_gulf_reporting_verbs_and_a_ministry_after_its_minister(extractor):
+    # «أبان» (= «أوضح») and «ثمنت» (praised) report in Saudi and Gulf outlets; «الوزارة» after
+    # «وزير الصحة المهندس خالد الفالح» is the health ministry (the honorific and name were
+    # taken into the ministry's name)
+    text = ("مقدمة الخبر هنا.\nوأبان وزير الصحة المهندس خالد الفالح أن الوزارة تعمل على تطوير الخدمات.\n"
+            "وثمنت الوزارة الجهود التي تبذلها الأجهزة الأمنية في المنطقة.")
+    quotes = extractor({"article_id": "a", "text": text, "date": "2015-04-09"})
+    assert [q["speaker"] for q in quotes] == ["وزير الصحة المهندس خالد الفالح", "الوزارة"]
+    assert quotes[1]["actor"].startswith("وزارة الصحة") and "المهندس" not in quotes[1]["actor"]
+    # «ثمن» alone is as often the noun, «إبان» (during) is no «أبان»
+    for sentence in ("ويريد الأوروبيون أن يتجنبوا بأي ثمن أن تتخلى إيران عن الاتفاق.",
+                     "ووقعت الاشتباكات ابان زيارة الوفد أن تنتهي الأزمة."):
+        assert extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}) == []
+
+
 def test_the_imperfect_of_abbara_reports_only_with_its_preposition(extractor):
     # dev gold: «موسكو تعبر عن "خيبة أملها الشديدة"» was missed (no imperfect forms); «تعبر
     # الشاحنات الحدود» (crosses) is no report

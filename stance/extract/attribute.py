@@ -21,6 +21,7 @@ import regex
 from stance.text import normalize_ar
 
 from .lexicon import ANAPHORIC_HEADS, DEFAULT_VERBS, VerbLexicon, words
+from .knowledge import honorific_words
 from .registry import ActorRegistry
 
 
@@ -171,7 +172,11 @@ class Attributor:
         words = self.history[-1].mention.split()
         if len(words) < 2 or _norm(words[0]) != _MINISTER:
             return None
-        rest = [w + "ة" if w.startswith("ال") and w.endswith("ي") else w for w in words[1:4]]
+        rest = []
+        for w in words[1:4]:
+            if w in _HONORIFIC_WORDS:
+                break  # «وزير الصحة المهندس خالد الفالح»: the title ends at the honorific
+            rest.append(w + "ة" if w.startswith("ال") and w.endswith("ي") else w)
         return self.registry.resolve(" ".join([_MINISTRY_WORD, *rest]), date=self.date,
                                      article_id=self.article_id, article_text=self._context(before))
 
@@ -449,6 +454,7 @@ class Attributor:
 
 _FEMININE_TITLES = words("feminine_titles")
 _NAME_ENDS = frozenset(words("feminine_name_ends"))  # the verb's object or content begins
+_HONORIFIC_WORDS = honorific_words()
 _ISSUED = frozenset(words("issued"))  # «بيان صادر عن الرئاسة»: the issuer follows
 _ISSUED_BY = words("issued_by")[0]
 _FIRST_PERSON = frozenset(words("first_person"))
