@@ -96,6 +96,15 @@ def test_gulf_style_names_and_ambassadors(reg):
     assert (a.name, a.country) == ("خالد الفيصل", "SAU")
 
 
+def test_a_two_word_name_is_completed_from_the_article_when_the_registry_knows_the_full_one(reg):
+    # «وأضاف عبد الرحمن» after «مدير المرصد رامي عبد الرحمن»: one actor (it was an unknown
+    # «عبد الرحمن»); a bare first name is not completed («سلمان» is no «محمد بن سلمان»)
+    text = ("وقال مدير المرصد رامي عبد الرحمن لوكالة فرانس برس إن القصف مستمر. وأضاف عبد الرحمن أن الحصيلة "
+            "ارتفعت. وقال ولي العهد الأمير محمد بن سلمان إن المملكة ماضية.")
+    assert reg.resolve("عبد الرحمن", date="2018-05-01", article_text=text).name == "رامي عبد الرحمن"
+    assert reg.resolve("سلمان", date="2018-05-01", article_text=text).name != "محمد بن سلمان"
+
+
 def test_role_follows_the_office_held_on_the_date(reg):
     assert reg.resolve("أردوغان", date="2012-01-01").role == "head_of_government"
     assert reg.resolve("أردوغان", date="2018-01-01").role == "head_of_state"

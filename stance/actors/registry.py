@@ -1245,6 +1245,12 @@ class Registry:
         if span is not None:
             words = toks[span[0]:span[1]]
             name = " ".join(t.orig for t in words)
+            if span == (head, len(norms)) and article_text and (
+                    span[1] - span[0] == 2 or not lex.is_given_name(norms[head], toks[head].orig)):
+                full = self.full_name(name, article_text)  # «عبد الرحمن» after «رامي عبد الرحمن»
+                known = self._match(full, date, article_id, article_text) if full else None
+                if known is not None and known.how != "unnamed" and known.actor.type == "person":
+                    return known
             if country is None:
                 family = next(iter(lex.ruling_families.scan(norms, span[0])), None)
                 if family is not None and family.start < span[1]:
