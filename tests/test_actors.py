@@ -72,6 +72,9 @@ def test_titles_that_name_one_country_resolve_by_date(reg):
     assert reg.resolve("ولي ولي العهد", date="2015-06-10").name == "محمد بن سلمان"
     assert reg.resolve("ولي ولي العهد", date="2014-06-10").name == "مقرن بن عبد العزيز"
     assert reg.resolve("المستشارة الألمانية", date="2018-03-01").name == "أنجيلا ميركل"
+    assert reg.resolve("وزير الطاقة السعودي", date="2018-06-10").name == "خالد الفالح"
+    assert reg.resolve("وزير النفط السعودي", date="2015-06-10").name == "علي النعيمي"
+    assert reg.resolve("الفالح", date="2018-06-10").country is None  # weak: a common family name
     a = reg.resolve("رئيس إقليم كردستان", date="2015-06-10")
     assert (a.name, a.country) == ("مسعود بارزاني", "IRQ")
     assert reg.resolve("المستشار الألماني أولاف شولتس", date="2023-01-01").name == "أولاف شولتس"
