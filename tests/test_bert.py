@@ -99,6 +99,18 @@ def test_same_seed_same_model(tiny_bert, fitted):
     np.testing.assert_allclose(again.thresholds, fitted.thresholds)
 
 
+def test_model_seed_overrides_the_run_seed(tiny_bert, fitted):
+    # model.seed: one encoder under several seeds in one ensemble, on the run's folds
+    texts, Y = task()
+    _, train = held_out(len(texts))
+    same = BertModel({**params(tiny_bert), "seed": 3}, LABELS, True, seed=99, progress=False)
+    same.fit([texts[i] for i in train], Y[train])
+    np.testing.assert_allclose(same.scores(texts), fitted.scores(texts), atol=1e-6)
+    other = BertModel({**params(tiny_bert), "seed": 4}, LABELS, True, seed=3, progress=False)
+    other.fit([texts[i] for i in train], Y[train])
+    assert not np.allclose(other.scores(texts), fitted.scores(texts), atol=1e-4)
+
+
 def test_save_and_load_round_trip(fitted, tmp_path):
     texts, _ = task()
     fitted.save(tmp_path / "model")

@@ -92,6 +92,16 @@ def test_bad_values_name_the_key(tmp_path, override, field):
     assert err.value.field == field
 
 
+def test_an_encoders_own_seed_is_checked_and_defaults_to_the_runs(tmp_path):
+    body = base()
+    body["model"] = {"type": "bert", "model": "e5-small"}
+    assert load_config(write_config(tmp_path, body), check_paths=False)["model"]["seed"] is None
+    assert load_config(write_config(tmp_path, body), ["model.seed=14"], check_paths=False)["model"]["seed"] == 14
+    with pytest.raises(InputError) as err:
+        load_config(write_config(tmp_path, body), ["model.seed=-1"], check_paths=False)
+    assert err.value.field == "model.seed"
+
+
 def test_missing_model_type(tmp_path):
     body = base()
     del body["model"]["type"]

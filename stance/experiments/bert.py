@@ -433,6 +433,13 @@ class BertModel(Model):
     def _p(self, key, default=None):
         return self.params.get(key, default)
 
+    @property
+    def _seed(self) -> int:
+        """``model.seed`` when set (an ensemble of one encoder under several seeds), else the
+        run's ``eval.seed``; the folds always follow ``eval.seed``."""
+        own = self._p("seed")
+        return self.seed if own is None else own
+
     def fit(self, texts, Y):
         import torch
         from sklearn.metrics import average_precision_score
@@ -445,7 +452,7 @@ class BertModel(Model):
         source = check_source(self._p("model"))
         Y = np.asarray(Y)
         texts = list(texts)
-        set_seed(self.seed)
+        set_seed(self._seed)
         tokenizer = AutoTokenizer.from_pretrained(source)
         head = dict(num_labels=len(self.labels),
                     problem_type="multi_label_classification" if self.multi_label
@@ -462,12 +469,12 @@ class BertModel(Model):
         if self._p("pooling", "cls") == "mean":
             mean_pooling(model, fresh=True)
         _freeze(model, self._p("freeze_embeddings", False), self._p("freeze_layers", 0))
-        tr, va = _inner_split(Y, self._p("val_fraction", 0.15), self.seed, self.multi_label)
+        tr, va = _inner_split(Y, self._p("val_fraction", 0.15), self._seed, self.multi_label)
         max_length = self._p("max_length", 128)
         if self._p("head_init", "random") == "linear_probe":
             linear_probe(model, tokenizer, [texts[i] for i in tr], Y[tr], self.multi_label,
                          max_length=max_length, batch_size=self._p("eval_batch_size", 64),
-                         seed=self.seed, progress=self.progress)
+                         seed=self._seed, progress=self.progress)
 
         def encode(idx):
             enc = tokenizer([texts[i] for i in idx], truncation=True, max_length=max_length)
@@ -506,7 +513,7 @@ class BertModel(Model):
                 weight_decay=float(self._p("weight_decay", 0.01)),
                 eval_strategy="epoch", save_strategy="no", load_best_model_at_end=False,
                 logging_strategy="epoch", report_to="none", disable_tqdm=False,
-                seed=self.seed, data_seed=self.seed, use_cpu=device == "cpu",
+                seed=self._seed, data_seed=self._seed, use_cpu=device == "cpu",
                 fp16=precision == "fp16", bf16=precision == "bf16",
                 **_length_grouping(TrainingArguments, self._p("group_by_length", False)),
                 dataloader_num_workers=0, dataloader_pin_memory=torch.cuda.is_available(),

@@ -192,6 +192,8 @@ MODELS: dict[str, dict[str, tuple[Any, Callable]]] = {
         "threshold": ("tune", _threshold),
         "device": ("auto", _one_of("auto", "cpu", "cuda")),
         "precision": ("fp32", _one_of("fp32", "fp16", "bf16")),
+        "seed": (None, _opt(_is_int(0))),         # initialisation, batches and inner split;
+                                                  # null: eval.seed (folds follow eval.seed)
     },
 }
 
