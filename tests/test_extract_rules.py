@@ -118,6 +118,16 @@ def test_gulf_reporting_verbs_and_a_ministry_after_its_minister(extractor):
         assert extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}) == []
 
 
+def test_an_imperfect_continuation_verb_goes_on_with_the_speaker_before(extractor):
+    # dev gold: «ويضيف أن ...» after «وقال جواد ... إن» was left as the journalist's voice (the
+    # rule for «ويعتقد أن», «يذكر أن»); with no quote before it, it still is
+    text = ("مقدمة الخبر هنا.\nوقال جواد شقيق معاذ الأكبر إن والده يبكي. ويضيف أن ما يقال عن قهر الرجال هو "
+            "ما يكابده والدنا.")
+    quotes = extractor({"article_id": "a", "text": text})
+    assert [q["speaker"] for q in quotes] == ["جواد شقيق معاذ الأكبر"] * 2
+    assert extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\nويضيف أن الأزمة ستطول."}) == []
+
+
 def test_the_imperfect_of_abbara_reports_only_with_its_preposition(extractor):
     # dev gold: «موسكو تعبر عن "خيبة أملها الشديدة"» was missed (no imperfect forms); «تعبر
     # الشاحنات الحدود» (crosses) is no report

@@ -169,6 +169,7 @@ class VerbLexicon:
         self.slot_addressee_stems = frozenset(s for s, e in verbs.items() if e["addressee_in_slot"])
         self.statement_stems = frozenset(s for s, e in verbs.items() if e["statement"])
         self.reported_from_stems = frozenset(s for s, e in verbs.items() if e["reported_from"])
+        self.continues_stems = frozenset(s for s, e in verbs.items() if e["continues"])
         self._participle_set = frozenset(self.participles)
         # every plain written form classify() accepts: a paragraph none of whose words is here
         # (and that has no diacritics to strip) has no trigger, found by one set test
