@@ -128,6 +128,15 @@ def test_an_imperfect_continuation_verb_goes_on_with_the_speaker_before(extracto
     assert extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\nويضيف أن الأزمة ستطول."}) == []
 
 
+@pytest.mark.parametrize("sentence,speaker", [
+    ("وسبق لطهران أن رفضت مراراً اتهامات الغرب لها بتسليح الحوثيين.", "طهران"),  # a dev miss
+    ("وسبق لوزير الخارجية الأمريكي أن أكد أن بلاده لن تنسحب من سوريا.", "وزير الخارجية الأمريكي"),
+])
+def test_sabaqa_li_names_the_speaker_of_the_verb_after_an(extractor, sentence, speaker):
+    q = only(extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}))
+    assert q["speaker"] == speaker
+
+
 def test_the_imperfect_of_abbara_reports_only_with_its_preposition(extractor):
     # dev gold: «موسكو تعبر عن "خيبة أملها الشديدة"» was missed (no imperfect forms); «تعبر
     # الشاحنات الحدود» (crosses) is no report

@@ -484,6 +484,9 @@ def _clause_initial(text: str, pstart: int, vstart: int) -> bool:
 def _left_subject(text: str, sent_start: int, verb_start: int, lex: VerbLexicon = DEFAULT_VERBS) \
         -> tuple[int, int] | None:
     """A subject standing before its verb: «الجيش السوري يعلن أن ...»."""
+    m = _SABAQA.search(text, sent_start, verb_start)
+    if m is not None:  # «وسبق لطهران أن رفضت»: the subject is the one «سبق» names
+        return clean_speaker(text, m.start("who"), m.end("who"))
     # inside «يذكر أن الجيش الإسرائيلي أعلن» the subject starts after the complementizer
     for cm in COMP_RE.finditer(text, sent_start, verb_start):
         sent_start = cm.end()
@@ -1455,6 +1458,7 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
 
 _AMMA = words("amma")
 _THEN_INNA = words("then_inna")
+_SABAQA = words("sabaqa_li")
 _ISSUE_VERBS = frozenset(words("issue_verbs"))
 
 
