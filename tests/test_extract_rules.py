@@ -137,6 +137,18 @@ def test_sabaqa_li_names_the_speaker_of_the_verb_after_an(extractor, sentence, s
     assert q["speaker"] == speaker
 
 
+@pytest.mark.parametrize("sentence,speaker", [
+    # a dev miss: «أخبر» (told) was no reporting verb
+    ("وأخبر نتنياهو قادة العالم ومسؤولي الدفاع في مؤتمر ميونيخ الأمني بأن هذا الاتفاق \"أطلق نمرا إيرانيا "
+     "خطيرا في منطقتنا\".", "نتنياهو"),
+    # one noun phrase after it is whom he told: the speaker is the lawyer, not CNN
+    ("وينفي الأسقف هذه المزاعم، بحسب محاميه، الذي أخبر CNN بأن موكله يتعرض لمؤامرة.", "محاميه"),
+])
+def test_akhbara_reports_to_an_addressee(extractor, sentence, speaker):
+    quotes = extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence})
+    assert quotes[-1]["speaker"] == speaker
+
+
 def test_the_imperfect_of_abbara_reports_only_with_its_preposition(extractor):
     # dev gold: «موسكو تعبر عن "خيبة أملها الشديدة"» was missed (no imperfect forms); «تعبر
     # الشاحنات الحدود» (crosses) is no report
