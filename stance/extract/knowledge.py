@@ -29,7 +29,7 @@ ANAPHOR_KINDS = {"person", "minister", "head", "body", "same_head", "any"}
 VERB_FIELDS = {"stem", "forms", "object", "continues", "ambiguous", "preposition", "requires_preposition",
                "bi", "transitive", "needs_object", "addressee_in_slot", "statement", "reported_from", "__line__"}
 VERB_FILE_FIELDS = {"verbs", "prepositions", "participles", "participles_bi", "participles_plain", "masdars",
-                    "__line__"}
+                    "masdar_objects", "__line__"}
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -177,8 +177,31 @@ def read_verbs(path: str | Path, data=None) -> dict:
         if stray:
             raise InputError(f"{stray[0]!r} is not among the participles", path, data.get("__line__"), key)
     masdars = _words(data.get("masdars", []), path, data.get("__line__"), "masdars", allow_empty=True)
+    masdar_objects = _masdar_objects(data.get("masdar_objects"), masdars, prepositions, path, data.get("__line__"))
     return {"verbs": verbs, "prepositions": prepositions, "participles": participles, "participles_bi": bi,
-            "participles_plain": plain, "masdars": masdars}
+            "participles_plain": plain, "masdars": masdars, "masdar_objects": masdar_objects}
+
+
+def _masdar_objects(value, masdars, prepositions, path, line) -> dict[str, str]:
+    """``masdar_objects``: verbal noun -> ``object`` or one of the prepositions; each must be
+    listed under ``masdars`` too (that is what makes it a trigger)."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise InputError("expected a mapping of verbal nouns to object or a preposition", path, line,
+                         "masdar_objects")
+    out = {}
+    for noun, where in value.items():
+        if noun == "__line__":
+            continue
+        field = f"masdar_objects.{noun}"
+        if where != "object" and where not in prepositions:
+            raise InputError(f"expected object or one of {', '.join(sorted(prepositions))}, got {where!r}",
+                             path, value.get("__line__"), field)
+        if noun not in masdars:
+            raise InputError(f"{noun!r} is not among the masdars", path, value.get("__line__"), field)
+        out[noun] = where
+    return out
 
 
 @functools.lru_cache(maxsize=1)

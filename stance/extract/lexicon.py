@@ -132,6 +132,7 @@ class VerbLexicon:
         participles_bi: set[str] = set()
         participles_plain: set[str] = set()
         masdars: list[str] = []
+        masdar_objects: dict[str, str] = {}
         for path in self.files:
             data = read_verbs(path)
             for stem, e in data["verbs"].items():  # a user's entry replaces the bundled one
@@ -143,6 +144,7 @@ class VerbLexicon:
             participles_bi.update(data["participles_bi"])
             participles_plain.update(data["participles_plain"])
             masdars += [m for m in data["masdars"] if m not in masdars]
+            masdar_objects.update(data["masdar_objects"])
         self.verbs = verbs
         #: written form -> (stem, takes an object, continues); masdars are their own stem
         self.verb_forms: dict[str, tuple[str, bool, bool]] = {}
@@ -152,6 +154,8 @@ class VerbLexicon:
                 self.verb_forms[form] = (stem, e["object"], e["continues"])
                 self.verb_gender[form] = agr
         self.speech_masdars = frozenset(masdars)
+        #: verbal noun -> where its content starts after the agent: "object" or a preposition
+        self.masdar_objects = masdar_objects
         for m in masdars:
             self.verb_forms.setdefault(m, (m, False, False))
         self.participles = tuple(participles)

@@ -67,6 +67,8 @@ RULES = {
     "participle_quote": "a continuation participle and quotation marks («، مضيفا \"...\"»)",
     "participle_object": "a continuation participle with an object («، مشيرا إلى ...»)",
     "masdar_comp": "a verbal noun of speech, its speaker and أن («بعد إعلان الجيش أنه ...»)",
+    "masdar_object": "a verbal noun of speech, its named speaker and what is said, no أن («غداة اتهام "
+                     "إسرائيل طهران بـ...», «بعد إعلان الرئيس ترامب عن رغبته ...»)",
     "according_to": "a clause that ends «، بحسب X», «، وفق X» («قتل 28 شخصا، بحسب الحكومة») or follows a "
                     "sentence-opening «وبحسب X،», «ووفقا لـX، فإن ...»",
     "joined_quote": "a quotation joined by و to a direct quote, its speaker's («\"...\" و\"...\"»)",
@@ -1602,6 +1604,58 @@ RULE_ORDER = (rule_complement, rule_object)
 _JOINED = regex.compile(r"\s*[\"”»“]?\s*[،,]?\s*و\s*(?=[\"“«”])")
 
 
+def rule_masdar_object(doc: Paragraph, m, sent_ends: list[int], name_len) -> Candidate | None:
+    """«غداة اتهام إسرائيل طهران بقيامها بتطوير ...», «بعد إعلان الرئيس الأمريكي دونالد ترامب عن
+    رغبته في ...»: a verbal noun of speech (``masdar_objects``) right before its agent, a name
+    the registry knows or a title, reports what follows: the object after the agent, or the
+    words after the noun's preposition. Not when أن follows (``masdar_comp``), nor with a
+    possessive («إعلانه») or an agent that is no speaker («إعلان حالة الطوارئ»)."""
+    text, lex = doc.text, doc.lex
+    if name_len is None or m.pre or doc.inside(m.start()) is not None:
+        return None
+    end = doc.sentence_end(m.end(), doc.end)
+    toks = _tokens(text, m.end(), end, 16)
+    if len(toks) < 3 or COMP_RE.search(text, m.end(), toks[min(len(toks), 8) - 1][1]):
+        return None
+    first = toks[0][2]
+    if not (name_len([w for _, _, w in toks[:6]]) or first in OFFICE_HEADS):
+        return None
+    j = _np_length(toks, name_len)
+    if j >= len(toks) or _COMMA_AT.search(text, toks[j - 1][1], toks[j][0]):
+        return None
+    while j < len(toks) - 1 and (toks[j][2] in TIME_WORDS or toks[j][2] in OBJECT_ADVERBS):
+        j += 1  # «إعلان ترامب مرارا عزمه»
+    where = lex.masdar_objects[m.verb]
+    start = None
+    if where == "object":
+        w = toks[j][2].lstrip("#")
+        if w.startswith("ال") or name_len([w] + [x for _, _, x in toks[j + 1:j + 5]]):
+            start = toks[j][0]  # the object after the agent; «اتهام دمشق بتنفيذ ...» has no
+            # agent at all (Damascus is the accused) and reports nothing
+    else:
+        for i in (j,):  # right after the agent: «إعلانه مسؤوليته عن» is no «إعلان ... عن»
+            w = toks[i][2]
+            if where == "ب" and w.startswith("ب") and _bi_word(toks, i, name_len):
+                start = toks[i][0] + (2 if w.startswith("بـ") else 1)
+                break
+            if _is_prep(w, where) and i + 1 < len(toks):
+                start = toks[i + 1][0]
+                break
+    if start is None:
+        return None
+    stop = _clause_end(doc, start, doc.end, obj=True)
+    comma = _COMMA_AT.search(text, start, stop)
+    if comma is not None and doc.inside(comma.start()) is None:
+        stop = comma.start()  # a noun phrase, mostly an adjunct: «غداة اتهام ...، نشرت الوكالة»
+    s, e = _trim(text, start, stop)
+    if count_words(text, s, e, 2) < 2:
+        return None
+    speaker = clean_speaker(text, toks[0][0], toks[j - 1][1], name_len)
+    if speaker is None:
+        return None
+    return Candidate(s, e, "indirect", speaker, "m", m.start(), rule="masdar_object")
+
+
 def rule_joined_quote(doc: Paragraph, prev: Candidate) -> Candidate | None:
     """«وتابع منوشين: "سنراجع القرار مجددا غدا" و"لذلك نحن ..."»: a quotation joined by «و» right
     after a direct quote goes on with its speaker when it holds a clause (four words or more)."""
@@ -1728,6 +1782,12 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
         if doc.inside(m.start()) is not None or m.start() < covered_until \
                 or any(a <= m.start() < b for a, b in tails):
             continue  # «، حسبما أعلن المرصد»: the verb of an attribution tail reports the clause before
+        if m.verb in doc.lex.masdar_objects and not m.participle:
+            cand = rule_masdar_object(doc, m, sent_ends, name_len)
+            if cand is not None:
+                found.append(cand)
+                covered_until = cand.end
+                continue
         site = _site(doc, m, sent_ends, found)
         if site is None or not _reports_here(site, name_len):
             continue
