@@ -58,6 +58,10 @@ def test_titles_come_from_the_registry_titles_file():
      "not one of the stem's forms"),
     ("verbs:\n  - stem: أكد\n    forms: {أكد: m}\n    objekt: true\n", 2, "verbs[0]", "unknown field"),
     ("verbs:\n  - stem: أكد\n    forms: {أكد: m\n", None, None, "not valid YAML"),
+    ("verbs: []\nmasdars: [إدانة]\nmasdar_objects: {إدانة: في}\n", 3, "masdar_objects.إدانة", "expected object"),
+    ("verbs: []\nmasdars: [إدانة]\nmasdar_objects: {تنديد: ب}\n", 3, "masdar_objects.تنديد", "not among the masdars"),
+    ("verbs:\n  - stem: أكد\n    forms: {أكد: m}\n    preposition: في\n", 2, "verbs[0].preposition",
+     "expected one of"),
 ])
 def test_bad_verb_files_are_refused_with_file_line_and_field(tmp_path, text, line, field, says):
     path = write(tmp_path, text)
