@@ -111,6 +111,10 @@ def test_wasafa_with_its_subject_and_object_keeps_the_subject(extractor):
 
 # --- forms of reporting verbs that are nouns, adjectives or negated here, and media reporting
 NOT_REPORTED = [  # each after an opening line «مقدمة الخبر هنا.»
+    # declining to speak («رفض التعليق», «رفض الرد على سؤال»): nothing said (pool corpus: the
+    # speaker was «متحدث عسكري إسرائيلي الرد» and the text «سؤال بشأن ...»)
+    "ورفض متحدث عسكري إسرائيلي الرد على سؤال بشأن سبب رفع السرية عن هذه الوثائق.",
+    "ورفضت الشركة الإسرائيلية الإدلاء بأكثر من البيان الذي أصدرته.",
     # newspapers reporting a fact (codebook §1), like «وذكرت الصحف»
     "وذكرت عدة صحف بلجيكية أنه يواجه تهمة في قضية سطو تعرض له ثلاثة موظفين.",
     # a newspaper credited by name reports facts; «واشنطن بوست» is no government

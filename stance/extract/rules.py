@@ -1459,6 +1459,8 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
 
 
 _AMMA = words("amma")
+_REFUSAL_VERBS = frozenset(words("refusal_verbs"))
+_REFUSALS = frozenset(words("refusals"))
 _THEN_INNA = words("then_inna")
 _SABAQA = words("sabaqa_li")
 _ISSUE_VERBS = frozenset(words("issue_verbs"))
@@ -1540,6 +1542,8 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
     if split is None:
         return None
     speaker, obj = split
+    if site.verb in _REFUSAL_VERBS and any(w in _REFUSALS for _, _, w in _tokens(text, vend2, cend, 6)):
+        return _SKIP  # «ورفض متحدث عسكري الرد على سؤال», «رفضت الشركة التعليق»: no words reported
     if speaker is not None and rule == "verb_object" and (
             _plural_before_slot(site) or _gender_disagrees(site, text, speaker)
             or (text[speaker[1]:obj].strip(" ،,") and _only_the_object(site, speaker[1], obj))):
