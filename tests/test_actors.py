@@ -106,6 +106,12 @@ def test_a_two_word_name_is_completed_from_the_article_when_the_registry_knows_t
             "ارتفعت. وقال ولي العهد الأمير محمد بن سلمان إن المملكة ماضية.")
     assert reg.resolve("عبد الرحمن", date="2018-05-01", article_text=text).name == "رامي عبد الرحمن"
     assert reg.resolve("سلمان", date="2018-05-01", article_text=text).name != "محمد بن سلمان"
+    # a person the registry does not know takes the article's fuller name too
+    text = ("وقال المتحدث رمضان شريف لإذاعة الجمهورية الإسلامية إن الحطام عثر عليه. وأضاف شريف أن البحث مستمر. "
+            "يدرس الرئيس الأميركي دونالد ترامب اختيار دينا باول سفيرة.")
+    assert reg.resolve("شريف", date="2018-02-20", article_text=text).name == "رمضان شريف"
+    # not a known name running into the surname («دونالد ترامب اختيار دينا»)
+    assert reg.resolve("دينا", date="2018-10-10", article_text=text).name == "دينا"
 
 
 def test_role_follows_the_office_held_on_the_date(reg):

@@ -1087,10 +1087,15 @@ class Registry:
             if len(toks) <= n:
                 continue
             norms = [t.norm for t in toks]
+            if norms[-n - 1] in ("بن", "ابن", "بنت"):
+                continue  # «محمد بن سلمان»: his father's name, not «سلمان»'s full name
             for i in range(max(0, len(toks) - n - 4), len(toks) - n):
                 span = self._name_span(toks, norms, i)
-                if span is not None and span[1] == len(toks) and span[1] - span[0] > n:
-                    return " ".join(t.orig for t in toks[span[0]:span[1]])
+                if span is not None and span[1] == len(toks) and span[1] - span[0] > n \
+                        and not _function_word(toks[span[0]]) and not _clitic_function_word(toks[span[0]].norm) \
+                        and not 0 < self.name_span(norms, span[0]) < span[1] - span[0] - n + 1:
+                    # (not «دونالد ترامب اختيار دينا»: a known name that ends before the surname)
+                    return " ".join(t.orig for t in toks[span[0]:span[1]])  # not «بأن علي»
         return None
 
     def _described_country(self, before: list[str], after: list[str]) -> str | None:
@@ -1245,12 +1250,14 @@ class Registry:
         if span is not None:
             words = toks[span[0]:span[1]]
             name = " ".join(t.orig for t in words)
-            if span == (head, len(norms)) and article_text and (
-                    span[1] - span[0] == 2 or not lex.is_given_name(norms[head], toks[head].orig)):
+            if span == (head, len(norms)) and span[1] - span[0] <= 2 and article_text:
                 full = self.full_name(name, article_text)  # «عبد الرحمن» after «رامي عبد الرحمن»
                 known = self._match(full, date, article_id, article_text) if full else None
                 if known is not None and known.how != "unnamed" and known.actor.type == "person":
                     return known
+                if full is not None:  # «كرم» after «رئيس الكتلة عرفات كرم»: one actor, the full name
+                    notes.append(f"the article's full name for {name}: {full}")
+                    words, name = tokenize(full), full
             if country is None:
                 family = next(iter(lex.ruling_families.scan(norms, span[0])), None)
                 if family is not None and family.start < span[1]:
@@ -1426,6 +1433,11 @@ def _second_conjunct(norms: list[str], head: int, lex: Lexicon) -> int | None:
 
 _FUNCTION_WORDS = {"في", "من", "عن", "باسم", "الذي", "التي", "الذين", "مع", "حول", "بشان", "ضد", "منذ",
                    "بعد", "قبل", "الي", "لدي", "و", "او", "ان", "انه", "انها"}
+
+
+def _clitic_function_word(norm: str) -> bool:
+    """«بأن», «لأن», «وإن», «لجورج» is no: a complementizer or preposition with a clitic before it."""
+    return norm[:1] in "بلوف" and len(norm) > 2 and norm[1:] in ("ان", "انه", "انها", "ن", "ما", "من")
 
 
 def _function_word(tok) -> bool:
