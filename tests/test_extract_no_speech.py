@@ -111,6 +111,9 @@ def test_wasafa_with_its_subject_and_object_keeps_the_subject(extractor):
 
 # --- forms of reporting verbs that are nouns, adjectives or negated here, and media reporting
 NOT_REPORTED = [  # each after an opening line «مقدمة الخبر هنا.»
+    # a verbal noun is no speaker, also where the article writes it after «أن» (read as the
+    # name «آن»: pool corpus, «تحديد توقيت ومواقع الهجمات ...» spoke and was carried on)
+    "ويبدو أن تحديد توقيت ومواقع الهجمات الكيمياوية المبلغ عنها يكشف عن نمط في كيفية استخدامها.",
     # declining to speak («رفض التعليق», «رفض الرد على سؤال»): nothing said (pool corpus: the
     # speaker was «متحدث عسكري إسرائيلي الرد» and the text «سؤال بشأن ...»)
     "ورفض متحدث عسكري إسرائيلي الرد على سؤال بشأن سبب رفع السرية عن هذه الوثائق.",

@@ -242,8 +242,9 @@ def _introduced_as_name(registry, words: list[str], article_text: str | None, or
             return True  # «المتحدثة ساندرز»
         if len(titled) == 2 and titled[0] and _plain(registry, before[-1]):
             return True  # «المتحدثة باسم البيت الأبيض سارة ساندرز»: title, first name, the word
-        if before and (lex.is_given_name(before[-1]) or registry.name_at(before, len(before) - 1)):
-            return True
+        if before and before[-1] not in sw.not_heads and (
+                lex.is_given_name(before[-1]) or registry.name_at(before, len(before) - 1)):
+            return True  # (not «أن», read as the name «آن»)
         if after and (lex.title_table.match_at(after, 0) is not None
                       or sw.person_nouns.match_at(after, 0) is not None):
             return True
