@@ -183,6 +183,13 @@ def test_a_force_and_inspectors_are_speakers(extractor, sentence, speaker):
     assert q["speaker"] == speaker
 
 
+def test_a_speaker_keeps_the_closing_mark_of_a_name_it_quotes(extractor):
+    # pool corpus: 137 speakers ended inside a quoted name («منظمة " أنقذوا الأطفال»)
+    text = 'مقدمة الخبر هنا.\nوقال بانو باتناجر المتحدث باسم منظمة "أنقذوا الأطفال" إن الوضع كارثي في المدينة.'
+    q = only(extractor({"article_id": "a", "text": text}))
+    assert q["speaker"] == 'بانو باتناجر المتحدث باسم منظمة "أنقذوا الأطفال"'
+
+
 def test_the_imperfect_of_abbara_reports_only_with_its_preposition(extractor):
     # dev gold: «موسكو تعبر عن "خيبة أملها الشديدة"» was missed (no imperfect forms); «تعبر
     # الشاحنات الحدود» (crosses) is no report
@@ -707,7 +714,7 @@ def test_a_bare_title_refers_back_to_the_speaker_introduced_with_it(extractor):
 @pytest.mark.parametrize("sentence,speaker", [
     # judged pool (ok): the speaker ran from the sentence's adjunct to the company's name
     ("وأمام هذا الموقف الحساس للشركات الفرنسية أصدرت شركة \"بيجو-ستروين\" بيانا الأربعاء قالت فيه إنها "
-     "تأمل أن يتبنى الاتحاد الأوروبي موقفا مشتركا بشأن إيران.", "شركة \"بيجو-ستروين"),
+     "تأمل أن يتبنى الاتحاد الأوروبي موقفا مشتركا بشأن إيران.", "شركة \"بيجو-ستروين\""),
     # the subject before the issuing verb, not «التحالف أصدر»
     ("ويذكر أن التحالف أصدر بيانا، السبت قال فيه: \"اطلعت قيادة قوات تحالف دعم الشرعية على ما أعلنه "
      "المتحدث\".", "التحالف"),

@@ -91,7 +91,19 @@ def _speaker_phrase(registry, text: str, span):
     if span is None:
         return None
     found = speaker_span(registry, text[span[0]:span[1]], text)
-    return None if found is None else (span[0] + found[0], span[0] + found[1])
+    return None if found is None else _with_closing_mark(text, span[0] + found[0], span[0] + found[1])
+
+
+_MARKS = {'"': '"', "«": "»", "“": "”", "”": "”"}
+
+
+def _with_closing_mark(text: str, s: int, e: int) -> tuple[int, int]:
+    """A speaker span with the closing quotation mark of a name it opened («منظمة "أنقذوا
+    الأطفال"», not «منظمة "أنقذوا الأطفال»), when that mark follows right after it."""
+    opened = [c for c in text[s:e] if c in _MARKS or c in "»"]
+    if opened and len(opened) % 2 == 1 and e < len(text) and text[e] == _MARKS.get(opened[-1], ""):
+        return s, e + 1
+    return s, e
 
 
 def _subject_phrase(registry, text: str, span) -> str | None:
