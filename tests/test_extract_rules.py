@@ -190,6 +190,18 @@ def test_a_speaker_keeps_the_closing_mark_of_a_name_it_quotes(extractor):
     assert q["speaker"] == 'بانو باتناجر المتحدث باسم منظمة "أنقذوا الأطفال"'
 
 
+@pytest.mark.parametrize("sentence,speaker", [
+    # a dev wrong actor: «هذا القرار» is the object, «دبلوماسيون» the subject (it was carried)
+    ("ووصف دبلوماسيون هذا القرار بأنه يأتي بموجب توجه الأردن إلى الحياد.", "دبلوماسيون"),
+    ("وقال العاهل الأردني في هذا السياق إن بلاده ترفض أي تدخل.", "العاهل الأردني"),
+    # a title or a quantifier governs the demonstrative: part of the speaker
+    ("وقالت رئيسة هذه الجمعية إليز بوغوسيان إن العائلات تعاني.", "رئيسة هذه الجمعية إليز بوغوسيان"),
+])
+def test_a_demonstrative_after_the_speaker_opens_the_object(extractor, sentence, speaker):
+    q = only(extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence}))
+    assert q["speaker"] == speaker
+
+
 def test_the_imperfect_of_abbara_reports_only_with_its_preposition(extractor):
     # dev gold: «موسكو تعبر عن "خيبة أملها الشديدة"» was missed (no imperfect forms); «تعبر
     # الشاحنات الحدود» (crosses) is no report

@@ -163,6 +163,18 @@ def _is_adjunct(tok: str, nxt: str | None) -> bool:
     return False
 
 
+def _demonstrative_cut(keep: list, w: str, nxt: str | None) -> bool:
+    """Whether the demonstrative ``w`` after the speaker words ``keep`` opens the object or an
+    adjunct (a preposition before it goes with it: «هولاند في هذا الشأن» -> «هولاند»); not after a
+    title or a quantifier that governs it («رئيسة هذه الجمعية», «أحد تلك المصادر»)."""
+    if w not in _DEMONSTRATIVES or nxt is None or keep[-1][2] in TITLE_WORDS \
+            or keep[-1][2] in _DEMONSTRATIVE_GOVERNORS:
+        return False
+    while keep and (keep[-1][2] in _PREPOSITIONS or keep[-1][2] in _ADJUNCT_PREPOSITIONS):
+        keep.pop()
+    return True
+
+
 def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, int] | None:
     """The speaker mention inside the slot ``text[start:end]``, adjuncts cut off."""
     toks = _tokens(text, start, end)
@@ -184,6 +196,8 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
             break  # «مصدر معارض ...، لوكالة "فرانس برس" أن»: the addressee
         if keep and w in _CLAUSE_PRONOUNS:
             break  # «وقالت المجموعة، وهي ثاني شركة فرنسية ...، إنها»: a clause about the speaker
+        if keep and _demonstrative_cut(keep, w, nxt):
+            break  # «ووصف دبلوماسيون هذا القرار بأنه»: a demonstrative opens the object
         if keep and w in _ANNOUNCERS:
             break  # «وردت المندوبة الأمريكية بالقول:»: the announcement, not the speaker
         if keep and w in _APPOSITION_PRONOUNS and i + 1 < len(toks):
@@ -1459,6 +1473,8 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
 
 
 _AMMA = words("amma")
+_ADJUNCT_PREPOSITIONS = frozenset(words("before_demonstrative"))
+_DEMONSTRATIVE_GOVERNORS = frozenset(words("demonstrative_governors"))
 _REFUSAL_VERBS = frozenset(words("refusal_verbs"))
 _REFUSALS = frozenset(words("refusals"))
 _THEN_INNA = words("then_inna")
