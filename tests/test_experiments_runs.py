@@ -326,3 +326,36 @@ def test_ensemble_averages_its_members_and_predicts(persuasion, tmp_path, capsys
     main(["predict", str(run_dir), str(records), "-o", str(tmp_path / "out.jsonl")])
     scored = [json.loads(line) for line in (tmp_path / "out.jsonl").open(encoding="utf-8")]
     assert len(scored) == 5 and all(set(r["pred_scores"]) == set(TECHNIQUES) for r in scored)
+
+
+def test_combine_finished_runs_equals_the_ensemble_config(persuasion, tmp_path, capsys):
+    # stance combine of two members' CV runs gives the ensemble config's out-of-fold scores and
+    # figures, and its run compares with 'stance compare'
+    members = [{"type": "tfidf", "char_ngrams": [2, 4], "min_df": 2},
+               {"type": "tfidf", "word_ngrams": None, "char_ngrams": [2, 4], "min_df": 2, "C": 1.0}]
+    path = config_file(tmp_path, persuasion)
+    body = yaml.safe_load(path.read_text("utf-8"))
+    body["eval"]["final_model"] = False
+    runs = []
+    for k, m in enumerate(members):
+        body["model"], body["name"] = m, f"member{k}"
+        path.write_text(yaml.safe_dump(body, allow_unicode=True), "utf-8")
+        runs.append(train_cli([str(path), "--output-dir", str(tmp_path / "runs")], capsys)[0])
+    body["model"], body["name"] = {"type": "ensemble", "members": members, "weights": [3, 1]}, "ens"
+    path.write_text(yaml.safe_dump(body, allow_unicode=True), "utf-8")
+    ens, _ = train_cli([str(path), "--output-dir", str(tmp_path / "runs")], capsys)
+    main(["combine", *map(str, runs), "--weights", "3,1", "-o", str(tmp_path / "combined")])
+    out = capsys.readouterr().out
+    combined = Path(out.strip().splitlines()[-1].split("-> ")[1])
+    m_ens = json.loads((ens / "metrics.json").read_text("utf-8"))
+    m_comb = json.loads((combined / "metrics.json").read_text("utf-8"))
+    assert m_comb["macro_f1"] == m_ens["macro_f1"] and m_comb["micro_f1"] == m_ens["micro_f1"]
+    assert m_comb["combined"]["same_folds"] and len(m_comb["folds"]) == 3
+    p_ens = [json.loads(line) for line in (ens / "predictions.jsonl").open(encoding="utf-8")]
+    p_comb = [json.loads(line) for line in (combined / "predictions.jsonl").open(encoding="utf-8")]
+    assert [r["pred_labels"] for r in p_comb] == [r["pred_labels"] for r in p_ens]
+    main(["compare", str(ens), str(combined), "--json"])
+    assert json.loads(capsys.readouterr().out)["n"] == 300
+    with pytest.raises(SystemExit) as exc:
+        main(["combine", str(runs[0]), "--weights", "1"])
+    assert exc.value.code == 2 and "two runs or more" in capsys.readouterr().err

@@ -39,6 +39,7 @@ COMMANDS = {
     "train": "stance.cli.train:train",
     "predict": "stance.cli.predict:predict",
     "compare": "stance.cli.compare:compare",
+    "combine": "stance.cli.combine:combine",
     "pretrain": "stance.cli.pretrain:pretrain",
     "report": "stance.cli.report:report",
     "demo": "stance.cli.demo:demo",
