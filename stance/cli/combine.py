@@ -34,10 +34,10 @@ def combine(run_dirs, weights, threshold, output_dir, samples, seed):
     metrics with bootstrap intervals and can be compared with 'stance compare'.
 
     \b
-    Example:
-      stance combine runs/tfidf-frames-<time> runs/bert-e5-frames-<time> runs/bert-e5-seed14-<time> \\
-          --weights 0.5,0.25,0.25
-      stance compare runs/tfidf-frames-<time> runs/combined-<...>
+    Example (an encoder's run and its second-seed run, with TF-IDF):
+      stance combine runs/tfidf-frames-<time> runs/NAME-TIMESTAMP runs/NAME-TIMESTAMP \\
+          --weights 0.5,0.25,0.25 -o runs
+      stance compare runs/tfidf-frames-<time> runs/NAME-TIMESTAMP   # the combined run
     """
     from stance.experiments.combine import combine_runs, write_combined
 
