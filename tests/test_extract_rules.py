@@ -202,6 +202,15 @@ def test_a_demonstrative_after_the_speaker_opens_the_object(extractor, sentence,
     assert q["speaker"] == speaker
 
 
+def test_the_noun_after_a_plural_verb_is_its_object_and_the_quote_starts_there(extractor):
+    # a dev false alarm: «وأعلنتا استثمارا ...» took the object as a speaker and quoted the
+    # clause after the comma («فيما أقامت "سيتروين" ...»)
+    text = ('مقدمة الخبر هنا.\nوكانت بيجو قد أقامت شراكة مع شركة "إيران خودرو"، وأعلنتا استثمارا بـ400 مليون '
+            'يورو على خمس سنوات لصنع طرازات جديدة، فيما أقامت "سيتروين" شراكة مع شركة سايبا.')
+    q = only(extractor({"article_id": "a", "text": text}))
+    assert q["text"].startswith("استثمارا بـ400 مليون يورو") and "سيتروين" not in q["text"]
+
+
 def test_the_imperfect_of_abbara_reports_only_with_its_preposition(extractor):
     # dev gold: «موسكو تعبر عن "خيبة أملها الشديدة"» was missed (no imperfect forms); «تعبر
     # الشاحنات الحدود» (crosses) is no report

@@ -1561,10 +1561,13 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
     if site.verb in _REFUSAL_VERBS and any(w in _REFUSALS for _, _, w in _tokens(text, vend2, cend, 6)):
         return _SKIP  # «ورفض متحدث عسكري الرد على سؤال», «رفضت الشركة التعليق»: no words reported
     if speaker is not None and rule == "verb_object" and (
-            _plural_before_slot(site) or _gender_disagrees(site, text, speaker)
-            or (text[speaker[1]:obj].strip(" ،,") and _only_the_object(site, speaker[1], obj))):
-        speaker = None  # «ودعوا الشعب الجزائري إلى التضامن»: the noun after a plural verb is its
-        # object; «واتهم فرنسا بالاعتداء»: a verb that never goes without its object
+            _plural_before_slot(site) or _gender_disagrees(site, text, speaker)):
+        # «ودعوا الشعب الجزائري إلى التضامن»: the noun after a plural verb is its object;
+        # «وأعلنتا استثمارا بـ400 مليون يورو ...، فيما»: the object, not a speaker before it
+        speaker, obj = None, (obj if text[speaker[1]:obj].strip(" ،,") else speaker[0])
+    elif speaker is not None and rule == "verb_object" \
+            and text[speaker[1]:obj].strip(" ،,") and _only_the_object(site, speaker[1], obj):
+        speaker = None  # «واتهم فرنسا بالاعتداء»: a verb that never goes without its object
     if speaker is not None and site.pre == "و" \
             and text[max(doc.start, site.vstart - 8):site.vstart].rstrip().endswith(("،", ",")) \
             and _implausible_speaker(text, speaker, name_len):
