@@ -62,6 +62,8 @@ def test_titles_come_from_the_registry_titles_file():
     ("verbs: []\nmasdars: [إدانة]\nmasdar_objects: {تنديد: ب}\n", 3, "masdar_objects.تنديد", "not among the masdars"),
     ("verbs:\n  - stem: أكد\n    forms: {أكد: m}\n    preposition: في\n", 2, "verbs[0].preposition",
      "expected one of"),
+    ("verbs:\n  - stem: قدر\n    forms: {قدر: m}\n    named_subject: maybe\n", 2, "verbs[0].named_subject",
+     "expected true or false"),
 ])
 def test_bad_verb_files_are_refused_with_file_line_and_field(tmp_path, text, line, field, says):
     path = write(tmp_path, text)

@@ -27,6 +27,7 @@ TITLES = Path(__file__).resolve().parent.parent / "actors" / "data" / "titles.ya
 AGREEMENT = {"m", "f", "p"}
 ANAPHOR_KINDS = {"person", "minister", "head", "body", "same_head", "any"}
 VERB_FIELDS = {"stem", "forms", "object", "continues", "ambiguous", "preposition", "requires_preposition",
+               "named_subject",
                "bi", "transitive", "needs_object", "addressee_in_slot", "statement", "reported_from", "__line__"}
 VERB_FILE_FIELDS = {"verbs", "prepositions", "participles", "participles_bi", "participles_plain", "masdars",
                     "masdar_objects", "__line__"}
@@ -111,7 +112,7 @@ def _check_verb(e, i: int, path, prepositions) -> dict:
         raise InputError("a verb entry needs its stem (a word)", path, line, f"{where}.stem")
     forms = _agreement_map(e.get("forms"), path, line, f"{where}.forms")
     for key in ("object", "continues", "requires_preposition", "bi", "transitive", "needs_object",
-                "addressee_in_slot", "statement", "reported_from"):
+                "addressee_in_slot", "statement", "reported_from", "named_subject"):
         if key in e and not isinstance(e[key], bool):
             raise InputError("expected true or false", path, line, f"{where}.{key}")
     ambiguous = _words(e.get("ambiguous", []), path, line, f"{where}.ambiguous", allow_empty=True)
@@ -133,6 +134,7 @@ def _check_verb(e, i: int, path, prepositions) -> dict:
             "needs_object": bool(e.get("needs_object")),
             "addressee_in_slot": bool(e.get("addressee_in_slot")), "statement": bool(e.get("statement")),
             "reported_from": bool(e.get("reported_from")), "continues": bool(e.get("continues")),
+            "named_subject": bool(e.get("named_subject")),
             "line": line}
 
 

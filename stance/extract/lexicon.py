@@ -174,6 +174,7 @@ class VerbLexicon:
         self.statement_stems = frozenset(s for s, e in verbs.items() if e["statement"])
         self.reported_from_stems = frozenset(s for s, e in verbs.items() if e["reported_from"])
         self.continues_stems = frozenset(s for s, e in verbs.items() if e["continues"])
+        self.named_subject_stems = frozenset(s for s, e in verbs.items() if e.get("named_subject"))
         self._participle_set = frozenset(self.participles)
         # every plain written form classify() accepts: a paragraph none of whose words is here
         # (and that has no diacritics to strip) has no trigger, found by one set test

@@ -1288,7 +1288,11 @@ def _reports_here(site: Site, name_len=None) -> bool:
         ahead = [w for _, _, w in _tokens(text, vend2, site.sent_end, 8)]
         # «عبرت X عن», or a masdar that names the speech act: «جدد الوزير التأكيد على»
         site.takes_obj = (need is not None and need in ahead) or any(w in REPORTING_MASDARS for w in ahead[:6]) \
-            or (need is not None and _speaker_before_preposition(site, need, name_len))
+            or (need is not None and _speaker_before_preposition(site, need, name_len)) \
+            or (stem in lex.named_subject_stems and site.pre == "" and name_len is not None and ahead
+                and not lex.imperfect(verb) and name_len(ahead[:6]) > 0)
+        # «قدر المرصد عدد القتلى بـ»: a name the registry knows right after a past form makes it
+        # the verb (not «قدر كبير من», «على قدر»; not «يعتبر بومبيو أعلى مسؤول», is considered)
     if stem in lex.statement_stems and not _FI.match(text, vend2, min(doc.end, vend2 + _AHEAD)):
         return False
     if verb in lex.prep_required and not _prep_ahead(lex.prep_required[verb]).match(text[vend2:vend2 + 120]) \
