@@ -126,6 +126,11 @@ def test_an_imperfect_continuation_verb_goes_on_with_the_speaker_before(extracto
     quotes = extractor({"article_id": "a", "text": text})
     assert [q["speaker"] for q in quotes] == ["جواد شقيق معاذ الأكبر"] * 2
     assert extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\nويضيف أن الأزمة ستطول."}) == []
+    # also when the quote before it is in an earlier paragraph (the dev miss itself)
+    text = ("مقدمة الخبر هنا.\nويقول جواد شقيق معاذ الأكبر \"نسمع والدنا دائما يبكي\".\nويضيف أن ما يقال عن "
+            "قهر الرجال هو ما يكابده والدنا.")
+    quotes = extractor({"article_id": "a", "text": text})
+    assert len(quotes) == 2 and quotes[1]["actor"] == quotes[0]["actor"]
 
 
 @pytest.mark.parametrize("sentence,speaker", [

@@ -147,7 +147,8 @@ def extract_quotes(article: dict, registry: ActorRegistry, names: NameIndex | No
     for ps, pe in paras:
         if _headline(text[ps:pe]):
             continue
-        for cand in candidates_in(Paragraph(text, ps, pe, lexicon), names.name_len if names is not None else None):
+        for cand in candidates_in(Paragraph(text, ps, pe, lexicon, after_quote=bool(out)),
+                                  names.name_len if names is not None else None):
             if cand.rule == "according_to" and not attributor.is_source(
                     text[cand.speaker[0]:cand.speaker[1]], cand.speaker[0]):
                 continue  # «، بحسب قول مغردين»: the tail names no source

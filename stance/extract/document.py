@@ -84,8 +84,10 @@ class Paragraph:
     """``text[start:end]`` with its quotation spans and reporting verbs, and lazily built
     sorted indices for the rules' look-ups. Plain data: one per paragraph, never shared."""
 
-    def __init__(self, text: str, start: int, end: int, lex: VerbLexicon = DEFAULT_VERBS):
+    def __init__(self, text: str, start: int, end: int, lex: VerbLexicon = DEFAULT_VERBS,
+                 after_quote: bool = False):
         self.text, self.start, self.end, self.lex = text, start, end, lex
+        self.after_quote = after_quote  # a quote came before, in an earlier paragraph
         self.spans = mark_spans(text, start, end)
         self._opens = [o for o, _, _ in self.spans]
         self.triggers = list(lex.iter_triggers(text, start, end))

@@ -1454,7 +1454,7 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
         return _SKIP, site.gender
     if speaker is None and own_verb and not resumptive and lex.imperfect(site.verb) and not site.left_subject() \
             and not (site.pre == "و" and found_in_sentence(site.found, site.sent_start)) \
-            and not (site.pre == "و" and site.stem in lex.continues_stems and site.found):
+            and not (site.pre == "و" and site.stem in lex.continues_stems and (site.found or site.doc.after_quote)):
         # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice; but
         # «وتنفي القوات التركية ...، وتقول إنها» goes on with the sentence's speaker, and
         # «ويضيف أن» after a quote goes on with its speaker
