@@ -111,6 +111,8 @@ def test_wasafa_with_its_subject_and_object_keeps_the_subject(extractor):
 
 # --- forms of reporting verbs that are nouns, adjectives or negated here, and media reporting
 NOT_REPORTED = [  # each after an opening line «مقدمة الخبر هنا.»
+    # a relative clause with a subject of its own says nothing of the name before «الذي»
+    "وكان الرئيس الأسبق محمد مرسي الذي أعلن الجيش عزله في 2013 قد توفي أمس.",
     # a verbal noun is no speaker, also where the article writes it after «أن» (read as the
     # name «آن»: pool corpus, «تحديد توقيت ومواقع الهجمات ...» spoke and was carried on)
     "ويبدو أن تحديد توقيت ومواقع الهجمات الكيمياوية المبلغ عنها يكشف عن نمط في كيفية استخدامها.",

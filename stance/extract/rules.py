@@ -665,6 +665,32 @@ def _in_relative_clause(text: str, pstart: int, vstart: int) -> bool:
     return len(before) >= 2 and before[-1] in RELATIVES and not before[-2].endswith(("،", ","))
 
 
+def _named_antecedent(text: str, pstart: int, vstart: int, name_len) -> tuple[int, int] | None:
+    """The known person's name right before «الذي/التي» (no comma) in front of the verb at
+    ``vstart`` («مبعوث الأمم المتحدة ستافان دي ميستورا الذي حذر», «نظيره الفرنسي إيمانويل ماكرون
+    الذي اقترح»), or None: a name has no restrictive relative, so the clause is about the person."""
+    persons = _name_index_attr(name_len, "persons")
+    if not persons:
+        return None
+    toks = _tokens(text, max(pstart, vstart - 120), vstart)
+    if len(toks) < 2 or toks[-1][2] not in RELATIVES:
+        return None
+    for k in (4, 3, 2, 1):
+        if len(toks) > k and tuple(_norm_word(w.lstrip("#")) for _, _, w in toks[-1 - k:-1]) in persons:
+            return toks[-1 - k][0], toks[-2][1]
+    return None
+
+
+def _not_a_plain_object(after, name_len) -> bool:
+    """Whether the words right after a verb open with something other than its object or a
+    preposition that leads to it («حذر من», «أشار إلى»): an adjunct or a time word («الذي أعلن في
+    يناير ...», «الذي دعا فيها»), or a subject of its own («الذي أعلن الجيش عزله»)."""
+    w = after[0][2]
+    return w in _EVENT_PREPOSITIONS or w in _PRONOUN_PREPOSITIONS or w in TIME_WORDS \
+        or w in ADJUNCT_HEADS or bool(name_len and name_len([x for _, _, x in after])) \
+        or w in TITLE_WORDS or w in GENERIC_BODY_HEADS or w.lstrip("ال") in BODY_HEADS
+
+
 _INDEFINITE_ENDINGS = ("ة", "ات", "ون", "ين")
 
 
@@ -1613,8 +1639,15 @@ def _object_subject(site: Site, cend: int, name_len):
         return (subject, _skip_preposition(text, vend2, cend, bi)), "participle_object"
     if site.pre == "" and (not _clause_initial(text, site.para_left, vstart)
                            or _after_auxiliary(text, site.para_left, vstart)):
-        if _in_relative_clause(text, site.para_left, vstart) \
-                or (lex.imperfect(site.verb) and _after_indefinite_noun(text, site.para_left, vstart, name_len)):
+        if _in_relative_clause(text, site.para_left, vstart):
+            named = _named_antecedent(text, site.para_left, vstart, name_len)
+            after = _tokens(text, vend2, cend, 3)
+            if named is None or not after or _not_a_plain_object(after, name_len):
+                return None, "subject_verb_object"
+            # «ستافان دي ميستورا الذي حذر من تصعيد النزاع»: after a person's name the relative
+            # clause is no restriction: the person reports
+            return (named, _skip_preposition(text, vend2, cend, bi)), "subject_verb_object"
+        if lex.imperfect(site.verb) and _after_indefinite_noun(text, site.para_left, vstart, name_len):
             return None, "subject_verb_object"
         left = site.left_subject() if _subject_can_precede(text, site.para_left, vstart) else None
         if left is None:
