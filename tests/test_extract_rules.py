@@ -244,6 +244,14 @@ def test_the_speaker_of_one_quote(extractor, sentence, speaker):
     assert q["speaker"] == speaker
 
 
+@pytest.mark.parametrize("comp", ["إنّ", "أنَّ", "إن"])
+def test_a_complementizer_with_a_shadda_is_a_complementizer(extractor, comp):
+    # pool corpus: «وقال ظريف لصحفيين في نيويورك إنّ إيران ...» gave no quote (50 such in the pool)
+    text = f"مقدمة الخبر هنا.\nوقال ظريف لصحفيين في نيويورك {comp} إيران لا تسعى إلى الحصول على قنبلة نووية."
+    q = only(extractor({"article_id": "a", "text": text}))
+    assert q["speaker"] == "ظريف" and q["text"] == "إيران لا تسعى إلى الحصول على قنبلة نووية"
+
+
 def test_the_imperfect_of_abbara_reports_only_with_its_preposition(extractor):
     # dev gold: «موسكو تعبر عن "خيبة أملها الشديدة"» was missed (no imperfect forms); «تعبر
     # الشاحنات الحدود» (crosses) is no report
