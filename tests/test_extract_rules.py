@@ -229,6 +229,8 @@ SPEAKER_OF = [  # (sentence after «مقدمة الخبر هنا.», the speaker
      "مجلس الأمن.", "ستافان دي ميستورا"),
     ("وأدلى بوتين بهذه التصريحات بعد محادثات مع نظيره الفرنسي إيمانويل ماكرون الذي اقترح توسيع المحادثات "
      "مع طهران.", "إيمانويل ماكرون"),
+    # an unnamed official in the accusative after «لكن»/«أن» speaks (pool corpus: no quote)
+    ("لكن مسؤولا في البنتاغون قال الخميس، إنه سوف يؤجل الآن لمدة عام على الأقل.", "مسؤولا في البنتاغون"),
     # a subject before its verb starts after «فإن» (judged pool, ok: the speaker was «ووفقا»;
     # dev gold: «نصرالله», who «يعتبر», not the channel that reported it)
     ("ووفقا لحساب الرئاسة على تلغرام فإن الأسد تعهد بأن \"الحرب على الإرهاب لن تتوقف طالما هناك إرهابي "
@@ -250,6 +252,15 @@ def test_a_complementizer_with_a_shadda_is_a_complementizer(extractor, comp):
     text = f"مقدمة الخبر هنا.\nوقال ظريف لصحفيين في نيويورك {comp} إيران لا تسعى إلى الحصول على قنبلة نووية."
     q = only(extractor({"article_id": "a", "text": text}))
     assert q["speaker"] == "ظريف" and q["text"] == "إيران لا تسعى إلى الحصول على قنبلة نووية"
+
+
+def test_an_accusative_unnamed_official_is_read_as_the_official(extractor):
+    text = "مقدمة الخبر هنا.\nإلا أن مصدرا أمنيا عراقيا أكد أن الهجوم أسفر عن قتلى في بغداد."
+    q = only(extractor({"article_id": "a", "text": text, "date": "2018-05-01"}))
+    assert q["speaker"].startswith("مصدرا") and q["actor"].startswith("مصدر") and q["actor_role"] == "official_unnamed"
+    # a possessive or a dual in construct keeps its form («والدها», «وزيرا خارجية الدولتين»)
+    text = "مقدمة الخبر هنا.\nوقال والدها إن العائلة لم تتلق أي معلومات عنها."
+    assert only(extractor({"article_id": "a", "text": text}))["actor"] == "والدها"
 
 
 def test_the_imperfect_of_abbara_reports_only_with_its_preposition(extractor):

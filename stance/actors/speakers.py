@@ -143,6 +143,9 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
     stem = w[:-3] if w.endswith("هما") else w[:-2] if w.endswith(("ها", "نا")) else None
     possessive = stem is not None and any(t.match_at([stem], 0, clitics=False) is not None for t in (
         lex.title_table, lex.body_words, sw.person_nouns))  # «مديرها», «رئيسها»
+    if w.endswith("ا") and len(w) >= 4 and any(t.match_at([w[:-1]], 0, clitics=False) is not None for t in (
+            lex.unnamed_table, lex.title_table, lex.group_heads, sw.person_nouns)):
+        return True  # «لكن مسؤولا في البنتاغون قال», «إلا أن مصدرا أمنيا أكد»: accusative after لكن/أن
     participle = w.startswith("م") and w.endswith("ا") and 5 <= len(w) <= 7 and not possessive  # «موجها»
     if not participle and _named_by_mention(registry, norms, i):
         return True  # «سامانثا فينوغراد، محللة ...», «فيدريكا موغريني»

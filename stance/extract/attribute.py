@@ -410,9 +410,34 @@ class Attributor:
         return actor is not None and (getattr(actor, "known", True) or getattr(actor, "role", "other") != "other")
 
     def explicit(self, mention: str, gender: str, before: int = 0) -> Speaker:
-        sp = Speaker(mention, self._resolve(mention, before), gender)
+        sp = Speaker(mention, self._resolve(self._nominative(mention), before), gender)
         self.history.append(sp)
         return sp
+
+    def _nominative(self, mention: str) -> str:
+        """«مسؤولا في البنتاغون», «مصدرا أمنيا» (accusative after «لكن», «أن») read as
+        «مسؤول في البنتاغون», «مصدر أمني»: the head word and its nisba adjectives without the
+        alif of the accusative, when the head without it is an unnamed-official, title or group
+        word."""
+        words = mention.split()
+        if not words or not words[0].endswith("ا") or words[0].endswith("ها") or len(words[0]) < 4:
+            return mention  # (not «والدها», «زوجها»: a possessive)
+        if len(words) > 1 and not (words[1].endswith("يا") or words[1] in _NOMINATIVE_NEXT
+                                   or words[1].startswith(("ب", "ل"))):
+            return mention  # «وزيرا خارجية الدولتين»: a dual in construct, two ministers
+        lex = self.registry.lexicon
+        head = normalize_ar(words[0][:-1])
+        if not any(t.match_at([head], 0, clitics=False) is not None
+                   for t in (lex.unnamed_table, lex.title_table, lex.group_heads)):
+            return mention
+        out = [words[0][:-1]]
+        for k, w in enumerate(words[1:], 1):
+            if w.endswith("يا") and not w.startswith("ال"):
+                out.append(w[:-1])  # «أمنيا» -> «أمني»
+            else:
+                out.extend(words[k:])
+                break
+        return " ".join(out)
 
     def _feminine_subject(self, before: int) -> Speaker | None:
         """The latest woman the narration names by a feminine title before ``before``
@@ -455,6 +480,7 @@ class Attributor:
 _FEMININE_TITLES = words("feminine_titles")
 _NAME_ENDS = frozenset(words("feminine_name_ends"))  # the verb's object or content begins
 _HONORIFIC_WORDS = honorific_words()
+_NOMINATIVE_NEXT = frozenset(words("prepositions")) | frozenset(words("event_prepositions"))
 _ISSUED = frozenset(words("issued"))  # «بيان صادر عن الرئاسة»: the issuer follows
 _ISSUED_BY = words("issued_by")[0]
 _FIRST_PERSON = frozenset(words("first_person"))
