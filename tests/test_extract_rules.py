@@ -231,6 +231,10 @@ SPEAKER_OF = [  # (sentence after «مقدمة الخبر هنا.», the speaker
      "مع طهران.", "إيمانويل ماكرون"),
     # an unnamed official in the accusative after «لكن»/«أن» speaks (pool corpus: no quote)
     ("لكن مسؤولا في البنتاغون قال الخميس، إنه سوف يؤجل الآن لمدة عام على الأقل.", "مسؤولا في البنتاغون"),
+    # a verb with no subject after «، حيث» speaks for its sentence's subject (pool corpus: the
+    # journalist's voice before; «حيث علق قائلا:» had «ضعف تيلرسون ... التطورات» as speaker)
+    ("وعرض أردوغان على الولايات المتحدة تسليم غولن، حيث قال في خطاب نقله التلفزيون التركي: \"إنهم "
+     "يطلبون منا القس\".", "أردوغان"),
     # a subject before its verb starts after «فإن» (judged pool, ok: the speaker was «ووفقا»;
     # dev gold: «نصرالله», who «يعتبر», not the channel that reported it)
     ("ووفقا لحساب الرئاسة على تلغرام فإن الأسد تعهد بأن \"الحرب على الإرهاب لن تتوقف طالما هناك إرهابي "

@@ -291,14 +291,15 @@ def found_in_sentence(found: list, sent_start: int) -> bool:
     return bool(found) and found[-1].trigger >= sent_start
 
 
-def _sentence_subject(text: str, sent_start: int, vstart: int, name_len) -> tuple[int, int] | None:
+def _sentence_subject(text: str, sent_start: int, vstart: int, name_len,
+                      firsts: tuple[int, ...] = (1, 0, 2, 3)) -> tuple[int, int] | None:
     """For a participle whose sentence has no quote yet («وردت وزارة الخارجية اللبنانية على
     المفوضية معتبرة أن ...»): a known name right after the sentence's first word (its verb) or
     opening the sentence is the subject."""
     if name_len is None:
         return None
     toks = _tokens(text, sent_start, vstart, 10)
-    for first in (1, 0, 2, 3):  # «رد الرميحي ...», «الرميحي رد ...», «من جهته رد الرميحي ...»
+    for first in firsts:  # «رد الرميحي ...», «الرميحي رد ...», «من جهته رد الرميحي ...»
         if len(toks) > first:
             k = name_len([w for _, _, w in toks[first:first + 6]])
             if k:
@@ -1427,6 +1428,13 @@ def _with_object(site: Site, content, obj: int | None) -> tuple[int, int, str] |
     return (obj, end, "indirect") if count_words(text, obj, end, 3) >= 3 else None
 
 
+def _after_haythu(site: Site) -> bool:
+    """«وسجن بلحاج في ليبيا ستة أعوام، حيث يقول إنه ...»: a verb with no subject right after
+    «، حيث» speaks for its sentence's subject, like one on a statement («قال فيها»)."""
+    before = site.doc.text[max(site.para_left, site.vstart - 8):site.vstart].rstrip()
+    return site.pre == "" and before.endswith(_HAYTHU) and before[:-len(_HAYTHU)].rstrip().endswith(("،", ","))
+
+
 def _resumptive(site: Site) -> bool:
     """«قال فيها», «يهدد فيها»: the verb of a relative clause on a statement (its subject is the
     sentence's)."""
@@ -1456,7 +1464,7 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     if site.stem in lex.statement_stems:  # «وجاء في بيان الوكالة: "..."»: the statement speaks
         jm = _FI_ONLY.match(text, vend2, min(pos, vend2 + _AHEAD))
         slot_start = jm.end() if jm else pos
-    resumptive = _resumptive(site)
+    resumptive = _resumptive(site) or _after_haythu(site)  # «، حيث يقول إنه»: the sentence's subject
     speaker = None if site.is_part or (resumptive and site.stem in lex.transitive_stems) else speaker_in_slot(
         text, slot_start, pos, transitive=site.stem in lex.transitive_stems or site.stem in lex.slot_addressee_stems,
         transitive_from=site.stem in lex.reported_from_stems, name_len=name_len)
@@ -1495,7 +1503,8 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
             site.is_part or resumptive):
         # a participle's sentence subject; «رد الرميحي على قرقاش في تغريدة قال فيها:»: the verb
         # of a relative clause on the tweet, whose subject is the sentence's
-        speaker = _sentence_subject(text, site.sent_start, vstart, name_len)
+        speaker = _sentence_subject(text, site.sent_start, vstart, name_len,
+                                    firsts=(1, 0) if _after_haythu(site) else (1, 0, 2, 3))
     q = _QAWLUHU_END.search(text, slot_start, pos) if speaker is not None else None
     if q is not None:  # «نقلت الوكالة عن المسؤول قوله»: the speaker's gender is قوله's
         return speaker, ("f" if q.group().strip() == "قولها" else "m")
@@ -1503,6 +1512,7 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
 
 
 _AMMA = words("amma")
+_HAYTHU = words("haythu")[0]
 _ADJUNCT_PREPOSITIONS = frozenset(words("before_demonstrative"))
 _DEMONSTRATIVE_GOVERNORS = frozenset(words("demonstrative_governors"))
 _REFUSAL_VERBS = frozenset(words("refusal_verbs"))
