@@ -1527,16 +1527,19 @@ def _statement_issuer(text: str, left_start: int, vstart: int, lex) -> tuple[int
     فيه:»: a verb of a relative clause on a statement («قال فيه») speaks for the subject of the
     verb that issued the statement: the words between that verb and the statement, or the
     subject standing before the verb. None when no issuing verb comes shortly before."""
-    toks = _tokens(text, left_start, vstart, 16)
+    toks = _tokens(text, left_start, vstart)[-20:]
     for i in range(len(toks) - 2, -1, -1):
         w = toks[i][2].strip("،,")
         if w not in _ISSUE_VERBS and not (w[:1] in "وف" and w[1:] in _ISSUE_VERBS):
             continue
-        noun = next((k for k in range(i + 1, min(len(toks), i + 7)) if _speech_event(toks[k][2].strip("،,"))), None)
+        noun = next((k for k in range(i + 1, min(len(toks), i + 12)) if _speech_event(toks[k][2].strip("،,"))), None)
         if noun is None or len(toks) - noun > 4:
             return None
-        if noun > i + 1:  # the subject after its verb
-            return clean_speaker(text, toks[i + 1][0], toks[noun - 1][1])
+        first = i + 1
+        while first < noun - 1 and toks[first][2].strip("،,") in TIME_WORDS:
+            first += 1  # «وأصدرت الاثنين جماعة ... بيانا»
+        if noun > first:  # the subject after its verb
+            return clean_speaker(text, toks[first][0], toks[noun - 1][1])
         return _left_subject(text, left_start, toks[i][0], lex)
     return None
 
