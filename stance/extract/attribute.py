@@ -333,8 +333,8 @@ class Attributor:
         its country) the registry cannot place refers back to the latest speaker introduced with
         that title and more (a country, a name)."""
         norms = _norm(mention).split()
-        lex = self.registry.lexicon
-        m = lex.title_table.match_at(norms, 0) if norms else None
+        lex = getattr(self.registry, "lexicon", None)  # not part of ActorRegistry: optional
+        m = lex.title_table.match_at(norms, 0) if norms and lex is not None else None
         if m is None or not (m.end == len(norms) or (
                 m.end == len(norms) - 1 and lex.country_at(norms, m.end) is not None)):
             return None  # a title, or a title and its country («رئيس الوزراء الفرنسي»), no name
@@ -425,11 +425,8 @@ class Attributor:
         if len(words) > 1 and not (words[1].endswith("يا") or words[1] in _NOMINATIVE_NEXT
                                    or words[1].startswith(("ب", "ل"))):
             return mention  # «وزيرا خارجية الدولتين»: a dual in construct, two ministers
-        lex = self.registry.lexicon
-        head = normalize_ar(words[0][:-1])
-        if not any(t.match_at([head], 0, clitics=False) is not None
-                   for t in (lex.unnamed_table, lex.title_table, lex.group_heads)):
-            return mention
+        if self.registry.title_info(words[0][:-1])[1] is None:
+            return mention  # the head without the alif is no official, title or body word
         out = [words[0][:-1]]
         for k, w in enumerate(words[1:], 1):
             if w.endswith("يا") and not w.startswith("ال"):
