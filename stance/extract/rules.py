@@ -1464,7 +1464,8 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     if site.stem in lex.statement_stems:  # «وجاء في بيان الوكالة: "..."»: the statement speaks
         jm = _FI_ONLY.match(text, vend2, min(pos, vend2 + _AHEAD))
         slot_start = jm.end() if jm else pos
-    resumptive = _resumptive(site) or _after_haythu(site)  # «، حيث يقول إنه»: the sentence's subject
+    haythu = _after_haythu(site)
+    resumptive = _resumptive(site) or haythu  # «، حيث يقول إنه»: the sentence's subject
     speaker = None if site.is_part or (resumptive and site.stem in lex.transitive_stems) else speaker_in_slot(
         text, slot_start, pos, transitive=site.stem in lex.transitive_stems or site.stem in lex.slot_addressee_stems,
         transitive_from=site.stem in lex.reported_from_stems, name_len=name_len)
@@ -1504,7 +1505,7 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
         # a participle's sentence subject; «رد الرميحي على قرقاش في تغريدة قال فيها:»: the verb
         # of a relative clause on the tweet, whose subject is the sentence's
         speaker = _sentence_subject(text, site.sent_start, vstart, name_len,
-                                    firsts=(1, 0) if _after_haythu(site) else (1, 0, 2, 3))
+                                    firsts=(1, 0) if haythu else (1, 0, 2, 3))
     q = _QAWLUHU_END.search(text, slot_start, pos) if speaker is not None else None
     if q is not None:  # «نقلت الوكالة عن المسؤول قوله»: the speaker's gender is قوله's
         return speaker, ("f" if q.group().strip() == "قولها" else "m")
@@ -1677,7 +1678,7 @@ RULE_ORDER = (rule_complement, rule_object)
 _JOINED = regex.compile(r"\s*[\"”»“]?\s*[،,]?\s*و\s*(?=[\"“«”])")
 
 
-def rule_masdar_object(doc: Paragraph, m, sent_ends: list[int], name_len) -> Candidate | None:
+def rule_masdar_object(doc: Paragraph, m, name_len) -> Candidate | None:
     """«غداة اتهام إسرائيل طهران بقيامها بتطوير ...», «بعد إعلان الرئيس الأمريكي دونالد ترامب عن
     رغبته في ...»: a verbal noun of speech (``masdar_objects``) right before its agent, a name
     the registry knows or a title, reports what follows: the object after the agent, or the
@@ -1705,15 +1706,12 @@ def rule_masdar_object(doc: Paragraph, m, sent_ends: list[int], name_len) -> Can
         if w.startswith("ال") or name_len([w] + [x for _, _, x in toks[j + 1:j + 5]]):
             start = toks[j][0]  # the object after the agent; «اتهام دمشق بتنفيذ ...» has no
             # agent at all (Damascus is the accused) and reports nothing
-    else:
-        for i in (j,):  # right after the agent: «إعلانه مسؤوليته عن» is no «إعلان ... عن»
-            w = toks[i][2]
-            if where == "ب" and w.startswith("ب") and _bi_word(toks, i, name_len):
-                start = toks[i][0] + (2 if w.startswith("بـ") else 1)
-                break
-            if _is_prep(w, where) and i + 1 < len(toks):
-                start = toks[i + 1][0]
-                break
+    else:  # right after the agent: «إعلانه مسؤوليته عن» is no «إعلان ... عن»
+        w = toks[j][2]
+        if where == "ب" and w.startswith("ب") and _bi_word(toks, j, name_len):
+            start = toks[j][0] + (2 if w.startswith("بـ") else 1)
+        elif _is_prep(w, where) and j + 1 < len(toks):
+            start = toks[j + 1][0]
     if start is None:
         return None
     stop = _clause_end(doc, start, doc.end, obj=True)
@@ -1856,7 +1854,7 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
                 or any(a <= m.start() < b for a, b in tails):
             continue  # «، حسبما أعلن المرصد»: the verb of an attribution tail reports the clause before
         if m.verb in doc.lex.masdar_objects and not m.participle:
-            cand = rule_masdar_object(doc, m, sent_ends, name_len)
+            cand = rule_masdar_object(doc, m, name_len)
             if cand is not None:
                 found.append(cand)
                 covered_until = cand.end
