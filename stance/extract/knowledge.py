@@ -294,16 +294,8 @@ def title_words() -> frozenset[str]:
     the registry's ``titles.yaml``: every one-word title and honorific, and the first word of
     each title phrase that a name may follow directly («نائب», «وزير» ...), with the spellings
     of alef-hamza written without it («الامير»)."""
-    data = _titles()
-    words: set[str] = set()
-    for t in data.get("titles") or []:
-        for phrase in t.get("phrases") or []:
-            if len(phrase.split()) == 1:
-                words.add(phrase)
-    for h in data.get("honorifics") or []:
-        if len(h.split()) == 1:
-            words.add(h)
-    return _with_bare_alef(words)
+    words = {p for t in _titles().get("titles") or [] for p in t.get("phrases") or [] if len(p.split()) == 1}
+    return _with_bare_alef(words) | honorific_words()
 
 
 @functools.lru_cache(maxsize=1)
