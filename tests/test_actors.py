@@ -474,7 +474,7 @@ def test_picklable_frozen_and_cached():
     from stance.actors import registry as mod
 
     mod._load_cached.cache_clear()
-    mod._load_lexicon.cache_clear()
+    mod.bundled_lexicon.cache_clear()
     reg = Registry.load()
     assert Registry.load() is reg  # cached
     clone = pickle.loads(pickle.dumps(reg))

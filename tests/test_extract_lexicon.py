@@ -116,6 +116,39 @@ def test_the_registry_is_reached_through_a_typed_interface(extractor):
     assert not isinstance(object(), ActorRegistry)
 
 
+class OnlyTheInterface:
+    """A user's own registry: exactly the members of ActorRegistry (here passed on to the bundled
+    registry), so any other call the extractor made would raise AttributeError."""
+
+    def __init__(self, inner):
+        self.lexicon = inner.lexicon
+        self.calls = set()
+        for name in ActorRegistry.__dict__:
+            if not name.startswith("_") and callable(getattr(ActorRegistry, name)):
+                setattr(self, name, self._passed_on(inner, name))
+
+    def _passed_on(self, inner, name):
+        def call(*args, **kwargs):
+            self.calls.add(name)
+            return getattr(inner, name)(*args, **kwargs)
+        return call
+
+
+def test_a_registry_with_only_the_interface_extracts_what_the_bundled_one_does(extractor):
+    own = OnlyTheInterface(extractor.registry)
+    assert isinstance(own, ActorRegistry) and not hasattr(own, "name_at")
+    custom = Extractor(registry=own)
+    articles = [json.loads(line) for line in
+                (ROOT / "tests" / "data" / "dev_gold_sample.jsonl").read_text(encoding="utf-8").splitlines()]
+    articles += [{"id": p.stem, "text": p.read_text(encoding="utf-8")} for p in sorted(SEEDS.glob("*.txt"))]
+    quotes = 0
+    for art in articles:
+        ours = extractor(art)
+        assert custom(art) == ours
+        quotes += len(ours)
+    assert quotes > 50 and {"resolve", "name_span", "lookup"} <= own.calls
+
+
 def test_a_verb_lexicon_pickles_with_the_extractor(tmp_path, extractor):
     import pickle
 

@@ -9,7 +9,7 @@ The data is YAML under ``stance/actors/data/`` (see ``stance/actors/README.md``)
 or override actors with their own file: ``Registry.load(extra=["my_actors.yaml"])``.
 """
 
-from .registry import Actor, Registry, Resolution
+from .registry import Actor, Registry, Resolution, bundled_lexicon
 from .schema import ROLES
 
-__all__ = ["Actor", "Registry", "Resolution", "ROLES"]
+__all__ = ["Actor", "Registry", "Resolution", "ROLES", "bundled_lexicon"]

@@ -156,7 +156,7 @@ def _article_pos(phrase: tuple[str, ...], article: _ArticleIndex | None) -> int:
 def _article_country(text: str) -> str | None:
     """The country an article is mostly about: its most frequent country word (names, capitals,
     adjectives), None when there is none or two tie."""
-    lex = _load_lexicon()
+    lex = bundled_lexicon()
     counts: dict[str, int] = {}
     table = lex.country_table
     words = _article_index(text).words
@@ -177,7 +177,9 @@ def _article_country(text: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=8)
-def _load_lexicon() -> Lexicon:
+def bundled_lexicon() -> Lexicon:
+    """The bundled country and title words (``countries.yaml``, ``titles.yaml``): the
+    ``lexicon`` of every :class:`Registry` and the one a user's own registry can expose."""
     countries = strip_lines(read_yaml(DATA_DIR / "countries.yaml"))["countries"]
     titles = strip_lines(read_yaml(DATA_DIR / "titles.yaml"))
     return Lexicon.build(countries, titles)
@@ -238,7 +240,7 @@ def _file_key(path) -> tuple[str, float]:
 
 @functools.lru_cache(maxsize=16)
 def _load_cached(keys: tuple[tuple[str, float], ...], bundled: bool) -> "Registry":
-    lex = _load_lexicon()
+    lex = bundled_lexicon()
     offices = set(lex.offices)
     entries: dict[str, dict] = {}
     for e in _synthesized(lex):
@@ -1337,7 +1339,7 @@ def _person_noun(norms: list[str], i: int) -> bool:
     """A person or group noun («طبيب», «سكان», «المتظاهرون»; ``speakers.yaml``) at ``norms[i]``."""
     from .speakers import speaker_words
 
-    lex = _load_lexicon()
+    lex = bundled_lexicon()
     while i < len(norms) and lex.unnamed_prefixes.match_at(norms, i, clitics=False) is not None:
         i += 1  # «بعض المحتجين»
     return i < len(norms) and speaker_words().person_nouns.match_at(norms, i) is not None

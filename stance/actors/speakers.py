@@ -86,6 +86,12 @@ def speaker_words() -> SpeakerWords:
     return load_speaker_words()
 
 
+def _name_at(registry, norms: list[str], i: int) -> bool:
+    """Whether a known name or alias (person, body, country, capital) starts at ``norms[i]``:
+    through ``name_span``, part of the typed registry interface."""
+    return i < len(norms) and registry.name_span(norms, i) > 0
+
+
 def _pieces(mention: str) -> list[tuple[int, int, str]]:
     """(start, end, normalized word) for words, and «،» for commas and brackets."""
     out = []
@@ -115,8 +121,8 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
     if w.startswith("ل") and (w[1:] in sw.addressees or "ال" + w[2:] in sw.addressees):
         return False  # «لرويترز», «للصحفيين»: an addressee, not a speaker
     if w[:1] in "بل" and len(w) > 3 and not lex.is_given_name(w, orig) \
-            and registry.lexicon.title_table.match_at([w[1:]], 0, clitics=False) is not None \
-            and registry.lexicon.title_table.match_at([w], 0, clitics=False) is None:
+            and lex.title_table.match_at([w[1:]], 0, clitics=False) is not None \
+            and lex.title_table.match_at([w], 0, clitics=False) is None:
         return False  # «بوزير الخارجية الأمريكي», «للرئيس»: a prepositional phrase
     if lex.is_given_name(w, orig) and not orig.endswith("ى"):
         return True  # «علي» the name, not «على» (both normalize to «علي»)
@@ -124,7 +130,7 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
         return False  # «وعن», «ومن» are too short for the clitic tables
     if w in sw.evidence_nouns or (w[:1] in "وف" and w[1:] in sw.evidence_nouns):
         return False  # «إحصائيات», «المعطيات», «أنباء»: information does not speak
-    if registry.name_at(norms, i) or lex.country_at(norms, i) is not None:
+    if _name_at(registry, norms, i) or lex.country_at(norms, i) is not None:
         return True
     if len(norms) == i + 1 and not w.startswith("ال") and lex.title_table.match_at(norms, i) is not None \
             and lex.unnamed_table.match_at(norms, i) is None:
@@ -163,7 +169,7 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
     # or group noun («المنظمون», «مشجع») or a family name («السيستاني»): no evidence against it
     # (but a verb with و/ف before a known head is not: «ومررت الأمم المتحدة»)
     if w[:1] in "وف" and len(norms) > i + 1 and (w.endswith("ت") or w[1:] in sw.verbs_before_subject) \
-            and (registry.name_at(norms, i + 1) or any(
+            and (_name_at(registry, norms, i + 1) or any(
                 t.match_at(norms, i + 1) is not None for t in (lex.title_table, lex.body_words, sw.person_nouns,
                                                                lex.unnamed_table, lex.group_heads))):
         return False
@@ -180,7 +186,7 @@ def _subject_after(registry, norms: list[str], j: int) -> bool:
     sw = speaker_words()
     if lex.title_table.match_at(norms, j) is not None or lex.honorifics.match_at(norms, j) is not None:
         return False  # «غونين الموظف», «كاروان أنور القيادي»: a name and its title
-    if registry.name_at(norms, j) and not lex.is_given_name(norms[j]):
+    if _name_at(registry, norms, j) and not lex.is_given_name(norms[j]):
         return True
     return norms[j].startswith("ال") and any(t.match_at(norms, j) is not None for t in (
         lex.body_words, lex.group_heads, sw.person_nouns, lex.unnamed_table))
@@ -246,7 +252,7 @@ def _introduced_as_name(registry, words: list[str], article_text: str | None, or
         if len(titled) == 2 and titled[0] and _plain(registry, before[-1]):
             return True  # «المتحدثة باسم البيت الأبيض سارة ساندرز»: title, first name, the word
         if before and before[-1] not in sw.not_heads and (
-                lex.is_given_name(before[-1]) or registry.name_at(before, len(before) - 1)):
+                lex.is_given_name(before[-1]) or _name_at(registry, before, len(before) - 1)):
             return True  # (not «أن», read as the name «آن»)
         if after and (lex.title_table.match_at(after, 0) is not None
                       or sw.person_nouns.match_at(after, 0) is not None):
@@ -256,7 +262,7 @@ def _introduced_as_name(registry, words: list[str], article_text: str | None, or
 
 def _in_name(registry, norms: list[str], j: int) -> bool:
     """Whether a registry name or alias covers ``norms[j]`` («دي ميستورا»)."""
-    return any(registry.name_at(norms[i:j + 1], 0) and registry.name_span(norms, i) > j - i
+    return any(_name_at(registry, norms[i:j + 1], 0) and registry.name_span(norms, i) > j - i
                for i in range(max(0, j - 3), j + 1))
 
 
@@ -272,7 +278,7 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int) -> bool:
     if w in ("الي", "إلى") and lex.country_at(norms, j + 1) is None:
         return True  # «الخبراء إلى الوضع الأمني» (but «المبعوث الأممي إلى سوريا»)
     if w.endswith("ا") and len(w) >= 4 and not w.startswith("ال") and not w.endswith(("ها", "نا", "هما")) \
-            and not registry.name_at(norms, j) and not lex.is_given_name(w) and lex.country_at(norms, j) is None \
+            and not _name_at(registry, norms, j) and not lex.is_given_name(w) and lex.country_at(norms, j) is None \
             and lex.title_table.match_at(norms, j - 1) is None and lex.honorifics.match_at(norms, j - 1) is None \
             and (j == head + 1 or norms[j - 1].startswith("ال")) and not _in_name(registry, norms, j):
         return True  # «المشروع جدلا ساخنا», «مسؤولون مصريون مرارا»: an accusative object or adverb

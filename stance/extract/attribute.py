@@ -333,8 +333,8 @@ class Attributor:
         its country) the registry cannot place refers back to the latest speaker introduced with
         that title and more (a country, a name)."""
         norms = _norm(mention).split()
-        lex = getattr(self.registry, "lexicon", None)  # not part of ActorRegistry: optional
-        m = lex.title_table.match_at(norms, 0) if norms and lex is not None else None
+        lex = self.registry.lexicon
+        m = lex.title_table.match_at(norms, 0) if norms else None
         if m is None or not (m.end == len(norms) or (
                 m.end == len(norms) - 1 and lex.country_at(norms, m.end) is not None)):
             return None  # a title, or a title and its country («رئيس الوزراء الفرنسي»), no name

@@ -55,7 +55,7 @@ class NameIndex:
             if 0 < len(words) <= _MAX_WORDS:
                 names.add(words)
         self.names = frozenset(names)
-        self.given_names = frozenset(getattr(getattr(registry, "lexicon", None), "given_names", ()) or ())
+        self.given_names = frozenset(registry.lexicon.given_names)
 
     def given_name(self, word: str) -> bool:
         """Whether ``word`` is a common first name of the registry's titles.yaml («أيمن», «عمر»)."""
