@@ -21,23 +21,7 @@ import yaml
 
 from stance.experiments import runs
 from stance.experiments.evaluate import fold_summary, score
-from stance.io import InputError, iter_jsonl
-
-
-def _predictions(run: dict) -> list[dict]:
-    path = Path(run["path"]) / "predictions.jsonl"
-    return [rec for _, rec in iter_jsonl(path)]
-
-
-def _check_same_items(base: list[dict], other: list[dict], where: str) -> None:
-    if len(base) != len(other):
-        raise InputError(f"the runs are not on the same items ({len(base)} vs {len(other)} predictions)", where)
-    for a, b in zip(base, other):
-        if str(a["id"]) != str(b["id"]) or a.get("text") != b.get("text"):
-            raise InputError(f"the runs are not on the same items in the same order (item {a['id']!r} vs "
-                             f"{b['id']!r})", where)
-        if sorted(a["gold"]) != sorted(b["gold"]):
-            raise InputError(f"the runs have different gold labels for item {a['id']!r}", where)
+from stance.io import InputError
 
 
 def combine_runs(run_dirs: list[str | Path], *, weights: list[float] | None = None, threshold: float = 0.5,
@@ -59,9 +43,10 @@ def combine_runs(run_dirs: list[str | Path], *, weights: list[float] | None = No
             raise InputError("a cross-validation run and a test run cannot be combined", info["path"])
     if not infos[0].get("multi_label", True):
         raise InputError("only multi-label runs can be combined (one threshold per label)", infos[0]["path"])
-    preds = [_predictions(info) for info in infos]
-    for info, p in zip(infos[1:], preds[1:]):
-        _check_same_items(preds[0], p, info["path"])
+    by_id = [runs.predictions_by_id(info["path"]) for info in infos]
+    for info, p in zip(infos[1:], by_id[1:]):
+        runs.check_same_items(by_id[0], p, info["path"])
+    preds = [[p[i] for i in by_id[0]] for p in by_id]  # every run in the first run's order
     w = np.asarray(weights if weights is not None else [1.0] * len(infos), dtype=np.float64)
     w = w / w.sum()
     scores = sum(wk * np.array([[rec["pred_scores"][lab] for lab in labels] for rec in p], dtype=np.float64)

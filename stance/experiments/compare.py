@@ -17,13 +17,8 @@ from pathlib import Path
 import numpy as np
 
 from stance.experiments.evaluate import mcnemar, paired_bootstrap
-from stance.experiments.runs import read_run
-from stance.io import InputError, iter_jsonl
-
-
-def _predictions(run_dir: Path) -> dict[str, dict]:
-    path = Path(run_dir) / "predictions.jsonl"
-    return {str(rec["id"]): rec for _, rec in iter_jsonl(path)}
+from stance.experiments.runs import check_same_items, predictions_by_id, read_run
+from stance.io import InputError
 
 
 def compare_runs(run_a: str | Path, run_b: str | Path, *, samples: int = 1000,
@@ -33,23 +28,9 @@ def compare_runs(run_a: str | Path, run_b: str | Path, *, samples: int = 1000,
     if list(b["labels"]) != list(labels):
         raise InputError(f"the runs have different label sets ({', '.join(labels)} vs "
                          f"{', '.join(b['labels'])})", run_b)
-    pa, pb = _predictions(Path(a["path"])), _predictions(Path(b["path"]))
-    only_a, only_b = sorted(set(pa) - set(pb)), sorted(set(pb) - set(pa))
-    if only_a or only_b:
-        parts = []
-        if only_a:
-            parts.append(f"{len(only_a)} only in A (e.g. {only_a[0]!r})")
-        if only_b:
-            parts.append(f"{len(only_b)} only in B (e.g. {only_b[0]!r})")
-        raise InputError("the runs are not on the same items: " + ", ".join(parts), run_b)
+    pa, pb = predictions_by_id(a["path"]), predictions_by_id(b["path"])
+    check_same_items(pa, pb, run_b)
     ids = list(pa)
-    for i in ids:
-        if pa[i].get("text") != pb[i].get("text"):
-            raise InputError(f"the runs are not on the same items: item {i!r} has different "
-                             "texts", run_b)
-        if sorted(pa[i]["gold"]) != sorted(pb[i]["gold"]):
-            raise InputError(f"the runs have different gold labels for item {i!r} "
-                             f"({pa[i]['gold']} vs {pb[i]['gold']})", run_b)
 
     def matrix(preds, key):
         pos = {lab: j for j, lab in enumerate(labels)}

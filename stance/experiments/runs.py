@@ -33,7 +33,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from stance.io import InputError
+from stance.io import InputError, iter_jsonl
 
 REQUIRED_FILES = ("run.json", "config.yaml", "metrics.json", "predictions.jsonl")
 PACKAGES = ("stance", "numpy", "scipy", "scikit-learn", "skops", "iterative-stratification",
@@ -187,3 +187,29 @@ def read_run(run_dir: str | Path) -> dict:
     info["metrics"] = read_run_json(run_dir, "metrics.json")
     info["path"] = str(run_dir)
     return info
+
+
+def predictions_by_id(run_dir: str | Path) -> dict[str, dict]:
+    """A run's ``predictions.jsonl`` as ``{id: record}``, in file order."""
+    return {str(rec["id"]): rec for _, rec in iter_jsonl(Path(run_dir) / "predictions.jsonl")}
+
+
+def check_same_items(base: dict[str, dict], other: dict[str, dict], where: str | Path) -> None:
+    """Raise :class:`InputError` (naming ``where``) unless two runs' predictions cover the same
+    items (ids) with the same texts and the same gold labels: what ``compare`` and ``combine``
+    need to pair them item by item."""
+    only_a, only_b = sorted(set(base) - set(other)), sorted(set(other) - set(base))
+    if only_a or only_b:
+        parts = []
+        if only_a:
+            parts.append(f"{len(only_a)} only in the first (e.g. {only_a[0]!r})")
+        if only_b:
+            parts.append(f"{len(only_b)} only in this one (e.g. {only_b[0]!r})")
+        raise InputError("the runs are not on the same items: " + ", ".join(parts), where)
+    for i, a in base.items():
+        b = other[i]
+        if a.get("text") != b.get("text"):
+            raise InputError(f"the runs are not on the same items: item {i!r} has different texts", where)
+        if sorted(a["gold"]) != sorted(b["gold"]):
+            raise InputError(f"the runs have different gold labels for item {i!r} "
+                             f"({a['gold']} vs {b['gold']})", where)

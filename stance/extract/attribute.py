@@ -20,8 +20,7 @@ import regex
 
 from stance.text import normalize_ar
 
-from .lexicon import ANAPHORIC_HEADS, DEFAULT_VERBS, VerbLexicon, words
-from .knowledge import honorific_words
+from .lexicon import ANAPHORIC_HEADS, DEFAULT_VERBS, HONORIFIC_WORDS, VerbLexicon, words
 from .registry import ActorRegistry
 
 
@@ -174,7 +173,7 @@ class Attributor:
             return None
         rest = []
         for w in words[1:4]:
-            if w in _HONORIFIC_WORDS:
+            if w in HONORIFIC_WORDS:
                 break  # «وزير الصحة المهندس خالد الفالح»: the title ends at the honorific
             rest.append(w + "ة" if w.startswith("ال") and w.endswith("ي") else w)
         return self.registry.resolve(" ".join([_MINISTRY_WORD, *rest]), date=self.date,
@@ -476,7 +475,6 @@ class Attributor:
 
 _FEMININE_TITLES = words("feminine_titles")
 _NAME_ENDS = frozenset(words("feminine_name_ends"))  # the verb's object or content begins
-_HONORIFIC_WORDS = honorific_words()
 _NOMINATIVE_NEXT = frozenset(words("prepositions")) | frozenset(words("event_prepositions"))
 _ISSUED = frozenset(words("issued"))  # «بيان صادر عن الرئاسة»: the issuer follows
 _ISSUED_BY = words("issued_by")[0]

@@ -14,7 +14,7 @@ import unicodedata
 
 import regex
 
-from .knowledge import DATA, body_heads, read_verbs, read_words, title_heads, title_words
+from .knowledge import DATA, body_heads, honorific_words, read_verbs, read_words, title_heads, title_words
 
 _W = read_words(DATA / "words.yaml")
 
@@ -267,6 +267,8 @@ has_trigger = DEFAULT_VERBS.has_trigger
 TIME_MODIFIERS = frozenset(_W["time_modifiers"])
 # Title words after which a name follows: from the actor registry's titles.yaml (one source).
 TITLE_WORDS = title_words()
+# One-word honorifics («معالي», «الدكتور»): they open a speaker, a name follows them.
+HONORIFIC_WORDS = honorific_words()
 # Words that open a title phrase («الأمين» of «الأمين العام»), from the same file.
 TITLE_HEADS = title_heads()
 # The same without the unnamed-official heads: titles of an office («رئيس», «السفير»).

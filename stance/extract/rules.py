@@ -31,8 +31,7 @@ from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS
                       DEFAULT_VERBS, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
                       NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
                       TIME_MODIFIERS, TIME_WORDS, TITLE_HEADS, TITLE_WORDS, VerbLexicon, words)
-from .lexicon import BODY_HEADS, CLAUSE_CONNECTIVES, MEDIA_SPEAKER_RE, OFFICE_HEADS
-from .knowledge import honorific_words
+from .lexicon import BODY_HEADS, CLAUSE_CONNECTIVES, HONORIFIC_WORDS, MEDIA_SPEAKER_RE, OFFICE_HEADS
 from .names import _norm_word
 from stance.actors.speakers import speaker_words
 from stance.text import normalize_ar
@@ -642,16 +641,13 @@ def _bi_word(toks, i: int, name_len) -> bool:
     w = toks[i][2]
     if not w.startswith("ب") or len(w) <= 2 or w.startswith(_NOT_BI):
         return False
-    if i > 0 and toks[i - 1][2] in _HONORIFIC_WORDS and not w.startswith("بال"):
+    if i > 0 and toks[i - 1][2] in HONORIFIC_WORDS and not w.startswith("بال"):
         return False  # «الدكتور بندر العيبان»: a name after an honorific
     if name_len is None:
         return True
     if name_len([x for _, _, x in toks[i:i + 4]]):
         return False
     return not (i > 0 and name_len([x for _, _, x in toks[i - 1:i + 3]]) >= 2)
-
-
-_HONORIFIC_WORDS = honorific_words()
 
 
 _NOT_BEFORE_SUBJECT_VERB = frozenset(words("not_before_subject_verb"))
@@ -1042,7 +1038,7 @@ def _np_length(toks, name_len=None) -> int:
             k = _body_adjectives(toks, k, name_len)
             return _joint_names(toks, k, name_len)
     h = 0
-    while h < len(toks) - 1 and toks[h][2] in _HONORIFIC_WORDS:
+    while h < len(toks) - 1 and toks[h][2] in HONORIFIC_WORDS:
         h += 1  # «ونوه معالي رئيس هيئة ...»: the honorific opens the noun phrase
     if h and _names_or_titles(toks, h, name_len):
         return h + _np_length(toks[h:], name_len)
@@ -1050,10 +1046,10 @@ def _np_length(toks, name_len=None) -> int:
     named = _named_holder_end(toks, j, name_len)
     if named is not None:
         return named
-    if j < len(toks) - 1 and toks[j][2] in _HONORIFIC_WORDS and toks[0][2] not in _HONORIFIC_WORDS:
+    if j < len(toks) - 1 and toks[j][2] in HONORIFIC_WORDS and toks[0][2] not in HONORIFIC_WORDS:
         # «رئيس هيئة حقوق الإنسان الدكتور بندر العيبان بما»: the holder's name after an honorific
         k = j
-        while k < len(toks) and toks[k][2] in _HONORIFIC_WORDS:
+        while k < len(toks) and toks[k][2] in HONORIFIC_WORDS:
             k += 1
         start = k
         while k < len(toks) and k < start + 4 and toks[k][2] not in _PREPOSITIONS and toks[k][2] not in TIME_WORDS \
