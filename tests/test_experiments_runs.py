@@ -359,3 +359,15 @@ def test_combine_finished_runs_equals_the_ensemble_config(persuasion, tmp_path, 
     with pytest.raises(SystemExit) as exc:
         main(["combine", str(runs[0]), "--weights", "1"])
     assert exc.value.code == 2 and "two runs or more" in capsys.readouterr().err
+    # runs pair item by item: a member whose predictions are listed in another order combines alike
+    preds = runs[1] / "predictions.jsonl"
+    preds.write_text("".join(reversed(preds.read_text("utf-8").splitlines(keepends=True))), "utf-8")
+    main(["combine", *map(str, runs), "--weights", "3,1", "-o", str(tmp_path / "again")])
+    again = Path(capsys.readouterr().out.strip().splitlines()[-1].split("-> ")[1])
+    assert json.loads((again / "metrics.json").read_text("utf-8"))["macro_f1"] == m_ens["macro_f1"]
+    # and one with an item missing is refused, naming the run
+    preds.write_text("".join(preds.read_text("utf-8").splitlines(keepends=True)[1:]), "utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["combine", *map(str, runs)])
+    err = capsys.readouterr().err
+    assert exc.value.code == 2 and "not on the same items" in err and runs[1].name in err
