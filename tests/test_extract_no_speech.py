@@ -150,3 +150,34 @@ def test_no_report_here(extractor, sentence):
 def test_a_continuation_participle_still_reports_after_a_feminine_definite_noun(extractor):
     text = ("مقدمة الخبر هنا.\nودعت الحكومة اللبنانية إلى التهدئة مؤكدة أن الحوار هو السبيل الوحيد.")
     assert [q["text"] for q in quotes_of(extractor, text)][-1] == "الحوار هو السبيل الوحيد"
+
+
+# --- a verb before a known body is no name: «يجتمع مجلس الأمن» is the council meeting
+@pytest.mark.parametrize("sentence", [
+    "ومن المقرر أن يجتمع مجلس الأمن الدولي، في وقت لاحق السبت، للتصويت على مشروع قرار يدعو إلى هدنة "
+    "إنسانية في الغوطة.",
+    "من المتوقع أن يصوت مجلس الأمن الدولي في وقت لاحق اليوم على مشروع قرار يدعو إلى وقف إطلاق النار في "
+    "سوريا لمدة 30 يوما.",
+])
+def test_an_imperfect_verb_before_a_known_body_is_no_speaker(extractor, sentence):
+    assert quotes_of(extractor, sentence) == []
+
+
+def test_an_adverb_with_a_pronoun_before_the_speaker_is_skipped(extractor):
+    # «حذر خلالها رئيس الوزراء»: «خلالها» (during it) is no speaker; the prime minister is
+    text = ("وعقد البرلمان جلسة طارئة لمناقشة أزمة البصرة، بعد ظهر السبت الماضي، حذر خلالها رئيس الوزراء، "
+            "حيدر العبادي، من أن الوضع قد ينزلق إلى صراع مسلح.")
+    q = quotes_of(extractor, text)
+    assert len(q) == 1 and q[0]["text"].startswith("الوضع قد ينزلق")
+    assert not q[0]["speaker"].startswith("خلالها") and q[0]["actor"] == "حيدر العبادي"
+
+
+def test_but_he_with_a_pronoun_carries_the_speaker(extractor):
+    # «ولكنه اعتبر ...، التي اعتبر أنها»: the second «اعتبر» has no subject of its own; «ولكنه»
+    # (but he) is the speaker of the sentence before, not a name
+    text = ("وكان رئيس الأركان الإيراني اللواء محمد باقري قال إن إيران وسوريا ستلتزمان بقرار مجلس الأمن حول "
+            "وقف إطلاق النار، ولكنه اعتبر أن بعض أقسام ضواحي دمشق، التي اعتبر أنها تخضع لمن وصفهم "
+            "بـ\"الإرهابيين\" ستبقى خارج قرار وقف إطلاق النار \"وستستمر عمليات تطهيرها من الإرهاب\" في إشارة "
+            "إلى نية مواصلة العمليات بالمنطقة.")
+    q = quotes_of(extractor, text)
+    assert len(q) == 3 and {x["actor"] for x in q} == {"محمد باقري"}

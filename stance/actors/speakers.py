@@ -128,6 +128,8 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
         return True  # «علي» the name, not «على» (both normalize to «علي»)
     if any(v in sw.not_heads for v in bare[:2]) or w[:1].isdigit() or (w[:1] in "وف" and w[1:] in sw.not_heads):
         return False  # «وعن», «ومن» are too short for the clitic tables
+    if _with_pronoun(w, sw.not_heads):
+        return False  # «خلالها», «بعدها», «عنده»: a preposition or adverb with a pronoun
     if w in sw.evidence_nouns or (w[:1] in "وف" and w[1:] in sw.evidence_nouns):
         return False  # «إحصائيات», «المعطيات», «أنباء»: information does not speak
     if _name_at(registry, norms, i) or lex.country_at(norms, i) is not None:
@@ -153,6 +155,9 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
             lex.unnamed_table, lex.title_table, lex.group_heads, sw.person_nouns)):
         return True  # «لكن مسؤولا في البنتاغون قال», «إلا أن مصدرا أمنيا أكد»: accusative after لكن/أن
     participle = w.startswith("م") and w.endswith("ا") and 5 <= len(w) <= 7 and not possessive  # «موجها»
+    if w[:1] in "يت" and len(w) >= 4 and len(norms) > i + 1 and _subject_after(registry, norms, i + 1) and (
+            _name_at(registry, norms, i + 1) or not _introduced_as_name(registry, norms[i:i + 3], article_text, orig)):
+        return False  # «يجتمع مجلس الأمن الدولي»: an imperfect verb and its subject, not a first name
     if not participle and _named_by_mention(registry, norms, i):
         return True  # «سامانثا فينوغراد، محللة ...», «فيدريكا موغريني»
     accusative = w.endswith("ا") and len(w) >= 5 and not possessive \
@@ -257,6 +262,15 @@ def _introduced_as_name(registry, words: list[str], article_text: str | None, or
         if after and (lex.title_table.match_at(after, 0) is not None
                       or sw.person_nouns.match_at(after, 0) is not None):
             return True
+    return False
+
+
+def _with_pronoun(w: str, function_words: frozenset) -> bool:
+    """Whether ``w`` is one of ``function_words`` (or it after و/ف) with a pronoun suffix."""
+    for suf in _PRONOUN_SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:  # not «أيهم» (a name), «منه»
+            base = w[: -len(suf)]
+            return base in function_words or (base[:1] in "وف" and base[1:] in function_words)
     return False
 
 
@@ -366,6 +380,9 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
     if head + 1 < len(norms) and (norms[head] in sw.verbs_before_subject or (
             norms[head][:1] in "وف" and norms[head][1:] in sw.verbs_before_subject)):
         head += 1  # «وأصدرت وزارة الخارجية الروسية بيانا»
+        skipped = True
+    elif head + 1 < len(norms) and _with_pronoun(norms[head], sw.adjunct_openers):
+        head += 1  # «قال خلالها رئيس الوزراء»: an adverb with a pronoun before the subject
         skipped = True
     if not is_speaker_head(registry, norms, head, article_text, mention[words[head][0]:words[head][1]]):
         # «ومررت الأمم المتحدة», «وأصدرت الفصائل بيانا»: a verb with و/ف before the subject
