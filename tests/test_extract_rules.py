@@ -1214,3 +1214,33 @@ def test_the_speaker_noun_phrase_and_where_the_object_starts(extractor, sentence
 ])
 def test_an_indefinite_person_before_the_verb_is_its_speaker(extractor, sentence, speaker):
     assert [q["speaker"] for q in quotes_of(extractor, sentence, date="2018-07-09")] == [speaker]
+
+
+# --- short lines: a headline opens with its subject, a sentence may open with و ----------
+
+def test_a_short_line_opening_with_waw_is_a_sentence_not_a_headline(extractor):
+    # BBC Arabic: the article's second line, short and unpunctuated, reports Zarif's words
+    text = ("بدأ وزير الخارجية الإيراني، جواد ظريف، جولة خارجية لحشد الدعم لبلاده بعد الانسحاب الأمريكي من "
+            "الاتفاق النووي.\n"
+            "وحل ظريف بالصين قائلا إن بلاده تأمل في التوصل إلى صورة \"أكثر وضوحا\" عن مستقبل الاتفاق النووي\n"
+            "وستبدأ الولايات المتحدة في فرض العقوبات خلال الأشهر المقبلة.")
+    q = only(quotes_of(extractor, text))
+    assert q["text"].startswith("بلاده تأمل في التوصل") and q["actor"] == "محمد جواد ظريف"
+
+
+@pytest.mark.parametrize("headline", [
+    "واشنطن تنفي مسؤوليتها عن قصف قاعدة تيفور الجوية السورية",
+    "وحدات حماية الشعب تنفي وجودها في منبج",
+])
+def test_a_headline_whose_subject_begins_with_the_letter_waw_stays_a_headline(extractor, headline):
+    text = headline + "\nقصفت طائرات مجهولة قاعدة تيفور الجوية في ريف حمص فجر الاثنين."
+    assert quotes_of(extractor, text) == []
+
+
+def test_a_detached_waw_before_the_verb_carries_the_speaker(extractor):
+    # «و أضاف أن»: the conjunction written apart from its verb is no speaker «و»
+    text = ("وقال المتحدث الرسمي باسم محاكم صفاقس إن الهجوم أسفر عن مقتل ثلاثة.\n"
+            "و أضاف أن الوحدات المختصة مازالت تبحث عن جثة أخرى يرجح أنها لتونسي.")
+    q = quotes_of(extractor, text)
+    assert len(q) == 2 and q[1]["text"].startswith("الوحدات المختصة")
+    assert q[1]["speaker"] == q[0]["speaker"] == "المتحدث الرسمي باسم محاكم صفاقس"

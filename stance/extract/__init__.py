@@ -35,10 +35,26 @@ CONTEXT_MAX = 1200
 _HEADLINE_MAX = 150
 
 
-def _headline(line: str) -> bool:
-    """A short line without sentence punctuation: a headline or subheading, not a quote."""
+def _headline(line: str, registry: ActorRegistry) -> bool:
+    """A short line without sentence punctuation: a headline or subheading, not a quote —
+    unless it opens with the conjunction و, which goes on from the sentence before."""
     line = line.strip()
-    return len(line) < _HEADLINE_MAX and not line.endswith((".", "!", "؟", "?", "\"", "»", "”", ":"))
+    return len(line) < _HEADLINE_MAX and not line.endswith((".", "!", "؟", "?", "\"", "»", "”", ":")) \
+        and not _opens_with_conjunction(line, registry)
+
+
+def _opens_with_conjunction(line: str, registry: ActorRegistry) -> bool:
+    """«وحل ظريف بالصين قائلا إن ...», «و أضاف أن ...»: و and a verb. A headline opens with its
+    subject, which may begin with the letter و («واشنطن تنفي ...», «وزراء ... يؤكدون ...»): a
+    known name, title, body or country there is no conjunction."""
+    norms = normalize_ar(line).split()[:4]
+    if not norms or not norms[0].startswith("و"):
+        return False
+    if norms[0] == "و":
+        return True
+    lex = registry.lexicon
+    return not (registry.name_span(norms, 0) or lex.country_at(norms, 0) is not None
+                or lex.title_table.match_at(norms, 0) is not None or lex.body_words.match_at(norms, 0) is not None)
 
 
 class Quotes(list):
@@ -145,7 +161,7 @@ def extract_quotes(article: dict, registry: ActorRegistry, names: NameIndex | No
     paras, cut = read_body(text)
     out.unread = unread_after_furniture(text, cut)
     for ps, pe in paras:
-        if _headline(text[ps:pe]):
+        if _headline(text[ps:pe], registry):
             continue
         for cand in candidates_in(Paragraph(text, ps, pe, lexicon, after_quote=bool(out)),
                                   names.name_len if names is not None else None):
