@@ -116,8 +116,9 @@ def test_a_two_word_name_is_completed_from_the_article_when_the_registry_knows_t
     text = ("وقال المتحدث رمضان شريف لإذاعة الجمهورية الإسلامية إن الحطام عثر عليه. وأضاف شريف أن البحث مستمر. "
             "يدرس الرئيس الأميركي دونالد ترامب اختيار دينا باول سفيرة.")
     assert reg.resolve("شريف", date="2018-02-20", article_text=text).name == "رمضان شريف"
-    # not a known name running into the surname («دونالد ترامب اختيار دينا»)
-    assert reg.resolve("دينا", date="2018-10-10", article_text=text).name == "دينا"
+    # not a known name running into the surname («دونالد ترامب اختيار دينا»); a first name
+    # takes the family name the article writes after it, before a title («دينا باول سفيرة»)
+    assert reg.resolve("دينا", date="2018-10-10", article_text=text).name == "دينا باول"
 
 
 def test_role_follows_the_office_held_on_the_date(reg):

@@ -1244,3 +1244,22 @@ def test_a_detached_waw_before_the_verb_carries_the_speaker(extractor):
     q = quotes_of(extractor, text)
     assert len(q) == 2 and q[1]["text"].startswith("الوحدات المختصة")
     assert q[1]["speaker"] == q[0]["speaker"] == "المتحدث الرسمي باسم محاكم صفاقس"
+
+
+def test_a_first_name_used_alone_is_the_person_the_article_introduced():
+    # dev2 (BBC Arabic): «أما إيثان كوربن مدير لجنة ...» and later «وقال إيثان: "..."»: one
+    # person, under the full name, not an actor «إيثان»
+    text = ("أما إيثان كوربن مدير لجنة حلف الناتو البرلمانية فأكد ان المجتمع الدولي سيفرض رقابة على إيران "
+            "في قطاع التكنولوجيا للحد من قدرة البرنامج الصاروخي الإيراني.\n"
+            "وقال إيثان: \"لا أعتقد أن الحل العسكري للملف الإيراني مطروح حاليا\".")
+    q = [x for x in Extractor()({"article_id": "t", "text": text}) if x["kind"] == "direct"]
+    assert len(q) == 1 and q[0]["speaker"] == "إيثان" and q[0]["actor"] == "إيثان كوربن"
+
+
+@pytest.mark.parametrize("text", [
+    # a word that is no family name after the first name: the name stays as written
+    "التقت لي قصة المدير العام للشركة بالوفد. وقالت لي إن الاتفاق قريب.",
+    "وقال خوجياني أن مدير الشرطة وصل إلى المكان. وأضاف خوجياني أن التحقيق مستمر.",
+])
+def test_no_family_name_is_invented(extractor, text):
+    assert all(not (q["actor"] or "").endswith(("قصة", "أن")) for q in quotes_of(extractor, text))

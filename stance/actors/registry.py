@@ -1098,6 +1098,30 @@ class Registry:
                         and not 0 < self.name_span(norms, span[0]) < span[1] - span[0] - n + 1:
                     # (not «دونالد ترامب اختيار دينا»: a known name that ends before the surname)
                     return " ".join(t.orig for t in toks[span[0]:span[1]])  # not «بأن علي»
+        return self._with_family_name(surname, article_text) if n == 1 else None
+
+    def _with_family_name(self, first: str, article_text: str) -> str | None:
+        """«إيثان كوربن» for «إيثان» when the article writes the one word, then one plain word,
+        then a title or a comma: a first name later used alone («وقال إيثان»)."""
+        from .speakers import speaker_words
+
+        lex, sw = self.lexicon, speaker_words()
+        own = norm_phrase(first)
+        if len(own) != 1 or len(own[0]) < 3 or self.name_span(list(own), 0):
+            return None  # «رويترز» is known; «لي», «آخر» too short or no name
+        for before, after, _ in _descriptions(first, article_text):
+            if len(after) < 2 or after[0] == "،":
+                continue
+            w = after[0]
+            if _clitic_function_word(w) or w.startswith(("ال", "و")) or w.endswith("ه") \
+                    or w in sw.phrase_ends or w in sw.not_heads or self.name_span(after, 0) \
+                    or lex.title_table.match_at(after, 0) is not None or lex.country_at(after, 0) is not None:
+                continue  # «أن», «قصة»: no family name
+            if lex.title_table.match_at(after, 1) is not None:
+                at = article_text.find(first)
+                m = regex.search(regex.escape(first) + r"\s+(\S+)", article_text[at:]) if at >= 0 else None
+                if m is not None and normalize_ar(m.group(1)) == w:
+                    return f"{first} {m.group(1)}"
         return None
 
     def _described_country(self, before: list[str], after: list[str]) -> str | None:

@@ -262,6 +262,9 @@ def _introduced_as_name(registry, words: list[str], article_text: str | None, or
         if after and (lex.title_table.match_at(after, 0) is not None
                       or sw.person_nouns.match_at(after, 0) is not None):
             return True
+        if len(after) > 1 and _plain(registry, after[0]) and not _verbal_noun(after[0]) and after[0][:1] != "و" \
+                and lex.title_table.match_at(after, 1) is not None:
+            return True  # «أما إيثان كوربن مدير لجنة ...», then «وقال إيثان»: a first name
     return False
 
 
