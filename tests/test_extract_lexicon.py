@@ -210,3 +210,14 @@ def test_no_arabic_word_list_is_a_python_literal_in_extract():
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and alternation.search(node.value):
                 found.append(f"{path.name}:{node.lineno} pattern {node.value[:40]!r}")
     assert found == []
+
+
+def test_pronoun_object_is_checked_and_gives_the_suffixed_forms(tmp_path):
+    bad = write(tmp_path, USER_VERBS + "    pronoun_object: yes please\n", "bad.yaml")
+    with pytest.raises(InputError) as exc:
+        VerbLexicon([bad])
+    assert "bad.yaml" in str(exc.value) and "verbs[0].pronoun_object" in str(exc.value)
+    lex = VerbLexicon([write(tmp_path, USER_VERBS + "    pronoun_object: true\n")])
+    assert lex.classify("وألمحه") == ("و", "ألمحه", False) and lex.pronoun_forms["ألمحه"] == "ألمح"
+    assert lex.classify("ألمحوه") is not None  # «ألمحوا» + ه drops the alif
+    assert DEFAULT_VERBS.classify("اتهمتها") is not None and DEFAULT_VERBS.classify("قاله") is None

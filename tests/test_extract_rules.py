@@ -1263,3 +1263,25 @@ def test_a_first_name_used_alone_is_the_person_the_article_introduced():
 ])
 def test_no_family_name_is_invented(extractor, text):
     assert all(not (q["actor"] or "").endswith(("قصة", "أن")) for q in quotes_of(extractor, text))
+
+
+# --- a reporting verb with its object as a pronoun (verbs.yaml `pronoun_object`) ------------
+
+def test_a_verb_with_an_object_pronoun_reports_for_the_speaker_before(extractor):
+    # dev gold: «... ووصفها بأنها "أكاذيب سخيفة"»: the reports are the object, Assad speaks
+    text = ("وقال الرئيس السوري بشار الأسد الأحد في حديث للتلفزيون الحكومي إن الحملة على \"الإرهاب\" ستتواصل، "
+            "وفند التقارير عن الأوضاع الإنسانية القاسية في الغوطة ووصفها بأنها \"أكاذيب سخيفة\".")
+    q = quotes_of(extractor, text)
+    assert len(q) == 2 and "أكاذيب سخيفة" in q[1]["text"] and {x["actor"] for x in q} == {"بشار الأسد"}
+
+
+def test_an_object_pronoun_leaves_the_noun_after_the_verb_as_its_subject(extractor):
+    # dev gold: «ولكن المحققين الأمميين ... اتهمتها بـ»; «اتهمه الوزير بـ»: the noun phrase after
+    # a verb whose object is a pronoun is the speaker, not an addressee
+    text = ("ولكن المحققين الأمميين في جرائم الحرب اتهمتها باستهداف منهجي للمنشآت الطبية، التي يحميها "
+            "القانون الدولي.")
+    q = only(quotes_of(extractor, text))
+    assert q["text"].startswith("استهداف منهجي") and "المحققين" in q["speaker"]
+    text = "وكان المتحدث قد نفى التهم، لكن اتهمه وزير الداخلية العراقي بالوقوف وراء الهجمات الأخيرة على بغداد."
+    q = [x for x in quotes_of(extractor, text) if x["text"].startswith("الوقوف")]
+    assert len(q) == 1 and q[0]["speaker"] == "وزير الداخلية العراقي"

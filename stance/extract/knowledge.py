@@ -27,7 +27,7 @@ TITLES = Path(__file__).resolve().parent.parent / "actors" / "data" / "titles.ya
 AGREEMENT = {"m", "f", "p"}
 ANAPHOR_KINDS = {"person", "minister", "head", "body", "same_head", "any"}
 VERB_FIELDS = {"stem", "forms", "object", "continues", "ambiguous", "preposition", "requires_preposition",
-               "named_subject",
+               "named_subject", "pronoun_object",
                "bi", "transitive", "needs_object", "addressee_in_slot", "statement", "reported_from", "__line__"}
 VERB_FILE_FIELDS = {"verbs", "prepositions", "participles", "participles_bi", "participles_plain", "masdars",
                     "masdar_objects", "__line__"}
@@ -112,7 +112,7 @@ def _check_verb(e, i: int, path, prepositions) -> dict:
         raise InputError("a verb entry needs its stem (a word)", path, line, f"{where}.stem")
     forms = _agreement_map(e.get("forms"), path, line, f"{where}.forms")
     for key in ("object", "continues", "requires_preposition", "bi", "transitive", "needs_object",
-                "addressee_in_slot", "statement", "reported_from", "named_subject"):
+                "addressee_in_slot", "statement", "reported_from", "named_subject", "pronoun_object"):
         if key in e and not isinstance(e[key], bool):
             raise InputError("expected true or false", path, line, f"{where}.{key}")
     ambiguous = _words(e.get("ambiguous", []), path, line, f"{where}.ambiguous", allow_empty=True)
@@ -134,7 +134,7 @@ def _check_verb(e, i: int, path, prepositions) -> dict:
             "needs_object": bool(e.get("needs_object")),
             "addressee_in_slot": bool(e.get("addressee_in_slot")), "statement": bool(e.get("statement")),
             "reported_from": bool(e.get("reported_from")), "continues": bool(e.get("continues")),
-            "named_subject": bool(e.get("named_subject")),
+            "named_subject": bool(e.get("named_subject")), "pronoun_object": bool(e.get("pronoun_object")),
             "line": line}
 
 
@@ -214,7 +214,7 @@ def bundled_prepositions() -> tuple[str, ...]:
 
 WORD_LISTS = ("object_adverbs", "time_words", "time_modifiers", "adjunct_heads", "speech_event_nouns",
               "speech_event_stems", "relatives", "impersonal_speakers", "addressee_only", "clause_openers",
-              "clause_connectives",
+              "clause_connectives", "object_pronouns",
               "non_comp_governors", "conditional_followers", "negations", "name_mark_governors",
               "generic_body_heads", "reporting_masdars", "months", "pronoun_prepositions", "not_speaker_start",
               "prepositions", "addressee_bodies", "time_heads_or_adjectives", "not_before_subject_verb",

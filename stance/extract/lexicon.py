@@ -111,6 +111,8 @@ class Trigger:
 
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+")
+# object pronouns a verb with `pronoun_object` may carry («اتهمه», «دعاها», «حثهم»)
+PRONOUN_SUFFIXES = tuple(_W["object_pronouns"])
 _DIAC_RE = regex.compile(_DIAC)
 _DIAC_CHAR = regex.compile("[\u064B-\u0652\u0640]")
 
@@ -153,6 +155,8 @@ class VerbLexicon:
             for form, agr in e["forms"].items():
                 self.verb_forms[form] = (stem, e["object"], e["continues"])
                 self.verb_gender[form] = agr
+        #: a form with an attached object pronoun («اتهمه», «دعاها») -> the form without it
+        self.pronoun_forms = self._add_pronoun_forms(verbs)
         self.speech_masdars = frozenset(masdars)
         #: verbal noun -> where its content starts after the agent: "object" or a preposition
         self.masdar_objects = masdar_objects
@@ -160,7 +164,9 @@ class VerbLexicon:
             self.verb_forms.setdefault(m, (m, False, False))
         self.participles = tuple(participles)
         self.verb_gender.update(participles)
-        self.ambiguous_forms = frozenset(f for e in verbs.values() for f in e["ambiguous"])
+        self.ambiguous_forms = frozenset([*(f for e in verbs.values() for f in e["ambiguous"]),
+                                          *(f for f, base in self.pronoun_forms.items()
+                                            if any(base in e["ambiguous"] for e in verbs.values()))])
         self.prep_required = {f: e["preposition"] for e in verbs.values() if e["requires_preposition"]
                               for f in e["ambiguous"]}
         self.bi_stems = frozenset(s for s, e in verbs.items() if e["bi"])
@@ -181,6 +187,25 @@ class VerbLexicon:
         self._trigger_words = frozenset([*self.verb_forms, *(p + f for f in self.verb_forms for p in "وف"),
                                          *self._participle_set, *("و" + p for p in self._participle_set)])
         self._cache: dict[str, tuple[str, str, bool] | None] = {}
+
+    def _add_pronoun_forms(self, verbs: dict) -> dict[str, str]:
+        """The forms of ``pronoun_object`` stems with each object pronoun, added to the verb
+        forms (never replacing a form of their own); returns suffixed form -> plain form."""
+        added = {}
+        for stem, e in verbs.items():
+            if not e.get("pronoun_object"):
+                continue
+            for form, agr in e["forms"].items():
+                if form.endswith("ى"):
+                    continue
+                base = form[:-1] if form.endswith("وا") else form  # «اتهموا» -> «اتهموه»
+                for suffix in PRONOUN_SUFFIXES:
+                    full = base + suffix
+                    if full not in self.verb_forms:
+                        self.verb_forms[full] = (stem, e["object"], e["continues"])
+                        self.verb_gender[full] = agr
+                        added[full] = form
+        return added
 
     def __getstate__(self):
         return {k: v for k, v in self.__dict__.items() if k != "_cache"}

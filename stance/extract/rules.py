@@ -717,7 +717,7 @@ def _gender_disagrees(site, text: str, speaker: tuple[int, int]) -> bool:
     """«كما طالب السلطة الفلسطينية بـ», «وطالبت مجلس حقوق الإنسان بـ»: a verb before a noun
     phrase of the other gender does not agree with it, so that noun phrase is the verb's object (a
     verb before its subject agrees with it: «طالبت السلطة»); only for verbs that take an addressee."""
-    if site.is_part or site.gender not in ("m", "f") or site.stem not in site.doc.lex.transitive_stems:
+    if site.is_part or site.gender not in ("m", "f") or not site.transitive:
         return False
     words = text[speaker[0]:speaker[1]].split()
     if not words:
@@ -733,7 +733,7 @@ def _only_the_object(site, speaker_end: int, content_start: int) -> bool:
     """For a verb that never goes without its object (``needs_object``: «وصف», «اتهم», «حث»):
     whether nothing but a preposition stands between the one noun phrase after it and its
     content, so that noun phrase is the object and the subject is carried over."""
-    if site.stem not in site.doc.lex.needs_object_stems or site.is_part \
+    if not site.needs_object or site.is_part \
             or regex.search(r"[،,]", site.doc.text[site.vend2:content_start]):
         return False  # «ووصف الأمين العام، أنطونيو غوتيريش، الوضع بأنه»: appositions, a subject
     rest = [w for w in regex.findall(r"[\p{L}\p{M}]+", site.doc.text[speaker_end:content_start])
@@ -1196,6 +1196,17 @@ class Site:
     def pre(self) -> str:
         return self.m.group("pre")
 
+    @property
+    def transitive(self) -> bool:
+        """An addressee object may follow the verb (not when a pronoun on it is that object:
+        «اتهمه الوزير بـ», where the noun phrase after it is the subject)."""
+        return self.stem in self.doc.lex.transitive_stems and self.verb not in self.doc.lex.pronoun_forms
+
+    @property
+    def needs_object(self) -> bool:
+        """The verb never goes without its object, and no pronoun on it is that object."""
+        return self.stem in self.doc.lex.needs_object_stems and self.verb not in self.doc.lex.pronoun_forms
+
     def left_subject(self):
         return _left_subject(self.doc.text, self.left_start, self.vstart, self.doc.lex)
 
@@ -1394,7 +1405,7 @@ def _object_start(site: Site, name_len) -> int | None:
     starts before its «بأن» (after the speaker and any time adjunct), or None: no such verb,
     no object (a pronoun: «ووصفها بأنها»), or a relative clause there."""
     doc, text = site.doc, site.doc.text
-    if site.is_part or site.is_masdar or site.stem not in doc.lex.needs_object_stems \
+    if site.is_part or site.is_masdar or not site.needs_object \
             or not site.comp.group().lstrip().startswith("ب"):
         return None
     split = _object_split(text, site.vend2, site.comp.start(), transitive=True, name_len=name_len, lex=doc.lex)
@@ -1462,11 +1473,11 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
         slot_start = jm.end() if jm else pos
     haythu = _after_haythu(site)
     resumptive = _resumptive(site) or haythu  # «، حيث يقول إنه»: the sentence's subject
-    speaker = None if site.is_part or (resumptive and site.stem in lex.transitive_stems) else speaker_in_slot(
-        text, slot_start, pos, transitive=site.stem in lex.transitive_stems or site.stem in lex.slot_addressee_stems,
+    speaker = None if site.is_part or (resumptive and site.transitive) else speaker_in_slot(
+        text, slot_start, pos, transitive=site.transitive or site.stem in lex.slot_addressee_stems,
         transitive_from=site.stem in lex.reported_from_stems, name_len=name_len)
     left = site.left_subject() if speaker is not None and site.pre == "" and not site.is_part \
-        and not site.is_masdar and site.stem in lex.transitive_stems \
+        and not site.is_masdar and site.transitive \
         and not _clause_initial(text, site.para_left, vstart) else None
     if left is not None:  # «وكان روحاني أبلغ ماكرون أن»: the subject stands before the verb;
         speaker = left  # the noun phrase after it is the addressee
@@ -1664,7 +1675,7 @@ def _object_subject(site: Site, cend: int, name_len):
             return None, "subject_verb_object"
         return (left, _skip_preposition(text, vend2, cend, bi)), "subject_verb_object"
     view = min(cend, doc.word_window_end(vend2, _OBJECT_VIEW_WORDS))  # the first words decide
-    return _object_split(text, vend2, view, bi, site.stem in lex.transitive_stems, name_len,
+    return _object_split(text, vend2, view, bi, site.transitive, name_len,
                          lex.intransitive_prep.get(site.stem), lex), "verb_object"
 
 
