@@ -1285,3 +1285,12 @@ def test_an_object_pronoun_leaves_the_noun_after_the_verb_as_its_subject(extract
     text = "وكان المتحدث قد نفى التهم، لكن اتهمه وزير الداخلية العراقي بالوقوف وراء الهجمات الأخيرة على بغداد."
     q = [x for x in quotes_of(extractor, text) if x["text"].startswith("الوقوف")]
     assert len(q) == 1 and q[0]["speaker"] == "وزير الداخلية العراقي"
+
+
+def test_after_a_verb_with_an_object_pronoun_a_known_body_is_the_subject(extractor):
+    # «اللذين تتهمهما وزارة الخزانة الأميركية بدعم ...»: verb, pronoun object, subject; not the
+    # sentence's opening words («ويتصل جزء من العقوبات ...») as a subject before the verb
+    text = ("ويتصل جزء من العقوبات الأميركية بمحافظ البنك المركزي الإيراني وأحد مساعديه، اللذين تتهمهما "
+            "وزارة الخزانة الأميركية بدعم الحرس الثوري الإيراني.")
+    q = only(quotes_of(extractor, text))
+    assert q["speaker"] == "وزارة الخزانة الأميركية" and q["text"].startswith("دعم الحرس")

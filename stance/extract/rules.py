@@ -1642,6 +1642,17 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
     return None
 
 
+def _subject_after_pronoun(text: str, vend: int, cend: int, name_len) -> bool:
+    """«اللذين تتهمهما وزارة الخزانة الأميركية بدعم ...»: a verb whose object is a pronoun, then
+    a known name, title or body: that is its subject (verb, object, subject), none before it."""
+    after = _tokens(text, vend, cend, 3)
+    if not after:
+        return False
+    w = after[0][2]
+    return bool(name_len and name_len([x for _, _, x in after])) or w in TITLE_WORDS \
+        or w in GENERIC_BODY_HEADS or w.lstrip("ال") in BODY_HEADS
+
+
 def _empty_object(text: str, s: int, e: int) -> bool:
     """An object that reports nothing said: one word that only points back or at a time
     («نفى ذلك», «أعلن الثلاثاء», «تحدث عنها»)."""
@@ -1658,8 +1669,9 @@ def _object_subject(site: Site, cend: int, name_len):
         subject = None if found_in_sentence(site.found, site.sent_start) else \
             _sentence_subject(text, site.sent_start, vstart, name_len)
         return (subject, _skip_preposition(text, vend2, cend, bi)), "participle_object"
-    if site.pre == "" and (not _clause_initial(text, site.para_left, vstart)
-                           or _after_auxiliary(text, site.para_left, vstart)):
+    own_subject = site.verb in lex.pronoun_forms and _subject_after_pronoun(text, vend2, cend, name_len)
+    if site.pre == "" and not own_subject and (not _clause_initial(text, site.para_left, vstart)
+                                               or _after_auxiliary(text, site.para_left, vstart)):
         if _in_relative_clause(text, site.para_left, vstart):
             named = _named_antecedent(text, site.para_left, vstart, name_len)
             after = _tokens(text, vend2, cend, 3)
