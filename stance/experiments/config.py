@@ -25,7 +25,7 @@ A config has four sections (``name`` and ``output_dir`` at the top level are opt
       final_model: true           # false: cross-validation only, no model/ (faster; the run
                                   # scores and compares but `stance predict` cannot use it)
     model:
-      type: tfidf                 # or bert, or ensemble; the other keys depend on the type
+      type: tfidf                 # or bert, embedding, or ensemble; the other keys depend on the type
 
 An ``ensemble`` model lists its ``members`` (each a model section with its own ``type``) and
 averages their label probabilities (``weights``, equal by default), cut at ``threshold``;
@@ -194,6 +194,20 @@ MODELS: dict[str, dict[str, tuple[Any, Callable]]] = {
         "precision": ("fp32", _one_of("fp32", "fp16", "bf16")),
         "seed": (None, _opt(_is_int(0))),         # initialisation, batches and inner split;
                                                   # null: eval.seed (folds follow eval.seed)
+    },
+    # Frozen sentence embeddings of a pretrained encoder and a logistic regression per label
+    # (stance.experiments.embed): no fine-tuning, one pass over the texts.
+    "embedding": {
+        "model": ("e5-small", _is_str),           # e5-small, a local directory or a hub id
+        "max_length": (64, _is_int(8)),
+        "batch_size": (64, _is_int(1)),
+        "prefix": (None, _opt(_is_str)),          # before each text; null: «query: » for e5
+        "C": (4.0, _is_num(0, lo_open=True)),
+        "class_weight": ("balanced", _opt(_one_of("balanced"))),
+        "threshold": ("shrink", _threshold),      # as for tfidf
+        "inner_folds": (3, _is_int(2)),
+        "threshold_prior": (20.0, _is_num(0)),
+        "threshold_min_positives": (20, _is_int(1)),
     },
 }
 

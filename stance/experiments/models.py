@@ -136,22 +136,7 @@ class TfidfModel(Model):
             (directory / self.VOCAB).write_text(json.dumps(vocabs, ensure_ascii=False), "utf-8")
 
     def _load(self, directory):
-        import skops.io as sio
-
-        path = directory / self.FILE
-        try:
-            untrusted = sio.get_untrusted_types(file=path)
-        except Exception as exc:  # missing, truncated (BadZipFile), not a skops file
-            raise damaged_model(directory, path, exc) from None
-        allowed = ("sklearn.", "numpy.", "scipy.", "stance.", "builtins.")
-        bad = [t for t in untrusted if not t.startswith(allowed)]
-        if bad:
-            raise InputError(f"refusing to load a model with untrusted types: {', '.join(bad)}",
-                             path)
-        try:
-            self.estimator_ = sio.load(path, trusted=untrusted)
-        except Exception as exc:
-            raise damaged_model(directory, path, exc) from None
+        self.estimator_ = load_skops(directory, directory / self.FILE)
         vocab_path = directory / self.VOCAB
         if vocab_path.exists():
             try:
@@ -219,6 +204,10 @@ def model_class(mtype: str) -> type[Model]:
         return BertModel
     if mtype == "ensemble":
         return EnsembleModel
+    if mtype == "embedding":
+        from stance.experiments.embed import EmbeddingModel
+
+        return EmbeddingModel
     raise InputError(f"unknown model type {mtype!r}", field="model.type")
 
 
@@ -234,6 +223,25 @@ def damaged_model(directory: str | Path, path: str | Path, exc: BaseException | 
 
     directory = Path(directory)
     return damaged(directory.parent if directory.name == "model" else directory, path, exc)
+
+
+def load_skops(directory: Path, path: Path):
+    """An estimator saved with skops, refusing types outside scikit-learn, numpy, scipy and
+    stance; a missing or damaged file is an :class:`InputError` naming the run and the file."""
+    import skops.io as sio
+
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+    except Exception as exc:  # missing, truncated (BadZipFile), not a skops file
+        raise damaged_model(directory, path, exc) from None
+    allowed = ("sklearn.", "numpy.", "scipy.", "stance.", "builtins.")
+    bad = [t for t in untrusted if not t.startswith(allowed)]
+    if bad:
+        raise InputError(f"refusing to load a model with untrusted types: {', '.join(bad)}", path)
+    try:
+        return sio.load(path, trusted=untrusted)
+    except Exception as exc:
+        raise damaged_model(directory, path, exc) from None
 
 
 def load_model(directory: str | Path, progress: bool = False) -> Model:

@@ -108,6 +108,23 @@ def choose_thresholds(Y: np.ndarray, oof: np.ndarray, fold_of: np.ndarray, strat
     return out
 
 
+def inner_thresholds(fit_predict, Y: np.ndarray, groups, strategy, *, n_folds: int, seed: int,
+                     prior: float = 20.0, min_positives: int = 20) -> np.ndarray:
+    """Per-label cut-offs under ``strategy`` from an inner cross-validation of the training data
+    (grouped by ``groups`` when given): ``fit_predict(train_idx, test_idx)`` fits a fresh model on
+    the training rows and returns its scores for the test rows. A number needs no folds."""
+    Y = np.asarray(Y)
+    if strategy not in THRESHOLDS:
+        return np.full(Y.shape[1], float(strategy))
+    folds = split(Y, min(n_folds, len(Y)), seed, groups)
+    oof = np.zeros(Y.shape, dtype=np.float64)
+    fold_of = np.zeros(len(Y), dtype=int)
+    for k, (tr, te) in enumerate(folds):
+        oof[te] = fit_predict(tr, te)
+        fold_of[te] = k
+    return choose_thresholds(Y, oof, fold_of, strategy, prior, min_positives)
+
+
 class PerLabelLogistic(ClassifierMixin, BaseEstimator):
     """One logistic regression per column of an indicator matrix (one-vs-rest) that takes
     ``sample_weight``; a column with one value only predicts that value."""
@@ -209,21 +226,16 @@ class TfidfClassifier(ClassifierMixin, BaseEstimator):
         return self
 
     def _tune_thresholds(self, X, y, groups=None, sample_weight=None) -> np.ndarray:
-        n_labels = y.shape[1]
-        if self.threshold not in THRESHOLDS:
-            return np.full(n_labels, float(self.threshold))
-        folds = split(y, min(self.inner_folds, len(X)), self.random_state, groups)
-        oof = np.zeros(y.shape, dtype=np.float64)
-        fold_of = np.zeros(len(X), dtype=int)
-        for k, (tr, te) in enumerate(folds):
+        def fit_predict(tr, te):
             pipe = clone(self._pipeline(True))
             params = {} if sample_weight is None else \
                 {"clf__sample_weight": np.asarray(sample_weight)[tr]}
             pipe.fit([X[i] for i in tr], y[tr], **params)
-            oof[te] = pipe.predict_proba([X[i] for i in te])
-            fold_of[te] = k
-        return choose_thresholds(y, oof, fold_of, self.threshold, self.threshold_prior,
-                                 self.threshold_min_positives)
+            return pipe.predict_proba([X[i] for i in te])
+
+        return inner_thresholds(fit_predict, y, groups, self.threshold, n_folds=self.inner_folds,
+                                seed=self.random_state, prior=self.threshold_prior,
+                                min_positives=self.threshold_min_positives)
 
     def predict_proba(self, X) -> np.ndarray:
         return self.pipeline_.predict_proba(list(X))

