@@ -32,7 +32,7 @@ def test_shipped_configs_validate():
             "araieval-bert-offline.yaml"} <= names
     for path in CONFIGS:
         cfg = load_config(path, check_paths=False)
-        assert cfg["model"]["type"] in ("tfidf", "bert", "ensemble")
+        assert cfg["model"]["type"] in ("tfidf", "bert", "ensemble", "embedding")
         if cfg["data"]["label_field"] == "frames":
             assert cfg["data"]["labels"] == list(FRAME_KEYS)
     bert = load_config(ROOT / "experiments/bert.yaml", check_paths=False)
