@@ -27,9 +27,11 @@ def demo(out_dir, seeds_dir, config):
     4. print the per-actor frame report and write plots
 
     \b
-    Example:
+    Examples:
       stance demo --out out/demo
       # then open out/demo/report.html, out/demo/plots/*.png
+      stance demo --config experiments/ensemble-embedding.yaml   # TF-IDF + frozen e5: the
+      # better frames model on a CPU (about a minute more; converts the e5 model once)
     """
     from stance.cli import cli
 
