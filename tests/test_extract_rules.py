@@ -1294,3 +1294,16 @@ def test_after_a_verb_with_an_object_pronoun_a_known_body_is_the_subject(extract
             "وزارة الخزانة الأميركية بدعم الحرس الثوري الإيراني.")
     q = only(quotes_of(extractor, text))
     assert q["speaker"] == "وزارة الخزانة الأميركية" and q["text"].startswith("دعم الحرس")
+
+
+def test_barrara_justified_reports_and_its_demonstrative_object_is_no_speaker(extractor):
+    # «وبرر رئيس الوزراء شارلز ميشيل ذلك بأن ...»: a new report («برر», justified) whose speaker
+    # ends before «ذلك», the object, even as the slot's last word
+    text = ("من جانبها، أكدت بلجيكا أنها لا تعتزم حاليا إبعاد ديبلوماسيين روس وبرر رئيس الوزراء شارلز ميشيل "
+            "ذلك بأن بلاده تستضيف مقر الاتحاد الاوروبي وحلف شمال الاطلسي.")
+    q = quotes_of(extractor, text)
+    assert [x["text"] for x in q][0] == "لا تعتزم حاليا إبعاد ديبلوماسيين روس"
+    assert q[1]["speaker"] == "رئيس الوزراء شارلز ميشيل" and q[1]["text"].startswith("بلاده تستضيف")
+    # dev2 (France 24): «وتبرر كانبيرا سياستها بردع الناس ...»
+    q = only(quotes_of(extractor, "وتبرر كانبيرا سياستها بردع الناس من ارتياد الرحلات المحفوفة بالخطر في البحر."))
+    assert q["actor"] == "الحكومة الأسترالية" and q["text"].startswith("سياستها بردع")

@@ -164,9 +164,10 @@ def _is_adjunct(tok: str, nxt: str | None) -> bool:
 
 def _demonstrative_cut(keep: list, w: str, nxt: str | None) -> bool:
     """Whether the demonstrative ``w`` after the speaker words ``keep`` opens the object or an
-    adjunct (a preposition before it goes with it: «هولاند في هذا الشأن» -> «هولاند»); not after a
-    title or a quantifier that governs it («رئيسة هذه الجمعية», «أحد تلك المصادر»)."""
-    if w not in _DEMONSTRATIVES or nxt is None or keep[-1][2] in TITLE_WORDS \
+    adjunct (a preposition before it goes with it: «هولاند في هذا الشأن» -> «هولاند»), also as the
+    slot's last word («وبرر رئيس الوزراء شارلز ميشيل ذلك بأن»); not after a title or a quantifier
+    that governs it («رئيسة هذه الجمعية», «أحد تلك المصادر»)."""
+    if w not in _DEMONSTRATIVES or not keep or keep[-1][2] in TITLE_WORDS \
             or keep[-1][2] in _DEMONSTRATIVE_GOVERNORS:
         return False
     while keep and (keep[-1][2] in _PREPOSITIONS or keep[-1][2] in _ADJUNCT_PREPOSITIONS):
