@@ -58,9 +58,13 @@ def test_frozen_e5_learns_frames_from_real_quotes_and_loads_back(tmp_path, monke
     model.save(tmp_path / "model")
     back = load_model(tmp_path / "model")
     assert back.type == "embedding" and np.allclose(back.thresholds, model.thresholds)
-    # the vectors of texts met before are kept for the process: no second pass of the encoder
+    assert np.allclose(back.scores(texts[test]), scores, atol=1e-5)
+    # the training texts' vectors are kept for the process (the folds of a CV share them), the
+    # texts only scored are not (memory stays flat over a corpus)
+    cache = embed._CACHE[("e5-small", 48, "query: ")]
+    assert len(cache) == len(set(texts[train])) and not set(texts[test]) - set(texts[train]) & set(cache)
     monkeypatch.setattr(embed.SentenceEncoder, "_encode", lambda self, t: pytest.fail("encoded again"))
-    assert np.allclose(back.scores(texts[test]), scores, atol=1e-6)
+    assert back.scores(texts[train][:50]).shape == (50, 4)
 
 
 def test_the_shipped_configs_and_bad_settings():

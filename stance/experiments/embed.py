@@ -9,8 +9,9 @@ class-balanced logistic regression per label with the thresholds of
 :mod:`stance.experiments.tfidf` (``tune``/``shrink``/``auto``/a number, from an inner grouped CV).
 
 One pass over the texts is the whole cost (about 45 s for 3,000 quotes on 2 CPU cores, against
-45 minutes for fine-tuning the same encoder): the vectors of a text are kept for the process, so
-the folds of a cross-validation and the final model share them.
+45 minutes for fine-tuning the same encoder): the vectors of the training texts are kept for the
+process, so the folds of a cross-validation and the final model share them (texts that are only
+scored are not kept).
 """
 
 from __future__ import annotations
@@ -44,16 +45,18 @@ class SentenceEncoder:
             self._tokenizer = AutoTokenizer.from_pretrained(path)
             self._model = AutoModel.from_pretrained(path).eval()
 
-    def encode(self, texts: list[str]) -> np.ndarray:
-        """One row per text, in order; texts met before in this process are not read again."""
+    def encode(self, texts: list[str], keep: bool = False) -> np.ndarray:
+        """One row per text, in order. Texts kept before in this process are not read again;
+        ``keep`` keeps these ones (training texts, which the folds of a CV share), while texts
+        only scored (``stance predict`` over a corpus) are not kept: memory stays flat."""
         cache = _CACHE.setdefault((self.source, self.max_length, self.prefix), {})
         todo = list(dict.fromkeys(t for t in texts if t not in cache))
-        if todo:
-            for text, vec in zip(todo, self._encode(todo)):
-                cache[text] = vec
+        fresh = dict(zip(todo, self._encode(todo))) if todo else {}
+        if keep:
+            cache.update(fresh)
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
-        return np.stack([cache[t] for t in texts])
+        return np.stack([cache[t] if t in cache else fresh[t] for t in texts])
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         import torch
@@ -140,7 +143,7 @@ class EmbeddingModel(Model):
 
         if not self.multi_label:
             raise InputError("model.type: embedding is for multi-label tasks", field="model.type")
-        X = self._encoder().encode(list(texts))
+        X = self._encoder().encode(list(texts), keep=True)
         est = EmbeddingClassifier(random_state=self.seed,
                                   **{k: self.params[k] for k in self.HEAD_KEYS if k in self.params})
         self.estimator_ = est.fit(X, Y, groups=groups, sample_weight=sample_weight)
