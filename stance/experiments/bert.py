@@ -142,29 +142,45 @@ class _Collator:
         return batch
 
 
+def length_batches(tokenizer, texts: list[str], *, max_length: int, batch_size: int,
+                   progress: bool = False, desc: str = "batches"):
+    """Tokenize ``texts`` once and yield ``(indices, padded batch)``, longest texts first,
+    ``batch_size`` at a time (little padding); the caller writes each row back at its index."""
+    from tqdm.auto import tqdm
+
+    enc = tokenizer(list(texts), truncation=True, max_length=max_length)
+    keys = [k for k in ("input_ids", "token_type_ids", "attention_mask") if k in enc]
+    order = np.argsort([-len(ids) for ids in enc["input_ids"]], kind="stable")
+    for start in tqdm(range(0, len(texts), batch_size), desc=desc, disable=not progress, leave=False,
+                      unit="batch"):
+        idx = order[start:start + batch_size]
+        yield idx, tokenizer.pad([{k: enc[k][i] for k in keys} for i in idx], return_tensors="pt")
+
+
+def masked_mean(hidden, mask):
+    """The mean of the token states ``hidden`` (batch, tokens, width) over the tokens ``mask``
+    keeps (padding excluded): how e5 and other sentence encoders pool."""
+    m = mask.unsqueeze(-1).to(hidden.dtype)
+    return (hidden * m).sum(1) / m.sum(1).clamp(min=1.0)
+
+
 def batched_scores(model, tokenizer, texts: list[str], *, max_length: int, batch_size: int,
                    multi_label: bool, progress: bool = False, desc: str = "scoring") -> np.ndarray:
     """Per-label probabilities for ``texts``: tokenize once, sort by length, pad per batch,
     restore the input order."""
     import torch
-    from tqdm.auto import tqdm
 
     n = len(texts)
     n_labels = model.config.num_labels
     out = np.zeros((n, n_labels), dtype=np.float32)
     if n == 0:
         return out
-    enc = tokenizer(list(texts), truncation=True, max_length=max_length)
-    keys = [k for k in ("input_ids", "token_type_ids", "attention_mask") if k in enc]
-    order = np.argsort([-len(ids) for ids in enc["input_ids"]], kind="stable")
     device = next(model.parameters()).device
     was_training = model.training
     model.eval()
     with torch.inference_mode():
-        for start in tqdm(range(0, n, batch_size), desc=desc, disable=not progress, leave=False,
-                          unit="batch"):
-            idx = order[start:start + batch_size]
-            batch = tokenizer.pad([{k: enc[k][i] for k in keys} for i in idx], return_tensors="pt")
+        for idx, batch in length_batches(tokenizer, texts, max_length=max_length, batch_size=batch_size,
+                                         progress=progress, desc=desc):
             logits = model(**{k: v.to(device) for k, v in batch.items()}).logits.float()
             probs = torch.sigmoid(logits) if multi_label else torch.softmax(logits, dim=-1)
             out[idx] = probs.cpu().numpy()
@@ -316,9 +332,7 @@ def mean_pooling(model, fresh: bool = False) -> None:
             mask = self.mask
             if mask is None or tuple(mask.shape) != tuple(hidden.shape[:2]):
                 mask = torch.ones(hidden.shape[:2], device=hidden.device)
-            m = mask.unsqueeze(-1).to(hidden.dtype)
-            mean = (hidden * m).sum(1) / m.sum(1).clamp(min=1.0)
-            return self.activation(self.dense(mean))
+            return self.activation(self.dense(masked_mean(hidden, mask)))
 
     mean = MeanPooler(pooler.dense)
     if fresh:
@@ -344,24 +358,18 @@ def linear_probe(model, tokenizer, texts, Y, multi_label: bool, *, max_length: i
     fine-tuning loss with ``class_weight: balanced``."""
     import torch
     from sklearn.linear_model import LogisticRegression
-    from tqdm.auto import tqdm
 
     head = getattr(model, "classifier", None)
     if not isinstance(head, torch.nn.Linear):
         raise InputError("model.head_init: linear_probe needs a linear classification head",
                          field="model.head_init")
-    enc = tokenizer(list(texts), truncation=True, max_length=max_length)
-    keys = [k for k in ("input_ids", "token_type_ids", "attention_mask") if k in enc]
-    order = np.argsort([-len(ids) for ids in enc["input_ids"]], kind="stable")
     feats = np.zeros((len(texts), head.in_features), dtype=np.float32)
     device = next(model.parameters()).device
     was_training = model.training
     model.eval()
     with torch.inference_mode():
-        for start in tqdm(range(0, len(texts), batch_size), desc="linear probe", leave=False,
-                          disable=not progress, unit="batch"):
-            idx = order[start:start + batch_size]
-            batch = tokenizer.pad([{k: enc[k][i] for k in keys} for i in idx], return_tensors="pt")
+        for idx, batch in length_batches(tokenizer, texts, max_length=max_length, batch_size=batch_size,
+                                         progress=progress, desc="linear probe"):
             out = model.base_model(**{k: v.to(device) for k, v in batch.items()})
             feats[idx] = out.pooler_output.float().cpu().numpy()
     model.train(was_training)

@@ -149,6 +149,21 @@ EVAL = {
     # saves that fit (a fifth more time at 5 folds) when only the CV figures are wanted.
     "final_model": (True, _is_bool),
 }
+def _linear_head(threshold: str) -> dict:
+    """The keys of a logistic regression per label and its thresholds, shared by the models
+    that put one on fixed features (tfidf, embedding); ``threshold`` is the default rule."""
+    return {
+        "C": (4.0, _is_num(0, lo_open=True)),
+        "class_weight": ("balanced", _opt(_one_of("balanced"))),
+        "threshold": (threshold, _threshold),     # multi-label decision threshold per label:
+        # a number, tune (inner CV), shrink (tuned, pulled toward 0.5 for rare labels) or auto
+        # (tuned only where it beat 0.5 on held-out inner folds); see stance.experiments.tfidf
+        "inner_folds": (3, _is_int(2)),           # inner CV that tunes the thresholds
+        "threshold_prior": (20.0, _is_num(0)),    # shrink: positives at which half-way to tuned
+        "threshold_min_positives": (20, _is_int(1)),  # auto: fewer positives -> 0.5
+    }
+
+
 MODELS: dict[str, dict[str, tuple[Any, Callable]]] = {
     "tfidf": {
         "normalize": (True, _is_bool),            # stance.text.normalize_ar before n-grams
@@ -157,14 +172,7 @@ MODELS: dict[str, dict[str, tuple[Any, Callable]]] = {
         "min_df": (1, _is_int(1)),
         "max_features": (None, _opt(_is_int(1))),
         "sublinear_tf": (True, _is_bool),
-        "C": (4.0, _is_num(0, lo_open=True)),
-        "class_weight": ("balanced", _opt(_one_of("balanced"))),
-        "threshold": ("tune", _threshold),         # multi-label decision threshold per label:
-        # a number, tune (inner CV), shrink (tuned, pulled toward 0.5 for rare labels) or auto
-        # (tuned only where it beat 0.5 on held-out inner folds); see stance.experiments.tfidf
-        "inner_folds": (3, _is_int(2)),           # inner CV that tunes the thresholds
-        "threshold_prior": (20.0, _is_num(0)),    # shrink: positives at which half-way to tuned
-        "threshold_min_positives": (20, _is_int(1)),  # auto: fewer positives -> 0.5
+        **_linear_head("tune"),
     },
     "bert": {
         "model": (REQUIRED, _is_str),             # hub id, local directory, or e5-small
@@ -202,12 +210,7 @@ MODELS: dict[str, dict[str, tuple[Any, Callable]]] = {
         "max_length": (64, _is_int(8)),
         "batch_size": (64, _is_int(1)),
         "prefix": (None, _opt(_is_str)),          # before each text; null: «query: » for e5
-        "C": (4.0, _is_num(0, lo_open=True)),
-        "class_weight": ("balanced", _opt(_one_of("balanced"))),
-        "threshold": ("shrink", _threshold),      # as for tfidf
-        "inner_folds": (3, _is_int(2)),
-        "threshold_prior": (20.0, _is_num(0)),
-        "threshold_min_positives": (20, _is_int(1)),
+        **_linear_head("shrink"),
     },
 }
 

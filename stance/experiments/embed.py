@@ -60,21 +60,16 @@ class SentenceEncoder:
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         import torch
-        from tqdm.auto import tqdm
+
+        from stance.experiments.bert import length_batches, masked_mean
 
         self._load()
-        enc = self._tokenizer([self.prefix + t for t in texts], truncation=True, max_length=self.max_length)
-        keys = [k for k in ("input_ids", "token_type_ids", "attention_mask") if k in enc]
-        order = np.argsort([-len(ids) for ids in enc["input_ids"]], kind="stable")
         out = np.zeros((len(texts), self._model.config.hidden_size), dtype=np.float32)
         with torch.inference_mode():
-            for start in tqdm(range(0, len(texts), self.batch_size), desc="embedding", leave=False,
-                              disable=not self.progress, unit="batch"):
-                idx = order[start:start + self.batch_size]
-                batch = self._tokenizer.pad([{k: enc[k][i] for k in keys} for i in idx], return_tensors="pt")
-                hidden = self._model(**batch).last_hidden_state
-                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+            for idx, batch in length_batches(self._tokenizer, [self.prefix + t for t in texts],
+                                             max_length=self.max_length, batch_size=self.batch_size,
+                                             progress=self.progress, desc="embedding"):
+                mean = masked_mean(self._model(**batch).last_hidden_state, batch["attention_mask"])
                 out[idx] = torch.nn.functional.normalize(mean, dim=-1).numpy()
         return out
 
