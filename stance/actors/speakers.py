@@ -38,7 +38,9 @@ from .schema import read_yaml, strip_lines
 
 DATA = Path(__file__).parent / "data" / "speakers.yaml"
 _PIECE = regex.compile(r"[،,()]|[\p{L}\p{M}\p{N}]+")
-_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
+# attached pronouns, longest first («مسؤوليتها», «خلالها», «اتهمه»); stance.extract's verb forms
+# with an object pronoun take them from here
+PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه")
 _MAX_WORDS = 20  # a slot this long ran into the content: keep its head phrase
 
 
@@ -270,11 +272,16 @@ def _introduced_as_name(registry, words: list[str], article_text: str | None, or
 
 def _with_pronoun(w: str, function_words: frozenset) -> bool:
     """Whether ``w`` is one of ``function_words`` (or it after و/ف) with a pronoun suffix."""
-    for suf in _PRONOUN_SUFFIXES:
-        if w.endswith(suf) and len(w) - len(suf) >= 3:  # not «أيهم» (a name), «منه»
-            base = w[: -len(suf)]
-            return base in function_words or (base[:1] in "وف" and base[1:] in function_words)
-    return False
+    base = _pronoun_base(w)  # not «أيهم» (a name), «منه»: a base of three letters or more
+    return base is not None and (base in function_words or (base[:1] in "وف" and base[1:] in function_words))
+
+
+def _pronoun_base(w: str) -> str | None:
+    """``w`` without its attached pronoun when what is left has three letters or more, else None."""
+    for suf in PRONOUN_SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return None
 
 
 def _in_name(registry, norms: list[str], j: int) -> bool:
@@ -310,12 +317,11 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int) -> bool:
         rest = w[1:] if not w.startswith("لل") else "ال" + w[2:]
         if rest in sw.addressees or w[1:] in sw.addressees:
             return True
-    for suf in _PRONOUN_SUFFIXES:
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            base = w[: -len(suf)]
-            base = base[:-1] + "ه" if base.endswith("ت") else base  # «مسؤوليتها» -> «مسووليه»
-            if base in sw.content_nouns or base.rstrip("ه") in sw.content_nouns:
-                return True
+    base = _pronoun_base(w)
+    if base is not None:
+        base = base[:-1] + "ه" if base.endswith("ت") else base  # «مسؤوليتها» -> «مسووليه»
+        if base in sw.content_nouns or base.rstrip("ه") in sw.content_nouns:
+            return True
     return False
 
 

@@ -214,7 +214,7 @@ def bundled_prepositions() -> tuple[str, ...]:
 
 WORD_LISTS = ("object_adverbs", "time_words", "time_modifiers", "adjunct_heads", "speech_event_nouns",
               "speech_event_stems", "relatives", "impersonal_speakers", "addressee_only", "clause_openers",
-              "clause_connectives", "object_pronouns",
+              "clause_connectives",
               "non_comp_governors", "conditional_followers", "negations", "name_mark_governors",
               "generic_body_heads", "reporting_masdars", "months", "pronoun_prepositions", "not_speaker_start",
               "prepositions", "addressee_bodies", "time_heads_or_adjectives", "not_before_subject_verb",

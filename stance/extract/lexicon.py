@@ -14,6 +14,8 @@ import unicodedata
 
 import regex
 
+from stance.actors.speakers import PRONOUN_SUFFIXES  # the object pronouns: «اتهمه», «دعاها»
+
 from .knowledge import DATA, body_heads, honorific_words, read_verbs, read_words, title_heads, title_words
 
 _W = read_words(DATA / "words.yaml")
@@ -111,8 +113,7 @@ class Trigger:
 
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+")
-# object pronouns a verb with `pronoun_object` may carry («اتهمه», «دعاها», «حثهم»)
-PRONOUN_SUFFIXES = tuple(_W["object_pronouns"])
+
 _DIAC_RE = regex.compile(_DIAC)
 _DIAC_CHAR = regex.compile("[\u064B-\u0652\u0640]")
 
