@@ -165,9 +165,9 @@ class VerbLexicon:
             self.verb_forms.setdefault(m, (m, False, False))
         self.participles = tuple(participles)
         self.verb_gender.update(participles)
-        self.ambiguous_forms = frozenset([*(f for e in verbs.values() for f in e["ambiguous"]),
-                                          *(f for f, base in self.pronoun_forms.items()
-                                            if any(base in e["ambiguous"] for e in verbs.values()))])
+        plain_ambiguous = frozenset(f for e in verbs.values() for f in e["ambiguous"])
+        self.ambiguous_forms = plain_ambiguous | {  # a form with a pronoun as its plain form: «وصفها», «وصف»
+            f for f, base in self.pronoun_forms.items() if base in plain_ambiguous}
         self.prep_required = {f: e["preposition"] for e in verbs.values() if e["requires_preposition"]
                               for f in e["ambiguous"]}
         self.bi_stems = frozenset(s for s, e in verbs.items() if e["bi"])

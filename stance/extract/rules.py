@@ -685,8 +685,15 @@ def _not_a_plain_object(after, name_len) -> bool:
     يناير ...», «الذي دعا فيها»), or a subject of its own («الذي أعلن الجيش عزله»)."""
     w = after[0][2]
     return w in _EVENT_PREPOSITIONS or w in _PRONOUN_PREPOSITIONS or w in TIME_WORDS \
-        or w in ADJUNCT_HEADS or bool(name_len and name_len([x for _, _, x in after])) \
-        or w in TITLE_WORDS or w in GENERIC_BODY_HEADS or w.lstrip("ال") in BODY_HEADS
+        or w in ADJUNCT_HEADS or _opens_subject(after, name_len)
+
+
+def _opens_subject(after, name_len) -> bool:
+    """Whether the words ``after`` a verb open a subject of its own: a known name, a title or a
+    body word («الذي أعلن الجيش عزله», «تتهمهما وزارة الخزانة الأميركية بدعم ...»)."""
+    w = after[0][2]
+    return bool(name_len and name_len([x for _, _, x in after])) or w in TITLE_WORDS \
+        or w in GENERIC_BODY_HEADS or w.lstrip("ال") in BODY_HEADS
 
 
 _INDEFINITE_ENDINGS = ("ة", "ات", "ون", "ين")
@@ -1647,11 +1654,7 @@ def _subject_after_pronoun(text: str, vend: int, cend: int, name_len) -> bool:
     """«اللذين تتهمهما وزارة الخزانة الأميركية بدعم ...»: a verb whose object is a pronoun, then
     a known name, title or body: that is its subject (verb, object, subject), none before it."""
     after = _tokens(text, vend, cend, 3)
-    if not after:
-        return False
-    w = after[0][2]
-    return bool(name_len and name_len([x for _, _, x in after])) or w in TITLE_WORDS \
-        or w in GENERIC_BODY_HEADS or w.lstrip("ال") in BODY_HEADS
+    return bool(after) and _opens_subject(after, name_len)
 
 
 def _empty_object(text: str, s: int, e: int) -> bool:
