@@ -59,12 +59,28 @@ def test_frozen_e5_learns_frames_from_real_quotes_and_loads_back(tmp_path, monke
     back = load_model(tmp_path / "model")
     assert back.type == "embedding" and np.allclose(back.thresholds, model.thresholds)
     assert np.allclose(back.scores(texts[test]), scores, atol=1e-5)
-    # the training texts' vectors are kept for the process (the folds of a CV share them), the
-    # texts only scored are not (memory stays flat over a corpus)
-    cache = embed._CACHE[("e5-small", 48, "query: ")]
-    assert len(cache) == len(set(texts[train])) and not set(texts[test]) - set(texts[train]) & set(cache)
+    # the training texts' vectors are kept for the process (the folds of a CV share them); the
+    # texts only scored go to a bounded store (memory stays flat over a corpus), from which a
+    # later fit takes them (a CV's test texts are the next fold's training texts)
+    key = ("e5-small", 48, "query: ")
+    cache, scored = embed._CACHE[key], embed._SCORED[key]
+    only_scored = set(texts[test]) - set(texts[train])
+    assert len(cache) == len(set(texts[train])) and not only_scored & set(cache)
+    assert only_scored <= set(scored) and len(scored) <= embed.SCORED_MAX
     monkeypatch.setattr(embed.SentenceEncoder, "_encode", lambda self, t: pytest.fail("encoded again"))
     assert back.scores(texts[train][:50]).shape == (50, 4)
+    again = EmbeddingModel({"model": "e5-small", "max_length": 48}, FRAMES, True, seed=3, progress=False)
+    again.fit(texts[test], Y[test])  # every vector known: nothing is encoded
+    assert only_scored <= set(cache) and not only_scored & set(scored)
+    monkeypatch.undo()
+    monkeypatch.setattr(embed, "SCORED_MAX", 3)  # the bound: a batch over it is not stored,
+    new = [f"قال المتحدث إن الجولة {i} من المحادثات انتهت" for i in range(7)]
+    back.scores(new[:5])
+    assert not set(new) & set(scored)
+    back.scores(new[5:7])
+    assert set(new[5:7]) <= set(scored)
+    back.scores(new[:2])  # and one that would pass it starts the store again
+    assert set(scored) == set(new[:2])
 
 
 def test_the_shipped_configs_and_bad_settings():

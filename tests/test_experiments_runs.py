@@ -4,6 +4,7 @@ import csv
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 
@@ -321,6 +322,15 @@ def test_ensemble_averages_its_members_and_predicts(persuasion, tmp_path, capsys
     texts = [json.loads(line)["text"] for line in persuasion.open(encoding="utf-8")][:5]
     a, b = (m.scores(texts) for m in model.members_)
     assert model.scores(texts) == pytest.approx(0.75 * a + 0.25 * b)
+    # the members' own thresholds are never used (the ensemble cuts its mean at 0.5), so they are
+    # not tuned; their probabilities are those of the same model fitted alone with tuning
+    from stance.experiments.models import build_model
+
+    assert all(np.allclose(m.thresholds, 0.5) for m in model.members_)
+    alone = build_model({**members[0], "threshold": "tune"}, model.labels, True, model.seed, "text", False)
+    data = [json.loads(line) for line in persuasion.open(encoding="utf-8")]
+    alone.fit([r["text"] for r in data], np.array([[t in r["techniques"] for t in model.labels] for r in data]))
+    assert not np.allclose(alone.thresholds, 0.5) and np.allclose(alone.scores(texts), a)
     records = tmp_path / "in.jsonl"
     records.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts), "utf-8")
     main(["predict", str(run_dir), str(records), "-o", str(tmp_path / "out.jsonl")])

@@ -23,6 +23,8 @@ from stance.experiments.models import Model
 from stance.experiments.tfidf import PerLabelLogistic, inner_thresholds
 
 _CACHE: dict[tuple, dict[str, np.ndarray]] = {}  # (source, max_length, prefix) -> text -> vector
+_SCORED: dict[tuple, dict[str, np.ndarray]] = {}  # the same for texts only scored, bounded:
+SCORED_MAX = 10_000  # a CV's test texts are the next fold's training texts: they are not read twice
 
 
 class SentenceEncoder:
@@ -48,12 +50,21 @@ class SentenceEncoder:
     def encode(self, texts: list[str], keep: bool = False) -> np.ndarray:
         """One row per text, in order. Texts kept before in this process are not read again;
         ``keep`` keeps these ones (training texts, which the folds of a CV share), while texts
-        only scored (``stance predict`` over a corpus) are not kept: memory stays flat."""
-        cache = _CACHE.setdefault((self.source, self.max_length, self.prefix), {})
-        todo = list(dict.fromkeys(t for t in texts if t not in cache))
-        fresh = dict(zip(todo, self._encode(todo))) if todo else {}
+        only scored are kept in a bounded store (the last :data:`SCORED_MAX`: a CV's test texts,
+        which later folds train on), so memory stays flat over a corpus (``stance predict``)."""
+        key = (self.source, self.max_length, self.prefix)
+        cache, scored = _CACHE.setdefault(key, {}), _SCORED.setdefault(key, {})
+        todo = list(dict.fromkeys(t for t in texts if t not in cache and t not in scored))
+        fresh = {t: scored[t] for t in texts if t not in cache and t in scored}
+        fresh.update(zip(todo, self._encode(todo)) if todo else ())
         if keep:
             cache.update(fresh)
+            for t in fresh:
+                scored.pop(t, None)
+        elif len(fresh) <= SCORED_MAX:  # a corpus scored in chunks keeps only its last ones
+            if len(scored) + len(fresh) > SCORED_MAX:
+                scored.clear()
+            scored.update(fresh)
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         return np.stack([cache[t] if t in cache else fresh[t] for t in texts])
