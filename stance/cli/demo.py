@@ -15,14 +15,17 @@ ROOT = Path(__file__).resolve().parents[2]
               help="Where the quotes, the trained run, the scored quotes, the report and the plots go.")
 @click.option("--seeds", "seeds_dir", default=str(ROOT / "seeds"), show_default=False, metavar="DIR",
               help="Articles to analyse (default: the bundled seeds/).")
-@click.option("--config", default=str(ROOT / "experiments" / "tfidf.yaml"), show_default=False,
-              metavar="YAML", help="Experiment config to train (default: experiments/tfidf.yaml).")
+@click.option("--config", default=str(ROOT / "experiments" / "ensemble-embedding.yaml"), show_default=False,
+              metavar="YAML", help="Experiment config to train (default: experiments/ensemble-embedding.yaml, "
+              "TF-IDF + the frozen multilingual-e5-small).")
 def demo(out_dir, seeds_dir, config):
     """Run the main job end to end on the bundled data.
 
     \b
     1. extract the quotes of the seed articles (speakers, actors, offsets)
-    2. train the TF-IDF frame baseline on the bundled Label Studio annotations
+    2. train the frames model on the bundled Label Studio annotations (TF-IDF and the
+       frozen multilingual-e5-small averaged: macro-F1 0.591 in a grouped 5-fold CV, against
+       0.541 for TF-IDF alone), with its cross-validation
     3. score the seed quotes with it
     4. print the per-actor frame report and write plots
 
@@ -30,8 +33,8 @@ def demo(out_dir, seeds_dir, config):
     Examples:
       stance demo --out out/demo
       # then open out/demo/report.html, out/demo/plots/*.png
-      stance demo --config experiments/ensemble-embedding.yaml   # TF-IDF + frozen e5: the
-      # better frames model on a CPU (about a minute more; converts the e5 model once)
+      stance demo --config experiments/tfidf.yaml   # the TF-IDF baseline alone: about
+      # 30 s less, no encoder (the default converts the e5 model once, a few seconds)
     """
     from stance.cli import cli
 
@@ -45,7 +48,7 @@ def demo(out_dir, seeds_dir, config):
 
     steps = [
         ("extract the seed quotes", lambda: ["extract", seeds_dir, "-o", str(quotes)]),
-        ("train the TF-IDF baseline on the bundled annotations",
+        ("train the frames model on the bundled annotations",
          lambda: ["train", config, "--output-dir", str(runs), "--quiet"]),
         ("score the quotes", lambda: ["predict", latest_run(), str(quotes), "-o", str(scored)]),
         ("write the HTML report and plots", lambda: ["report", str(scored), "-o", str(out / "report.html"),
