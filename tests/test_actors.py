@@ -272,6 +272,24 @@ def test_unnamed_official_takes_the_articles_country_when_the_mention_has_none(r
                        article_text=text).country == "LBN"
 
 
+@pytest.mark.parametrize("mention, country", [
+    # a broken plural of the nisba («أتراك», not «تركيون») says the country like the adjective
+    ("مسؤولون أتراك", "TUR"), ("المسؤولين الأتراك", "TUR"), ("خبراء روس", "RUS"),
+    ("دبلوماسيون ألمان", "DEU"), ("مسؤولون أفغان", "AFG"), ("مسؤول تركي", "TUR"),
+])
+def test_a_broken_plural_nisba_gives_the_country(reg, mention, country):
+    assert reg.resolve(mention, article_id="a1").country == country
+
+
+def test_a_broken_plural_near_a_name_is_not_the_persons_country(reg):
+    # «الروس» in a description is a group of people, not the nationality of the one named, and
+    # it does not make an article Russian: the article's country words are places and adjectives
+    text = ("وقال ديفيد مارتن، الذي التقى الروس في جنيف، إن المحادثات انتهت. "
+            "وكان الروس قد رفضوا العرض. واعتبر الروس أن سوريا ليست طرفا.")
+    assert reg.resolve("ديفيد مارتن", article_id="a1", article_text=text).country is None
+    assert reg.article_country(text) == "SYR"
+
+
 IRAQ = ("أغلق محتجون الطريق المؤدي إلى حقل الزبير النفطي في البصرة بجنوب العراق. وقال مسؤول نفط كبير "
         "إن الإنتاج لم يتأثر، فيما قالت الحكومة العراقية إنها ستوفر فرص عمل. وقال مصدر طبي في الديوانية "
         "إن عشرات المحتجين أصيبوا. ويشكو سكان البصرة من انقطاع الكهرباء في العراق.")

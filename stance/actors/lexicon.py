@@ -205,7 +205,7 @@ def adjective_forms(stem: str) -> dict[str, list[str]]:
 @dataclass(frozen=True)
 class CountryRef:
     code: str
-    kind: str  # adjective | name | capital
+    kind: str  # adjective | plural (a broken plural: أتراك) | name | capital
 
 
 @dataclass(frozen=True)
@@ -257,6 +257,11 @@ class Lexicon:
                         p = norm_phrase(f)
                         lex.country_table.add(p, CountryRef(code, "adjective"))
                         lex.adjective_phrases.add(p)
+            for form in c.get("plural") or []:  # broken plurals: «أتراك», «الأتراك»
+                for f in (form, "ال" + form):
+                    p = norm_phrase(f)
+                    lex.country_table.add(p, CountryRef(code, "plural"))
+                    lex.adjective_phrases.add(p)
             for n in c.get("names") or []:
                 lex.country_table.add(n, CountryRef(code, "name"))
             for n in c.get("capitals") or []:
@@ -310,10 +315,13 @@ class Lexicon:
         return any(t.match_at([word], 0, clitics=False) is not None
                    for t in (self.unnamed_table, self.group_heads, self.body_words))
 
-    def first_country(self, norms: list[str], start: int = 0) -> tuple[CountryRef, int, int] | None:
+    def first_country(self, norms: list[str], start: int = 0, *, plural: bool = True) -> tuple[CountryRef, int, int] | None:
         """The first country word from ``start``: (ref, start, end). A definite adjective right
-        after a first name is a family name («منصور التركي», «محمد المصري»), no country."""
+        after a first name is a family name («منصور التركي», «محمد المصري»), no country;
+        ``plural=False`` skips broken plurals («الروس»)."""
         for m in self.country_table.scan(norms, start):
+            if not plural and m.payloads[0].kind == "plural":
+                continue
             if m.start > 0 and norms[m.start].startswith("ال") and self.is_given_name(norms[m.start - 1]):
                 continue
             if _before_bin(norms, m.end):

@@ -168,7 +168,7 @@ def _article_country(text: str) -> str | None:
             continue
         end = m.end
         code = m.payloads[0].code
-        if code != "INT":
+        if code != "INT" and m.payloads[0].kind != "plural":  # «الروس»: people, not the country's place in the story
             counts[code] = counts.get(code, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
@@ -1018,12 +1018,15 @@ class Registry:
                 return t.payloads[0].default_country
         return self._any_country(norms, start, host)
 
-    def _any_country(self, norms: list[str], start: int = 0, end: int | None = None) -> str | None:
+    def _any_country(self, norms: list[str], start: int = 0, end: int | None = None,
+                     plural: bool = True) -> str | None:
         """The first country word, registry body or person (with its country) in
-        ``norms[start:end]``: «مسؤولين كبار في إدارة الرئيس دونالد ترامب» are American."""
+        ``norms[start:end]``: «مسؤولين كبار في إدارة الرئيس دونالد ترامب» are American.
+        ``plural``: whether a broken plural («الروس») counts (in a mention, not in the
+        description of one person)."""
         norms = norms[:end] if end is not None else norms
         best = None
-        fc = self.lexicon.first_country(norms, start)
+        fc = self.lexicon.first_country(norms, start, plural=plural)
         if fc is not None:
             best = (fc[1], fc[0].code)
         for m in self._aliases.scan(norms, start):
@@ -1058,7 +1061,8 @@ class Registry:
             at = sent.index("…")
             end = next((i for i in range(at, len(sent)) if sent[i] in _COMPLEMENTIZERS), len(sent))
             words = [w for w in sent[:end] if w not in ("،", "…")]
-            codes = {m.payloads[0].code for m in self.lexicon.country_table.scan(words)} - {"INT"}
+            codes = {m.payloads[0].code for m in self.lexicon.country_table.scan(words)
+                     if m.payloads[0].kind != "plural"} - {"INT"}
             return codes.pop() if len(codes) == 1 else None
         return None
 
@@ -1130,7 +1134,7 @@ class Registry:
         for words in (before, after):
             if words and (self.lexicon.title_table.scan(words) or self.lexicon.body_words.scan(words)
                           or self.lexicon.group_heads.scan(words)):
-                c = self._any_country(words)
+                c = self._any_country(words, plural=False)  # «الروس» near a name: not his nationality
                 if c is not None:
                     return c
         return None
