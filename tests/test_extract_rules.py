@@ -1307,3 +1307,12 @@ def test_barrara_justified_reports_and_its_demonstrative_object_is_no_speaker(ex
     # dev2 (France 24): «وتبرر كانبيرا سياستها بردع الناس ...»
     q = only(quotes_of(extractor, "وتبرر كانبيرا سياستها بردع الناس من ارتياد الرحلات المحفوفة بالخطر في البحر."))
     assert q["actor"] == "الحكومة الأسترالية" and q["text"].startswith("سياستها بردع")
+
+
+def test_a_plural_mention_with_its_own_country_is_no_anaphor(extractor):
+    # «المسؤولون السعوديون» names its country: not the Turkish officials quoted before it
+    text = ("وقال مسؤولون أتراك إن الصحفي قتل داخل القنصلية. "
+            "وقال المسؤولون السعوديون إن الصحفي غادر القنصلية بعد وقت قصير.")
+    quotes = extractor({"article_id": "kh", "date": "2018-10-19", "text": text})
+    assert [(q["actor"], q["actor_country"]) for q in quotes] == [
+        ("مسؤولون أتراك", "TUR"), ("مسؤولون سعوديون", "SAU")]

@@ -62,15 +62,18 @@ def _compatible(kind: str, actor) -> bool:
     return True
 
 
-def anaphoric_kind(mention: str) -> str | None:
-    """The kind of antecedent a bare generic mention wants, or None for a real mention."""
+def anaphoric_kind(mention: str, lexicon=None) -> str | None:
+    """The kind of antecedent a bare generic mention wants, or None for a real mention; with
+    the registry's ``lexicon`` a plural head's country adjective is read too."""
     words = mention.split()
     if not words or len(words) > 2:
         return None
     head = words[0]
     if head in ANAPHORIC_HEADS:
-        # «المسؤول الأردني» carries a country: a real (unnamed) mention, not an anaphor
-        if len(words) == 2 and words[1].startswith("ال") and words[1].endswith(("ي", "ية")):
+        # «المسؤول الأردني», «المسؤولون السعوديون» carry a country: a real (unnamed) mention,
+        # not an anaphor («التحالف الحوثيين» is one: the coalition and its object)
+        if len(words) == 2 and words[1].startswith("ال") and (words[1].endswith(("ي", "ية")) or (
+                lexicon is not None and lexicon.country_at([_norm(words[1])], 0) is not None)):
             return None
         return ANAPHORIC_HEADS[head]
     return None
@@ -284,7 +287,7 @@ class Attributor:
         found = self._through_issuer(mention, before)
         if found is not None:
             return found
-        kind = anaphoric_kind(mention)
+        kind = anaphoric_kind(mention, self.registry.lexicon)
         if kind is None and self._by_kind and len(mention.split()) == 1 and _norm(mention) in self._by_kind:
             kind = "body"  # a head word the registry knows bodies by («الحلف», «المرصد»)
         if kind is not None:
