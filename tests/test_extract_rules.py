@@ -1316,3 +1316,18 @@ def test_a_plural_mention_with_its_own_country_is_no_anaphor(extractor):
     quotes = extractor({"article_id": "kh", "date": "2018-10-19", "text": text})
     assert [(q["actor"], q["actor_country"]) for q in quotes] == [
         ("مسؤولون أتراك", "TUR"), ("مسؤولون سعوديون", "SAU")]
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    # a masculine verb before a country name or capital: the place is its object (a place takes
+    # a feminine verb: «حذرت روسيا»), the speaker is carried over
+    ('وحذر روسيا من "مواصلة السير في طريق مظلم".', "دونالد ترامب"),
+    ("ودعا الولايات المتحدة إلى الحفاظ على الاتفاق النووي.", "دونالد ترامب"),
+    # the place as the subject: a feminine verb, or a name that takes a masculine one
+    ("وحذرت روسيا من مواصلة السير في طريق مظلم.", "الحكومة الروسية"),
+    ("وأعلن العراق أنه سيواصل الحرب على الإرهاب.", "الحكومة العراقية"),
+])
+def test_a_place_after_a_masculine_verb_is_its_object(extractor, sentence, actor):
+    text = "وقال الرئيس الأمريكي دونالد ترامب إن بلاده لن تتراجع عن العقوبات. " + sentence
+    quotes = extractor({"article_id": "pl", "date": "2018-05-09", "text": text})
+    assert [q["actor"] for q in quotes] == ["دونالد ترامب", actor]

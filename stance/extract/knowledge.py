@@ -24,6 +24,7 @@ from stance.io import InputError, read_text
 
 DATA = Path(__file__).resolve().parent / "data"
 TITLES = Path(__file__).resolve().parent.parent / "actors" / "data" / "titles.yaml"
+COUNTRIES = TITLES.with_name("countries.yaml")
 AGREEMENT = {"m", "f", "p"}
 ANAPHOR_KINDS = {"person", "minister", "head", "body", "same_head", "any"}
 VERB_FIELDS = {"stem", "forms", "object", "continues", "ambiguous", "preposition", "requires_preposition",
@@ -325,3 +326,18 @@ def title_heads(unnamed: bool = True) -> frozenset[str]:
     if unnamed:
         phrases += list(data.get("unnamed_heads") or [])
     return _with_bare_alef({p.split()[0] for p in phrases if p.split()})
+
+
+@functools.lru_cache(maxsize=1)
+def feminine_places() -> frozenset[str]:
+    """Place names a verb before them agrees with in the feminine («حذرت روسيا», «أعلنت
+    طهران»), from the registry's ``countries.yaml``: every country name and capital, normalized,
+    but for the names marked ``masculine`` there («أعلن العراق», «رفض لبنان»)."""
+    from stance.text import normalize_ar
+
+    countries = yaml.load(read_text(COUNTRIES), Loader=_Loader)["countries"]
+    places = set()
+    for c in countries.values():
+        masculine = set(c.get("masculine") or [])
+        places |= {n for n in list(c.get("names") or []) + list(c.get("capitals") or []) if n not in masculine}
+    return frozenset(normalize_ar(p) for p in places)

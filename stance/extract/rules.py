@@ -32,6 +32,7 @@ from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS
                       NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
                       TIME_MODIFIERS, TIME_WORDS, TITLE_HEADS, TITLE_WORDS, VerbLexicon, words)
 from .lexicon import BODY_HEADS, CLAUSE_CONNECTIVES, HONORIFIC_WORDS, MEDIA_SPEAKER_RE, OFFICE_HEADS
+from .knowledge import feminine_places
 from .names import _norm_word
 from stance.actors.speakers import speaker_words
 from stance.text import normalize_ar
@@ -731,10 +732,20 @@ def _gender_disagrees(site, text: str, speaker: tuple[int, int]) -> bool:
     if not words:
         return False
     head = words[0]
-    if site.gender == "m":
-        return head.startswith("ال") and head.endswith("ة")
+    if site.gender == "m":  # «وحذر روسيا من»: a place name takes a feminine verb («حذرت روسيا»)
+        return (head.startswith("ال") and head.endswith("ة")) or _feminine_place(words)
     # «وطالبت مجلس حقوق الإنسان بالتدخل»: a feminine verb before a masculine title or body word
     return not head.endswith(("ة", "ات")) and (head in TITLE_WORDS or head in GENERIC_BODY_HEADS)
+
+
+_FEMININE_PLACES = feminine_places()
+_PLACE_WORDS = max((len(p.split()) for p in _FEMININE_PLACES), default=1)
+
+
+def _feminine_place(words: list[str]) -> bool:
+    """Whether the slot opens with a country name or capital that takes a feminine verb."""
+    norms = [normalize_ar(w.strip("،,")) for w in words[:_PLACE_WORDS]]
+    return any(" ".join(norms[:k]) in _FEMININE_PLACES for k in range(len(norms), 0, -1))
 
 
 def _only_the_object(site, speaker_end: int, content_start: int) -> bool:
