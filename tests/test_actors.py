@@ -618,6 +618,18 @@ def test_a_verbal_noun_is_no_speaker_unless_the_article_names_someone_so(reg):
     assert speaker_span(reg, "فوتيل", art["text"]) == (0, 5)
 
 
+@pytest.mark.parametrize("slot, speaker", [
+    ("التوصل لاتفاق", False),  # «نفت التوصل لاتفاق»: a verbal noun (تفعّل with و) is the object
+    ("التوجه نحو سياسة الرجال الأقوياء", False),
+    ("التحالف الدولي", True),  # a body word of the same shape stays a speaker
+    ("توماس فريدمان", True),  # and without the article the shape is a name
+])
+def test_a_definite_verbal_noun_with_waw_is_no_speaker(reg, slot, speaker):
+    from stance.actors.speakers import speaker_span
+
+    assert (speaker_span(reg, slot, "قال الكاتب إن المحادثات انتهت. " + slot) is not None) == speaker
+
+
 # --------------------------------------------------------------------------- countries from the mention
 
 def test_an_unknown_surname_takes_the_country_of_the_articles_description(reg):

@@ -160,6 +160,9 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
     if w[:1] in "يت" and len(w) >= 4 and len(norms) > i + 1 and _subject_after(registry, norms, i + 1) and (
             _name_at(registry, norms, i + 1) or not _introduced_as_name(registry, norms[i:i + 3], article_text, orig)):
         return False  # «يجتمع مجلس الأمن الدولي»: an imperfect verb and its subject, not a first name
+    if w.startswith("ال") and _DEFINITE_VERBAL_NOUN.match(w[2:]) and not any(
+            t.match_at([w[2:]], 0, clitics=False) is not None for t in (lex.body_words, lex.title_table, sw.person_nouns)):
+        return _introduced_as_name(registry, norms[i:i + 3], article_text, orig)  # «التوصل لاتفاق»
     if not participle and _named_by_mention(registry, norms, i):
         return True  # «سامانثا فينوغراد، محللة ...», «فيدريكا موغريني»
     accusative = w.endswith("ا") and len(w) >= 5 and not possessive \
@@ -199,6 +202,10 @@ def _subject_after(registry, norms: list[str], j: int) -> bool:
         lex.body_words, lex.group_heads, sw.person_nouns, lex.unnamed_table))
 # verbal-noun patterns (normalized): افتعال, استفعال, انفعال, إفعال, تفعيل, تفاعل, فعل with ا, تفعّل («تبرع»)
 _VERBAL_NOUN = regex.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.|ت..ي.|ت.ا..|...ا.ه|ت..ي|ت[^ايو]..)$")
+
+
+_DEFINITE_VERBAL_NOUN = regex.compile(r"^تو..$")  # «التوصل», «التوجه»: تفعّل with a و (no name
+# is written with the article and this shape; without it «توماس» is one)
 
 
 def _verbal_noun(w: str) -> bool:
