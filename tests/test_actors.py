@@ -290,6 +290,19 @@ def test_a_broken_plural_near_a_name_is_not_the_persons_country(reg):
     assert reg.article_country(text) == "SYR"
 
 
+def test_a_bare_kingdom_counts_for_the_articles_country(reg):
+    # the Saudi press writes «المملكة» of its own country: a domestic title is Saudi, not
+    # Yemeni because Yemen is the only country the article names
+    text = ("أكد وزير الخارجية عادل الجبير أن المملكة ماضية في دعم اليمن. "
+            "وأوضح معاليه أن المملكة تدعم الشرعية، وقال وزير الصحة إن المستشفيات جاهزة.")
+    assert reg.article_country(text) == "SAU"
+    assert reg.resolve("وزير الصحة", date="2015-05-01", article_id="a", article_text=text).country == "SAU"
+    # with kingdoms named, «المملكة» is the one named most; without «المملكة» nothing changes
+    assert reg.article_country("قالت بريطانيا إن المملكة المتحدة لن تتراجع. وأكدت المملكة أن "
+                               "الاتفاق مع السعودية قائم.") == "GBR"
+    assert reg.article_country("أكد الجبير أن بلاده ماضية في دعم اليمن.") == "YEM"
+
+
 IRAQ = ("أغلق محتجون الطريق المؤدي إلى حقل الزبير النفطي في البصرة بجنوب العراق. وقال مسؤول نفط كبير "
         "إن الإنتاج لم يتأثر، فيما قالت الحكومة العراقية إنها ستوفر فرص عمل. وقال مصدر طبي في الديوانية "
         "إن عشرات المحتجين أصيبوا. ويشكو سكان البصرة من انقطاع الكهرباء في العراق.")

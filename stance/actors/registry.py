@@ -152,6 +152,23 @@ def _article_pos(phrase: tuple[str, ...], article: _ArticleIndex | None) -> int:
     return min(pos) if pos else -1
 
 
+_KINGDOM_WORDS = frozenset(p + "المملكه" for p in ("", "و", "ف", "ب", "وب", "ل"))  # ل + ال -> «للمملكه»
+_KINGDOM_WORDS |= {"للمملكه", "وللمملكه"}
+
+
+@functools.lru_cache(maxsize=1)
+def _kingdoms() -> dict[str, str]:
+    """The countries one of whose names is «المملكة ...» or «مملكة ...» (code -> code), and
+    under "" the kingdom a bare «المملكة» means when an article names none (countries.yaml
+    ``bare_kingdom``)."""
+    data = strip_lines(read_yaml(DATA_DIR / "countries.yaml"))
+    out = {code: code for code, c in data["countries"].items()
+           if any(normalize_ar(n).split()[0] in ("المملكه", "مملكه") for n in c.get("names") or [])}
+    if data.get("bare_kingdom"):
+        out[""] = data["bare_kingdom"]
+    return out
+
+
 @functools.lru_cache(maxsize=32)
 def _article_country(text: str) -> str | None:
     """The country an article is mostly about: its most frequent country word (names, capitals,
@@ -161,15 +178,24 @@ def _article_country(text: str) -> str | None:
     table = lex.country_table
     words = _article_index(text).words
     wanted = {w for w in set(words) & table.start_forms() if table.can_start(w)}  # few are country words
-    end = 0
-    for i in [i for i, w in enumerate(words) if w in wanted]:
+    kingdom = _KINGDOM_WORDS & set(words)
+    end, bare_kingdom = 0, 0
+    for i in [i for i, w in enumerate(words) if w in wanted or w in kingdom]:
         m = table.match_at(words, i) if i >= end else None
         if m is None:
+            bare_kingdom += i >= end and words[i] in kingdom  # «المملكة» alone
             continue
         end = m.end
         code = m.payloads[0].code
         if code != "INT" and m.payloads[0].kind != "plural":  # «الروس»: people, not the country's place in the story
             counts[code] = counts.get(code, 0) + 1
+    if bare_kingdom:
+        # «المملكة» alone is the kingdom the article names most, and with none named (the
+        # Saudi press writes of its own country so) Saudi Arabia: ``bare_kingdom`` in countries.yaml
+        named = [c for c in counts if c in _kingdoms()]
+        code = max(named, key=counts.get) if named else _kingdoms().get("")
+        if code:
+            counts[code] = counts.get(code, 0) + bare_kingdom
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
