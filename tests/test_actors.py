@@ -301,6 +301,12 @@ def test_a_bare_kingdom_counts_for_the_articles_country(reg):
     assert reg.article_country("قالت بريطانيا إن المملكة المتحدة لن تتراجع. وأكدت المملكة أن "
                                "الاتفاق مع السعودية قائم.") == "GBR"
     assert reg.article_country("أكد الجبير أن بلاده ماضية في دعم اليمن.") == "YEM"
+    # «المملكة» in a mention is that kingdom, and alone it speaks for its government
+    assert reg.resolve("مفتي عام المملكة الشيخ عبدالعزيز آل الشيخ", article_id="a", article_text=text).country == "SAU"
+    assert reg.resolve("سفير المملكة لدى الأردن", article_id="a", article_text=text).country == "SAU"
+    assert reg.resolve("المملكة", article_id="a", article_text=text).id == "sau-government"
+    moroccan = "أعلن المغرب قطع علاقاته مع إيران. وكانت المملكة قد اتهمت طهران بدعم البوليساريو."
+    assert reg.resolve("المملكة", article_id="b", article_text=moroccan).id == "mar-government"
 
 
 IRAQ = ("أغلق محتجون الطريق المؤدي إلى حقل الزبير النفطي في البصرة بجنوب العراق. وقال مسؤول نفط كبير "

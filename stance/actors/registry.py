@@ -170,9 +170,11 @@ def _kingdoms() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=32)
-def _article_country(text: str) -> str | None:
-    """The country an article is mostly about: its most frequent country word (names, capitals,
-    adjectives), None when there is none or two tie."""
+def _country_words(text: str) -> tuple[dict[str, int], str | None]:
+    """How often an article names each country (names, capitals, adjectives; not «INT» nor a
+    broken plural), and the kingdom a bare «المملكة» means there: the kingdom the article names
+    most, or with none named countries.yaml's ``bare_kingdom`` (the Saudi press writes of its
+    own country so). Each bare «المملكة» counts for that kingdom."""
     lex = bundled_lexicon()
     counts: dict[str, int] = {}
     table = lex.country_table
@@ -189,14 +191,17 @@ def _article_country(text: str) -> str | None:
         code = m.payloads[0].code
         if code != "INT" and m.payloads[0].kind != "plural":  # «الروس»: people, not the country's place in the story
             counts[code] = counts.get(code, 0) + 1
-    if bare_kingdom:
-        # «المملكة» alone is the kingdom the article names most, and with none named (the
-        # Saudi press writes of its own country so) Saudi Arabia: ``bare_kingdom`` in countries.yaml
-        named = [c for c in counts if c in _kingdoms()]
-        code = max(named, key=counts.get) if named else _kingdoms().get("")
-        if code:
-            counts[code] = counts.get(code, 0) + bare_kingdom
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    named = [c for c in counts if c in _kingdoms()]
+    the_kingdom = max(named, key=counts.get) if named else _kingdoms().get("")
+    if bare_kingdom and the_kingdom:
+        counts[the_kingdom] = counts.get(the_kingdom, 0) + bare_kingdom
+    return counts, the_kingdom
+
+
+def _article_country(text: str) -> str | None:
+    """The country an article is mostly about: its most frequent country word (names, capitals,
+    adjectives, a bare «المملكة»), None when there is none or two tie."""
+    ranked = sorted(_country_words(text)[0].items(), key=lambda kv: -kv[1])
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
@@ -1288,6 +1293,16 @@ class Registry:
                 norms = norms[:head] + [v] + norms[head + 1:]
                 break
         country, role = self._title_info(norms)
+        kingdom = None
+        if country is None and article_text and any(
+                w in _KINGDOM_WORDS and lex.country_at(norms, i) is None for i, w in enumerate(norms)):
+            # «مفتي عام المملكة», «سفير المملكة لدى الأردن»: the kingdom the article is about
+            country = kingdom = _country_words(article_text)[1]
+            if kingdom and len(norms) == 1:  # «وأكدت المملكة»: the kingdom speaks, as «السعودية» does
+                names = lex.countries.get(kingdom, {}).get("names") or []
+                found = self._match(names[0], date, article_id, article_text) if names else None
+                if found is not None:
+                    return Resolution(found.actor, f"«المملكة»: the article's kingdom ({found.how})", found.matched)
         unnamed = role == "official_unnamed"
         group = lex.group_heads.match_at(norms, head)
         span = None if unnamed or group else self._name_span(toks, norms, head)
@@ -1302,7 +1317,8 @@ class Registry:
                 and any(lex.country_at(norms, k) is not None for k in range(*span)):
             # «منصور التركي»: a family name shaped like a country's adjective names no country
             country = self._title_info(norms[:span[0]] + norms[span[1]:])[0]
-        notes = [f"title words: {role or '-'}, {country or '-'}"]
+        notes = [f"title words: {role or '-'}, {country or '-'}"] + (
+            [f"«المملكة»: the article's kingdom, {kingdom}"] if kingdom else [])
         if span is not None:
             words = toks[span[0]:span[1]]
             name = " ".join(t.orig for t in words)
