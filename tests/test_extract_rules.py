@@ -1331,3 +1331,19 @@ def test_a_place_after_a_masculine_verb_is_its_object(extractor, sentence, actor
     text = "وقال الرئيس الأمريكي دونالد ترامب إن بلاده لن تتراجع عن العقوبات. " + sentence
     quotes = extractor({"article_id": "pl", "date": "2018-05-09", "text": text})
     assert [q["actor"] for q in quotes] == ["دونالد ترامب", actor]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # «وبين» at the start of a sentence is «وبيّن» (explained), the Saudi press's common verb ...
+    ("وبين العواد أنه في القمة العربية أقرت الخطة الإعلامية.",
+     [("عواد بن صالح العواد", "في القمة العربية أقرت الخطة الإعلامية")]),
+    ("وبين مدير عام الشؤون الصحية بمنطقة الرياض الدكتور عدنان العبدالكريم أن المستشفيات جاهزة.",
+     [("عدنان العبدالكريم", "المستشفيات جاهزة")]),
+    # ... but «between» or «among» inside a sentence, or before anything but a speaker and أن
+    ("وقال الوزير إن العلاقات بين البلدين قوية.", [("الوزير", "العلاقات بين البلدين قوية")]),
+    ('وبين الشركات الفرنسية المعنية بالاتفاقات أيضا مجموعات "سويز" و"فيوليا".', []),
+    ("وبين هذا وذاك، تبقى حظوظ المرشح أن يفوز كبيرة.", []),
+])
+def test_bayyana_reports_only_at_the_start_of_a_sentence(extractor, sentence, found):
+    quotes = extractor({"article_id": "by", "date": "2018-04-15", "text": sentence})
+    assert [(q["actor"], q["text"]) for q in quotes] == found

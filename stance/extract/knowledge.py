@@ -28,7 +28,7 @@ COUNTRIES = TITLES.with_name("countries.yaml")
 AGREEMENT = {"m", "f", "p"}
 ANAPHOR_KINDS = {"person", "minister", "head", "body", "same_head", "any"}
 VERB_FIELDS = {"stem", "forms", "object", "continues", "ambiguous", "preposition", "requires_preposition",
-               "named_subject", "pronoun_object",
+               "named_subject", "pronoun_object", "sentence_initial",
                "bi", "transitive", "needs_object", "addressee_in_slot", "statement", "reported_from", "__line__"}
 VERB_FILE_FIELDS = {"verbs", "prepositions", "participles", "participles_bi", "participles_plain", "masdars",
                     "masdar_objects", "__line__"}
@@ -121,6 +121,11 @@ def _check_verb(e, i: int, path, prepositions) -> dict:
     if stray:
         raise InputError(f"ambiguous form {stray[0]!r} is not one of the stem's forms", path, line,
                          f"{where}.ambiguous")
+    initial = _words(e.get("sentence_initial", []), path, line, f"{where}.sentence_initial", allow_empty=True)
+    stray = [a for a in initial if a not in ambiguous]
+    if stray:
+        raise InputError(f"sentence_initial form {stray[0]!r} is not one of the stem's ambiguous forms",
+                         path, line, f"{where}.sentence_initial")
     prep = e.get("preposition")
     if prep is not None and prep not in prepositions:
         raise InputError(f"expected one of {', '.join(sorted(prepositions))} (the file's or the bundled "
@@ -136,7 +141,7 @@ def _check_verb(e, i: int, path, prepositions) -> dict:
             "addressee_in_slot": bool(e.get("addressee_in_slot")), "statement": bool(e.get("statement")),
             "reported_from": bool(e.get("reported_from")), "continues": bool(e.get("continues")),
             "named_subject": bool(e.get("named_subject")), "pronoun_object": bool(e.get("pronoun_object")),
-            "line": line}
+            "sentence_initial": initial, "line": line}
 
 
 def read_verbs(path: str | Path, data=None) -> dict:

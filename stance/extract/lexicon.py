@@ -123,6 +123,31 @@ def _letter(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LM"
 
 
+def _merged(files: list[str]):
+    """The verb files read in order, a later file's entry replacing an earlier one of the same
+    stem (and taking its forms from any other stem): verbs, participles (form -> agreement),
+    participles_bi, participles_plain, masdars and masdar_objects."""
+    verbs: dict[str, dict] = {}
+    participles: dict[str, str] = {}
+    participles_bi: set[str] = set()
+    participles_plain: set[str] = set()
+    masdars: list[str] = []
+    masdar_objects: dict[str, str] = {}
+    for path in files:
+        data = read_verbs(path)
+        for stem, e in data["verbs"].items():  # a user's entry replaces the bundled one
+            for other in [o for o, oe in verbs.items() if o != stem and set(oe["forms"]) & set(e["forms"])]:
+                verbs[other] = dict(verbs[other], forms={f: g for f, g in verbs[other]["forms"].items()
+                                                         if f not in e["forms"]})
+            verbs[stem] = e
+        participles.update(data["participles"])
+        participles_bi.update(data["participles_bi"])
+        participles_plain.update(data["participles_plain"])
+        masdars += [m for m in data["masdars"] if m not in masdars]
+        masdar_objects.update(data["masdar_objects"])
+    return verbs, participles, participles_bi, participles_plain, masdars, masdar_objects
+
+
 class VerbLexicon:
     """Reporting verbs, participles and verbal nouns of speech, from one or more verbs files
     (the bundled ``data/verbs.yaml`` first; a later file adds stems or replaces a stem's
@@ -130,24 +155,7 @@ class VerbLexicon:
 
     def __init__(self, files: list | tuple = ()):
         self.files = [str(DATA / "verbs.yaml"), *map(str, files)]
-        verbs: dict[str, dict] = {}
-        participles: dict[str, str] = {}
-        participles_bi: set[str] = set()
-        participles_plain: set[str] = set()
-        masdars: list[str] = []
-        masdar_objects: dict[str, str] = {}
-        for path in self.files:
-            data = read_verbs(path)
-            for stem, e in data["verbs"].items():  # a user's entry replaces the bundled one
-                for other in [o for o, oe in verbs.items() if o != stem and set(oe["forms"]) & set(e["forms"])]:
-                    verbs[other] = dict(verbs[other], forms={f: g for f, g in verbs[other]["forms"].items()
-                                                             if f not in e["forms"]})
-                verbs[stem] = e
-            participles.update(data["participles"])
-            participles_bi.update(data["participles_bi"])
-            participles_plain.update(data["participles_plain"])
-            masdars += [m for m in data["masdars"] if m not in masdars]
-            masdar_objects.update(data["masdar_objects"])
+        verbs, participles, participles_bi, participles_plain, masdars, masdar_objects = _merged(self.files)
         self.verbs = verbs
         #: written form -> (stem, takes an object, continues); masdars are their own stem
         self.verb_forms: dict[str, tuple[str, bool, bool]] = {}
@@ -182,6 +190,7 @@ class VerbLexicon:
         self.reported_from_stems = frozenset(s for s, e in verbs.items() if e["reported_from"])
         self.continues_stems = frozenset(s for s, e in verbs.items() if e["continues"])
         self.named_subject_stems = frozenset(s for s, e in verbs.items() if e.get("named_subject"))
+        self.sentence_initial = frozenset(f for e in verbs.values() for f in e.get("sentence_initial") or ())
         self._participle_set = frozenset(self.participles)
         # every plain written form classify() accepts: a paragraph none of whose words is here
         # (and that has no diacritics to strip) has no trigger, found by one set test
@@ -257,11 +266,12 @@ class VerbLexicon:
                     i = text.find(w, j, end)
             for i, j, w in sorted(found):
                 hit = self.classify(w)
-                yield Trigger(i, j, hit[0], hit[1], hit[2])
+                if hit[1] not in self.sentence_initial or _sentence_initial(text, i, start):
+                    yield Trigger(i, j, hit[0], hit[1], hit[2])
             return
         for m in _TOKEN.finditer(text, start, end):
             hit = self.classify(m.group())
-            if hit is not None:
+            if hit is not None and (hit[1] not in self.sentence_initial or _sentence_initial(text, m.start(), start)):
                 yield Trigger(m.start(), m.end(), hit[0], hit[1], hit[2])
 
     def trigger_at(self, text: str, pos: int):
@@ -270,14 +280,32 @@ class VerbLexicon:
         if m is None:
             return None
         hit = self.classify(m.group())
-        return Trigger(m.start(), m.end(), hit[0], hit[1], hit[2]) if hit else None
+        if hit is None or (hit[1] in self.sentence_initial and not _sentence_initial(text, pos, 0)):
+            return None
+        return Trigger(m.start(), m.end(), hit[0], hit[1], hit[2])
 
     def has_trigger(self, text: str) -> bool:
-        return any(self.classify(m.group()) for m in _TOKEN.finditer(text))
+        return any((hit := self.classify(m.group())) and (
+            hit[1] not in self.sentence_initial or _sentence_initial(text, m.start(), -1))
+            for m in _TOKEN.finditer(text))
 
     def imperfect(self, verb: str) -> bool:
         return verb.startswith("ي") or (verb.startswith("ت") and not verb.endswith("ت")
                                         and self.verb_gender.get(verb) == "f")
+
+
+_SENTENCE_END = frozenset(".!?؟\n")
+
+
+def _sentence_initial(text: str, i: int, start: int) -> bool:
+    """Whether the word at ``i`` opens a sentence: only quotation marks, dashes and spaces stand
+    between it and a full stop, a line break or ``start`` (the paragraph's start; -1: none)."""
+    k = i - 1
+    while k >= max(start, 0) and text[k] in " \t\"«»“”-–—":
+        k -= 1
+    if k < max(start, 0):
+        return start >= 0  # the paragraph's start; a slice's start (-1) is no sentence start
+    return text[k] in _SENTENCE_END
 
 
 DEFAULT_VERBS = VerbLexicon()

@@ -1336,6 +1336,8 @@ def _reports_here(site: Site, name_len=None) -> bool:
                                and 1 <= count_words(text, vend2, site.choices[0][0], 9) <= 8):
         return False  # «إعلان» is a plain noun unless a speaker and أن follow it
     site.takes_obj = stem not in lex.no_object and verb not in lex.plain_participles and not site.is_masdar
+    if verb in lex.sentence_initial and not _initial_form_reports(site, name_len):
+        return False
     if verb in lex.ambiguous_forms:
         need = lex.prep_required.get(verb)
         ahead = [w for _, _, w in _tokens(text, vend2, site.sent_end, 8)]
@@ -1352,6 +1354,18 @@ def _reports_here(site: Site, name_len=None) -> bool:
             and not _speaker_before_preposition(site, lex.prep_required[verb], name_len):
         return False  # «عبر محطة فرانس إنتر»: a preposition, not «عبّر عن»
     return True
+
+
+def _initial_form_reports(site: Site, name_len) -> bool:
+    """A form that reports only at the start of its sentence («وبين» = «وبيّن», not «between»)
+    reports only with أن/إن, and only when what stands before it is nothing («وبين أن»), an
+    honorific pronoun («وبين معاليه أن») or a speaker (a title, an unnamed official, a body or
+    a known name: «وبين العقيد المالكي أن»); «وبين الشركات المعنية مجموعات "..."» and «وبين هذا
+    وذاك، تبقى ... أن» are «among» and «between»."""
+    if site.comp is None or not site.choices or site.choices[0][1] != "comp":
+        return False
+    toks = _tokens(site.doc.text, site.vend2, site.choices[0][0])
+    return not toks or toks[0][2] in _HONORIFIC_PRONOUNS or _opens_speaker(toks, name_len)
 
 
 def _speaker_before_preposition(site: Site, prep: str, name_len) -> bool:
