@@ -1347,3 +1347,21 @@ def test_a_place_after_a_masculine_verb_is_its_object(extractor, sentence, actor
 def test_bayyana_reports_only_at_the_start_of_a_sentence(extractor, sentence, found):
     quotes = extractor({"article_id": "by", "date": "2018-04-15", "text": sentence})
     assert [(q["actor"], q["text"]) for q in quotes] == found
+
+
+@pytest.mark.parametrize("sentence, speaker, actor, content", [
+    # Gulf name chains: the father's names and the family go on the name; the verb's own
+    # preposition ends a long title chain after it
+    ("وأعرب صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز ولي العهد نائب رئيس مجلس الوزراء "
+     "وزير الداخلية عن شكره للمواطنين.",
+     "صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية",
+     "محمد بن نايف", "شكره للمواطنين"),
+    ("وأكد أمير قطر الشيخ تميم بن حمد آل ثاني رفض بلاده دعم الإرهاب أو تمويله.",
+     "أمير قطر الشيخ تميم بن حمد آل ثاني", "تميم بن حمد آل ثاني", "رفض بلاده دعم الإرهاب أو تمويله"),
+    # a title after a person's name with «ل» is whom it was said to; «نفسه» is no part of the name
+    ('وأعرب رئيس الوزراء الكندي نفسه جاستن ترودو لولي العهد السعودي في نيسان الماضي عن "قلقه الكبير".',
+     "رئيس الوزراء الكندي نفسه جاستن ترودو", "جاستن ترودو", '"قلقه الكبير"'),
+])
+def test_long_gulf_speakers_and_their_addressees(extractor, sentence, speaker, actor, content):
+    quotes = extractor({"article_id": "gulf", "date": "2015-06-01", "text": sentence})
+    assert [(q["speaker"], q["actor"], q["text"]) for q in quotes] == [(speaker, actor, content)]

@@ -243,6 +243,7 @@ class Lexicon:
     given_names: frozenset = frozenset()
     unnamed_agreement: dict = field(default_factory=dict)  # head noun -> adjective form
     name_markers: frozenset = frozenset()
+    emphatics: frozenset = frozenset()  # «نفسه», «ذاته»
     ruling_families: PhraseTable = field(default_factory=PhraseTable)  # «آل ثاني» -> QAT
 
     # -------------------------------------------------------------- building
@@ -294,6 +295,7 @@ class Lexicon:
             for w in words:
                 lex.unnamed_agreement[normalize_ar(w)] = form
         lex.name_markers = frozenset(normalize_ar(w) for w in titles.get("name_markers") or [])
+        lex.emphatics = frozenset(normalize_ar(w) for w in titles.get("emphatics") or [])
         for code, families in (titles.get("ruling_families") or {}).items():
             for f in families:
                 lex.ruling_families.add(f, code)

@@ -1319,6 +1319,8 @@ class Registry:
             country = self._title_info(norms[:span[0]] + norms[span[1]:])[0]
         notes = [f"title words: {role or '-'}, {country or '-'}"] + (
             [f"«المملكة»: the article's kingdom, {kingdom}"] if kingdom else [])
+        if span is not None and span[1] - span[0] > 1 and norms[span[0]] in lex.emphatics:
+            span = (span[0] + 1, span[1])  # «... الكندي نفسه جاستن ترودو»: not «نفسه جاستن ترودو»
         if span is not None:
             words = toks[span[0]:span[1]]
             name = " ".join(t.orig for t in words)

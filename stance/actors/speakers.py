@@ -324,6 +324,11 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int) -> bool:
         rest = w[1:] if not w.startswith("لل") else "ال" + w[2:]
         if rest in sw.addressees or w[1:] in sw.addressees:
             return True
+        if j > head + 1 and _plain(registry, norms[j - 1]) and not norms[j - 1].startswith("ال") \
+                and lex.title_table.match_at([rest] + norms[j + 1:j + 3], 0) is not None \
+                and lex.title_table.match_at(norms, j - 1) is None:
+            return True  # «رئيس الوزراء الكندي جاستن ترودو لولي العهد السعودي»: a name, then a title
+            # it was said to (a title's own complement follows the title: «المتحدث الرسمي لوزارة ...»)
     base = _pronoun_base(w)
     if base is not None:
         base = base[:-1] + "ه" if base.endswith("ت") else base  # «مسؤوليتها» -> «مسووليه»

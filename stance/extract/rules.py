@@ -850,12 +850,16 @@ def _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep=No
     return None
 
 
+_PREP_REACH = 20  # words to an intransitive verb's own preposition: «وأعرب صاحب السمو الملكي الأمير
+# محمد بن نايف بن عبدالعزيز ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية عن» (Gulf title chains)
+
+
 def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex, lead=0):
     """An intransitive verb's own preposition ends the speaker: however far across appositions
     («أعربت وكالات إغاثة تابعة للأمم المتحدة عن قلقها», «لفت أنور قرقاش، وزير الدولة ...، إلى»),
     or one or two words after its noun phrase («حذر البابا فرنسيس من ...»)."""
     if prep is not None:  # past «العديد من»: «وأعرب العديد من قادة دول العالم عن غضبهم»
-        for i, (s, e, w) in enumerate(toks[lead + 1:min(len(toks), 12)], start=lead + 1):
+        for i, (s, e, w) in enumerate(toks[lead + 1:min(len(toks), _PREP_REACH)], start=lead + 1):
             if _is_prep(w, prep):
                 return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), e
             if w in _PREPOSITIONS or lex.has_trigger(w):
@@ -1041,6 +1045,25 @@ def _affiliation_end(toks, j: int) -> int:
     return end
 
 
+_NASAB = frozenset(words("nasab"))
+_COMPOUND_HEADS = frozenset(words("name_compound_heads"))
+_FAMILY = frozenset(words("family_word"))
+
+
+def _with_nasab(toks, k: int) -> int:
+    """``k`` past the father's names and the family that go on a name ending at ``k`` («محمد بن
+    نايف» + «بن عبدالعزيز», «بن عبد العزيز», «تميم بن حمد» + «آل ثاني»)."""
+    while k + 1 < len(toks):
+        w, nxt = toks[k][2], toks[k + 1][2]
+        if w in _NASAB and nxt in _COMPOUND_HEADS and k + 2 < len(toks):
+            k += 3  # «بن عبد العزيز»
+        elif (w in _NASAB and not nxt.startswith("ال")) or w in _FAMILY:
+            k += 2
+        else:
+            break
+    return k
+
+
 def _np_length(toks, name_len=None) -> int:
     """Tokens of a speaker noun phrase at the start of ``toks``: head, definite modifiers
     («وزير الخارجية الروسي»), coordinated definites, and a known name or a name after a title."""
@@ -1054,7 +1077,7 @@ def _np_length(toks, name_len=None) -> int:
     if name_len is not None:
         k = name_len([w for _, _, w in toks[:8]])
         if k:
-            k = _body_adjectives(toks, k, name_len)
+            k = _body_adjectives(toks, _with_nasab(toks, k), name_len)
             return _joint_names(toks, k, name_len)
     h = 0
     while h < len(toks) - 1 and toks[h][2] in HONORIFIC_WORDS:
@@ -1064,7 +1087,7 @@ def _np_length(toks, name_len=None) -> int:
     j = _head_and_modifiers(toks, name_len)
     named = _named_holder_end(toks, j, name_len)
     if named is not None:
-        return named
+        return _with_nasab(toks, named)
     if j < len(toks) - 1 and toks[j][2] in HONORIFIC_WORDS and toks[0][2] not in HONORIFIC_WORDS:
         # «رئيس هيئة حقوق الإنسان الدكتور بندر العيبان بما»: the holder's name after an honorific
         k = j
