@@ -1365,3 +1365,12 @@ def test_bayyana_reports_only_at_the_start_of_a_sentence(extractor, sentence, fo
 def test_long_gulf_speakers_and_their_addressees(extractor, sentence, speaker, actor, content):
     quotes = extractor({"article_id": "gulf", "date": "2015-06-01", "text": sentence})
     assert [(q["speaker"], q["actor"], q["text"]) for q in quotes] == [(speaker, actor, content)]
+
+
+def test_an_honorific_pronoun_before_an_object_is_the_speaker_referred_back_to(extractor):
+    # «وشدد معاليه على أهمية ...»: «معاليه» (his excellency) is the speaker, not the object's start
+    text = ("وقال وزير الخارجية عادل الجبير إن المملكة ماضية في دعم الشرعية. "
+            "وشدد معاليه على أهمية التعاون بين الدول الشقيقة.")
+    quotes = extractor({"article_id": "hp", "date": "2015-06-01", "text": text})
+    assert [(q["actor"], q["text"]) for q in quotes] == [
+        ("عادل الجبير", "المملكة ماضية في دعم الشرعية"), ("عادل الجبير", "أهمية التعاون بين الدول الشقيقة")]

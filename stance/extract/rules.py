@@ -780,6 +780,8 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         return None
     if toks[0][2] in _PREPOSITIONS or (bi and name_len is not None and _bi_word(toks, 0, name_len)):
         return None, _skip_preposition(text, vend, cend, bi)  # «تعهد بخلق فرص عمل»: subject elided
+    if toks[0][2] in _HONORIFIC_PRONOUNS:  # «وشدد معاليه على أهمية»: the speaker referred back to
+        return None, _skip_preposition(text, toks[1][0], cend, bi)
     if toks[0][2].endswith(("ها", "هم", "هما", "ه")) and len(toks[0][2]) > 4 \
             and not toks[0][2].startswith(("ال",) + _NOT_BI) \
             and not (name_len is not None and name_len([toks[0][2]])):
