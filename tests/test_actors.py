@@ -309,6 +309,20 @@ def test_a_bare_kingdom_counts_for_the_articles_country(reg):
     assert reg.resolve("المملكة", article_id="b", article_text=moroccan).id == "mar-government"
 
 
+@pytest.mark.parametrize("mention, name", [
+    # an honorific after a title phrase opens the holder's name: the speaker is the person
+    ("مدير جامعة الملك سعود الدكتور بدران العمر", "بدران العمر"),
+    ("رئيس هيئة حقوق الإنسان الدكتور بندر العيبان", "بندر العيبان"),
+    ("مدير جامعة الإمام محمد بن سعود الإسلامية الدكتور سليمان أبا الخيل", "سليمان أبا الخيل"),
+    ("رئيس مجلس الشورى الشيخ الدكتور عبدالله بن محمد بن إبراهيم آل الشيخ", "عبدالله بن محمد بن إبراهيم آل الشيخ"),
+    ("قائد قوات الباسيج الإيرانية الجنرال غلام حسين غيب برور", "غلام حسين غيب برور"),
+    # an indefinite «شيخ» inside a body's name is no honorific
+    ('فصيل "قوات شيخ الكرامة" المسلح', 'فصيل قوات شيخ الكرامة المسلح'),
+])
+def test_a_name_after_an_honorific_in_a_title_phrase(reg, mention, name):
+    assert reg.resolve(mention, date="2015-06-01", article_id="a").name == name
+
+
 IRAQ = ("أغلق محتجون الطريق المؤدي إلى حقل الزبير النفطي في البصرة بجنوب العراق. وقال مسؤول نفط كبير "
         "إن الإنتاج لم يتأثر، فيما قالت الحكومة العراقية إنها ستوفر فرص عمل. وقال مصدر طبي في الديوانية "
         "إن عشرات المحتجين أصيبوا. ويشكو سكان البصرة من انقطاع الكهرباء في العراق.")

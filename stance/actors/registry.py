@@ -299,6 +299,9 @@ def _load_cached(keys: tuple[tuple[str, float], ...], bundled: bool) -> "Registr
     return Registry(list(entries.values()), lex)
 
 
+_NAME_LINKS = frozenset(("بن", "ابن", "بنت", "عبد"))  # a name goes on after them
+
+
 class Registry:
     """Persons and bodies with aliases and dated offices; resolves speaker mentions.
 
@@ -1217,6 +1220,17 @@ class Registry:
         for i in range(start, len(norms)):
             if norms[i] in lex.name_markers and i + 1 < len(norms):
                 return i + 1, min(len(norms), i + 4)
+        for i in range(len(norms) - 2, start, -1):  # the last honorific after a title phrase
+            if norms[i].startswith("ال") and lex.honorifics.match_at(norms, i, clitics=False) is not None \
+                    and lex.honorifics.match_at(norms, i - 1, clitics=False) is None:
+                # («الدكتور», «اللواء»; not «شيخ» of «قوات شيخ الكرامة», a body's name)
+                j = k = lex.skip_honorifics(norms, i)
+                while k < len(norms) and k - j < 7 and (plain(k) or norms[k] in _NAME_LINKS or norms[k - 1] in _NAME_LINKS
+                                                         or "آل" in (toks[k].orig, toks[k - 1].orig)):
+                    k += 1  # «الدكتور عبدالله بن محمد بن إبراهيم آل الشيخ»
+                if k - j >= 2:
+                    return j, k  # «مدير جامعة الملك سعود الدكتور بدران العمر»: the holder's name
+                break
         run = start
         family_end = None  # where the family name ends («عبد الله العتيبي», «عبد العزيز آل الشيخ»)
         while run < len(norms) and run - start < 5:
