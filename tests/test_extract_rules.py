@@ -1374,3 +1374,11 @@ def test_an_honorific_pronoun_before_an_object_is_the_speaker_referred_back_to(e
     quotes = extractor({"article_id": "hp", "date": "2015-06-01", "text": text})
     assert [(q["actor"], q["text"]) for q in quotes] == [
         ("عادل الجبير", "المملكة ماضية في دعم الشرعية"), ("عادل الجبير", "أهمية التعاون بين الدول الشقيقة")]
+
+
+def test_a_blessing_after_a_rulers_name_is_no_part_of_the_speaker(extractor):
+    text = ("وأكد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود - حفظه الله - أن المملكة "
+            "ماضية في دعم الشرعية في اليمن.")
+    [quote] = extractor({"article_id": "bl", "date": "2015-06-01", "text": text})
+    assert (quote["speaker"], quote["actor"]) == ("خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود",
+                                                  "سلمان بن عبد العزيز")
