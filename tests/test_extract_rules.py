@@ -1382,3 +1382,17 @@ def test_a_blessing_after_a_rulers_name_is_no_part_of_the_speaker(extractor):
     [quote] = extractor({"article_id": "bl", "date": "2015-06-01", "text": text})
     assert (quote["speaker"], quote["actor"]) == ("خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود",
                                                   "سلمان بن عبد العزيز")
+
+
+def test_thamman_opens_a_sentence_and_an_honorific_pronoun_finds_its_holder(extractor):
+    # «وثمن» at a sentence's start is «وثمّن» (praised; elsewhere «ثمن» is «price»), and «سموه»
+    # continues the prince, not the minister who spoke in between
+    text = ("أكد صاحب السمو الملكي الأمير خالد الفيصل أمير منطقة مكة المكرمة أن الاستعدادات اكتملت. "
+            "من جانبه، صرح معالي وزير الحج الدكتور بندر حجار بأن الوزارة أنهت خططها. "
+            "وثمن سموه الجهود التي تبذلها الجهات الحكومية. وأشار معاليه إلى أن عدد الحجاج بلغ مليوني حاج. "
+            "وقال مسؤول إن الحجاج دفعوا ثمن التذاكر.")
+    quotes = extractor({"article_id": "spa", "date": "2015-09-10", "text": text})
+    assert [(q["actor"], q["text"]) for q in quotes] == [
+        ("خالد الفيصل", "الاستعدادات اكتملت"), ("بندر حجار", "الوزارة أنهت خططها"),
+        ("خالد الفيصل", "الجهود التي تبذلها الجهات الحكومية"), ("بندر حجار", "عدد الحجاج بلغ مليوني حاج"),
+        ("مسؤول", "الحجاج دفعوا ثمن التذاكر")]

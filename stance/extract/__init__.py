@@ -150,6 +150,15 @@ def _object_before_content(text: str, speaker_end: int, content_start: int, trig
     return stem not in lexicon.transitive_stems and stem not in lexicon.slot_addressee_stems
 
 
+def _honorific_after(text: str, trigger: int | None) -> str | None:
+    """The word right after the reporting verb at ``trigger``, normalized: an honorific pronoun
+    there («وثمن سموه») tells the attributor whom the quote continues."""
+    if trigger is None:
+        return None
+    words = text[trigger:trigger + 40].split()
+    return normalize_ar(words[1]) if len(words) > 1 else None
+
+
 def extract_quotes(article: dict, registry: ActorRegistry, names: NameIndex | None = None,
                    lexicon: VerbLexicon = DEFAULT_VERBS) -> Quotes:
     """Quotes of one article ``{"article_id", "text", "date"?, "source"?, "title"?}``."""
@@ -185,28 +194,34 @@ def extract_quotes(article: dict, registry: ActorRegistry, names: NameIndex | No
                 sp = attributor.explicit(text[speaker[0]:speaker[1]], cand.gender, speaker[0])
             else:
                 sp = attributor.carried(cand.gender, cand.kind == "direct"
-                                        and first_person_singular(text[cand.start:cand.end]), cand.start)
-            actor = sp.actor if sp is not None else None
+                                        and first_person_singular(text[cand.start:cand.end]), cand.start,
+                                        _honorific_after(text, cand.trigger))
             if sp is not None and cand.kind == "indirect" and MEDIA_SPEAKER_RE.match(normalize_ar(sp.mention)):
                 continue  # media reporting events, not an actor taking a position (codebook §1);
                 # an agency's own words in quotation marks are its position and stay
-            rec = {
-                "quote_id": quote_id(art_id, cand.start, cand.end),
-                "article_id": art_id,
-                "start": cand.start,
-                "end": cand.end,
-                "text": text[cand.start:cand.end],
-                "kind": cand.kind,
-                "rule": cand.rule,
-                "speaker": sp.mention if sp is not None else None,
-                "actor_id": actor.id if actor is not None else None,
-                "actor": actor.name if actor is not None else None,
-                "actor_country": actor.country if actor is not None else None,
-                "actor_role": actor.role if actor is not None else None,
-            }
-            for k in ("date", "source", "title"):
-                if article.get(k) not in (None, ""):
-                    rec[k] = article[k]
-            rec["context"] = text[ps:pe][:CONTEXT_MAX]
-            out.append(rec)
+            out.append(_record(article, art_id, cand, sp, text[ps:pe]))
     return out
+
+
+def _record(article: dict, art_id: str, cand, sp, paragraph: str) -> dict:
+    """The quote record of a candidate and its speaker (None: unattributed)."""
+    text, actor = article["text"], (sp.actor if sp is not None else None)
+    rec = {
+        "quote_id": quote_id(art_id, cand.start, cand.end),
+        "article_id": art_id,
+        "start": cand.start,
+        "end": cand.end,
+        "text": text[cand.start:cand.end],
+        "kind": cand.kind,
+        "rule": cand.rule,
+        "speaker": sp.mention if sp is not None else None,
+        "actor_id": actor.id if actor is not None else None,
+        "actor": actor.name if actor is not None else None,
+        "actor_country": actor.country if actor is not None else None,
+        "actor_role": actor.role if actor is not None else None,
+    }
+    for k in ("date", "source", "title"):
+        if article.get(k) not in (None, ""):
+            rec[k] = article[k]
+    rec["context"] = paragraph[:CONTEXT_MAX]
+    return rec

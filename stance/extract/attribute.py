@@ -457,12 +457,18 @@ class Attributor:
         self.history.append(sp)
         return sp
 
-    def carried(self, gender: str, first_person: bool = False, before: int | None = None) -> Speaker | None:
+    def carried(self, gender: str, first_person: bool = False, before: int | None = None,
+                honorific: str | None = None) -> Speaker | None:
         """The speaker a quote without a subject continues: the latest whose gender agrees
         with the verb; words in the first person singular («لا أعتقد») are a person's, not a
-        body's («وأعلن الجيش ...» between them does not take them over)."""
+        body's («وأعلن الجيش ...» between them does not take them over); after an honorific
+        pronoun («وثمن سموه») the latest named with its words (a prince for «سموه»)."""
         found = None
-        if first_person:
+        if honorific in _HONORIFIC_ANTECEDENTS:
+            marks = _HONORIFIC_ANTECEDENTS[honorific]
+            found = next((sp for sp in reversed(self.history[-_HISTORY:]) if sp.gender == gender
+                          and any(f" {m} " in f" {_norm(sp.mention)} " for m in marks)), None)
+        if found is None and first_person:
             found = next((sp for sp in reversed(self.history[-_HISTORY:])
                           if sp.gender == gender and getattr(sp.actor, "type", "person") == "person"), None)
         if found is None:
@@ -477,6 +483,8 @@ class Attributor:
 
 
 _FEMININE_TITLES = words("feminine_titles")
+_HONORIFIC_ANTECEDENTS = {normalize_ar(k): tuple(normalize_ar(w) for w in v)
+                          for k, v in words("honorific_antecedents").items()}
 _NAME_ENDS = frozenset(words("feminine_name_ends"))  # the verb's object or content begins
 _NOMINATIVE_NEXT = frozenset(words("prepositions")) | frozenset(words("event_prepositions"))
 _ISSUED = frozenset(words("issued"))  # «بيان صادر عن الرئاسة»: the issuer follows

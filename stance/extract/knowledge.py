@@ -122,9 +122,9 @@ def _check_verb(e, i: int, path, prepositions) -> dict:
         raise InputError(f"ambiguous form {stray[0]!r} is not one of the stem's forms", path, line,
                          f"{where}.ambiguous")
     initial = _words(e.get("sentence_initial", []), path, line, f"{where}.sentence_initial", allow_empty=True)
-    stray = [a for a in initial if a not in ambiguous]
+    stray = [a for a in initial if a not in forms]
     if stray:
-        raise InputError(f"sentence_initial form {stray[0]!r} is not one of the stem's ambiguous forms",
+        raise InputError(f"sentence_initial form {stray[0]!r} is not one of the stem's forms",
                          path, line, f"{where}.sentence_initial")
     prep = e.get("preposition")
     if prep is not None and prep not in prepositions:
@@ -265,6 +265,15 @@ def read_words(path: str | Path = DATA / "words.yaml", data=None) -> dict:
             raise InputError(f"expected one of {', '.join(sorted(ANAPHOR_KINDS))}, got {v!r}", path,
                              heads.get("__line__"), f"anaphoric_heads.{k}")
         out["anaphoric_heads"][k] = v
+    out["honorific_antecedents"] = {}
+    ante = data.get("honorific_antecedents")
+    if not isinstance(ante, dict):
+        raise InputError("expected a mapping of honorific pronouns to the words of their antecedents", path,
+                         line, "honorific_antecedents")
+    for k, v in ante.items():
+        if k != "__line__":
+            out["honorific_antecedents"][k] = tuple(_words(v, path, ante.get("__line__"),
+                                                           f"honorific_antecedents.{k}"))
     pats = data.get("patterns")
     if not isinstance(pats, dict):
         raise InputError("expected a mapping of named patterns", path, line, "patterns")
@@ -277,7 +286,7 @@ def read_words(path: str | Path = DATA / "words.yaml", data=None) -> dict:
         except regex.error as exc:
             raise InputError(f"not a valid regular expression: {exc}", path, pats.get("__line__"),
                              f"patterns.{key}") from None
-    unknown = set(data) - set(WORD_LISTS) - {"anaphoric_heads", "patterns", "__line__"}
+    unknown = set(data) - set(WORD_LISTS) - {"anaphoric_heads", "honorific_antecedents", "patterns", "__line__"}
     if unknown:
         raise InputError(f"unknown word list {sorted(unknown)[0]!r}", path, line, sorted(unknown)[0])
     return out

@@ -1382,15 +1382,18 @@ def _reports_here(site: Site, name_len=None) -> bool:
 
 
 def _initial_form_reports(site: Site, name_len) -> bool:
-    """A form that reports only at the start of its sentence («وبين» = «وبيّن», not «between»)
-    reports only with أن/إن, and only when what stands before it is nothing («وبين أن»), an
-    honorific pronoun («وبين معاليه أن») or a speaker (a title, an unnamed official, a body or
-    a known name: «وبين العقيد المالكي أن»); «وبين الشركات المعنية مجموعات "..."» and «وبين هذا
-    وذاك، تبقى ... أن» are «among» and «between»."""
-    if site.comp is None or not site.choices or site.choices[0][1] != "comp":
-        return False
-    toks = _tokens(site.doc.text, site.vend2, site.choices[0][0])
-    return not toks or toks[0][2] in _HONORIFIC_PRONOUNS or _opens_speaker(toks, name_len)
+    """A form that reports only at the start of its sentence («وبين» = «وبيّن», not «between»;
+    «وثمن» = «وثمّن», not «price») reports with أن/إن when nothing, an honorific pronoun or a
+    speaker (a title, an unnamed official, a body or a known name) stands before it («وبين أن»,
+    «وبين معاليه أن», «وبين العقيد المالكي أن»), and with an object when such a speaker opens
+    the words after it («وثمن سموه الجهود ...»); «وبين الشركات المعنية مجموعات "..."» and «وبين
+    هذا وذاك، تبقى ... أن» are «among» and «between»."""
+    text = site.doc.text
+    first = _tokens(text, site.vend2, site.sent_end, 6)
+    speaker_first = bool(first) and (first[0][2] in _HONORIFIC_PRONOUNS or _opens_speaker(first, name_len))
+    if site.comp is not None and site.choices and site.choices[0][1] == "comp":
+        return not _tokens(text, site.vend2, site.choices[0][0], 1) or speaker_first
+    return speaker_first and site.takes_obj
 
 
 def _speaker_before_preposition(site: Site, prep: str, name_len) -> bool:
