@@ -307,6 +307,14 @@ def test_a_bare_kingdom_counts_for_the_articles_country(reg):
     assert reg.resolve("المملكة", article_id="a", article_text=text).id == "sau-government"
     moroccan = "أعلن المغرب قطع علاقاته مع إيران. وكانت المملكة قد اتهمت طهران بدعم البوليساريو."
     assert reg.resolve("المملكة", article_id="b", article_text=moroccan).id == "mar-government"
+    # a title of no country before a name, in an article about «المملكة», is that kingdom's office
+    # (named people take no country from an ordinary article: «وزير الخارجية زيغمار غابرييل» in a
+    # story about Turkey stays without one)
+    assert reg.resolve("معالي وزير الحج الدكتور بندر حجار", date="2015-09-10", article_id="a",
+                       article_text=text).country == "SAU"
+    turkish = "قالت تركيا إن أنقرة لن تتراجع. وأكدت أنقرة موقفها من الأزمة."
+    assert reg.resolve("وزير الخارجية زيغمار غابرييل", date="2017-06-01", article_id="c",
+                       article_text=turkish).country is None
 
 
 @pytest.mark.parametrize("mention, name", [

@@ -198,6 +198,13 @@ def _country_words(text: str) -> tuple[dict[str, int], str | None]:
     return counts, the_kingdom
 
 
+def _writes_of_its_kingdom(text: str) -> bool:
+    """Whether an article writes «المملكة» alone and is mostly about that kingdom."""
+    counts, kingdom = _country_words(text)
+    return kingdom is not None and _KINGDOM_WORDS & set(_article_index(text).words) != set() \
+        and _article_country(text) == kingdom
+
+
 def _article_country(text: str) -> str | None:
     """The country an article is mostly about: its most frequent country word (names, capitals,
     adjectives, a bare «المملكة»), None when there is none or two tie."""
@@ -1355,6 +1362,12 @@ class Registry:
                 country = self.name_country(name, article_text)
                 if country:
                     notes.append(f"country of the article's description of {name}: {country}")
+            if country is None and role is not None and span[0] > head and article_text \
+                    and _writes_of_its_kingdom(article_text):
+                # «معالي وزير الحج الدكتور بندر حجار» in an article that calls its country «المملكة»
+                # (the Saudi press): a title of no country is an office of that kingdom
+                country = _country_words(article_text)[1]
+                notes.append(f"a title in an article about «المملكة»: {country}")
             aid = "x:" + " ".join(t.norm for t in words)
             how = "unknown person named in the mention"
         else:
