@@ -327,6 +327,8 @@ def test_a_bare_kingdom_counts_for_the_articles_country(reg):
     # «محافظ» (governor) is a title: the name after it and its place is the speaker
     ("محافظ عدن نايف البكري", "نايف البكري"),
     ("محافظ البنك المركزي الإيراني ولي الله سيف", "ولي الله سيف"),
+    # the Gulf press's «المخلوع صالح» is Yemen's former president
+    ("الرئيس المخلوع صالح", "علي عبد الله صالح"),
     # an indefinite «شيخ» inside a body's name is no honorific
     ('فصيل "قوات شيخ الكرامة" المسلح', 'فصيل قوات شيخ الكرامة المسلح'),
 ])
