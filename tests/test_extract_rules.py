@@ -1391,3 +1391,14 @@ def test_thamman_opens_a_sentence_and_an_honorific_pronoun_finds_its_holder(extr
         ("خالد الفيصل", "الاستعدادات اكتملت"), ("بندر حجار", "الوزارة أنهت خططها"),
         ("خالد الفيصل", "الجهود التي تبذلها الجهات الحكومية"), ("بندر حجار", "عدد الحجاج بلغ مليوني حاج"),
         ("مسؤول", "الحجاج دفعوا ثمن التذاكر")]
+
+
+@pytest.mark.parametrize("sentence, actor, content", [
+    # a verb whose content follows ب: a speaker going on with «ل» or an honorific reaches it
+    ("ورحب معالي أمين عام مجلس التعاون لدول الخليج العربية الدكتور عبداللطيف بن راشد الزياني "
+     "بقرار مجلس الأمن.", "عبد اللطيف الزياني", "قرار مجلس الأمن"),
+    ("وندد التحالف العربي لدعم الشرعية في اليمن بهذه الجريمة.", "التحالف العربي بقيادة السعودية", "هذه الجريمة"),
+])
+def test_a_long_speaker_reaches_the_verbs_bi(extractor, sentence, actor, content):
+    [quote] = extractor({"article_id": "bi", "date": "2015-06-01", "text": sentence})
+    assert (quote["actor"], quote["text"]) == (actor, content)

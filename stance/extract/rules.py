@@ -791,7 +791,8 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     lead = 2 if len(toks) > 3 and (toks[0][2], toks[1][2]) in _QUANTITY_PREFIXES else 0
     # «وندد عدد من الدول بـ»: «عدد من» and the noun phrase it counts
     j = lead + _np_length(toks[lead:], name_len)  # the speaker noun phrase: a head, its modifiers, a name
-    split = _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep) \
+    split = (_far_bi_word(text, toks, j, name_len, lex) if bi and not transitive else None) \
+        or _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep) \
         or _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex, lead) \
         or _indefinite_after_definite(text, toks, j, name_len) \
         or _object_after_name(text, toks, j, lead, name_len) \
@@ -805,6 +806,23 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         # the speaker between commas; the object follows it
         return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, parts[2].start(), cend, bi)
     return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]  # the NP, then the object
+
+
+def _far_bi_word(text, toks, j: int, name_len, lex: VerbLexicon):
+    """For a verb whose content follows ب with no addressee before it («رحب بـ», «أشاد بـ»; not
+    «طالب X بـ»): when the speaker's noun phrase
+    goes on past its first ``j`` words with a genitive «ل» or an honorific («أمين عام مجلس التعاون
+    لدول الخليج العربية الدكتور عبداللطيف الزياني بقرار ...»), the first ب + noun within reach
+    opens the content."""
+    if j >= len(toks) or not (toks[j][2].startswith("ل") or toks[j][2] in HONORIFIC_WORDS):
+        return None
+    for i in range(j + 1, min(len(toks), _PREP_REACH)):
+        w = toks[i][2]
+        if w in _PREPOSITIONS or lex.has_trigger(w):
+            return None
+        if _bi_word(toks, i, name_len):
+            return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), toks[i][0] + (2 if w.startswith("بـ") else 1)
+    return None
 
 
 def _is_prep(w: str, prep: str) -> bool:
