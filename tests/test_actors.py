@@ -312,6 +312,9 @@ def test_a_bare_kingdom_counts_for_the_articles_country(reg):
     # story about Turkey stays without one)
     assert reg.resolve("معالي وزير الحج الدكتور بندر حجار", date="2015-09-10", article_id="a",
                        article_text=text).country == "SAU"
+    # the sentence that names a body with «المملكة» and another country is no evidence for the other
+    cabinet = "وأعرب مجلس الوزراء عن إدانة المملكة للتفجير الذي استهدف مسجدا في الكويت. " + text
+    assert reg.resolve("مجلس الوزراء", date="2015-07-02", article_id="d", article_text=cabinet).country == "SAU"
     turkish = "قالت تركيا إن أنقرة لن تتراجع. وأكدت أنقرة موقفها من الأزمة."
     assert reg.resolve("وزير الخارجية زيغمار غابرييل", date="2017-06-01", article_id="c",
                        article_text=turkish).country is None

@@ -1104,6 +1104,9 @@ class Registry:
             words = [w for w in sent[:end] if w not in ("،", "…")]
             codes = {m.payloads[0].code for m in self.lexicon.country_table.scan(words)
                      if m.payloads[0].kind != "plural"} - {"INT"}
+            if any(w in _KINGDOM_WORDS and self.lexicon.country_at(words, i) is None for i, w in enumerate(words)):
+                codes.add(_country_words(article_text)[1])  # «المملكة» alone: the article's kingdom
+            codes.discard(None)
             return codes.pop() if len(codes) == 1 else None
         return None
 
