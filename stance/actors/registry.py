@@ -198,11 +198,16 @@ def _country_words(text: str) -> tuple[dict[str, int], str | None]:
     return counts, the_kingdom
 
 
+def _bare_kingdom(norms: list[str], lex: Lexicon) -> bool:
+    """Whether «المملكة» stands alone in these words (not «المملكة المتحدة», «المملكة المغربية»)."""
+    return any(w in _KINGDOM_WORDS and lex.country_at(norms, i) is None for i, w in enumerate(norms))
+
+
 def _writes_of_its_kingdom(text: str) -> bool:
     """Whether an article writes «المملكة» alone and is mostly about that kingdom."""
-    counts, kingdom = _country_words(text)
-    return kingdom is not None and _KINGDOM_WORDS & set(_article_index(text).words) != set() \
-        and _article_country(text) == kingdom
+    kingdom = _country_words(text)[1]
+    return kingdom is not None and _article_country(text) == kingdom \
+        and _bare_kingdom(_article_index(text).words, bundled_lexicon())
 
 
 def _article_country(text: str) -> str | None:
@@ -1104,7 +1109,7 @@ class Registry:
             words = [w for w in sent[:end] if w not in ("،", "…")]
             codes = {m.payloads[0].code for m in self.lexicon.country_table.scan(words)
                      if m.payloads[0].kind != "plural"} - {"INT"}
-            if any(w in _KINGDOM_WORDS and self.lexicon.country_at(words, i) is None for i, w in enumerate(words)):
+            if _bare_kingdom(words, self.lexicon):
                 codes.add(_country_words(article_text)[1])  # «المملكة» alone: the article's kingdom
             codes.discard(None)
             return codes.pop() if len(codes) == 1 else None
@@ -1318,8 +1323,7 @@ class Registry:
                 break
         country, role = self._title_info(norms)
         kingdom = None
-        if country is None and article_text and any(
-                w in _KINGDOM_WORDS and lex.country_at(norms, i) is None for i, w in enumerate(norms)):
+        if country is None and article_text and _bare_kingdom(norms, lex):
             # «مفتي عام المملكة», «سفير المملكة لدى الأردن»: the kingdom the article is about
             country = kingdom = _country_words(article_text)[1]
             if kingdom and len(norms) == 1:  # «وأكدت المملكة»: the kingdom speaks, as «السعودية» does
