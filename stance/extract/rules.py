@@ -810,10 +810,9 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
 
 def _far_bi_word(text, toks, j: int, name_len, lex: VerbLexicon):
     """For a verb whose content follows ب with no addressee before it («رحب بـ», «أشاد بـ»; not
-    «طالب X بـ»): when the speaker's noun phrase
-    goes on past its first ``j`` words with a genitive «ل» or an honorific («أمين عام مجلس التعاون
-    لدول الخليج العربية الدكتور عبداللطيف الزياني بقرار ...»), the first ب + noun within reach
-    opens the content."""
+    «طالب X بـ»): when the speaker's noun phrase goes on past its first ``j`` words with a
+    genitive «ل» or an honorific («أمين عام مجلس التعاون لدول الخليج العربية الدكتور عبداللطيف
+    الزياني بقرار ...»), the first ب + noun within reach opens the content."""
     if j >= len(toks) or not (toks[j][2].startswith("ل") or toks[j][2] in HONORIFIC_WORDS):
         return None
     for i in range(j + 1, min(len(toks), _PREP_REACH)):
