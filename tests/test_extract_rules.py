@@ -1402,3 +1402,23 @@ def test_thamman_opens_a_sentence_and_an_honorific_pronoun_finds_its_holder(extr
 def test_a_long_speaker_reaches_the_verbs_bi(extractor, sentence, actor, content):
     [quote] = extractor({"article_id": "bi", "date": "2015-06-01", "text": sentence})
     assert (quote["actor"], quote["text"]) == (actor, content)
+
+
+@pytest.mark.parametrize("tail, found", [
+    # continuation participles of praise and condemnation go on with the speaker
+    ("مثمنا الجهود الدولية.", [("عادل الجبير", "الجهود الدولية")]),
+    ("مستنكرا الهجوم الإرهابي.", [("عادل الجبير", "الهجوم الإرهابي")]),
+    ("منددا بالهجوم الإرهابي.", [("عادل الجبير", "الهجوم الإرهابي")]),
+])
+def test_praise_and_condemnation_participles_continue_the_speaker(extractor, tail, found):
+    text = "أكد وزير الخارجية عادل الجبير أن المملكة تدعم الحل السياسي، " + tail
+    quotes = extractor({"article_id": "pt", "date": "2015-06-01", "text": text})
+    assert [(q["actor"], q["text"]) for q in quotes[1:]] == found
+
+
+def test_a_feminine_participle_after_a_feminine_plural_is_an_adjective(extractor):
+    # «شعارات منددة بـ», «تغريدات منتقدة للسلطة»: the slogans condemn, nobody is quoted
+    text = ('وتجمع المتظاهرون أمام مبنى المحافظة، ورفعوا شعارات منددة بـ "الأحزاب الفاسدة"، '
+            "وقال ناشط إن الاحتجاج سيستمر.")
+    quotes = extractor({"article_id": "adj", "date": "2018-07-14", "text": text})
+    assert [q["text"] for q in quotes] == ["الاحتجاج سيستمر"]

@@ -1284,12 +1284,12 @@ _CLAUSE_AFTER_COMMA = frozenset(words("clause_after_comma"))
 def _adjective_participle(prev: str, form: str) -> bool:
     """Whether a participle's form right after the word ``prev`` (no comma between) is an
     adjective or a noun: after «إثر», «كان» ...; or feminine after a feminine indefinite word it
-    agrees with («لإجراءات أمنية مشددة»)."""
+    agrees with («لإجراءات أمنية مشددة», «شعارات منددة بـ»)."""
     if prev.endswith(("،", ",", ".", ":", '"', "»", "”")):
         return False
     prev = prev.lstrip("و")
     return prev in _PARTICIPLE_NOT_AFTER or (
-        form.endswith("ة") and prev.endswith("ة") and not prev.startswith(("ال", "لل", "بال")))
+        form.endswith("ة") and prev.endswith(("ة", "ات")) and not prev.startswith(("ال", "لل", "بال")))
 
 
 _SKIP = "skip"  # a rule's answer: this verb reports nothing here, no later rule is tried
