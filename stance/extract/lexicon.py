@@ -266,13 +266,24 @@ class VerbLexicon:
                     i = text.find(w, j, end)
             for i, j, w in sorted(found):
                 hit = self.classify(w)
-                if hit[1] not in self.sentence_initial or _sentence_initial(text, i, start):
+                if self._stands(text, i, hit, start):
                     yield Trigger(i, j, hit[0], hit[1], hit[2])
             return
         for m in _TOKEN.finditer(text, start, end):
             hit = self.classify(m.group())
-            if hit is not None and (hit[1] not in self.sentence_initial or _sentence_initial(text, m.start(), start)):
+            if hit is not None and self._stands(text, m.start(), hit, start):
                 yield Trigger(m.start(), m.end(), hit[0], hit[1], hit[2])
+
+    def _stands(self, text: str, i: int, hit, start: int) -> bool:
+        """Whether the form at ``i`` is a trigger where it stands: a ``sentence_initial`` form
+        only opening its sentence, a participle not as a predicate or noun («بات مستبعدا», «كان
+        مشيرا», «إثر متابعة»). ``start``: the paragraph's start (-1: a slice of it)."""
+        if hit[1] in self.sentence_initial and not _sentence_initial(text, i, start):
+            return False
+        if hit[2]:
+            before = text[max(0, start, i - 16):i].split()
+            return not (before and before[-1].lstrip("و") in _PARTICIPLE_NOT_AFTER)
+        return True
 
     def trigger_at(self, text: str, pos: int):
         """The reporting verb or participle starting exactly at ``pos``, if any."""
@@ -280,18 +291,31 @@ class VerbLexicon:
         if m is None:
             return None
         hit = self.classify(m.group())
-        if hit is None or (hit[1] in self.sentence_initial and not _sentence_initial(text, pos, 0)):
+        if hit is None or not self._stands(text, pos, hit, 0):
             return None
         return Trigger(m.start(), m.end(), hit[0], hit[1], hit[2])
 
     def has_trigger(self, text: str) -> bool:
-        return any((hit := self.classify(m.group())) and (
-            hit[1] not in self.sentence_initial or _sentence_initial(text, m.start(), -1))
-            for m in _TOKEN.finditer(text))
+        return any((hit := self.classify(m.group())) and self._stands(text, m.start(), hit, -1)
+                   for m in _TOKEN.finditer(text))
 
     def imperfect(self, verb: str) -> bool:
         return verb.startswith("ي") or (verb.startswith("ت") and not verb.endswith("ت")
                                         and self.verb_gender.get(verb) == "f")
+
+
+_PARTICIPLE_NOT_AFTER = frozenset(words("participle_not_after"))
+
+
+def adjective_participle(prev: str, form: str) -> bool:
+    """Whether a participle's form right after the word ``prev`` (no comma between) is an
+    adjective, a predicate or a noun: after «إثر», «كان», «بات» ...; or feminine after a feminine
+    indefinite word it agrees with («لإجراءات أمنية مشددة», «شعارات منددة بـ»)."""
+    if prev.endswith(("،", ",", ".", ":", '"', "»", "”")):
+        return False
+    prev = prev.lstrip("و")
+    return prev in _PARTICIPLE_NOT_AFTER or (
+        form.endswith("ة") and prev.endswith(("ة", "ات")) and not prev.startswith(("ال", "لل", "بال")))
 
 
 _SENTENCE_END = frozenset(".!?؟\n")

@@ -30,7 +30,7 @@ from .document import LEFT_WINDOW, WORD, Paragraph, count_words, tokens
 from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS, COMP_RE, CONDITIONAL_FOLLOWERS,
                       DEFAULT_VERBS, GENERIC_BODY_HEADS, IMPERSONAL_SPEAKERS, NAME_MARK_GOVERNORS, NEGATIONS,
                       NON_COMP_GOVERNORS, OBJECT_ADVERBS, RELATIVES, REPORTING_MASDARS, SPEECH_EVENT_NOUNS,
-                      TIME_MODIFIERS, TIME_WORDS, TITLE_HEADS, TITLE_WORDS, VerbLexicon, words)
+                      TIME_MODIFIERS, TIME_WORDS, TITLE_HEADS, TITLE_WORDS, VerbLexicon, adjective_participle, words)
 from .lexicon import BODY_HEADS, CLAUSE_CONNECTIVES, HONORIFIC_WORDS, MEDIA_SPEAKER_RE, OFFICE_HEADS
 from .knowledge import feminine_places
 from .names import _norm_word
@@ -1276,20 +1276,8 @@ _VERBAL_NOUN_GOVERNORS = frozenset(words("verbal_noun_governors"))
 _APPOSITION_PRONOUNS = frozenset(words("apposition_pronouns"))
 _QUANTITY_PREFIXES = frozenset(tuple(p.split()) for p in words("quantity_prefixes"))
 _NAME_PARTICLES = frozenset(words("name_particles"))
-_PARTICIPLE_NOT_AFTER = frozenset(words("participle_not_after"))
 _OBJECT_CLAUSE = words("object_clause_after_comma")
 _CLAUSE_AFTER_COMMA = frozenset(words("clause_after_comma"))
-
-
-def _adjective_participle(prev: str, form: str) -> bool:
-    """Whether a participle's form right after the word ``prev`` (no comma between) is an
-    adjective or a noun: after «إثر», «كان» ...; or feminine after a feminine indefinite word it
-    agrees with («لإجراءات أمنية مشددة», «شعارات منددة بـ»)."""
-    if prev.endswith(("،", ",", ".", ":", '"', "»", "”")):
-        return False
-    prev = prev.lstrip("و")
-    return prev in _PARTICIPLE_NOT_AFTER or (
-        form.endswith("ة") and prev.endswith(("ة", "ات")) and not prev.startswith(("ال", "لل", "بال")))
 
 
 _SKIP = "skip"  # a rule's answer: this verb reports nothing here, no later rule is tried
@@ -1308,8 +1296,9 @@ def _site(doc: Paragraph, m, sent_ends: list[int], found: list[Candidate]) -> Si
         return None  # «لم يعلن»; «ولم يتم كشف ...»: the verb's form is its verbal noun here
     if prev_words and prev_words[-1] in _NAME_PARTICLES:
         return None  # «أبو طالب»: a name, not the verb «طالب»
-    if is_part and prev_words and _adjective_participle(prev_words[-1], verb):
-        return None  # «تدابير أمنية مشددة», «إثر متابعة رأسية»: an adjective or a noun here
+    if is_part and prev_words and adjective_participle(prev_words[-1], verb):
+        return None  # «تدابير أمنية مشددة»: an adjective here (it still ends a quote before it:
+        # «... بمعايير مزدوجة منوهة إلى» may be a woman's participle)
     if is_part and _noun_participle(lex, text, vstart, vend):
         return None  # «وقالت متحدثة باسم البنتاغون», «وأعلنت متحدثة أخرى»: a noun, the speaker
     if prev_words and prev_words[-1] == "أو" and any(
