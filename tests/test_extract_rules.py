@@ -1428,3 +1428,19 @@ def test_a_feminine_participle_after_a_feminine_plural_is_an_adjective(extractor
             "وقال ناشط إن الاحتجاج سيستمر.")
     quotes = extractor({"article_id": "adj", "date": "2018-07-14", "text": text})
     assert [q["text"] for q in quotes] == ["الاحتجاج سيستمر"]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    # whom it was said to before the speaker: «لـ«عكاظ»», «للصحفيين», «لرويترز» then a title,
+    # an unnamed official or a known name
+    ("أكد لـ«الرياض» مصدر مطلع أن الوزارة ستعلن القرار قريبا.", [("مصدر سعودي مطلع", "الوزارة ستعلن القرار قريبا")]),
+    ("وقال للصحفيين وزير الخارجية الروسي سيرغي لافروف إن الضربة كانت محدودة.",
+     [("سيرغي لافروف", "الضربة كانت محدودة")]),
+    # a medium's name after «ل» is no speaker («لإذاعة الجيش الإسرائيلي», «لبي بي سي»): the slot
+    # holds an addressee only (no quote is made of it, rather than one by the army)
+    ("وقال الوزير نفتالي بينيت إن الأمر انتهى. وقال لإذاعة الجيش الإسرائيلي إنه لم يتم التوصل لاتفاق.",
+     [("نفتالي بينيت", "الأمر انتهى")]),
+])
+def test_an_addressee_before_the_speaker(extractor, sentence, found):
+    quotes = extractor({"article_id": "ad", "date": "2015-06-01", "text": sentence})
+    assert [(q["actor"], q["text"]) for q in quotes] == found

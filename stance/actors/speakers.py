@@ -54,6 +54,8 @@ class SpeakerWords:
     verbs_before_subject: frozenset
     adjunct_openers: frozenset
     evidence_nouns: frozenset = frozenset()
+    addressee_pronouns: frozenset = frozenset()
+    media_heads: frozenset = frozenset()
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
@@ -78,9 +80,11 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
 
         raise InputError("expected a list of words under 'evidence_nouns'", path, None, "evidence_nouns")
     data.setdefault("evidence_nouns", [])
+    data.setdefault("addressee_pronouns", [])
+    data.setdefault("media_heads", [])
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
                         words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"),
-                        words("evidence_nouns"))
+                        words("evidence_nouns"), words("addressee_pronouns"), words("media_heads"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -381,6 +385,30 @@ def _media_head(registry, norms: list[str], head: int) -> bool:
     return norms[head] in ("وسايل", "وكالات", "تقارير")
 
 
+def _opens_title_or_body(registry, norms: list[str], i: int) -> bool:
+    """Whether a title, an unnamed-official or group head, a body word or a registry name starts
+    at ``norms[i]`` (what may follow an addressee as the speaker: not «بي سي» of «لبي بي سي»)."""
+    lex = registry.lexicon
+    return _name_at(registry, norms, i) or any(t.match_at(norms, i) is not None for t in (
+        lex.title_table, lex.unnamed_table, lex.unnamed_prefixes, lex.group_heads, lex.body_words))
+
+
+def leading_addressee(norms: list[str], head: int = 0, sw=None) -> int:
+    """How many (normalized) words at ``head`` say whom the words were said to before the
+    speaker comes: «لـ«عكاظ»» (a detached «لـ» and the medium), «لرويترز», «للصحفيين», «لنا»;
+    0 for none."""
+    sw = sw or speaker_words()
+    w = norms[head]
+    if w == "ل" and head + 1 < len(norms):
+        return 2
+    if w in sw.addressee_pronouns:
+        return 1
+    if w.startswith("ل") and len(w) > 2 and (w[1:] in sw.addressees or "ال" + w[2:] in sw.addressees) \
+            and w[1:] not in sw.media_heads:
+        return 1  # (not «لإذاعة» of «لإذاعة الجيش الإسرائيلي»: a medium's name follows it)
+    return 0
+
+
 def speaker_span(registry, mention: str, article_text: str | None = None) -> tuple[int, int] | None:
     """The speaker noun phrase inside ``mention`` as (start, end) offsets into it, or None when
     the mention has no speaker head. Trims an addressee, the reported content or narration
@@ -398,6 +426,10 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
         head += 1
     sw = speaker_words()
     skipped = False
+    lead = leading_addressee(norms, head, sw)
+    if lead and head + lead < len(norms) and _opens_title_or_body(registry, norms, head + lead):
+        head += lead  # «أكد لـ«عكاظ» مصدر مطلع», «وقال لنا بيار أوزولياس»: whom it was said to, then who
+        skipped = True
     if head + 1 < len(norms) and (norms[head] in sw.verbs_before_subject or (
             norms[head][:1] in "وف" and norms[head][1:] in sw.verbs_before_subject)):
         head += 1  # «وأصدرت وزارة الخارجية الروسية بيانا»

@@ -34,7 +34,7 @@ from .lexicon import (ADDRESSEE_ONLY, ADJUNCT_HEADS, ANNOUNCE_RE, CLAUSE_OPENERS
 from .lexicon import BODY_HEADS, CLAUSE_CONNECTIVES, HONORIFIC_WORDS, MEDIA_SPEAKER_RE, OFFICE_HEADS
 from .knowledge import feminine_places
 from .names import _norm_word
-from stance.actors.speakers import speaker_words
+from stance.actors.speakers import leading_addressee, speaker_words
 from stance.text import normalize_ar
 
 
@@ -176,6 +176,19 @@ def _demonstrative_cut(keep: list, w: str, nxt: str | None) -> bool:
     return True
 
 
+def _addressee_first(toks, name_len=None) -> int:
+    """How many tokens open the slot with whom the words were said to before a speaker that a
+    title, an unnamed official, a body or a known name opens: «أكد لـ«عكاظ» مصدر مطلع»,
+    «وقال للصحفيين وزير الخارجية ...» (0 otherwise: «قال لبي بي سي إن» has none after it)."""
+    k = 0
+    if len(toks) > 2 and toks[0][2] in ("ل", "لـ"):
+        k = 2
+    elif len(toks) > 1 and (toks[0][2].startswith("لـ") or leading_addressee([normalize_ar(toks[0][2])]) == 1) \
+            and not toks[0][2][1:].startswith(_ADDRESSEE_BODIES):
+        k = 1  # (not «لإذاعة» of «لإذاعة الجيش الإسرائيلي»: a medium's name follows it)
+    return k if k and _opens_speaker(toks[k:], name_len) else 0
+
+
 def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, int] | None:
     """The speaker mention inside the slot ``text[start:end]``, adjuncts cut off."""
     toks = _tokens(text, start, end)
@@ -185,6 +198,7 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         toks = toks[1:]  # «أدانت فيه دمشق», «وجدد التأكيد على أن»
     if toks and toks[0][2] in _PREPOSITIONS:
         return None  # «وأشار إلى أن», «كما شدد على حرص الأردن»: the slot opens the content
+    toks = toks[_addressee_first(toks, name_len):]  # «أكد لـ«عكاظ» مصدر مطلع»: whom it was said to, then who
     if toks and (toks[0][2] in _NOT_SPEAKER_START or toks[0][2].startswith("لل")):
         return None
     keep: list[tuple[int, int, str]] = []
