@@ -131,7 +131,7 @@ _OBJECT_VIEW_WORDS = 80  # words after a verb that the split into speaker and ob
 _tokens = tokens
 
 
-_ADDRESSEE_BODIES = words("addressee_bodies")
+_ADDRESSEE_BODIES = tuple(speaker_words().media_heads)  # normalized: «اذاعه», «وكاله» (speakers.yaml)
 _TIME_HEADS_OR_ADJECTIVES = frozenset(words("time_heads_or_adjectives"))
 
 
@@ -184,7 +184,7 @@ def _addressee_first(toks, name_len=None) -> int:
     if len(toks) > 2 and toks[0][2] in ("ل", "لـ"):
         k = 2
     elif len(toks) > 1 and (toks[0][2].startswith("لـ") or leading_addressee([normalize_ar(toks[0][2])]) == 1) \
-            and not toks[0][2][1:].startswith(_ADDRESSEE_BODIES):
+            and not normalize_ar(toks[0][2][1:]).startswith(_ADDRESSEE_BODIES):
         k = 1  # (not «لإذاعة» of «لإذاعة الجيش الإسرائيلي»: a medium's name follows it)
     return k if k and _opens_speaker(toks[k:], name_len) else 0
 
@@ -207,7 +207,7 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         if keep and _is_adjunct(w, nxt):
             break
         if keep and text[keep[-1][1]:s].strip() in ("،", ",") and w.startswith("ل") \
-                and w[1:].startswith(_ADDRESSEE_BODIES):
+                and normalize_ar(w[1:]).startswith(_ADDRESSEE_BODIES):
             break  # «مصدر معارض ...، لوكالة "فرانس برس" أن»: the addressee
         if keep and w in _CLAUSE_PRONOUNS:
             break  # «وقالت المجموعة، وهي ثاني شركة فرنسية ...، إنها»: a clause about the speaker
