@@ -339,6 +339,21 @@ def test_a_name_after_an_honorific_in_a_title_phrase(reg, mention, name):
     assert reg.resolve(mention, date="2015-06-01", article_id="a").name == name
 
 
+@pytest.mark.parametrize("mention, name", [
+    # an alias of a father's name («بن سلمان») after another first name is someone else ...
+    ("سلطان بن سلمان", "سلطان بن سلمان"), ("الأمير عبدالعزيز بن سلمان", "عبدالعزيز بن سلمان"),
+    ("سعود بن نايف", "سعود بن نايف"), ("مريم بن مبارك", "مريم بن مبارك"),
+    # ... alone, after a title or the person's own first name it is the registry's person
+    ("بن سلمان", "محمد بن سلمان"), ("الأمير بن سلمان", "محمد بن سلمان"),
+    # a title after a title is its apposition, not a title that governs the name
+    ("ولي العهد الأمير محمد بن سلمان", "محمد بن سلمان"),
+])
+def test_a_fathers_name_alias_after_another_first_name(reg, mention, name):
+    actor = reg.resolve(mention, date="2018-06-01", article_id="a")
+    assert actor.name == name
+    assert (actor.id == "mohammed-bin-salman") == (name == "محمد بن سلمان")
+
+
 IRAQ = ("أغلق محتجون الطريق المؤدي إلى حقل الزبير النفطي في البصرة بجنوب العراق. وقال مسؤول نفط كبير "
         "إن الإنتاج لم يتأثر، فيما قالت الحكومة العراقية إنها ستوفر فرص عمل. وقال مصدر طبي في الديوانية "
         "إن عشرات المحتجين أصيبوا. ويشكو سكان البصرة من انقطاع الكهرباء في العراق.")

@@ -735,6 +735,7 @@ class Registry:
         lex = self.lexicon
         if m.start <= head:
             return False
+        title_ends = set()  # where the titles before end: a title right after one is its apposition
         for t in lex.title_table.scan(norms, head):
             if t.start >= m.start:
                 break
@@ -742,12 +743,14 @@ class Registry:
             c = lex.country_at(norms, i)
             if c is not None:
                 i, _ = lex.skip_modifiers(norms, c[1])
+            title_ends.add(i)
             i = lex.skip_honorifics(norms, i)
             if i != m.start or t.start == head:
                 continue
             before = norms[t.start - 1]
             return norms[t.start].startswith("لل") or before == "باسم" or (
-                lex.title_table.match_at(norms, t.start - 1) is None and lex.honorifics.match_at(norms, t.start - 1) is None
+                t.start not in title_ends  # «ولي العهد الأمير محمد بن سلمان»: «الأمير» after a title
+                and lex.title_table.match_at(norms, t.start - 1) is None and lex.honorifics.match_at(norms, t.start - 1) is None
                 and not lex.adjective_phrases.__contains__((before,)))
         return False
 
@@ -792,20 +795,23 @@ class Registry:
 
     def _other_first_name(self, norms: list[str], head: int, m: Match, ref: _Ref) -> bool:
         """A surname alone after a first name that is not this person's: «أسماء الأسد», «ماهر
-        الأسد» are not بشار الأسد («الرئيس الأسد», «محمد جواد ظريف» still are)."""
-        if len(m.phrase) != 1 or m.start <= head:
+        الأسد» are not بشار الأسد («الرئيس الأسد», «محمد جواد ظريف» still are); a father's name
+        alias after another first name: «سلطان بن سلمان», «عبدالعزيز بن سلمان» are not محمد بن
+        سلمان («بن سلمان», «الأمير بن سلمان» still are)."""
+        nasab = len(m.phrase) == 2 and m.phrase[0] in _NAME_LINKS and m.start > head
+        if (len(m.phrase) != 1 and not nasab) or m.start <= head:
             return False
         prev = norms[m.start - 1]
         lex = self.lexicon
-        if prev.startswith(("ال", "لل")) or lex.title_table.match_at(norms, m.start - 1, clitics=False) \
+        if prev.startswith(("ال", "لل")) or (lex.title_table.match_at(norms, m.start - 1, clitics=False) and not nasab) \
                 or lex.honorifics.match_at(norms, m.start - 1, clitics=False) or prev in lex.adjective_phrases:
-            return False
+            return False  # (before «بن» a title's word is a first name: «سلطان بن سلمان»)
         own = self._name_words.get(ref.idx)
         if own is None:
             e = self._entries[ref.idx]
             own = self._name_words[ref.idx] = frozenset(
                 w for n in [e["name"]] + self.aliases_of(e["id"]) for w in normalize_ar(n).split())
-        return prev not in own and lex.is_given_name(prev)
+        return prev not in own and (nasab or lex.is_given_name(prev))
 
     def _governed_holder(self, norms: list[str], head: int, span: tuple[int, int], date=None, article=None,
                          actor_id: str | None = None) -> bool:
