@@ -170,11 +170,11 @@ def _kingdoms() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=32)
-def _country_words(text: str) -> tuple[dict[str, int], str | None]:
+def _country_words(text: str) -> tuple[dict[str, int], str | None, int]:
     """How often an article names each country (names, capitals, adjectives; not «INT» nor a
-    broken plural), and the kingdom a bare «المملكة» means there: the kingdom the article names
-    most, or with none named countries.yaml's ``bare_kingdom`` (the Saudi press writes of its
-    own country so). Each bare «المملكة» counts for that kingdom."""
+    broken plural), the kingdom a bare «المملكة» means there (the kingdom the article names
+    most, or with none named countries.yaml's ``bare_kingdom``: the Saudi press writes of its
+    own country so) and how often it writes «المملكة» alone; each such one counts for that kingdom."""
     lex = bundled_lexicon()
     counts: dict[str, int] = {}
     table = lex.country_table
@@ -195,7 +195,7 @@ def _country_words(text: str) -> tuple[dict[str, int], str | None]:
     the_kingdom = max(named, key=counts.get) if named else _kingdoms().get("")
     if bare_kingdom and the_kingdom:
         counts[the_kingdom] = counts.get(the_kingdom, 0) + bare_kingdom
-    return counts, the_kingdom
+    return counts, the_kingdom, bare_kingdom
 
 
 def _bare_kingdom(norms: list[str], lex: Lexicon) -> bool:
@@ -205,9 +205,8 @@ def _bare_kingdom(norms: list[str], lex: Lexicon) -> bool:
 
 def _writes_of_its_kingdom(text: str) -> bool:
     """Whether an article writes «المملكة» alone and is mostly about that kingdom."""
-    kingdom = _country_words(text)[1]
-    return kingdom is not None and _article_country(text) == kingdom \
-        and _bare_kingdom(_article_index(text).words, bundled_lexicon())
+    _, kingdom, bare = _country_words(text)
+    return bare > 0 and kingdom is not None and _article_country(text) == kingdom
 
 
 def _article_country(text: str) -> str | None:
@@ -1277,7 +1276,7 @@ class Registry:
                 return i, i + 1
             j = i + 1
             while j < len(norms) and j - i < 9 and (plain(j) or norms[j - 1] in ("بن", "ابن", "بنت")) and (
-                    j - i < 4 or norms[j] in ("بن", "ابن", "بنت", "عبد") or norms[j - 1] in ("بن", "ابن", "بنت", "عبد")
+                    j - i < 4 or norms[j] in _NAME_LINKS or norms[j - 1] in _NAME_LINKS
                     or toks[j].orig == "آل"):  # after «بن» a name, even «تركي»
                 j += 1  # «فيصل بن خالد بن عبد الله آل سعود»: a chain of «بن» goes on
             if j < len(norms) and toks[j - 1].orig == "آل":

@@ -282,7 +282,7 @@ class VerbLexicon:
             return False
         if hit[2]:
             before = text[max(0, start, i - 16):i].split()
-            return not (before and before[-1].lstrip("و") in _PARTICIPLE_NOT_AFTER)
+            return not (before and _predicate_word(before[-1]))
         return True
 
     def trigger_at(self, text: str, pos: int):
@@ -307,15 +307,20 @@ class VerbLexicon:
 _PARTICIPLE_NOT_AFTER = frozenset(words("participle_not_after"))
 
 
+def _predicate_word(prev: str) -> bool:
+    """Whether a participle's form right after ``prev`` is a predicate or a noun, no participle
+    at all: after «إثر», «كان», «بات» ... (words.yaml participle_not_after)."""
+    return prev.lstrip("و") in _PARTICIPLE_NOT_AFTER
+
+
 def adjective_participle(prev: str, form: str) -> bool:
     """Whether a participle's form right after the word ``prev`` (no comma between) is an
     adjective, a predicate or a noun: after «إثر», «كان», «بات» ...; or feminine after a feminine
     indefinite word it agrees with («لإجراءات أمنية مشددة», «شعارات منددة بـ»)."""
     if prev.endswith(("،", ",", ".", ":", '"', "»", "”")):
         return False
-    prev = prev.lstrip("و")
-    return prev in _PARTICIPLE_NOT_AFTER or (
-        form.endswith("ة") and prev.endswith(("ة", "ات")) and not prev.startswith(("ال", "لل", "بال")))
+    return _predicate_word(prev) or (form.endswith("ة") and prev.lstrip("و").endswith(("ة", "ات"))
+                                     and not prev.lstrip("و").startswith(("ال", "لل", "بال")))
 
 
 _SENTENCE_END = frozenset(".!?؟\n")

@@ -650,6 +650,11 @@ def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
 _NOT_BI = tuple(words("not_bi_prefix"))  # «أفاد بعضهم», «أفاد بيان للجيش»: no ب + noun
 
 
+def _after_bi(start: int, w: str) -> int:
+    """Where the noun starts in the word ``w`` at ``start`` that opens with ب («بمقتل», «بـ"التشدد"»)."""
+    return start + (2 if w.startswith("بـ") else 1)
+
+
 def _bi_word(toks, i: int, name_len) -> bool:
     """Whether ``toks[i]`` is the preposition ب glued to a noun («بمقتل»): not a word that opens
     with ب («بعضهم»), a name («بومبيو»), nor the second word of a name with the word before it
@@ -834,7 +839,7 @@ def _far_bi_word(text, toks, j: int, name_len, lex: VerbLexicon):
         if w in _PREPOSITIONS or lex.has_trigger(w):
             return None
         if _bi_word(toks, i, name_len):
-            return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), toks[i][0] + (2 if w.startswith("بـ") else 1)
+            return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), _after_bi(toks[i][0], w)
     return None
 
 
@@ -917,7 +922,7 @@ def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, 
             # (not the «من» of «مصادر مقربة من الحكومة»)
             return clean_speaker(text, toks[0][0], toks[i - 1][1]), e
         if bi and _bi_word(toks, i, name_len):
-            return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), s + (2 if w.startswith("بـ") else 1)
+            return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), _after_bi(s, w)
     return None
 
 
@@ -1805,7 +1810,7 @@ def rule_masdar_object(doc: Paragraph, m, name_len) -> Candidate | None:
     else:  # right after the agent: «إعلانه مسؤوليته عن» is no «إعلان ... عن»
         w = toks[j][2]
         if where == "ب" and w.startswith("ب") and _bi_word(toks, j, name_len):
-            start = toks[j][0] + (2 if w.startswith("بـ") else 1)
+            start = _after_bi(toks[j][0], w)
         elif _is_prep(w, where) and j + 1 < len(toks):
             start = toks[j + 1][0]
     if start is None:
