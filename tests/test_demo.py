@@ -41,3 +41,12 @@ def test_demo_defaults_to_the_frozen_ensemble():
 
     default = next(p.default for p in demo.params if p.name == "config")
     assert Path(default) == ROOT / "experiments" / "ensemble-embedding.yaml" and Path(default).exists()
+
+
+def test_demo_refuses_bad_input_before_writing_anything(tmp_path, capsys):
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "demo", "--config", tmp_path / "nope.yaml", "--out", out)
+    assert code == 2 and "nope.yaml: no such config file" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run(capsys, "demo", "--seeds", tmp_path / "no-seeds", "--out", out)
+    assert code == 2 and "no-seeds" in err and "Traceback" not in err
+    assert not out.exists()  # no partial output: not even the quotes of the seeds

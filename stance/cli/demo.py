@@ -37,7 +37,12 @@ def demo(out_dir, seeds_dir, config):
       # 30 s less, no encoder (the default converts the e5 model once, a few seconds)
     """
     from stance.cli import cli
+    from stance.experiments.config import load_config
+    from stance.io import InputError
 
+    if not Path(seeds_dir).exists():
+        raise InputError("no such file or directory", seeds_dir)
+    load_config(config)  # a bad config fails here, before anything is written
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     quotes, runs, scored = out / "quotes.jsonl", out / "runs", out / "scored.jsonl"
