@@ -718,6 +718,25 @@ def test_a_name_first_written_in_a_sentence_about_one_country_takes_it(reg):
     assert reg.name_country("شريف", None) is None
 
 
+@pytest.mark.parametrize("text, name, country", [
+    # dev FR-middleEast-64-20180220: the title before the comma, the name after it, the surname later
+    ("وقال منسق الأمم المتحدة الإقليمي لشؤون الإغاثة في الأزمة السورية، بانوس مومتزيس، الاثنين إن "
+     "العديد من السكان ليس أمامهم سوى خيارات محدودة. وحض مومتزيس كل الأطراف على الالتزام بالقانون.",
+     "مومتزيس", "INT"),
+    # dev FR-middleEast-1260-20180426: a rank between the comma and the name
+    ("جاء على لسان مساعد رئيس الأركان العامة للقوات المسلحة الإيرانية لشؤون العمليات، العميد الطيار "
+     "محمد علوي، بالتعاون العسكري مع تركيا.", "محمد علوي", "IRN"),
+    # the last title of the clause is the apposition's: not the Egyptian MP who speaks of him
+    ("هاجم البرلماني المصري مصطفى بكري الرئيس التونسي السابق، منصف المرزوقي، الأربعاء، قائلا إنه "
+     "ارتهن نفسه.", "المرزوقي", "TUN"),
+    # «طالب أوليس»: no comma before the name, so no clause before it is read; the sentence says
+    ("طالب أوليس إليان، رئيس حزب في في دي الليبرالي المحافظ في هولندا، الحكومة بالتحقيق. "
+     "وقالت إيران، طالب إليان بما لا يعنيه.", "إليان", "NLD"),
+])
+def test_a_title_before_the_comma_describes_the_name_after_it(reg, text, name, country):
+    assert reg.name_country(name, text) == country
+
+
 def test_a_named_person_does_not_take_the_articles_country(reg):
     # a story about North Korea: «ساندرز» (the White House spokeswoman) is not North Korean
     art = next(a for a in _gold("dev2_gold.jsonl")

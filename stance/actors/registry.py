@@ -32,7 +32,7 @@ import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import regex
 
@@ -1101,9 +1101,16 @@ class Registry:
         if not norm_phrase(name) or not article_text:
             return None
         sent = None  # the words of the sentence of the first place
-        for before, after, words in _descriptions(name, article_text):  # read place by place
-            sent = words if sent is None else sent
-            c = self._described_country(before, after)
+        for place in _descriptions(name, article_text):  # read place by place
+            first = sent is None
+            sent = place.sentence if first else sent
+            c = self._described_country(place.before, place.after)
+            if c is None and first and self._only_name_words(place.before):
+                # where the article introduces the person: «منسق الأمم المتحدة الإقليمي ...، بانوس
+                # مومتزيس», «...، العميد الطيار محمد علوي»: the title before the comma, the name
+                # (and rank) after it; read from the last title there («هاجم البرلماني المصري
+                # مصطفى بكري الرئيس التونسي السابق، منصف المرزوقي»: the Tunisian one)
+                c = self._described_country(self._from_last_title(place.earlier), [])
             if c is not None:
                 return c
         # else the sentence that first names the person, up to what it reports (a
@@ -1167,7 +1174,7 @@ class Registry:
         own = norm_phrase(first)
         if len(own) != 1 or len(own[0]) < 3 or self.name_span(list(own), 0):
             return None  # «رويترز» is known; «لي», «آخر» too short or no name
-        for before, after, _ in _descriptions(first, article_text):
+        for before, after, *_ in _descriptions(first, article_text):
             if len(after) < 2 or after[0] == "،":
                 continue
             w = after[0]
@@ -1181,6 +1188,29 @@ class Registry:
                 if m is not None and normalize_ar(m.group(1)) == w:
                     return f"{first} {m.group(1)}"
         return None
+
+    def _only_name_words(self, words: list[str]) -> bool:
+        """Whether ``words`` (before a name, after a comma) are a rank or the name's own first
+        words («العميد الطيار», «بانوس»): no title, body, country, time word or function word."""
+        from .speakers import speaker_words
+
+        lex = self.lexicon
+        if not words or len(words) > 3:
+            return False
+        not_heads = speaker_words().not_heads
+        for i, w in enumerate(words):
+            if lex.honorifics.match_at(words, i, clitics=False) is not None:
+                continue
+            if w in not_heads or _clitic_function_word(w) or len(w) < 3 or w[0] in "وف" \
+                    or lex.country_at(words, i) is not None \
+                    or any(t.match_at(words, i) is not None for t in (lex.title_table, lex.body_words,
+                                                                     lex.group_heads, lex.unnamed_table)):
+                return False
+        return True
+
+    def _from_last_title(self, words: list[str]) -> list[str]:
+        starts = [m.start for m in self.lexicon.title_table.scan(words)]
+        return words[starts[-1]:] if starts else words
 
     def _described_country(self, before: list[str], after: list[str]) -> str | None:
         # the title right before the name («وزير الخزانة الأمريكي ستيفن منوشين»), then the
@@ -1466,6 +1496,15 @@ _SPAN = 200  # characters looked at on each side of a name
 _PLACES = 4  # the first places an article writes a name
 
 
+class Place(NamedTuple):
+    """One place an article writes a name (:func:`_descriptions`), as normalized words."""
+
+    before: list[str]  # back to the clause boundary
+    after: list[str]  # the apposition, or up to the next comma
+    sentence: list[str]  # «…» where the name stands
+    earlier: list[str]  # the clause before the comma that precedes ``before``
+
+
 def _words_of(chunk: str) -> list[str]:
     """Normalized words of a text chunk, «،» kept as a word of its own."""
     from .lexicon import _norm_token
@@ -1482,10 +1521,11 @@ def _words_of(chunk: str) -> list[str]:
 
 
 def _descriptions(name: str, text: str):
-    """(words before, words after, the sentence) each place the article writes
-    ``name`` (as written, or with و/ل/ب before it): before, back to the clause boundary (a comma
-    right before the name is an apposition's); after, the apposition between commas or the
-    words up to the next comma; the sentence's words, with «…» where the name stands."""
+    """A :class:`Place` for each of the first places the article writes ``name`` (as written,
+    or with و/ل/ب before it): before, back to the clause boundary (a comma right before the
+    name is an apposition's); after, the apposition between commas or the words up to the next
+    comma; the sentence's words, with «…» where the name stands; and the clause before
+    the comma that ends ``before`` («منسق الأمم المتحدة ...، بانوس مومتزيس»)."""
     name = name.strip()
     at = text.find(name) if name else -1
     seen = 0
@@ -1515,7 +1555,13 @@ def _descriptions(name: str, text: str):
         while k < len(rest) and rest[k] != "،" and len(after) < _WINDOW:
             after.append(rest[k])
             k += 1
-        yield before, after, left_words + ["…"] + rest
+        earlier = []  # the clause before the comma that ends before ``before``: «TITLE، NAME»
+        if j >= 0 and left_words[j] == "،":
+            j -= 1
+            while j >= 0 and left_words[j] != "،" and len(earlier) < _WINDOW:
+                earlier.insert(0, left_words[j])
+                j -= 1
+        yield Place(before, after, left_words + ["…"] + rest, earlier)
 
 
 _COLLECTIVE_HEADS = {"مجموعه", "مجموعات", "منظمه", "منظمات", "جماعه", "جماعات", "تقارير", "هييه", "لجنه",

@@ -262,7 +262,7 @@ def _introduced_as_name(registry, words: list[str], article_text: str | None, or
     w = words[0]
     if w.startswith("ال") or len(w) < 3:
         return False  # a definite common noun («الأدلة»); names the registry knows matched above
-    for before, after, _ in _descriptions(orig or w, article_text):
+    for before, after, *_ in _descriptions(orig or w, article_text):
         titled = [any(t.match_at([x], 0) is not None for t in (lex.title_table, lex.honorifics, sw.person_nouns,
                                                               lex.unnamed_table)) for x in before[-2:]]
         if titled and titled[-1]:
