@@ -737,6 +737,26 @@ def test_a_title_before_the_comma_describes_the_name_after_it(reg, text, name, c
     assert reg.name_country(name, text) == country
 
 
+@pytest.mark.parametrize("mention, country", [
+    ("بعض متتبعي الشؤون التركية", None),  # pool: those who follow Turkish affairs
+    ("الباحث في العلاقات الدولية البشير الجويني", None),  # not an international official
+    ("الخبير في شؤون اليونان", None),
+    ("وزير الشؤون الخارجية الإيراني", "IRN"),  # the adjective agrees with the minister
+    ("مسؤول أممي", "INT"),
+])
+def test_a_country_word_after_a_topic_noun_is_the_topic_not_the_speakers_country(reg, mention, country):
+    assert reg.resolve(mention).country == country
+
+
+def test_the_description_of_a_person_reads_past_the_topic_he_handles(reg):
+    # dev FR-middleEast-836-20180508 (CNN dateline): «الشؤون الدولية» made him international
+    text = ("دبي، الإمارات العربية المتحدة (CNN)-- اعتبر علي أكبر ولايتي مستشار الشؤون الدولية للمرشد "
+            "الإيراني علي خامنئي أن انتصار تحالف جماعة حزب الله يلعب دورا مهما.")
+    assert reg.name_country("علي أكبر ولايتي", text) == "IRN"
+    # pool: «ستيف كوك، الخبير بالشؤون التركية» is no Turk
+    assert reg.name_country("ستيف كوك", "وقال ستيف كوك، الخبير بالشؤون التركية، إن أنقرة ترد.") is None
+
+
 def test_a_named_person_does_not_take_the_articles_country(reg):
     # a story about North Korea: «ساندرز» (the White House spokeswoman) is not North Korean
     art = next(a for a in _gold("dev2_gold.jsonl")

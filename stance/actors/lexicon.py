@@ -244,6 +244,8 @@ class Lexicon:
     unnamed_agreement: dict = field(default_factory=dict)  # head noun -> adjective form
     name_markers: frozenset = frozenset()
     emphatics: frozenset = frozenset()  # «نفسه», «ذاته»
+    topic_nouns: frozenset = frozenset()  # «الشؤون», «الملف»: a country word after one is a topic
+    topic_plurals: frozenset = frozenset()  # «الشؤون»: feminine agreement
     ruling_families: PhraseTable = field(default_factory=PhraseTable)  # «آل ثاني» -> QAT
 
     # -------------------------------------------------------------- building
@@ -296,6 +298,8 @@ class Lexicon:
                 lex.unnamed_agreement[normalize_ar(w)] = form
         lex.name_markers = frozenset(normalize_ar(w) for w in titles.get("name_markers") or [])
         lex.emphatics = frozenset(normalize_ar(w) for w in titles.get("emphatics") or [])
+        lex.topic_nouns = frozenset(normalize_ar(w) for w in titles.get("topic_nouns") or [])
+        lex.topic_plurals = frozenset(normalize_ar(w) for w in titles.get("topic_plurals") or [])
         for code, families in (titles.get("ruling_families") or {}).items():
             for f in families:
                 lex.ruling_families.add(f, code)
@@ -328,8 +332,24 @@ class Lexicon:
                 continue
             if _before_bin(norms, m.end):
                 continue  # «تركي بن عبد الله»: a first name
+            if self.names_a_topic(norms, m.start):
+                continue  # «الخبير في الشؤون التركية»: what he studies, not his country
             return m.payloads[0], m.start, m.end
         return None
+
+    def names_a_topic(self, norms: list[str], i: int) -> bool:
+        """Whether the country word at ``i`` modifies a topic noun before it («الشؤون التركية»,
+        «للشؤون الأوروبية», «بالملف السوري», «شؤون اليونان»; «الشؤون السياسية الإيرانية» after a
+        second feminine adjective) rather than naming the person's country («وزير الشؤون الخارجية
+        الإيراني»)."""
+        if i >= 1 and self._topic(norms[i - 1], self.topic_nouns):
+            return True
+        return (i >= 2 and self._topic(norms[i - 2], self.topic_plurals) and norms[i - 1].startswith("ال")
+                and norms[i].endswith("ه") and norms[i - 1].endswith("ه"))
+
+    @staticmethod
+    def _topic(word: str, nouns: frozenset) -> bool:
+        return any(v in nouns for v in (word, *clitic_variants(word)[1:]))
 
     def skip_honorifics(self, norms: list[str], i: int = 0) -> int:
         while i < len(norms):

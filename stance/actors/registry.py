@@ -1083,6 +1083,8 @@ class Registry:
         for m in self._aliases.scan(norms, start):
             if best is not None and m.start >= best[0]:
                 break
+            if self.lexicon.names_a_topic(norms, m.start):
+                continue  # «المدافع عن العلاقات الأمريكية السعودية»: a topic, not his country
             refs = [r for r in m.payloads if self._entries[r.idx].get("country") and (
                 self._entries[r.idx]["type"] == "body" or (  # a person by a full name, not «علي»
                     self._entries[r.idx]["type"] == "person" and not self._entries[r.idx]["per_article"]
@@ -1120,7 +1122,7 @@ class Registry:
             end = next((i for i in range(at, len(sent)) if sent[i] in _COMPLEMENTIZERS), len(sent))
             words = [w for w in sent[:end] if w not in ("،", "…")]
             codes = {m.payloads[0].code for m in self.lexicon.country_table.scan(words)
-                     if m.payloads[0].kind != "plural"} - {"INT"}
+                     if m.payloads[0].kind != "plural" and not self.lexicon.names_a_topic(words, m.start)} - {"INT"}
             if _bare_kingdom(words, self.lexicon):
                 codes.add(_country_words(article_text)[1])  # «المملكة» alone: the article's kingdom
             codes.discard(None)
