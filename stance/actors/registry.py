@@ -1260,7 +1260,8 @@ class Registry:
 
     def _name_span(self, toks, norms: list[str], start: int) -> tuple[int, int] | None:
         """Where a person's name sits in an unknown mention: after «يدعى», from a first name,
-        or after a title and its country («وزير الاقتصاد الفرنسي برونو لومير»)."""
+        after a title and its country («وزير الاقتصاد الفرنسي برونو لومير»), or after a title's
+        whole description, whatever the first name («رئيس الفيفا جياني إنفانتينو»)."""
         lex = self.lexicon
 
         def plain(j: int) -> bool:  # a word that can be part of a name
@@ -1336,7 +1337,39 @@ class Registry:
             if 0 < len(norms) - i <= 4 and not toks[i].orig.startswith("ال") \
                     and all(plain(j) for j in range(i, len(norms))):  # not «الديمقراطية لم يذكر اسمه»
                 return i, len(norms)
+        h = lex.skip_honorifics(norms, start)
+        if h + 1 < len(norms) and lex.body_words.match_at(norms, h) is None and (
+                (titles and titles[0].start == h) or (
+                    _person_noun(norms, h) and not norms[h].endswith(("ون", "ين"))
+                    and (norms[h].startswith("ال") or norms[h + 1].startswith("ال")))):
+            # a title (or a person noun) whose description ends in a definite word, then a name to
+            # the end, first names the list does not know included: «المتحدثة باسم مكتب حقوق
+            # الإنسان في الأمم المتحدة رافينا شامداساني», «... (البنتاغون) أدريان غالاواي», «رجل
+            # الدين مقتدى الصدر»
+            for i in range(h + 1, len(norms)):
+                if norms[i] in _RELATIVES:
+                    break  # «المركز الذي يعمل فيه قبلان»: a relative clause, no name after it
+                if len(norms) - i <= 3 and toks[i - 1].orig.lstrip("(«\"").startswith("ال") \
+                        and self._trailing_name(toks, norms, i, plain):  # «ال», not «أليستر» (→ اليستر)
+                    return i, len(norms)
         return None
+
+    def _trailing_name(self, toks, norms: list[str], i: int, plain) -> bool:
+        """Whether ``norms[i:]`` can be a name after a description: plain words, no function,
+        time or emphatic word, nothing joined by و («وزيرة الثقافة والرياضة ميري ريجيف»), and not
+        a preposition's construct chain («الاتحاد المصري لكرة القدم», «بالمدينة»)."""
+        from .speakers import speaker_words
+
+        sw = speaker_words()
+        first = norms[i]
+        if not self._plain_name_word(toks[i], norms, i) or any(v.startswith("ال") for v in clitic_variants(first)[1:]):
+            return False
+        if first[:1] in "بل" and any(w.startswith("ال") for w in norms[i + 1:]):
+            return False  # «لحقوق الإنسان», «لمراقبة الإرهاب»
+        return all(plain(j) and not _clitic_function_word(w) and w[:1] != "و" and w not in sw.not_heads
+                   and not w.endswith(("ها", "هم", "هما"))  # «معلومات مفادها», «يومها»
+                   and w not in sw.phrase_ends and w not in self.lexicon.emphatics
+                   for j, w in enumerate(norms[i:], i))
 
     def _unknown(self, mention: str, article_id: str | None, article_text: str | None = None,
                  date: _dt.date | None = None) -> Resolution:
@@ -1488,6 +1521,7 @@ def _person_noun(norms: list[str], i: int) -> bool:
     return i < len(norms) and speaker_words().person_nouns.match_at(norms, i) is not None
 
 
+_RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 _COMPLEMENTIZERS = {"ان", "انه", "انها", "انهم", "انهما", "اننا", "بان", "بانه", "بانها"}
 _PIECE = regex.compile(r"[،,()]|[\p{L}\p{M}\p{N}]+")
 _WINDOW = 8
