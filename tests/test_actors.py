@@ -781,6 +781,23 @@ def test_a_name_after_a_description_keeps_the_descriptions_country(reg):
     assert reg.resolve("وزير الثقافة مات هانكوت").country is None  # a title of no country: unknown
 
 
+@pytest.mark.parametrize("surname, text, full", [
+    # pool articles: a title (its description) and a first name no list knows, the surname later alone
+    ("كوتس", "أعلن مدير الاستخبارات الأميركية، دان كوتس، أن تنظيم داعش لا يزال يمثل تهديدا. "
+             "وقال كوتس إن التنظيم يعيد تنظيم صفوفه.", "دان كوتس"),
+    ("نوركين", "أعلن قائد سلاح الجو الاسرائيلي عميكام نوركين أن بلاده استخدمت لأول مرة مقاتلة اف-35. "
+               "وقال نوركين إن الضربات نجحت.", "عميكام نوركين"),
+    # «أرياس» is someone else in the registry: no full name rather than the wrong person
+    ("كانتي", "قال مفوض شؤون الطاقة والمناخ في الاتحاد الأوروبي، ميغيل أرياس كانتي، إن الحفاظ على "
+              "الاتفاق ضروري. ويسعى كانتي إلى طمأنة الإيرانيين.", None),
+    # a verb before the surname is written elsewhere in the article too: no first name
+    ("هانت", "ومن المتوقع أن يكون الاجتماع صعبا. وبهذه السنوات الست التي أمضاها بين الأطباء والمستشفيات "
+             "والخدمات الصحية يكون هانت صاحب أطول فترة. وقال هانت إن", None),
+])
+def test_a_surname_takes_the_full_name_written_after_a_description(reg, surname, text, full):
+    assert reg.full_name(surname, text) == full
+
+
 def test_a_named_person_does_not_take_the_articles_country(reg):
     # a story about North Korea: «ساندرز» (the White House spokeswoman) is not North Korean
     art = next(a for a in _gold("dev2_gold.jsonl")

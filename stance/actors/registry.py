@@ -1151,7 +1151,9 @@ class Registry:
             left = article_text[max(0, start - _SPAN):start]
             cut = [e.end() for e in _SENTENCE_END.finditer(left)]
             left = left[cut[-1]:] if cut else left
-            left = left[left.rfind("،") + 1:]  # an apposition's name starts after its comma
+            comma = left.rfind("،")
+            before_comma = left[:comma] if comma >= 0 else None
+            left = left[comma + 1:]  # an apposition's name starts after its comma
             toks = tokenize(left + " " + surname)
             if len(toks) <= n:
                 continue
@@ -1165,7 +1167,38 @@ class Registry:
                         and not 0 < self.name_span(norms, span[0]) < span[1] - span[0] - n + 1:
                     # (not «دونالد ترامب اختيار دينا»: a known name that ends before the surname)
                     return " ".join(t.orig for t in toks[span[0]:span[1]])  # not «بأن علي»
+            first = self._first_names_after_description(toks, n, before_comma, article_text[end:end + 2])
+            if first and _only_before(toks[-n - first:], article_text) and not any(
+                    0 < self.name_span(norms, j) < len(toks) - j for j in range(len(toks) - n - first, len(toks))):
+                # (not «ميغيل أرياس كانتي» for «كانتي»: «أرياس» names someone else in the registry)
+                return " ".join(t.orig for t in toks[-n - first:])
         return self._with_family_name(surname, article_text) if n == 1 else None
+
+    def _first_names_after_description(self, toks, n: int, before_comma: str | None, after: str) -> int:
+        """How many words before the surname (the last ``n`` of ``toks``) are first names that
+        no list knows, where the article introduces the person after a description: «المتحدثة
+        باسم مكتب حقوق الإنسان في الأمم المتحدة رافينا شامداساني» (a title or definite person
+        noun, a description ending in «ال» word, the name), or «المتحدث باسم الخارجية
+        الإيرانية، بهرام قاسمي،» (the title before a comma, the name closed by the next one).
+        0 when neither."""
+        lex = self.lexicon
+        norms = [t.norm for t in toks]
+        body = len(toks) - n
+        for k in (1, 2):
+            i = body - k
+            if i < 0 or not self._trailing_name(toks, norms, i, lambda j: self._name_part(toks, norms, j)):
+                continue
+            if i == 0:  # the whole clause after the comma: an apposition to a title before it
+                if before_comma is not None and (after[:1] in ("،", ",", "(") or after[:2] in (" ،", " (", " ,")):
+                    words = _words_of(before_comma)[-_WINDOW:]
+                    if lex.title_table.scan(words) or lex.body_words.scan(words):
+                        return k
+                continue
+            if toks[i - 1].orig.lstrip("(«\"").startswith("ال") and (
+                    lex.title_table.scan(norms[:i - 1])
+                    or any(norms[j].startswith("ال") and _person_noun(norms, j) for j in range(i - 1))):
+                return k
+        return 0
 
     def _with_family_name(self, first: str, article_text: str) -> str | None:
         """«إيثان كوربن» for «إيثان» when the article writes the one word, then one plain word,
@@ -1265,10 +1298,7 @@ class Registry:
         lex = self.lexicon
 
         def plain(j: int) -> bool:  # a word that can be part of a name
-            return not (norms[j][:1].isdigit() or lex.title_table.match_at(norms, j)
-                        or lex.country_at(norms, j, clitics=False)
-                        or lex.modifiers.match_at(norms, j, clitics=False) or _function_word(toks[j])
-                        or lex.body_words.match_at(norms, j, clitics=False) or lex.honorifics.match_at(norms, j))
+            return self._name_part(toks, norms, j)
 
         for i in range(start, len(norms)):
             if norms[i] in lex.name_markers and i + 1 < len(norms):
@@ -1353,6 +1383,15 @@ class Registry:
                         and self._trailing_name(toks, norms, i, plain):  # «ال», not «أليستر» (→ اليستر)
                     return i, len(norms)
         return None
+
+    def _name_part(self, toks, norms: list[str], j: int) -> bool:
+        """A word that can be part of a name: no number, title, country, modifier, function
+        word, body word or honorific."""
+        lex = self.lexicon
+        return not (norms[j][:1].isdigit() or lex.title_table.match_at(norms, j)
+                    or lex.country_at(norms, j, clitics=False)
+                    or lex.modifiers.match_at(norms, j, clitics=False) or _function_word(toks[j])
+                    or lex.body_words.match_at(norms, j, clitics=False) or lex.honorifics.match_at(norms, j))
 
     def _trailing_name(self, toks, norms: list[str], i: int, plain) -> bool:
         """Whether ``norms[i:]`` can be a name after a description: plain words, no function,
@@ -1519,6 +1558,17 @@ def _person_noun(norms: list[str], i: int) -> bool:
     while i < len(norms) and lex.unnamed_prefixes.match_at(norms, i, clitics=False) is not None:
         i += 1  # «بعض المحتجين»
     return i < len(norms) and speaker_words().person_nouns.match_at(norms, i) is not None
+
+
+def _only_before(toks, text: str) -> bool:
+    """Whether each of the first words of a name (``toks`` but the last) stands, everywhere the
+    article writes it, right before the next word of the name: a first name does («هايكو» before
+    «ماس»), a verb or a common word does not («يكون هانت», «كتب علاء»)."""
+    for a, b in zip(toks, toks[1:]):
+        for m in regex.finditer(r"(?<![\p{L}\p{M}])" + regex.escape(a.orig) + r"(?![\p{L}\p{M}])", text):
+            if not text[m.end():].lstrip().startswith(b.orig):
+                return False
+    return True
 
 
 _RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
