@@ -1444,3 +1444,12 @@ def test_a_feminine_participle_after_a_feminine_plural_is_an_adjective(extractor
 def test_an_addressee_before_the_speaker(extractor, sentence, found):
     quotes = extractor({"article_id": "ad", "date": "2015-06-01", "text": sentence})
     assert [(q["actor"], q["text"]) for q in quotes] == found
+
+
+def test_a_title_with_its_description_refers_back_to_the_person_introduced_with_it(extractor):
+    # pool (AL, 2018-01): «رئيس مفوضية الاتحاد الإفريقي» later alone is موسى فكي, introduced so
+    text = ("قال رئيس مفوضية الاتحاد الإفريقي موسى فكي إن تصريحات ترامب المسيئة لدول إفريقية أصبحت من "
+            "الماضي.\nوأعلن رئيس مفوضية الاتحاد الإفريقي خلال مؤتمر صحافي مشترك \"تلقيت رسالة من الرئيس "
+            "ترامب وجهها إليّ وتحدثت عنها مع قادة أفارقة آخرين\".")
+    qs = quotes_of(extractor, text, date="2018-01-25")
+    assert [(q["actor"], q["actor_country"]) for q in qs] == [("موسى فكي", "INT")] * 2

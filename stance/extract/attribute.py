@@ -332,17 +332,21 @@ class Attributor:
 
     def _titled_earlier(self, mention: str):
         """«وحرص رئيس الوزراء على ...» after «رئيس الوزراء الفرنسي إدوار فيليب»: a title (with
-        its country) the registry cannot place refers back to the latest speaker introduced with
-        that title and more (a country, a name)."""
+        its country or description: «المتحدث باسم الرئاسة التركية» after «المتحدث باسم الرئاسة
+        التركية إبراهيم قالن») the registry cannot place refers back to the latest speaker
+        introduced with those words and more (a country, a name)."""
         norms = _norm(mention).split()
         lex = self.registry.lexicon
         m = lex.title_table.match_at(norms, 0) if norms else None
-        if m is None or not (m.end == len(norms) or (
-                m.end == len(norms) - 1 and lex.country_at(norms, m.end) is not None)):
-            return None  # a title, or a title and its country («رئيس الوزراء الفرنسي»), no name
+        if m is None:
+            return None  # a title, with its country or description («المتحدث باسم الرئاسة التركية»)
         for sp in reversed(self.history[-_HISTORY:]):
             before = _norm(sp.mention).split()
-            if len(before) > len(norms) and before[:len(norms)] == norms:
+            if len(before) > len(norms) and before[:len(norms)] == norms and (
+                    len(norms) == m.end + (lex.country_at(norms, m.end) is not None)  # the title alone
+                    or getattr(sp.actor, "known", True)
+                    or " ".join(before[lex.skip_honorifics(before, len(norms)):]) == _norm(sp.actor.name)):
+                # (the title, then the name: not «خطيبة خاشقجي في إجابات مكتوبة ...» for «خطيبة خاشقجي»)
                 return sp.actor
         return None
 
