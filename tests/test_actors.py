@@ -798,6 +798,27 @@ def test_a_surname_takes_the_full_name_written_after_a_description(reg, surname,
     assert reg.full_name(surname, text) == full
 
 
+@pytest.mark.parametrize("text, surname, not_name", [
+    # pool: the article introduces another person of the registry person's surname
+    ("كذلك قال أحد شيوخ قبائل صعدة، فهد الأشرفي، إن دعم الميليشيات مستمر. وأضاف الأشرفي أن القبائل صامدة.",
+     "الأشرفي", "طاهر محمود الأشرفي"),
+    ("وقال أحمد علوش، نائب رئيس جمعية شباب بلا حدود إن القانون جديد. وتابع علوش أن الجمعية تراقب.",
+     "علوش", "محمد علوش"),
+])
+def test_a_surname_is_the_articles_person_not_the_registrys_namesake(reg, text, surname, not_name):
+    assert reg.resolve(surname, date="2018-05-01", article_text=text).name != not_name
+    assert reg.resolve(surname, date="2018-05-01").name == not_name  # without the article: the registry's
+
+
+@pytest.mark.parametrize("text, surname, name", [
+    ("وقال المسؤول إن نتنياهو نقل الرسالة إلى بوتين.", "نتنياهو", "بنيامين نتنياهو"),  # «إن» is no «آن»
+    ("اعتبر الدكتور أنور بن محمد قرقاش، وزير الدولة الإماراتي، أن النجاح كبير. وقال قرقاش إن", "قرقاش",
+     "أنور قرقاش"),  # «محمد» is his father's name
+])
+def test_a_surname_after_a_complementizer_or_a_fathers_name_stays_the_registrys(reg, text, surname, name):
+    assert reg.resolve(surname, date="2018-07-11", article_text=text).name == name
+
+
 def test_a_named_person_does_not_take_the_articles_country(reg):
     # a story about North Korea: «ساندرز» (the White House spokeswoman) is not North Korean
     art = next(a for a in _gold("dev2_gold.jsonl")

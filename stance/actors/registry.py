@@ -640,7 +640,8 @@ class Registry:
         titles = self._titles(norms, head)  # read by the steps below; found once
         # 2. persons
         persons = [(m, r) for m, r in matches if self._entries[r.idx]["type"] == "person"
-                   and not self._entries[r.idx]["per_article"] and not self._other_first_name(norms, head, m, r)]
+                   and not self._entries[r.idx]["per_article"] and not self._other_first_name(norms, head, m, r)
+                   and not self._article_names_another(norms, head, m, r, article)]
         if persons and self._governed_holder(norms, head, (persons[0][0].start, persons[0][0].end), date,
                                              article, self._entries[persons[0][1].idx]["id"]):
             return None
@@ -811,6 +812,29 @@ class Registry:
             own = self._name_words[ref.idx] = frozenset(
                 w for n in [e["name"]] + self.aliases_of(e["id"]) for w in normalize_ar(n).split())
         return prev not in own and (nasab or lex.is_given_name(prev))
+
+    def _article_names_another(self, norms: list[str], head: int, m: Match, ref: _Ref, article) -> bool:
+        """A surname alone («المالكي», «الجعفري») in an article that first writes it after another
+        person's first name («تركي المالكي», «بشار الجعفري») and never this person's full name:
+        the article's person, not the registry's namesake (نوري المالكي, إبراهيم الجعفري). Only
+        where the surname first appears: «إيفانكا ترامب» later in a story about «ترامب» is family."""
+        if article is None or len(m.phrase) != 1 or m.start != head or m.end != len(norms) \
+                or any(_in_article(p, article) for p in self._support[ref.idx] if len(p) >= 2):
+            return False
+        own = self._name_words.get(ref.idx)
+        if own is None:
+            e = self._entries[ref.idx]
+            own = self._name_words[ref.idx] = frozenset(
+                w for n in [e["name"]] + self.aliases_of(e["id"]) for w in normalize_ar(n).split())
+        surname, words = m.phrase[0], article.words
+        k = next((k for k, w in enumerate(words) if w == surname), None)  # where the article introduces it
+        if k is None or k == 0:
+            return False
+        first = words[k - 1]
+        if k >= 2 and words[k - 2] in _NAME_LINKS:
+            return False  # «أنور بن محمد قرقاش»: his father's name
+        return self.lexicon.is_given_name(first) and first not in own and first not in _FUNCTION_WORDS \
+            and not any(len(w) >= 3 and (w.startswith(first) or first.startswith(w)) for w in own)  # «جيم» ~ جيمس
 
     def _governed_holder(self, norms: list[str], head: int, span: tuple[int, int], date=None, article=None,
                          actor_id: str | None = None) -> bool:
