@@ -819,6 +819,23 @@ def test_a_surname_after_a_complementizer_or_a_fathers_name_stays_the_registrys(
     assert reg.resolve(surname, date="2018-07-11", article_text=text).name == name
 
 
+@pytest.mark.parametrize("mention, text, speaker", [
+    # dev FR-internationalNews-1117-20180511: «وقال خاتمي في خطبة الجمعة في جامعة طهران ... إن»
+    ("خاتمي في خطبة الجمعة في جامعة طهران", "نقل التلفزيون عن رجل الدين البارز، أحمد خاتمي، قوله الجمعة",
+     "خاتمي"),
+    ("أحمد خاتمي في خطبة الجمعة", None, "أحمد خاتمي"),  # a given name and a surname
+    # a description takes its prepositional phrases; so do titles and unnamed officials
+    ("فخر الدين ألتون مدير الاتصالات في الرئاسة التركية", None, "فخر الدين ألتون مدير الاتصالات في الرئاسة التركية"),
+    ("مسؤول في وزارة الخارجية", None, "مسؤول في وزارة الخارجية"),
+    ("عدة مصادر في البيت الأبيض", None, "عدة مصادر في البيت الأبيض"),
+])
+def test_a_name_alone_takes_no_prepositional_phrase(reg, mention, text, speaker):
+    from stance.actors.speakers import speaker_span
+
+    s, e = speaker_span(reg, mention, text)
+    assert mention[s:e] == speaker
+
+
 def test_a_named_person_does_not_take_the_articles_country(reg):
     # a story about North Korea: «ساندرز» (the White House spokeswoman) is not North Korean
     art = next(a for a in _gold("dev2_gold.jsonl")

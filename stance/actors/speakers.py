@@ -56,6 +56,7 @@ class SpeakerWords:
     evidence_nouns: frozenset = frozenset()
     addressee_pronouns: frozenset = frozenset()
     media_heads: frozenset = frozenset()
+    name_phrase_ends: frozenset = frozenset()
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
@@ -82,9 +83,11 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
     data.setdefault("evidence_nouns", [])
     data.setdefault("addressee_pronouns", [])
     data.setdefault("media_heads", [])
+    data.setdefault("name_phrase_ends", [])
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
                         words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"),
-                        words("evidence_nouns"), words("addressee_pronouns"), words("media_heads"))
+                        words("evidence_nouns"), words("addressee_pronouns"), words("media_heads"),
+                        words("name_phrase_ends"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -301,6 +304,22 @@ def _in_name(registry, norms: list[str], j: int) -> bool:
                for i in range(max(0, j - 3), j + 1))
 
 
+def _a_name(registry, norms: list[str], head: int, j: int, orig: str, article_text: str | None) -> bool:
+    """Whether ``norms[head:j]`` is a person's name and nothing more: a name the registry
+    knows, a given name and one or two more words, or one word the article writes after a
+    first name («خاتمي» after «أحمد خاتمي»)."""
+    if j - head > 3 or not _name_head(registry, norms, head):
+        return False
+    if registry.name_span(norms, head) == j - head:
+        return True
+    lex = registry.lexicon
+    if j - head >= 2:
+        return lex.is_given_name(norms[head]) and all(_plain(registry, w) or (k == j - 1 and w.startswith("ال"))
+                                                      for k, w in enumerate(norms[head + 1:j], head + 1))
+    return bool(article_text) and _plain(registry, norms[head]) \
+        and registry.full_name(orig, article_text) is not None
+
+
 def _ends_phrase(registry, norms: list[str], j: int, head: int) -> bool:
     """Whether the word ``norms[j]`` (after the head) no longer belongs to the speaker."""
     sw = speaker_words()
@@ -467,6 +486,10 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
         p = words[j]
         if _ends_phrase(registry, norms, j, head) or (p[2].startswith("ف") and p[2][1:] in ("قد", "ان")):
             break
+        if p[2] in sw.name_phrase_ends and _a_name(registry, norms, head, j, mention[words[head][0]:words[j - 1][1]],
+                                                   article_text):
+            break  # «خاتمي في خطبة الجمعة»: a name alone takes no prepositional phrase (a
+            # description does: «فخر الدين ألتون مدير الاتصالات في الرئاسة التركية»)
         n += 1
         if n > _MAX_WORDS:
             break

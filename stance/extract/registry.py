@@ -52,5 +52,9 @@ class ActorRegistry(Protocol):
         """How many of the normalized words ``norms`` from ``i`` on a known name or alias takes
         (0: none starts there)."""
 
+    def full_name(self, surname: str, article_text: str) -> str | None:
+        """The fuller name under which the article introduces a person it also calls ``surname``
+        («أحمد خاتمي» for «خاتمي»), as written there, or None."""
+
     def country_spellings(self) -> list[str]:
         """Country names and capitals: they close a speaker phrase like names do."""
