@@ -836,6 +836,17 @@ def test_a_name_alone_takes_no_prepositional_phrase(reg, mention, text, speaker)
     assert mention[s:e] == speaker
 
 
+@pytest.mark.parametrize("text, name, country", [
+    # dev FR-internationalNews-465-20180316: the title right before the name, not the clause's first country
+    ("وتعرضت الغوطة للقصف، عبر معابر فتحتها القوات الروسية والسورية حسب مندوب سوريا لدى الأمم المتحدة "
+     "بشار الجعفري.", "بشار الجعفري", "SYR"),
+    # pool (France24): «زعيم المعارضة» names no country's opposition; the clause says Armenia
+    ("انتخب البرلمان في أرمينيا الثلاثاء زعيم المعارضة نيكول باشينيان رئيسا للوزراء.", "نيكول باشينيان", "ARM"),
+])
+def test_the_title_right_before_a_name_gives_its_country_first(reg, text, name, country):
+    assert reg.name_country(name, text) == country
+
+
 def test_a_named_person_does_not_take_the_articles_country(reg):
     # a story about North Korea: «ساندرز» (the White House spokeswoman) is not North Korean
     art = next(a for a in _gold("dev2_gold.jsonl")

@@ -1097,8 +1097,8 @@ class Registry:
                      plural: bool = True) -> str | None:
         """The first country word, registry body or person (with its country) in
         ``norms[start:end]``: «مسؤولين كبار في إدارة الرئيس دونالد ترامب» are American.
-        ``plural``: whether a broken plural («الروس») counts (in a mention, not in the
-        description of one person)."""
+        ``plural``: whether a broken plural («الروس») and a weak alias («المعارضة») count (in a
+        mention, not in the description of one person)."""
         norms = norms[:end] if end is not None else norms
         best = None
         fc = self.lexicon.first_country(norms, start, plural=plural)
@@ -1109,7 +1109,9 @@ class Registry:
                 break
             if self.lexicon.names_a_topic(norms, m.start):
                 continue  # «المدافع عن العلاقات الأمريكية السعودية»: a topic, not his country
-            refs = [r for r in m.payloads if self._entries[r.idx].get("country") and (
+            # (in a person's description a weak alias, «زعيم المعارضة», «المتحدث الإعلامي للدفاع
+            # المدني بمنطقة الرياض», is no country's body by itself)
+            refs = [r for r in m.payloads if (plural or not r.weak) and self._entries[r.idx].get("country") and (
                 self._entries[r.idx]["type"] == "body" or (  # a person by a full name, not «علي»
                     self._entries[r.idx]["type"] == "person" and not self._entries[r.idx]["per_article"]
                     and m.end - m.start >= 2))]  # one word may be another word («روس»: Ross, Russians)
@@ -1130,7 +1132,10 @@ class Registry:
         for place in _descriptions(name, article_text):  # read place by place
             first = sent is None
             sent = place.sentence if first else sent
-            c = self._described_country(place.before, place.after)
+            # the title right before the name («... حسب مندوب سوريا لدى الأمم المتحدة بشار الجعفري»
+            # is Syrian, whatever the clause named before it), then the whole clause, the apposition
+            c = self._described_country(self._from_last_title(place.before), []) \
+                or self._described_country(place.before, place.after)
             if c is None and first and self._only_name_words(place.before):
                 # where the article introduces the person: «منسق الأمم المتحدة الإقليمي ...، بانوس
                 # مومتزيس», «...، العميد الطيار محمد علوي»: the title before the comma, the name
