@@ -12,8 +12,10 @@ demo: setup
 test:
 	.ci/test.sh
 
-# Speed and memory figures (printed, never asserted): extraction on the ANT pool, TF-IDF CV
+# Figures (printed, never asserted): extraction speed and memory on the ANT pool, extraction on
+# people the registry does not know (dev and dev2 with a registry of leaders only), TF-IDF CV
 # time and batched vs one-at-a-time BERT inference (needs ../shared/corpus and a pretrained model).
 bench: setup
 	.venv/bin/python tests/benchmarks/extract_speed.py
+	.venv/bin/python tests/benchmarks/unknown_people.py
 	.venv/bin/python tests/benchmarks/experiments_speed.py
