@@ -1453,3 +1453,10 @@ def test_a_title_with_its_description_refers_back_to_the_person_introduced_with_
             "ترامب وجهها إليّ وتحدثت عنها مع قادة أفارقة آخرين\".")
     qs = quotes_of(extractor, text, date="2018-01-25")
     assert [(q["actor"], q["actor_country"]) for q in qs] == [("موسى فكي", "INT")] * 2
+
+
+def test_a_name_particle_never_ends_the_speaker(extractor):
+    # dev FR-internationalNews-1167-20180514: a kunya the registry does not know
+    q = only(quotes_of(extractor, "يصف أبو جهاد شعوره حين سمع بتلك الأنباء بأنه كان مؤلما."))
+    assert q["speaker"] == "أبو جهاد"
+    assert q["text"].startswith("شعوره")

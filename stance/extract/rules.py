@@ -1104,7 +1104,15 @@ def _with_nasab(toks, k: int) -> int:
 
 def _np_length(toks, name_len=None) -> int:
     """Tokens of a speaker noun phrase at the start of ``toks``: head, definite modifiers
-    («وزير الخارجية الروسي»), coordinated definites, and a known name or a name after a title."""
+    («وزير الخارجية الروسي»), coordinated definites, and a known name or a name after a title.
+    A name particle never ends it: «يصف أبو معاذ شعوره» is «أبو معاذ», not «أبو»."""
+    j = _np_tokens(toks, name_len)
+    while 0 < j < len(toks) and toks[j - 1][2] in _NAME_PARTICLES:
+        j += 1
+    return j
+
+
+def _np_tokens(toks, name_len=None) -> int:
     if name_len is not None and len(toks) > 1 and toks[0][2] in GENERIC_BODY_HEADS:
         k = name_len([w for _, _, w in toks[1:9]])
         if k and name_len([w for _, _, w in toks[:8]]) <= k:
@@ -1121,7 +1129,7 @@ def _np_length(toks, name_len=None) -> int:
     while h < len(toks) - 1 and toks[h][2] in HONORIFIC_WORDS:
         h += 1  # «ونوه معالي رئيس هيئة ...»: the honorific opens the noun phrase
     if h and _names_or_titles(toks, h, name_len):
-        return h + _np_length(toks[h:], name_len)
+        return h + _np_tokens(toks[h:], name_len)
     j = _head_and_modifiers(toks, name_len)
     named = _named_holder_end(toks, j, name_len)
     if named is not None:
