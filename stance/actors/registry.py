@@ -806,12 +806,17 @@ class Registry:
         if prev.startswith(("ال", "لل")) or (lex.title_table.match_at(norms, m.start - 1, clitics=False) and not nasab) \
                 or lex.honorifics.match_at(norms, m.start - 1, clitics=False) or prev in lex.adjective_phrases:
             return False  # (before «بن» a title's word is a first name: «سلطان بن سلمان»)
-        own = self._name_words.get(ref.idx)
-        if own is None:
-            e = self._entries[ref.idx]
-            own = self._name_words[ref.idx] = frozenset(
-                w for n in [e["name"]] + self.aliases_of(e["id"]) for w in normalize_ar(n).split())
+        own = self._own_words(ref.idx)
         return prev not in own and (nasab or lex.is_given_name(prev))
+
+    def _own_words(self, idx: int) -> frozenset:
+        """The words of an entry's name and aliases (normalized), memoized."""
+        own = self._name_words.get(idx)
+        if own is None:
+            e = self._entries[idx]
+            own = self._name_words[idx] = frozenset(
+                w for n in [e["name"]] + self.aliases_of(e["id"]) for w in normalize_ar(n).split())
+        return own
 
     def _article_names_another(self, norms: list[str], head: int, m: Match, ref: _Ref, article) -> bool:
         """A surname alone («المالكي», «الجعفري») in an article that first writes it after another
@@ -821,11 +826,7 @@ class Registry:
         if article is None or len(m.phrase) != 1 or m.start != head or m.end != len(norms) \
                 or any(_in_article(p, article) for p in self._support[ref.idx] if len(p) >= 2):
             return False
-        own = self._name_words.get(ref.idx)
-        if own is None:
-            e = self._entries[ref.idx]
-            own = self._name_words[ref.idx] = frozenset(
-                w for n in [e["name"]] + self.aliases_of(e["id"]) for w in normalize_ar(n).split())
+        own = self._own_words(ref.idx)
         surname, words = m.phrase[0], article.words
         k = next((k for k, w in enumerate(words) if w == surname), None)  # where the article introduces it
         if k is None or k == 0:
@@ -1215,7 +1216,7 @@ class Registry:
         body = len(toks) - n
         for k in (1, 2):
             i = body - k
-            if i < 0 or not self._trailing_name(toks, norms, i, lambda j: self._name_part(toks, norms, j)):
+            if i < 0 or not self._trailing_name(toks, norms, i):
                 continue
             if i == 0:  # the whole clause after the comma: an apposition to a title before it
                 if before_comma is not None and (after[:1] in ("،", ",", "(") or after[:2] in (" ،", " (", " ,")):
@@ -1409,7 +1410,7 @@ class Registry:
                 if norms[i] in _RELATIVES:
                     break  # «المركز الذي يعمل فيه قبلان»: a relative clause, no name after it
                 if len(norms) - i <= 3 and toks[i - 1].orig.lstrip("(«\"").startswith("ال") \
-                        and self._trailing_name(toks, norms, i, plain):  # «ال», not «أليستر» (→ اليستر)
+                        and self._trailing_name(toks, norms, i):  # «ال», not «أليستر» (→ اليستر)
                     return i, len(norms)
         return None
 
@@ -1422,7 +1423,7 @@ class Registry:
                     or lex.modifiers.match_at(norms, j, clitics=False) or _function_word(toks[j])
                     or lex.body_words.match_at(norms, j, clitics=False) or lex.honorifics.match_at(norms, j))
 
-    def _trailing_name(self, toks, norms: list[str], i: int, plain) -> bool:
+    def _trailing_name(self, toks, norms: list[str], i: int) -> bool:
         """Whether ``norms[i:]`` can be a name after a description: plain words, no function,
         time or emphatic word, nothing joined by و («وزيرة الثقافة والرياضة ميري ريجيف»), and not
         a preposition's construct chain («الاتحاد المصري لكرة القدم», «بالمدينة»)."""
@@ -1434,7 +1435,7 @@ class Registry:
             return False
         if first[:1] in "بل" and any(w.startswith("ال") for w in norms[i + 1:]):
             return False  # «لحقوق الإنسان», «لمراقبة الإرهاب»
-        return all(plain(j) and not _clitic_function_word(w) and w[:1] != "و" and w not in sw.not_heads
+        return all(self._name_part(toks, norms, j) and not _clitic_function_word(w) and w[:1] != "و" and w not in sw.not_heads
                    and not w.endswith(("ها", "هم", "هما"))  # «معلومات مفادها», «يومها»
                    and w not in sw.phrase_ends and w not in self.lexicon.emphatics
                    for j, w in enumerate(norms[i:], i))
