@@ -1256,7 +1256,8 @@ class Registry:
 
     def _only_name_words(self, words: list[str]) -> bool:
         """Whether ``words`` (before a name, after a comma) are a rank or the name's own first
-        words («العميد الطيار», «بانوس»): no title, body, country, time word or function word."""
+        words («العميد الطيار», «بانوس»): no title, body, country, time word or function word,
+        nothing after و/ف («وقال»: the name is a clause's subject, not an apposition)."""
         from .speakers import speaker_words
 
         lex = self.lexicon
