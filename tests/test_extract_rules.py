@@ -1460,3 +1460,14 @@ def test_a_name_particle_never_ends_the_speaker(extractor):
     q = only(quotes_of(extractor, "يصف أبو جهاد شعوره حين سمع بتلك الأنباء بأنه كان مؤلما."))
     assert q["speaker"] == "أبو جهاد"
     assert q["text"].startswith("شعوره")
+
+
+def test_the_present_of_tabaa_reports_with_a_complementizer(extractor):
+    # pool (BBC): the feature style's narrative present, «ويتابع التقرير بأن ...»
+    text = ("وأضاف التقرير أن المعتقلين يعانون من سوء التغذية.\nويتابع التقرير بأن معظم السجناء لم "
+            "يتهموا بجريمة، ولا يتمتعون بتمثيل قانوني.")
+    quotes = quotes_of(extractor, text)
+    assert [q["text"].split()[0] for q in quotes] == ["المعتقلين", "معظم"]
+    assert quotes[1]["speaker"] == "التقرير"
+    # «يتابع» without أن (follows, monitors) reports nothing
+    assert quotes_of(extractor, "ويتابع المجلس الوضع في المنطقة عن كثب.") == []
