@@ -1471,3 +1471,10 @@ def test_the_present_of_tabaa_reports_with_a_complementizer(extractor):
     assert quotes[1]["speaker"] == "التقرير"
     # «يتابع» without أن (follows, monitors) reports nothing
     assert quotes_of(extractor, "ويتابع المجلس الوضع في المنطقة عن كثب.") == []
+
+
+def test_a_gulf_name_after_a_title_is_the_speaker_and_the_object_follows(extractor):
+    # «الأمير تركي الفيصل»: a first name shaped like a nisba, a family name on a given name
+    q = quotes_of(extractor, "وانتقد الأمير تركي الفيصل تصريحات ترامب المتكررة عن دفع الأموال مقابل الحماية.")
+    assert [(x["speaker"], x["actor"], x["actor_country"]) for x in q] == [("الأمير تركي الفيصل", "تركي الفيصل", None)]
+    assert q[0]["text"].startswith("تصريحات ترامب")

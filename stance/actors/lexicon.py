@@ -330,6 +330,9 @@ class Lexicon:
                 continue
             if m.start > 0 and norms[m.start].startswith("ال") and self.is_given_name(norms[m.start - 1]):
                 continue
+            if m.start > 0 and m.payloads[0].kind == "adjective" and not norms[m.start].startswith("ال") \
+                    and norms[m.start - 1].startswith("ال"):
+                continue  # «الأمير تركي الفيصل»: an indefinite nisba is no adjective of a definite noun
             if _before_bin(norms, m.end):
                 continue  # «تركي بن عبد الله»: a first name
             if self.names_a_topic(norms, m.start):

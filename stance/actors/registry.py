@@ -770,7 +770,7 @@ class Registry:
                   lex.unnamed_prefixes):
             if t.match_at(norms, j) is not None:
                 return False
-        return lex.country_at(norms, j) is None and not _person_noun(norms, j)
+        return _country_word(lex, norms, j) is None and not _person_noun(norms, j)
 
     def _body_heads(self, norms: list[str], head: int, m: Match) -> bool:
         """Whether a body, country or capital matched at ``m`` speaks for the mention. Not when a
@@ -919,6 +919,9 @@ class Registry:
             if body is not None:  # «المتحدث باسم الرئيس التركي»: the presidency's spokesperson
                 return office, ("of", body.id), former, True
         c = lex.country_at(norms, i)
+        if c is not None and c[0].kind == "adjective" and not norms[i].startswith("ال") \
+                and norms[i - 1].startswith("ال"):
+            c = None  # «الأمير تركي الفيصل»: an indefinite nisba is no definite title's adjective
         if c is not None:
             former = lex.skip_modifiers(norms, c[1])[1] or former
         if title.at_body:
@@ -1420,7 +1423,7 @@ class Registry:
         word, body word or honorific."""
         lex = self.lexicon
         return not (norms[j][:1].isdigit() or lex.title_table.match_at(norms, j)
-                    or lex.country_at(norms, j, clitics=False)
+                    or _country_word(lex, norms, j, clitics=False)
                     or lex.modifiers.match_at(norms, j, clitics=False) or _function_word(toks[j])
                     or lex.body_words.match_at(norms, j, clitics=False) or lex.honorifics.match_at(norms, j))
 
@@ -1620,6 +1623,16 @@ class Place(NamedTuple):
     after: list[str]  # the apposition, or up to the next comma
     sentence: list[str]  # «…» where the name stands
     earlier: list[str]  # the clause before the comma that precedes ``before``
+
+
+def _country_word(lex: Lexicon, norms: list[str], j: int, *, clitics: bool = True):
+    """``lex.country_at``, except an indefinite nisba right after a definite word: it is no
+    adjective of that word, so it is a name («الأمير تركي الفيصل»: تركي is his first name)."""
+    c = lex.country_at(norms, j, clitics=clitics)
+    if c is not None and j > 0 and c[0].kind == "adjective" and not norms[j].startswith("ال") \
+            and norms[j - 1].startswith("ال"):
+        return None
+    return c
 
 
 def _words_of(chunk: str) -> list[str]:

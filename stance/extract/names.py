@@ -56,6 +56,7 @@ class NameIndex:
                 names.add(words)
         self.names = frozenset(names)
         self.given_names = frozenset(registry.lexicon.given_names)
+        self.lexicon = registry.lexicon  # country words: a nisba family name names no country
 
     def given_name(self, word: str) -> bool:
         """Whether ``word`` is a common first name of the registry's titles.yaml («أيمن», «عمر»)."""

@@ -1155,7 +1155,24 @@ def _np_tokens(toks, name_len=None) -> int:
         if k < len(toks) and (toks[k][2] in _PREPOSITIONS or toks[k][2] in TIME_WORDS
                               or toks[k][2].startswith("ب")):
             j = k
+        elif k == j + 1 and k + 1 < len(toks) and _family_name_word(toks[k][2], name_len):
+            j = k + 1  # «وانتقد الأمير تركي الفيصل تصريحات ...»: a first name and a family name
+            # (the article on a given name, «الفيصل», or a nisba, «العتيبي»), then the object
     return j
+
+
+def _family_name_word(w: str, name_len) -> bool:
+    """A definite word shaped like a Gulf family name: «ال» on a given name («الفيصل») or a
+    nisba that names no country («العتيبي»); not a body, title or country word."""
+    if not w.startswith("ال") or len(w) < 5 or w in TITLE_WORDS:
+        return False
+    given = _name_index_attr(name_len, "given_name")
+    stem = _norm_word(w)[2:]
+    if given and given(stem):
+        return True
+    lexicon = _name_index_attr(name_len, "lexicon")
+    return w.endswith("ي") and lexicon is not None and lexicon.country_at([_norm_word(w)], 0) is None \
+        and not (name_len and name_len([w]))
 
 
 def _names_or_titles(toks, h: int, name_len) -> bool:
