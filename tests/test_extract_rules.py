@@ -1478,3 +1478,18 @@ def test_a_gulf_name_after_a_title_is_the_speaker_and_the_object_follows(extract
     q = quotes_of(extractor, "وانتقد الأمير تركي الفيصل تصريحات ترامب المتكررة عن دفع الأموال مقابل الحماية.")
     assert [(x["speaker"], x["actor"], x["actor_country"]) for x in q] == [("الأمير تركي الفيصل", "تركي الفيصل", None)]
     assert q[0]["text"].startswith("تصريحات ترامب")
+
+
+@pytest.mark.parametrize("text, actor, start", [
+    # pool: «رد» (replied) reports with a complementizer, a colon or «بالقول/بقوله»
+    ("وردت موسكو بأن لندن تحاول التغطية على ضلوعها في الهجوم.", "الحكومة الروسية", "لندن"),
+    ('ورد ترامب على تهديدات طهران بالقول: "لن يستأنفوا أي شيء".', "دونالد ترامب", "لن"),
+    ('ورد وزير الخارجية الروسي بقوله: "هذا تصريح مألوف".', "سيرغي لافروف", "هذا"),
+])
+def test_radda_replied_reports(extractor, text, actor, start):
+    q = only(quotes_of(extractor, text, date="2018-05-01"))
+    assert (q["actor"], q["text"].split()[0]) == (actor, start)
+
+
+def test_radda_as_was_stated_or_reaction_reports_nothing_of_its_own(extractor):
+    assert quotes_of(extractor, "وورد في البيان أن الهجوم وقع فجرا.") == []

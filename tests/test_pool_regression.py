@@ -112,7 +112,7 @@ def test_discover_unknown_speakers_of_a_pool_slice_and_grow_the_registry(pool, t
             for q in ex(art):
                 fh.write(json.dumps(q, ensure_ascii=False) + "\n")
     stub = tmp_path / "stub.yaml"
-    code, out, err = run(capsys, "actors", "discover", quotes, "--top", "15", "-o", stub)
+    code, out, err = run(capsys, "actors", "discover", quotes, "--top", "20", "-o", stub)
     assert code == 0, err
     # «عثمان» alone joins the full name; the country comes from «الإعلامي الصومالي»
     assert "محمد عثمان\tSOM\tother" in out
