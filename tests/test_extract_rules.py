@@ -1493,3 +1493,14 @@ def test_radda_replied_reports(extractor, text, actor, start):
 
 def test_radda_as_was_stated_or_reaction_reports_nothing_of_its_own(extractor):
     assert quotes_of(extractor, "وورد في البيان أن الهجوم وقع فجرا.") == []
+
+
+def test_an_imperfect_verb_before_a_quotation_goes_on_with_the_speaker(extractor):
+    # dev FR-internationalNews-1167-20180514: «... ويقول "أنا بشوف معاذ ..."»: the journalist
+    # writes no words of their own in quotation marks
+    text = 'وقال الكاتب إن التعذيب كان منتشرا. ويقول "كان هناك الضرب والصعق بالكهرباء والإيهام بالغرق".'
+    assert [q["speaker"] for q in quotes_of(extractor, text)] == ["الكاتب", "الكاتب"]
+    # an impersonal «ويقول إن» without a quotation stays the journalist's voice; so does a
+    # quotation with no speaker before it in the article
+    assert len(quotes_of(extractor, "وقال الكاتب إن التعذيب كان منتشرا. ويقول إن الضرب كان يوميا.")) == 1
+    assert quotes_of(extractor, 'مقدمة الخبر.\nويقول "كان هناك الضرب".') == []

@@ -1574,6 +1574,15 @@ def _participle_subject(site: Site, speaker, name_len) -> tuple[int, int] | None
     return subject_slot(text, site.sent_start, site.vstart, name_len)
 
 
+def _opens_quotation(text: str, pos: int) -> bool:
+    """Whether the content at ``pos`` opens with a quotation mark (after a colon or «إن»)."""
+    m = _QUOTE_OPENING.match(text, pos, pos + 12)
+    return m is not None
+
+
+_QUOTE_OPENING = regex.compile(r"\s*[:：]?\s*(?:[إأا]ن(?:ه|ها)?\s+)?[\"«“”]")
+
+
 def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     """The speaker of a complement quote (None: carried over; ``_SKIP``: the journalist's voice)
     and the gender a carried speaker must agree with."""
@@ -1607,10 +1616,12 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
         return _SKIP, site.gender
     if speaker is None and own_verb and not resumptive and lex.imperfect(site.verb) and not site.left_subject() \
             and not (site.pre == "و" and found_in_sentence(site.found, site.sent_start)) \
-            and not (site.pre == "و" and site.stem in lex.continues_stems and (site.found or site.doc.after_quote)):
+            and not (site.pre == "و" and site.stem in lex.continues_stems and (site.found or site.doc.after_quote)) \
+            and not (site.pre == "و" and (site.found or site.doc.after_quote) and _opens_quotation(text, pos)):
         # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice; but
         # «وتنفي القوات التركية ...، وتقول إنها» goes on with the sentence's speaker, and
-        # «ويضيف أن» after a quote goes on with its speaker
+        # «ويضيف أن» after a quote goes on with its speaker, as does «ويقول "..."»: the
+        # journalist writes no words of their own in quotation marks
         return _SKIP, site.gender
     if speaker is None and own_verb and site.pre == "" and not lex.imperfect(site.verb) and not resumptive:
         speaker = _indefinite_person_before(text, site.sent_start, vstart)  # «لقاء مع صديق قال إن»
