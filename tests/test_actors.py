@@ -859,6 +859,16 @@ def test_an_indefinite_nisba_after_a_definite_title_is_a_first_name(reg, mention
     assert (a.name, a.country) == (name, country)
 
 
+def test_a_nisba_shaped_first_name_keeps_a_namesake_out(reg):
+    # the shape of dev FR-middleEast-373-20180325 («العقيد الركن تركي المالكي», not نوري المالكي)
+    # with a surname the registry holds for someone else: «تركي» after a definite rank is a first name
+    text = "وقال المتحدث باسم الشرطة العقيد الركن تركي الجبير إن التحقيق بدأ. وأضاف الجبير أن المتهمين اعتقلوا."
+    for mention in ("المتحدث باسم الشرطة العقيد الركن تركي الجبير", "الجبير"):
+        assert reg.resolve(mention, date="2018-05-01", article_text=text).name == "تركي الجبير"
+    assert reg.resolve("وزير الخارجية السعودي عادل الجبير", date="2018-05-01").name == "عادل الجبير"
+    assert reg.resolve("الجبير", date="2018-05-01").name == "عادل الجبير"  # no article: the registry's
+
+
 def test_a_named_person_does_not_take_the_articles_country(reg):
     # a story about North Korea: «ساندرز» (the White House spokeswoman) is not North Korean
     art = next(a for a in _gold("dev2_gold.jsonl")

@@ -804,10 +804,15 @@ class Registry:
         prev = norms[m.start - 1]
         lex = self.lexicon
         if prev.startswith(("ال", "لل")) or (lex.title_table.match_at(norms, m.start - 1, clitics=False) and not nasab) \
-                or lex.honorifics.match_at(norms, m.start - 1, clitics=False) or prev in lex.adjective_phrases:
-            return False  # (before «بن» a title's word is a first name: «سلطان بن سلمان»)
+                or lex.honorifics.match_at(norms, m.start - 1, clitics=False) \
+                or ((prev,) in lex.adjective_phrases and m.start - 1 > head
+                    and _country_word(lex, norms, m.start - 1) is not None):
+            return False  # (before «بن» a title's word is a first name: «سلطان بن سلمان»); a nisba
+            # is the title's adjective («الرئيس التركي أردوغان»), unless it opens the mention or is
+            # indefinite after a definite word («العقيد الركن تركي المالكي»: a first name, so not
+            # نوري المالكي)
         own = self._own_words(ref.idx)
-        return prev not in own and (nasab or lex.is_given_name(prev))
+        return prev not in own and (nasab or lex.is_given_name(prev) or (prev,) in lex.adjective_phrases)
 
     def _own_words(self, idx: int) -> frozenset:
         """The words of an entry's name and aliases (normalized), memoized."""
@@ -834,7 +839,10 @@ class Registry:
         first = words[k - 1]
         if k >= 2 and words[k - 2] in _NAME_LINKS:
             return False  # «أنور بن محمد قرقاش»: his father's name
-        return self.lexicon.is_given_name(first) and first not in own and first not in _FUNCTION_WORDS \
+        named = self.lexicon.is_given_name(first) or (  # «تركي المالكي»: a nisba before a definite
+            surname.startswith("ال") and self.lexicon.country_at(words, k - 1) is not None  # noun is
+            and not first.startswith("ال"))  # no adjective of it, so a first name
+        return named and first not in own and first not in _FUNCTION_WORDS \
             and not any(len(w) >= 3 and (w.startswith(first) or first.startswith(w)) for w in own)  # «جيم» ~ جيمس
 
     def _governed_holder(self, norms: list[str], head: int, span: tuple[int, int], date=None, article=None,
