@@ -315,6 +315,18 @@ class Lexicon:
             return None
         return m.payloads[0], m.end
 
+    @staticmethod
+    def nisba_first_name(norms: list[str], i: int, ref: CountryRef) -> bool:
+        """Whether the country adjective ``ref`` at ``norms[i]`` is a first name: an indefinite
+        nisba right after a definite word is no adjective of it («الأمير تركي الفيصل», «العقيد
+        الركن تركي المالكي»; «الرئيس التركي», «مسؤول تركي» are adjectives)."""
+        return i > 0 and ref.kind == "adjective" and not norms[i].startswith("ال") and norms[i - 1].startswith("ال")
+
+    def country_word(self, norms: list[str], i: int, *, clitics: bool = True) -> tuple[CountryRef, int] | None:
+        """:meth:`country_at`, but not a nisba that is a first name (:meth:`nisba_first_name`)."""
+        c = self.country_at(norms, i, clitics=clitics)
+        return None if c is not None and self.nisba_first_name(norms, i, c[0]) else c
+
     def opens_head(self, word: str) -> bool:
         """Whether a normalized word is a head that opens a noun phrase of its own: an unnamed
         official, a group of people or a body («مصادر», «ناشطون», «وزارة»)."""
@@ -330,9 +342,8 @@ class Lexicon:
                 continue
             if m.start > 0 and norms[m.start].startswith("ال") and self.is_given_name(norms[m.start - 1]):
                 continue
-            if m.start > 0 and m.payloads[0].kind == "adjective" and not norms[m.start].startswith("ال") \
-                    and norms[m.start - 1].startswith("ال"):
-                continue  # «الأمير تركي الفيصل»: an indefinite nisba is no adjective of a definite noun
+            if self.nisba_first_name(norms, m.start, m.payloads[0]):
+                continue  # «الأمير تركي الفيصل»
             if _before_bin(norms, m.end):
                 continue  # «تركي بن عبد الله»: a first name
             if self.names_a_topic(norms, m.start):

@@ -770,7 +770,7 @@ class Registry:
                   lex.unnamed_prefixes):
             if t.match_at(norms, j) is not None:
                 return False
-        return _country_word(lex, norms, j) is None and not _person_noun(norms, j)
+        return lex.country_word(norms, j) is None and not _person_noun(norms, j)
 
     def _body_heads(self, norms: list[str], head: int, m: Match) -> bool:
         """Whether a body, country or capital matched at ``m`` speaks for the mention. Not when a
@@ -806,7 +806,7 @@ class Registry:
         if prev.startswith(("ال", "لل")) or (lex.title_table.match_at(norms, m.start - 1, clitics=False) and not nasab) \
                 or lex.honorifics.match_at(norms, m.start - 1, clitics=False) \
                 or ((prev,) in lex.adjective_phrases and m.start - 1 > head
-                    and _country_word(lex, norms, m.start - 1) is not None):
+                    and lex.country_word(norms, m.start - 1) is not None):
             return False  # (before «بن» a title's word is a first name: «سلطان بن سلمان»); a nisba
             # is the title's adjective («الرئيس التركي أردوغان»), unless it opens the mention or is
             # indefinite after a definite word («العقيد الركن تركي المالكي»: a first name, so not
@@ -926,10 +926,7 @@ class Registry:
             body = self._holder_body(norms, i) if office == "spokesperson" else None
             if body is not None:  # «المتحدث باسم الرئيس التركي»: the presidency's spokesperson
                 return office, ("of", body.id), former, True
-        c = lex.country_at(norms, i)
-        if c is not None and c[0].kind == "adjective" and not norms[i].startswith("ال") \
-                and norms[i - 1].startswith("ال"):
-            c = None  # «الأمير تركي الفيصل»: an indefinite nisba is no definite title's adjective
+        c = lex.country_word(norms, i)  # not «الأمير تركي الفيصل»: a first name
         if c is not None:
             former = lex.skip_modifiers(norms, c[1])[1] or former
         if title.at_body:
@@ -1208,14 +1205,15 @@ class Registry:
                         and not 0 < self.name_span(norms, span[0]) < span[1] - span[0] - n + 1:
                     # (not «دونالد ترامب اختيار دينا»: a known name that ends before the surname)
                     return " ".join(t.orig for t in toks[span[0]:span[1]])  # not «بأن علي»
-            first = self._first_names_after_description(toks, n, before_comma, article_text[end:end + 2])
+            first = self._first_names_after_description(toks, norms, n, before_comma, article_text[end:end + 2])
             if first and _only_before(toks[-n - first:], article_text) and not any(
                     0 < self.name_span(norms, j) < len(toks) - j for j in range(len(toks) - n - first, len(toks))):
                 # (not «ميغيل أرياس كانتي» for «كانتي»: «أرياس» names someone else in the registry)
                 return " ".join(t.orig for t in toks[-n - first:])
         return self._with_family_name(surname, article_text) if n == 1 else None
 
-    def _first_names_after_description(self, toks, n: int, before_comma: str | None, after: str) -> int:
+    def _first_names_after_description(self, toks, norms: list[str], n: int, before_comma: str | None,
+                                       after: str) -> int:
         """How many words before the surname (the last ``n`` of ``toks``) are first names that
         no list knows, where the article introduces the person after a description: «المتحدثة
         باسم مكتب حقوق الإنسان في الأمم المتحدة رافينا شامداساني» (a title or definite person
@@ -1223,7 +1221,6 @@ class Registry:
         الإيرانية، بهرام قاسمي،» (the title before a comma, the name closed by the next one).
         0 when neither."""
         lex = self.lexicon
-        norms = [t.norm for t in toks]
         body = len(toks) - n
         for k in (1, 2):
             i = body - k
@@ -1431,7 +1428,7 @@ class Registry:
         word, body word or honorific."""
         lex = self.lexicon
         return not (norms[j][:1].isdigit() or lex.title_table.match_at(norms, j)
-                    or _country_word(lex, norms, j, clitics=False)
+                    or lex.country_word(norms, j, clitics=False)
                     or lex.modifiers.match_at(norms, j, clitics=False) or _function_word(toks[j])
                     or lex.body_words.match_at(norms, j, clitics=False) or lex.honorifics.match_at(norms, j))
 
@@ -1631,16 +1628,6 @@ class Place(NamedTuple):
     after: list[str]  # the apposition, or up to the next comma
     sentence: list[str]  # «…» where the name stands
     earlier: list[str]  # the clause before the comma that precedes ``before``
-
-
-def _country_word(lex: Lexicon, norms: list[str], j: int, *, clitics: bool = True):
-    """``lex.country_at``, except an indefinite nisba right after a definite word: it is no
-    adjective of that word, so it is a name («الأمير تركي الفيصل»: تركي is his first name)."""
-    c = lex.country_at(norms, j, clitics=clitics)
-    if c is not None and j > 0 and c[0].kind == "adjective" and not norms[j].startswith("ال") \
-            and norms[j - 1].startswith("ال"):
-        return None
-    return c
 
 
 def _words_of(chunk: str) -> list[str]:

@@ -76,6 +76,7 @@ RULES = {
 
 
 _LEADING_COMP = words("leading_complementizer")
+_QUOTATION_OPENING = words("quotation_opening")
 _QUOTE_CHARS = regex.compile(r"[\"«»“”]")
 _RESUMPTIVE = words("resumptive_fi")
 _QAWLUHU_END = words("qawluhu_end")
@@ -1574,15 +1575,6 @@ def _participle_subject(site: Site, speaker, name_len) -> tuple[int, int] | None
     return subject_slot(text, site.sent_start, site.vstart, name_len)
 
 
-def _opens_quotation(text: str, pos: int) -> bool:
-    """Whether the content at ``pos`` opens with a quotation mark (after a colon or «إن»)."""
-    m = _QUOTE_OPENING.match(text, pos, pos + 12)
-    return m is not None
-
-
-_QUOTE_OPENING = regex.compile(r"\s*[:：]?\s*(?:[إأا]ن(?:ه|ها)?\s+)?[\"«“”]")
-
-
 def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     """The speaker of a complement quote (None: carried over; ``_SKIP``: the journalist's voice)
     and the gender a carried speaker must agree with."""
@@ -1617,7 +1609,8 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     if speaker is None and own_verb and not resumptive and lex.imperfect(site.verb) and not site.left_subject() \
             and not (site.pre == "و" and found_in_sentence(site.found, site.sent_start)) \
             and not (site.pre == "و" and site.stem in lex.continues_stems and (site.found or site.doc.after_quote)) \
-            and not (site.pre == "و" and (site.found or site.doc.after_quote) and _opens_quotation(text, pos)):
+            and not (site.pre == "و" and (site.found or site.doc.after_quote)
+                     and _QUOTATION_OPENING.match(text, pos, pos + 12) is not None):
         # impersonal «ويعتقد أن ...», «يذكر أن ...»: the journalist's voice; but
         # «وتنفي القوات التركية ...، وتقول إنها» goes on with the sentence's speaker, and
         # «ويضيف أن» after a quote goes on with its speaker, as does «ويقول "..."»: the
