@@ -23,3 +23,15 @@ def test_the_reduced_registry_knows_leaders_and_not_the_other_people(tmp_path):
     assert mod.Registry.load().resolve("ستافان دي ميستورا", date="2018-04-14").known
     body = reg.resolve("وزارة الخارجية الروسية")  # bodies stay
     assert (body.known, body.country) == (True, "RUS")
+
+
+def test_a_missing_gold_file_is_one_line_and_nothing_else(tmp_path, capsys):
+    import pytest
+
+    spec = importlib.util.spec_from_file_location("unknown_people", BENCH)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    with pytest.raises(SystemExit) as e:
+        mod.main([str(tmp_path / "missing.jsonl")])
+    assert str(e.value).startswith("unknown_people.py: error: ") and "missing.jsonl" in str(e.value)
+    assert capsys.readouterr().out == ""  # no table started

@@ -30,6 +30,7 @@ from stance.actors.registry import DATA_DIR, Registry  # noqa: E402
 from stance.cli.eval_extract import read_gold  # noqa: E402
 from stance.extract import Extractor  # noqa: E402
 from stance.extract.evaluate import evaluate  # noqa: E402
+from stance.io import InputError  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 KEEP = {"head_of_state", "head_of_government", "foreign_minister"}
@@ -55,19 +56,26 @@ def score(gold: list[dict], extractor: Extractor) -> dict:
 
 
 def main(argv=None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("gold", nargs="*", default=[str(SHARED / "dev_gold.jsonl"), str(SHARED / "dev2_gold.jsonl")])
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="example: python tests/benchmarks/unknown_people.py ../shared/data/dev_gold.jsonl")
+    ap.add_argument("gold", nargs="*", default=[str(SHARED / "dev_gold.jsonl"), str(SHARED / "dev2_gold.jsonl")],
+                    help="gold articles in the codebook format (default: dev and dev2)")
     args = ap.parse_args(argv)
+    try:  # every file read before anything is printed: a bad one stops the run with one line
+        golds = [(g, read_gold(g)) for g in args.gold]
+    except InputError as e:
+        sys.exit(f"unknown_people.py: error: {e}")
     with tempfile.TemporaryDirectory() as tmp:
         reduced, kept, total = reduced_registry(Path(tmp))
         full = Registry.load()
         print(f"registry: {len(full)} actors; reduced: {len(reduced)} ({kept} of {total} people kept: "
               f"heads of state/government and foreign ministers)\n")
         print(f"{'gold':<22}{'registry':<10}{'overlap-F1':>11}{'actor':>8}{'country':>9}")
-        for g in args.gold:
+        for g, gold in golds:
             rows = {}
             for label, reg in (("bundled", full), ("reduced", reduced)):
-                r = score(read_gold(g), Extractor(registry=reg))
+                r = score(gold, Extractor(registry=reg))
                 rows[label] = (r["overlap"]["f1"], r["actor_accuracy"], r["country_accuracy"])
                 print(f"{Path(g).name:<22}{label:<10}" + "".join(f"{100 * v:>{w}.1f}" for v, w in zip(rows[label], (11, 8, 9))))
             d = [b - a for a, b in zip(rows["bundled"], rows["reduced"])]
