@@ -1504,3 +1504,38 @@ def test_an_imperfect_verb_before_a_quotation_goes_on_with_the_speaker(extractor
     # quotation with no speaker before it in the article
     assert len(quotes_of(extractor, "وقال الكاتب إن التعذيب كان منتشرا. ويقول إن الضرب كان يوميا.")) == 1
     assert quotes_of(extractor, 'مقدمة الخبر.\nويقول "كان هناك الضرب".') == []
+
+
+@pytest.mark.parametrize("sentence, speaker, actor, content", [
+    # a title described up to a body or place, then its holder's name the registry may not know
+    ("في المقابل، هدد المتحدث باسم الرئاسة التركية إبراهيم قالن بأن المجموعات الموالية للنظام السوري "
+     "ستكون هدفا مشروعا.", "المتحدث باسم الرئاسة التركية إبراهيم قالن", "إبراهيم قالن",
+     "المجموعات الموالية للنظام السوري ستكون هدفا مشروعا"),
+    ("ودعا مساعد السفير الروسي لدى الأمم المتحدة ديمتري بوليانسكي إلى وضع حد للعقوبات الأحادية على سوريا.",
+     "مساعد السفير الروسي لدى الأمم المتحدة ديمتري بوليانسكي", "ديمتري بوليانسكي",
+     "وضع حد للعقوبات الأحادية على سوريا"),
+    # a definite noun right after the speaker is the object, whatever preposition follows it
+    ("ودان الأمين العام للأمم المتحدة أنطونيو غوتيريش الهجوم على المدنيين.",
+     "الأمين العام للأمم المتحدة أنطونيو غوتيريش", "أنطونيو غوتيريش", "الهجوم على المدنيين"),
+    ("وانتقدت وزارة الخارجية القصف الإيراني.", "وزارة الخارجية", None, "القصف الإيراني"),
+])
+def test_a_titles_holder_ends_the_speaker_and_a_definite_noun_opens_the_object(extractor, sentence, speaker,
+                                                                              actor, content):
+    [quote] = extractor({"article_id": "holder", "date": "2018-03-01", "text": sentence})
+    assert (quote["speaker"], quote["text"]) == (speaker, content)
+    assert actor is None or quote["actor"] == actor
+
+
+def test_a_bodys_phrase_has_no_holder_name(extractor):
+    # «أحكاما» after «محكمة الجنايات في نواكشوط» is the object, not a person's name; after a
+    # title the same place is followed by its holder's name («جوناثان آلانان»)
+    from stance.extract.rules import _np_length, _tokens
+
+    def np(text):
+        toks = _tokens(text, 0, len(text))
+        return " ".join(w for _, _, w in toks[:_np_length(toks, extractor.names.name_len)])
+
+    assert np("محكمة الجنايات في نواكشوط أحكاما بالسجن على متهمين") == "محكمة الجنايات في نواكشوط"
+    assert np("نائب السفير البريطاني لدى الأمم المتحدة جوناثان آلانان استهداف ميليشيات الحوثي") \
+        == "نائب السفير البريطاني لدى الأمم المتحدة جوناثان آلانان"
+    assert np("السفير الأميركي لدى اليمن ماثيو تولر بشدة بالهجوم") == "السفير الأميركي لدى اليمن ماثيو تولر"

@@ -48,6 +48,7 @@ class NameIndex:
                     for k in actor_kinds:  # «الحلف» may refer back to «حلف شمال الأطلسي» / «الناتو»
                         by_kind.setdefault(k, set()).add((words, actor.id))
         self.persons = frozenset(persons)
+        self.person_words = frozenset(w for p in persons for w in p)  # «بوليانسكي» is a name word
         self.by_kind = {k: tuple(v) for k, v in by_kind.items()}
         # country names and capitals («باكستان», «دمشق») close a speaker phrase like names do
         for s in registry.country_spellings():
@@ -61,6 +62,26 @@ class NameIndex:
     def given_name(self, word: str) -> bool:
         """Whether ``word`` is a common first name of the registry's titles.yaml («أيمن», «عمر»)."""
         return _norm_word(word) in self.given_names
+
+    def name_word(self, word: str) -> bool:
+        """Whether ``word`` can only be part of a person's name: undetermined, and no title,
+        body, honorific, modifier, country or person word of the registry's lexicon, nor a
+        name of a body or place: «جوناثان», «قالن», «بوليانسكي»; not «الأمم», «ميليشيات»,
+        «تركيا», «دمشق»."""
+        from stance.actors.speakers import speaker_words
+
+        w = _norm_word(word)
+        if not w or word.startswith(("ال", "لل")) or w[:1].isdigit() \
+                or ((w,) in self.names and w not in self.person_words):
+            return False  # (the definite article read as written: «آلانان» folds to «الانان»)
+        lex, norms = self.lexicon, [w]
+        if any(t.match_at(norms, 0) is not None for t in (
+                lex.title_table, lex.body_words, lex.honorifics, lex.modifiers, lex.unnamed_table,
+                lex.group_heads, lex.unnamed_prefixes)):
+            return False
+        sw = speaker_words()
+        return lex.country_word(norms, 0) is None and sw.person_nouns.match_at(norms, 0) is None \
+            and w not in sw.not_heads and w not in sw.phrase_ends
 
     def person_at(self, words: list[str], within: int = 5) -> tuple[int, int] | None:
         """``(offset, length)`` of the first known person's full name (two words or more)

@@ -909,6 +909,11 @@ def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, 
     for i, (s, e, w) in enumerate(head[1:min(len(head), j + 3)], start=1):
         if i > j and (w.startswith("ال") or w.endswith(("ة", "ات"))) and w not in _PREPOSITIONS:
             break  # «وتوقع الوزير موافقة الولايات المتحدة على»: an object, not a name
+        if i == j and w.startswith("ال") and not w.endswith(NISBA_ENDINGS) and w not in _FIXED_MODIFIERS \
+                and w not in TIME_WORDS and w not in TITLE_WORDS and w not in HONORIFIC_WORDS:
+            break  # «ودان الأمين العام للأمم المتحدة أنطونيو غوتيريش الهجوم على المدنيين»: a definite
+            # noun right after the speaker's noun phrase is the object, not a speaker going on to
+            # the verb's preposition («على» is the noun's)
         if w in TIME_WORDS and i + 1 < len(toks):
             k = i + 1
             while k + 1 < len(toks) and toks[k][2] in TIME_WORDS:
@@ -1134,7 +1139,7 @@ def _np_tokens(toks, name_len=None) -> int:
     j = _head_and_modifiers(toks, name_len)
     named = _named_holder_end(toks, j, name_len)
     if named is not None:
-        return _with_nasab(toks, named)
+        return _holder_name_end(toks, _with_nasab(toks, named), name_len)
     if j < len(toks) - 1 and toks[j][2] in HONORIFIC_WORDS and toks[0][2] not in HONORIFIC_WORDS:
         # «رئيس هيئة حقوق الإنسان الدكتور بندر العيبان بما»: the holder's name after an honorific
         k = j
@@ -1160,6 +1165,40 @@ def _np_tokens(toks, name_len=None) -> int:
             j = k + 1  # «وانتقد الأمير تركي الفيصل تصريحات ...»: a first name and a family name
             # (the article on a given name, «الفيصل», or a nisba, «العتيبي»), then the object
     return j
+
+
+def _holder_name_end(toks, k: int, name_len) -> int:
+    """Where the noun phrase ends when a title's description closes at ``k`` with a known body
+    or place: past its holder's name the registry does not know («هدد المتحدث باسم الرئاسة
+    التركية إبراهيم قالن بأن», «دان نائب السفير البريطاني لدى الأمم المتحدة جوناثان آلانان
+    استهداف ...»). One to three name words (:meth:`NameIndex.name_word`) followed by a
+    preposition, a «ب» word, «أن» or nothing; or a given name and one word more. Not after a
+    known person's name, and ``k`` itself when no name follows («أدانت الأمم المتحدة الهجوم»)."""
+    name_word = _name_index_attr(name_len, "name_word")
+    given = _name_index_attr(name_len, "given_name")
+    persons = _name_index_attr(name_len, "persons") or frozenset()
+    if name_word is None or toks[0][2] not in TITLE_WORDS \
+            or any(tuple(_norm_word(w) for _, _, w in toks[i:k]) in persons for i in range(max(0, k - 6), k - 1)):
+        return k  # (a body's phrase has no holder: «أصدرت محكمة الجنايات في نواكشوط أحكاما»)
+    e = k
+    while e < len(toks) and e < k + 3 and toks[e][0] == toks[e - 1][1] + 1 and _LETTERS.fullmatch(toks[e][2]) \
+            and not (toks[e][2].startswith(("و", "ب", "ل")) and (e == k or toks[e][2][1:3] == "ال")) \
+            and toks[e][2] not in OBJECT_ADVERBS and not toks[e][2].endswith(("ها", "هم", "هما")) \
+            and name_word(toks[e][2]):
+        e += 1  # (one space apart: a name between commas is an apposition, read by _split_at_commas;
+        # a clitic's letter opens no first name, «بشدة», but may open a surname, «بوليانسكي»)
+    for end in range(e, k, -1):
+        if end == len(toks):
+            return end
+        w = toks[end][2]
+        if w in _PREPOSITIONS or w in TIME_WORDS or w in _OBJECT_LINKS or (w.startswith("ب") and len(w) > 3):
+            return end
+    if e - k >= 2 and given is not None and given(toks[k][2]):
+        return k + 2
+    return k
+
+
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 
 
 def _family_name_word(w: str, name_len) -> bool:
@@ -1245,13 +1284,21 @@ def _head_and_modifiers(toks, name_len) -> int:
             j = _construct_chain(toks, name_len)
     chained = j > 1 and not definite_head  # the construct's complement is read: only adjectives follow
     while j < len(toks) and j < 6 and toks[j][2].startswith(("ال", "وال")):
-        if (definite_head or chained) and not _adjective_like(toks[j][2]):
+        if (definite_head or chained) and not _adjective_like(toks[j][2]) and not _title_modifier(toks[j][2], name_len):
             break  # «المصدر النظام السوري مسؤولية»: a definite noun after a definite head is the object
         j += 1
+        chained = chained or j == 2  # «وزير الخارجية»: an indefinite head's definite complement;
+        # only adjectives follow it («ودان وزير الخارجية الأمريكي الهجوم على المدنيين»)
     head = toks[0][2][2:] if definite_head else toks[0][2]
     if j < len(toks) and toks[j][2].startswith(_SELF) and head not in OFFICE_HEADS:
         j += 1  # «المصادر نفسها», «المصدر ذاته» (after a title a name may follow: «رئيس الوزراء نفسه جاستن ترودو»)
     return j
+
+
+def _title_modifier(word: str, name_len) -> bool:
+    """A modifier of a title in the registry's ``titles.yaml`` («الجديد», «الأسبق», «المقال»)."""
+    lexicon = _name_index_attr(name_len, "lexicon")
+    return lexicon is not None and lexicon.modifiers.match_at([_norm_word(word)], 0) is not None
 
 
 def _named_holder_end(toks, j: int, name_len) -> int | None:
