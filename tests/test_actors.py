@@ -757,6 +757,15 @@ def test_the_description_of_a_person_reads_past_the_topic_he_handles(reg):
     assert reg.name_country("ستيف كوك", "وقال ستيف كوك، الخبير بالشؤون التركية، إن أنقرة ترد.") is None
 
 
+def test_the_addressee_after_a_description_gives_the_speaker_no_country(reg):
+    # pool FR-internationalNews-2189-20180705: a resident of Salisbury talking to AFP is not French
+    text = "وقال باتريك هيلمان (70 عاما) أحد سكان سالزبري لوكالة الأنباء الفرنسية إنه مصدوم."
+    assert reg.name_country("باتريك هيلمان", text) is None
+    # the description's own country word still counts before the addressee
+    text = "وقال بيتر شميت المسؤول في الحكومة الألمانية للصحفيين إنه مصدوم."
+    assert reg.name_country("بيتر شميت", text) == "DEU"
+
+
 @pytest.mark.parametrize("mention, name", [
     # pool mentions: a title's whole description, then a name whose first name no list knows
     ("وزير الثقافة مات هانكوت", "مات هانكوت"),

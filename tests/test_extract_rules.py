@@ -1539,3 +1539,16 @@ def test_a_bodys_phrase_has_no_holder_name(extractor):
     assert np("نائب السفير البريطاني لدى الأمم المتحدة جوناثان آلانان استهداف ميليشيات الحوثي") \
         == "نائب السفير البريطاني لدى الأمم المتحدة جوناثان آلانان"
     assert np("السفير الأميركي لدى اليمن ماثيو تولر بشدة بالهجوم") == "السفير الأميركي لدى اليمن ماثيو تولر"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # the platform one speaks on is no part of the speaker («على تويتر» is an occasion, like «في بيان»)
+    ("وقال الصدر على تويتر في أول تعليق علني له على الاحتجاجات: \"على كل الكتل السياسية تعليق "
+     "الحوارات\".", "الصدر"),
+    # an age in brackets after the name is no part of it (dev FR-internationalNews-2350-20180717)
+    ("وقال أحد المحتجين ويدعى عصام جبار (24 عاما) \"نحن أهل البصرة نسمع بنفط العراق\".",
+     "أحد المحتجين ويدعى عصام جبار"),
+])
+def test_a_platform_or_an_age_after_the_speaker_is_no_part_of_it(extractor, sentence, speaker):
+    [quote] = extractor({"article_id": "t", "date": "2018-07-17", "text": sentence})
+    assert quote["speaker"] == speaker

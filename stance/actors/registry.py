@@ -1158,9 +1158,15 @@ class Registry:
         if sent is not None:
             at = sent.index("…")
             end = next((i for i in range(at, len(sent)) if sent[i] in _COMPLEMENTIZERS), len(sent))
+            end = next((i for i in range(at + 2, end) if _addressee_word(sent[i])), end)
+            # (not the addressee after a description: «وقال باتريك هيلمان (70 عاما) أحد سكان سالزبري
+            # لوكالة الأنباء الفرنسية إنه»; right after the mention «للصحافة» may go on its name)
             words = [w for w in sent[:end] if w not in ("،", "…")]
-            codes = {m.payloads[0].code for m in self.lexicon.country_table.scan(words)
-                     if m.payloads[0].kind != "plural" and not self.lexicon.names_a_topic(words, m.start)} - {"INT"}
+            lex = self.lexicon
+            codes = {m.payloads[0].code for m in lex.country_table.scan(words)
+                     if m.payloads[0].kind != "plural" and not lex.names_a_topic(words, m.start)
+                     and not (m.start > 0 and words[m.start].startswith("ال") and lex.is_given_name(words[m.start - 1]))
+                     } - {"INT"}  # (not a family name: «مراد التركي»)
             if _bare_kingdom(words, self.lexicon):
                 codes.add(_country_words(article_text)[1])  # «المملكة» alone: the article's kingdom
             codes.discard(None)
@@ -1587,6 +1593,16 @@ class Registry:
         return Resolution(Actor(aid, name, country, role, known=False,
                                 type="body" if role in _BODY_ROLES else "person"),
                           f"{how} ({'; '.join(notes)})")
+
+
+def _addressee_word(w: str) -> bool:
+    """«لوكالة», «للصحفيين», «لرويترز»: ل and an addressee of ``speakers.yaml`` (normalized)."""
+    from .speakers import speaker_words
+
+    if not w.startswith("ل") or len(w) < 4:
+        return False
+    addressees = speaker_words().addressees
+    return w[1:] in addressees or (w.startswith("لل") and "ال" + w[2:] in addressees)
 
 
 def _person_noun(norms: list[str], i: int) -> bool:

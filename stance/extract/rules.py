@@ -144,6 +144,8 @@ def _time_follows(nxt: str | None) -> bool:
 
 
 def _is_adjunct(tok: str, nxt: str | None) -> bool:
+    if tok[:1] == "(" and tok[1:2].isdigit():
+        return True  # «أحد المحتجين ويدعى عصام جبار (24 عاما)»: his age, not his name
     t = tok.strip("\"«»“”()")
     if t in _TIME_HEADS_OR_ADJECTIVES and not _time_follows(nxt):
         return False  # «مصدر مطلع» (well-informed), not «مطلع الشهر» (the start of the month)
