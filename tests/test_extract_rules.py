@@ -1552,3 +1552,14 @@ def test_a_bodys_phrase_has_no_holder_name(extractor):
 def test_a_platform_or_an_age_after_the_speaker_is_no_part_of_it(extractor, sentence, speaker):
     [quote] = extractor({"article_id": "t", "date": "2018-07-17", "text": sentence})
     assert quote["speaker"] == speaker
+
+
+def test_a_foreign_name_particle_goes_on_with_the_name_that_follows_it():
+    # dev BB-middleEast-921-20180830 spells «دي مستورا»: «مستورا» is no accusative after «دي»
+    # (read with the bundled bodies only: a registry that does not know the envoy)
+    from stance.actors.registry import DATA_DIR, Registry
+
+    ex = Extractor(registry=Registry.load([DATA_DIR / "bodies.yaml"], bundled=False))
+    for sentence in ("وشدد دي مستورا على الحاجة إلى دعم بناء من دمشق.", "وقال دي مستورا إن أهم شيء هو تجنب التصعيد."):
+        [quote] = ex({"article_id": "t", "date": "2018-08-30", "text": sentence})
+        assert quote["speaker"] == "دي مستورا"

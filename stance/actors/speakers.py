@@ -57,6 +57,7 @@ class SpeakerWords:
     addressee_pronouns: frozenset = frozenset()
     media_heads: frozenset = frozenset()
     name_phrase_ends: frozenset = frozenset()
+    name_particles: frozenset = frozenset()
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
@@ -84,10 +85,11 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
     data.setdefault("addressee_pronouns", [])
     data.setdefault("media_heads", [])
     data.setdefault("name_phrase_ends", [])
+    data.setdefault("name_particles", [])
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
                         words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"),
                         words("evidence_nouns"), words("addressee_pronouns"), words("media_heads"),
-                        words("name_phrase_ends"))
+                        words("name_phrase_ends"), words("name_particles"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -334,7 +336,8 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int) -> bool:
     if w.endswith("ا") and len(w) >= 4 and not w.startswith("ال") and not w.endswith(("ها", "نا", "هما")) \
             and not _name_at(registry, norms, j) and not lex.is_given_name(w) and lex.country_at(norms, j) is None \
             and lex.title_table.match_at(norms, j - 1) is None and lex.honorifics.match_at(norms, j - 1) is None \
-            and (j == head + 1 or norms[j - 1].startswith("ال")) and not _in_name(registry, norms, j):
+            and (j == head + 1 or norms[j - 1].startswith("ال")) and not _in_name(registry, norms, j) \
+            and norms[j - 1] not in sw.name_particles:  # (not «دي مستورا»)
         return True  # «المشروع جدلا ساخنا», «مسؤولون مصريون مرارا»: an accusative object or adverb
     if w.startswith("ال") and j > head and _after_country_name(lex, norms, head, j) \
             and not w.endswith(_NISBA_ENDS) and lex.country_at(norms, j) is None:
