@@ -1125,3 +1125,13 @@ def test_what_ends_or_opens_an_unknown_name(reg, mention, name):
 def test_speakers_found_by_discover(reg, mention, date, name, country):
     a = reg.resolve(mention, date=date)
     assert (a.name, a.country) == (name, country)
+
+
+def test_the_full_name_of_a_surname_spelled_with_other_long_vowels(reg):
+    # dev BB-middleEast-921-20180830: «ستافان دي ميستورا» first, «دي مستورا» later
+    text = "وقال ستافان دي ميستورا للصحفيين في جنيف إنه مستعد. وشدد دي مستورا على الحاجة إلى دعم."
+    assert reg.full_name("دي مستورا", text) == "ستافان دي ميستورا"
+    # a definite word may differ by its hamzas only: «الصحيفة» is not «الصحافة»
+    assert reg.full_name("الصحيفة", "وقال رئيس تحرير الصحافة المستقلة إن الصحيفة مستمرة.") is None
+    # a conjunction is no long vowel: «رودريغ» is not «ورودريغ» of «منير ديوارة ورودريغ»
+    assert reg.full_name("رودريغ", "وقال منير ديوارة ورودريغ إنهما خدعا. وقال رودريغ إنه نادم.") is None

@@ -1174,6 +1174,14 @@ class Registry:
         return None
 
     def full_name(self, surname: str, article_text: str) -> str | None:
+        found = self._full_name(surname, article_text)
+        if found is None and article_text:
+            other = _other_spelling(surname, article_text)
+            if other is not None:  # «دي مستورا» in an article that introduced «ستافان دي ميستورا»
+                found = self._full_name(other, article_text)
+        return found
+
+    def _full_name(self, surname: str, article_text: str) -> str | None:
         """The fuller form under which the article introduces a person it later calls by a
         surname alone: the name that ends with ``surname`` at the first place the article
         writes it after a first name, or after a title and its country («قائد القيادة
@@ -1633,6 +1641,32 @@ _WINDOW = 8
 
 
 _SENTENCE_END = regex.compile(r"[.؟!?\n؛:]")
+_LONG_VOWELS = "اأإآويىء"
+
+
+def _other_spelling(name: str, article_text: str) -> str | None:
+    """The one other way the article writes a foreign name, with long vowels added or dropped
+    («دي مستورا» / «دي ميستورا»): each letter kept in order, a long vowel optional after the first
+    letter (a definite word differs by its hamzas only: «الأزهري» / «الازهري»). None when the
+    name is short (under four consonants in its last word), the article writes it no other way,
+    or in more than one other way."""
+    words = name.split()
+    if not words or len(words) > 2 or not all(w.isalpha() for w in words) \
+            or sum(c not in _LONG_VOWELS for c in words[-1]) < 4:
+        return None
+    opt = f"[{_LONG_VOWELS}]?"
+
+    def word_pattern(w: str) -> str:
+        if w.startswith("ال"):  # a definite word, maybe a noun («الصحيفة» / «الصحافة»): hamzas only
+            return "".join("[اأإآ]" if c in "اأإآ" else regex.escape(c) for c in w)
+        first = "[اأإآ]" if w[0] in "اأإآ" else regex.escape(w[0])  # (no «و» of «ورودريغ» before it)
+        return first + opt + "".join((opt if c in _LONG_VOWELS else regex.escape(c) + opt) for c in w[1:])
+
+    pattern = r"(?<![\p{L}\p{M}])" + r"\s+".join(word_pattern(w) for w in words) + r"(?![\p{L}\p{M}])"
+    found = {m.group() for m in regex.finditer(pattern, article_text)} - {name}
+    return found.pop() if len(found) == 1 else None
+
+
 _SPAN = 200  # characters looked at on each side of a name
 _PLACES = 4  # the first places an article writes a name
 
