@@ -1563,3 +1563,15 @@ def test_a_foreign_name_particle_goes_on_with_the_name_that_follows_it():
     for sentence in ("وشدد دي مستورا على الحاجة إلى دعم بناء من دمشق.", "وقال دي مستورا إن أهم شيء هو تجنب التصعيد."):
         [quote] = ex({"article_id": "t", "date": "2018-08-30", "text": sentence})
         assert quote["speaker"] == "دي مستورا"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # a first name the registry knows as one, then a surname it does not know (pool articles)
+    ("وحذر مارك لوكوك منسق الأمم المتحدة للشؤون الإنسانية من احتمالية زيادة عدد اليمنيين.", "مارك لوكوك"),
+    ("وقال بول ليفن مدير معهد الدراسات التركية في جامعة ستوكهولم إن المعارضة تستفيد.", "بول ليفن مدير معهد "
+     "الدراسات التركية في جامعة ستوكهولم"),
+    ("وقال محمد لرويترز إن الوضع خطير.", "محمد"),  # «لرويترز»: whom he told
+])
+def test_a_first_name_goes_on_with_its_surname(extractor, sentence, speaker):
+    [quote] = extractor({"article_id": "t", "date": "2018-03-01", "text": sentence})
+    assert quote["speaker"] == speaker

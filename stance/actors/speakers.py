@@ -344,8 +344,9 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int) -> bool:
         return True  # «إسرائيل القيود», «الولايات المتحدة الحكومة السورية»: the verb's object
     if w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 3 and _name_head(registry, norms, head) \
             and not any(lex.title_table.match_at(norms, k) is not None for k in range(head, j)) \
-            and not _in_name(registry, norms, j) and not lex.is_given_name(w):
+            and not _in_name(registry, norms, j) and not lex.is_given_name(w) and not lex.is_given_name(norms[j - 1]):
         return True  # «حقي لشخص يدعى حبيب», «غندور لأعضاء البرلمان»: a name, then whom it was said to
+        # (after a first name, its surname: «مارك لوكوك»)
     if w.startswith("ل") and len(w) > 2:
         rest = w[1:] if not w.startswith("لل") else "ال" + w[2:]
         if rest in sw.addressees or w[1:] in sw.addressees:

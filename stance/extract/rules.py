@@ -231,8 +231,8 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
             continue
         if keep and len(keep) <= 2 and w.startswith("ل") and not w.startswith("لل") and i >= len(toks) - 1 \
                 and len(w) > 3 and w[1:2] not in ("ا",) and not (name_len is not None and name_len([w])) \
-                and not w.endswith(NISBA_ENDINGS):  # «مسؤولون لبنانيون» is not an addressee
-            break
+                and not w.endswith(NISBA_ENDINGS) and not _first_name(keep[-1][2], name_len):
+            break  # (not «مسؤولون لبنانيون»; after a first name, its surname: «مارك لوكوك»)
         if keep and w.startswith(("لل", "لـ")) and i >= len(toks) - 1 and keep[-1][2] not in SPEECH_EVENT_NOUNS \
                 and not (name_len is not None
                          and name_len([x for _, _, x in keep] + [_QUOTE_CHARS.split(w)[0]]) == len(keep) + 1):
@@ -1138,6 +1138,11 @@ def _np_tokens(toks, name_len=None) -> int:
         h += 1  # «ونوه معالي رئيس هيئة ...»: the honorific opens the noun phrase
     if h and _names_or_titles(toks, h, name_len):
         return h + _np_tokens(toks[h:], name_len)
+    if len(toks) > 2 and _first_name(toks[0][2], name_len) and not _opens_title(toks, name_len) \
+            and not (name_len and name_len([toks[1][2]])):
+        e = _unknown_name_end(toks, 1, name_len, surname=True)
+        if e > 1:  # «وحذر مارك لوكوك منسق الأمم المتحدة من», a first name the registry does not know
+            return _with_nasab(toks, e)
     j = _head_and_modifiers(toks, name_len)
     named = _named_holder_end(toks, j, name_len)
     if named is not None:
@@ -1173,18 +1178,29 @@ def _holder_name_end(toks, k: int, name_len) -> int:
     """Where the noun phrase ends when a title's description closes at ``k`` with a known body
     or place: past its holder's name the registry does not know («هدد المتحدث باسم الرئاسة
     التركية إبراهيم قالن بأن», «دان نائب السفير البريطاني لدى الأمم المتحدة جوناثان آلانان
-    استهداف ...»). One to three name words (:meth:`NameIndex.name_word`) followed by a
-    preposition, a «ب» word, «أن» or nothing; or a given name and one word more. Not after a
-    known person's name, and ``k`` itself when no name follows («أدانت الأمم المتحدة الهجوم»)."""
-    name_word = _name_index_attr(name_len, "name_word")
-    given = _name_index_attr(name_len, "given_name")
+    استهداف ...»), by :func:`_unknown_name_end`. Not after a known person's name, and ``k``
+    itself when no name follows («أدانت الأمم المتحدة الهجوم»)."""
     persons = _name_index_attr(name_len, "persons") or frozenset()
-    if name_word is None or toks[0][2] not in TITLE_WORDS \
+    if toks[0][2] not in TITLE_WORDS \
             or any(tuple(_norm_word(w) for _, _, w in toks[i:k]) in persons for i in range(max(0, k - 6), k - 1)):
         return k  # (a body's phrase has no holder: «أصدرت محكمة الجنايات في نواكشوط أحكاما»)
+    return _unknown_name_end(toks, k, name_len)
+
+
+def _unknown_name_end(toks, k: int, name_len, surname: bool = False) -> int:
+    """Where a name the registry does not know, starting at ``k``, ends: one to three name
+    words (:meth:`NameIndex.name_word`, one space apart) followed by a preposition, a «ب» word,
+    «أن» or nothing; or a given name and one word more. ``surname``: ``toks[k]`` follows a
+    first name, so a clitic's letter may open it («مارك لوكوك»). ``k`` when there is none."""
+    name_word = _name_index_attr(name_len, "name_word")
+    given = _name_index_attr(name_len, "given_name")
+    if name_word is None:
+        return k
+    addressees = speaker_words().addressees
     e = k
     while e < len(toks) and e < k + 3 and toks[e][0] == toks[e - 1][1] + 1 and _LETTERS.fullmatch(toks[e][2]) \
-            and not (toks[e][2].startswith(("و", "ب", "ل")) and (e == k or toks[e][2][1:3] == "ال")) \
+            and not (toks[e][2].startswith(("و", "ب", "ل")) and ((e == k and not surname) or toks[e][2][1:3] == "ال"
+                                                                 or normalize_ar(toks[e][2][1:]) in addressees)) \
             and toks[e][2] not in OBJECT_ADVERBS and not toks[e][2].endswith(("ها", "هم", "هما")) \
             and name_word(toks[e][2]):
         e += 1  # (one space apart: a name between commas is an apposition, read by _split_at_commas;
@@ -1197,6 +1213,8 @@ def _holder_name_end(toks, k: int, name_len) -> int:
             return end
     if e - k >= 2 and given is not None and given(toks[k][2]):
         return k + 2
+    if surname and e > k:
+        return k + 1  # «وحذر مارك لوكوك منسق الأمم المتحدة ... من»: a first name and its surname
     return k
 
 
@@ -1295,6 +1313,22 @@ def _head_and_modifiers(toks, name_len) -> int:
     if j < len(toks) and toks[j][2].startswith(_SELF) and head not in OFFICE_HEADS:
         j += 1  # «المصادر نفسها», «المصدر ذاته» (after a title a name may follow: «رئيس الوزراء نفسه جاستن ترودو»)
     return j
+
+
+def _first_name(word: str, name_len) -> bool:
+    """A given name of the registry's ``titles.yaml`` («مارك»), when the rules have the index."""
+    given = _name_index_attr(name_len, "given_name")
+    return given is not None and given(word)
+
+
+def _opens_title(toks, name_len) -> bool:
+    """Whether ``toks`` open with a title of the registry's ``titles.yaml`` («أمين سر اللجنة»:
+    «أمين» is a given name too)."""
+    lexicon = _name_index_attr(name_len, "lexicon")
+    if toks[0][2] in TITLE_WORDS or lexicon is None:
+        return toks[0][2] in TITLE_WORDS
+    m = lexicon.title_table.match_at([_norm_word(w) for _, _, w in toks[:4]], 0, clitics=False)
+    return m is not None and m.end - m.start > 1  # (a one-word title is a name here: «سلطان بن سحيم»)
 
 
 def _title_modifier(word: str, name_len) -> bool:
