@@ -1575,3 +1575,19 @@ def test_a_foreign_name_particle_goes_on_with_the_name_that_follows_it():
 def test_a_first_name_goes_on_with_its_surname(extractor, sentence, speaker):
     [quote] = extractor({"article_id": "t", "date": "2018-03-01", "text": sentence})
     assert quote["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, content", [
+    # (after seed 001) two time words, then an adjunct, then the verb's own preposition «عن»
+    ("وأعرب الرئيس السوري بشار الأسد أمس الثلثاء أثناء محادثات مع وزير الخارجية العراقي ابراهيم الجعفري "
+     "في دمشق عن ثقته بالنصر على الإرهاب.", "ثقته بالنصر على الإرهاب"),
+    # pool: a time word and its modifier, then the verb's «عن»
+    ("وكشفت الشرطة مساء الجمعة الماضية عن المزيد من التفاصيل حول تحركات الضحايا.",
+     "المزيد من التفاصيل حول تحركات الضحايا"),
+    # pool: after the time words a name opening with ب is the object, not ب + a noun
+    ("هددت إسرائيل اليوم الاثنين، بشار الأسد بالقتل إذا سمح للإيرانيين بالعمل ضدها.",
+     "بشار الأسد بالقتل إذا سمح للإيرانيين بالعمل ضدها"),
+])
+def test_the_object_starts_after_the_time_words_and_adjuncts(extractor, sentence, content):
+    [quote] = extractor({"article_id": "t", "date": "2018-07-01", "text": sentence})
+    assert quote["text"] == content

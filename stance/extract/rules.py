@@ -851,15 +851,20 @@ def _is_prep(w: str, prep: str) -> bool:
     return w == prep or (prep == "إلى" and w == "الى")
 
 
-def _after_time(text, toks, k: int, cend: int, bi: bool, prep: str | None) -> int:
+def _after_time(text, toks, k: int, cend: int, bi: bool, prep: str | None, name_len=None) -> int:
     """Where the object starts after a time word that ends the speaker (``toks[k]`` follows it):
     past the verb's own preposition when it comes a few words on, after an adjunct («ودعا X
     الأحد في تسجيل فيديو إلى ...»), else past a preposition right there."""
+    while k + 1 < len(toks) and (toks[k][2] in TIME_WORDS or toks[k][2] in TIME_MODIFIERS):
+        k += 1  # «أمس الثلثاء», «الجمعة الماضية»
     if prep is not None:
-        for s, e, w in toks[k:k + 6]:
+        # past an adjunct that opens here («أثناء محادثات مع وزير الخارجية العراقي ... الى»)
+        reach = 14 if toks[k][2] in ADJUNCT_HEADS or toks[k][2] in _PREPOSITIONS else 6
+        for s, e, w in toks[k:k + reach]:
             if _is_prep(w, prep):
                 return e
-    return _skip_preposition(text, toks[k][0], cend, bi)
+    return _skip_preposition(text, toks[k][0], cend, bi and (name_len is None or _bi_word(toks, k, name_len)))
+    # (not the ب of a name: «هددت إسرائيل اليوم الاثنين، بشار الأسد بالقتل»)
 
 
 def _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep=None):
@@ -885,7 +890,7 @@ def _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep=No
     if j < len(toks) and toks[j - 1][1] <= first_end:
         nxt = toks[j][2]
         if nxt in TIME_WORDS and j + 1 < len(toks):
-            return clean_speaker(text, toks[0][0], toks[j - 1][1]), _after_time(text, toks, j + 1, cend, bi, prep)
+            return clean_speaker(text, toks[0][0], toks[j - 1][1]), _after_time(text, toks, j + 1, cend, bi, prep, name_len)
         if nxt in _PREPOSITIONS or (bi and _bi_word(toks, j, name_len)):
             return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, toks[j][0], cend, bi)
     return None
@@ -920,7 +925,7 @@ def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, 
             k = i + 1
             while k + 1 < len(toks) and toks[k][2] in TIME_WORDS:
                 k += 1  # «مساء السبت»
-            return clean_speaker(text, toks[0][0], toks[i - 1][1]), _after_time(text, toks, k, cend, bi, prep)
+            return clean_speaker(text, toks[0][0], toks[i - 1][1]), _after_time(text, toks, k, cend, bi, prep, name_len)
         if j <= i <= j + 1 and _owned_object(toks, i, j):
             # «وأكدت فصائل موالية لتركيا سيطرتها على», «أعلنت شركات أوروبية أخرى انسحابها من»,
             # «ونفت روسيا بشدة مسؤوليتها عن»: a noun owned by the subject opens the object
