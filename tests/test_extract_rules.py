@@ -1591,3 +1591,16 @@ def test_a_first_name_goes_on_with_its_surname(extractor, sentence, speaker):
 def test_the_object_starts_after_the_time_words_and_adjuncts(extractor, sentence, content):
     [quote] = extractor({"article_id": "t", "date": "2018-07-01", "text": sentence})
     assert quote["text"] == content
+
+
+@pytest.mark.parametrize("sentence, content", [
+    # pool: an adjunct of time or occasion opens the object's slot; the object follows it
+    ("وهدد ترامب في السابق بالتخلي عن الاتفاقية.", "التخلي عن الاتفاقية"),
+    ("وأعلن الهلال الأحمر السوري في وقت سابق دخول 46 شاحنة.", "دخول 46 شاحنة"),
+    ("وأعلنت وزارة الداخلية الأردنية في بيان السبت مقتل عنصر أمني.", "مقتل عنصر أمني"),
+    # the adjunct goes on: no object in sight after it
+    ("وطالبت الأسرة في بيان لها بتشكيل لجنة.", "في بيان لها بتشكيل لجنة"),
+])
+def test_an_adjunct_of_time_before_the_object_is_no_part_of_it(extractor, sentence, content):
+    [quote] = extractor({"article_id": "t", "date": "2018-07-01", "text": sentence})
+    assert quote["text"] == content

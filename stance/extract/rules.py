@@ -100,6 +100,7 @@ _LEFT_TRAIL = words("left_trail")
 _ADJUNCT_OPENING = words("adjunct_opening")
 _SPEECH_EVENT_STEMS = words("speech_event_stems")
 _MONTHS = frozenset(words("months"))
+_ISSUED = frozenset(words("issued"))  # «في بيان صادر عن»
 _ACCORDING = words("according_to")  # «، بحسب», «، وفقا لـ», «، حسبما أعلن»: then the source
 _COMMA_AT = regex.compile(r"[،,]")
 _NOT_SOURCE = frozenset(words("according_not_speaker"))
@@ -635,6 +636,35 @@ def _conditional_in(text: str, lead, end: int) -> bool:
         return False  # «إننا», «أنه», «بأن»: only a complementizer
     nxt = WORD.match(text, lead.end(), end)
     return nxt is not None and nxt.group() in CONDITIONAL_FOLLOWERS
+
+
+def _past_adjunct(text: str, pos: int, end: int, bi: bool = False) -> int:
+    """Past an adjunct of time or occasion that opens an object's slot: «وهدد ترامب في السابق
+    بالتخلي عن الاتفاقية», «وأعلن الهلال الأحمر في وقت سابق دخول 46 شاحنة», «أعلنت الوزارة في
+    بيان السبت مقتل عنصر أمني» (في, its noun, the time words after it, then the verb's
+    preposition). A speech event («بيان», «كلمته») only when a time word closes it; never when
+    a date, a place or a clause goes on («في بيان صدر عن», «في نهاية نيسان/أبريل», «في مقابلة عبر»)."""
+    toks = _tokens(text, pos, end, 8)
+    if len(toks) < 3 or toks[0][2] not in _EVENT_PREPOSITIONS:
+        return pos
+    noun = toks[1][2]
+    timely = noun in TIME_MODIFIERS or noun == "الوقت" or (noun == "وقت" and toks[2][2] in _TIME_ADJECTIVES)
+    if not timely and not _is_adjunct(toks[0][2], noun):
+        return pos
+    k = 2
+    while k < len(toks) - 1 and (toks[k][2] in TIME_WORDS or toks[k][2] in TIME_MODIFIERS
+                                 or toks[k][2] in _TIME_ADJECTIVES):
+        k += 1  # «في وقت سابق», «في وقت لاحق الجمعة», «في بيان السبت»
+    w = toks[k][2]
+    if (not timely and k == 2) or not _LETTERS.fullmatch(w) or w in ADJUNCT_HEADS or w in _MONTHS \
+            or w in _ISSUED or w in RELATIVES or text[toks[k - 1][1]:toks[k][0]].strip() \
+            or w in TIME_WORDS or w in TIME_MODIFIERS or w in _TIME_ADJECTIVES \
+            or (w == "من" and k + 1 < len(toks) and not _LETTERS.fullmatch(toks[k + 1][2])):
+        return pos  # «في بيان لها», «في بيان صدر عن ...», «في بيان، ...»: the adjunct goes on
+    return _skip_preposition(text, toks[k][0], end, bi)
+
+
+_TIME_ADJECTIVES = frozenset(words("time_adjectives"))  # «في وقت سابق», «في وقت لاحق»
 
 
 def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
@@ -1836,7 +1866,7 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
             and not (site.pre == "و" and found_in_sentence(site.found, site.sent_start)):
         return _SKIP  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker; but «وتنفي طهران
         # السعي ...، وتتهم إسرائيل بـ» goes on with the sentence's speaker
-    obj = _skip_preposition(text, obj, cend)
+    obj = _skip_preposition(text, _past_adjunct(text, obj, cend, site.bi), cend)
     cend = _clause_end(doc, obj, cend, obj=True)
     s, e = _trim(text, obj, cend)
     if e > s and count_words(text, s, e, 1) >= 1 and not _empty_object(text, s, e):
