@@ -95,3 +95,36 @@ def test_the_shipped_configs_and_bad_settings():
     single = EmbeddingModel({}, ["a", "b"], False, progress=False)
     with pytest.raises(InputError, match="multi-label"):
         single.fit(["نص"], np.array([[1, 0]]))
+
+
+def test_tfidf_with_the_encoders_embedding_as_features_learns_saves_and_loads(tmp_path):
+    # ``model.type: tfidf`` with ``embedding``: n-grams and the frozen sentence embedding in one
+    # logistic regression per label (experiments/tfidf-e5.yaml)
+    from stance.experiments.models import TfidfModel
+    from stance.experiments.tfidf import TfidfClassifier
+
+    recs = dev_records()
+    texts = [r["text"] for r in recs]
+    Y = np.array([[f in r["frames"] for f in FRAMES] for r in recs], dtype=int)
+    train, test = slice(0, 600), slice(600, None)
+    params = {"embedding": "e5-small", "embedding_weight": 3.0, "embedding_max_length": 48, "threshold": 0.5}
+    model = TfidfModel(params, FRAMES, True, seed=3, progress=False)
+    model.fit(texts[train], Y[train], groups=[r["article_id"] for r in recs[train]])
+    features = model.estimator_.pipeline_.named_steps["features"]
+    assert [name for name, _ in features.transformer_list] == ["word", "char", "embedding"]
+    ngrams_only = TfidfModel({"threshold": 0.5}, FRAMES, True, seed=3, progress=False).fit(texts[train], Y[train])
+    # the embedding part is there: 384 more columns than the n-grams alone, weighted
+    n_fused = features.transform(texts[test][:3]).shape[1]
+    n_plain = ngrams_only.estimator_.pipeline_.named_steps["features"].transform(texts[test][:3]).shape[1]
+    assert n_fused == n_plain + 384
+    scores = model.scores(texts[test])
+    terror = Y[test][:, 0]
+    assert average_precision_score(terror, scores[:, 0]) > 2.5 * terror.mean()
+    model.save(tmp_path / "model")
+    back = load_model(tmp_path / "model")
+    assert back.type == "tfidf" and np.allclose(back.scores(texts[test]), scores, atol=1e-5)
+    assert clone(TfidfClassifier(embedding="e5-small")).get_params()["embedding"] == "e5-small"
+    cfg = load_config(ROOT / "experiments" / "tfidf-e5.yaml")
+    assert cfg["model"]["embedding"] == "e5-small" and cfg["model"]["embedding_weight"] == 3.0
+    with pytest.raises(InputError, match="model.embedding_weight"):
+        load_config(ROOT / "experiments" / "tfidf-e5.yaml", ["model.embedding_weight=0"])

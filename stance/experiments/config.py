@@ -172,6 +172,12 @@ MODELS: dict[str, dict[str, tuple[Any, Callable]]] = {
         "min_df": (1, _is_int(1)),
         "max_features": (None, _opt(_is_int(1))),
         "sublinear_tf": (True, _is_bool),
+        # A pretrained encoder's sentence embedding as more features of the same regressions
+        # (e5-small, a model directory or a hub id; null: n-grams only), weighted against the
+        # n-grams (each part has unit norm) and read from the first embedding_max_length tokens
+        "embedding": (None, _opt(_is_str)),
+        "embedding_weight": (3.0, _is_num(0, lo_open=True)),
+        "embedding_max_length": (64, _is_int(8)),
         **_linear_head("tune"),
     },
     "bert": {

@@ -17,7 +17,7 @@ scored are not kept).
 from __future__ import annotations
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 
 from stance.experiments.models import Model
 from stance.experiments.tfidf import PerLabelLogistic, inner_thresholds
@@ -83,6 +83,53 @@ class SentenceEncoder:
                 mean = masked_mean(self._model(**batch).last_hidden_state, batch["attention_mask"])
                 out[idx] = torch.nn.functional.normalize(mean, dim=-1).numpy()
         return out
+
+
+class SentenceFeatures(TransformerMixin, BaseEstimator):
+    """A scikit-learn transformer: texts -> ``weight`` x their sentence embeddings (unit
+    vectors, :class:`SentenceEncoder`), to stand beside TF-IDF n-grams in a ``FeatureUnion``
+    (:class:`stance.experiments.tfidf.TfidfClassifier` with ``embedding``). Stateless: the
+    encoder is named, not stored, and read again where the model is loaded; training texts
+    (``fit_transform``) are kept for the process, as :class:`EmbeddingModel` keeps them."""
+
+    def __init__(self, source="e5-small", max_length=64, prefix=None, weight=3.0, batch_size=64):
+        self.source = source
+        self.max_length = max_length
+        self.prefix = prefix
+        self.weight = weight
+        self.batch_size = batch_size
+
+    def _encoder(self) -> SentenceEncoder:
+        from stance.experiments.e5 import is_packaged_name
+
+        prefix = self.prefix
+        if prefix is None:  # e5 was trained with «query: » before a text to classify
+            prefix = "query: " if is_packaged_name(self.source) or "e5" in str(self.source).lower() else ""
+        return SentenceEncoder(self.source, max_length=int(self.max_length), prefix=prefix,
+                               batch_size=int(self.batch_size))
+
+    def fit(self, X, y=None):
+        self.n_features_out_ = None
+        return self
+
+    def fit_transform(self, X, y=None, **fit_params):
+        self.fit(X, y)
+        return self._vectors(X, keep=True)
+
+    def transform(self, X):
+        return self._vectors(X, keep=False)
+
+    def _vectors(self, X, keep: bool) -> np.ndarray:
+        vectors = _encoder_for(self._encoder()).encode(list(X), keep=keep)
+        self.n_features_out_ = vectors.shape[1] if vectors.size else self.n_features_out_
+        return float(self.weight) * vectors
+
+
+_ENCODERS: dict[tuple, SentenceEncoder] = {}  # one loaded encoder per (source, length, prefix)
+
+
+def _encoder_for(enc: SentenceEncoder) -> SentenceEncoder:
+    return _ENCODERS.setdefault((enc.source, enc.max_length, enc.prefix, enc.batch_size), enc)
 
 
 class EmbeddingClassifier(ClassifierMixin, BaseEstimator):

@@ -77,10 +77,11 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
     labels = resolve_labels(train, data, test)
     multi = data["multi_label"]
     for member in mcfg.get("members") or [mcfg]:
-        if member["type"] == "bert":
+        source = member.get("model") if member["type"] == "bert" else member.get("embedding")
+        if source:
             from stance.experiments.bert import check_source
 
-            check_source(member["model"])  # fail before any training when the model is missing
+            check_source(source)  # fail before any training when the model is missing
     if ev["learning_curve"] and test is not None:
         raise InputError("a learning curve needs cross-validation (data.test: null)",
                          field="eval.learning_curve")

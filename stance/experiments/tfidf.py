@@ -160,7 +160,10 @@ class PerLabelLogistic(ClassifierMixin, BaseEstimator):
 
 
 class TfidfClassifier(ClassifierMixin, BaseEstimator):
-    """Word + character TF-IDF n-grams and a class-weighted logistic regression per label.
+    """Word + character TF-IDF n-grams and a class-weighted logistic regression per label;
+    with ``embedding`` (an encoder: ``e5-small``, a model directory or a hub id), the encoder's
+    sentence embedding times ``embedding_weight`` joins the n-grams as features of the same
+    regressions.
 
     Parameters mirror the ``model`` section of a ``type: tfidf`` experiment config.
     """
@@ -168,8 +171,12 @@ class TfidfClassifier(ClassifierMixin, BaseEstimator):
     def __init__(self, normalize=True, word_ngrams=(1, 2), char_ngrams=(2, 5), min_df=1,
                  max_features=None, sublinear_tf=True, C=4.0, class_weight="balanced",
                  threshold="tune", inner_folds=3, threshold_prior=20.0,
-                 threshold_min_positives=20, random_state=0):
+                 threshold_min_positives=20, random_state=0, embedding=None, embedding_weight=3.0,
+                 embedding_max_length=64):
         self.normalize = normalize
+        self.embedding = embedding
+        self.embedding_weight = embedding_weight
+        self.embedding_max_length = embedding_max_length
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.min_df = min_df
@@ -196,6 +203,13 @@ class TfidfClassifier(ClassifierMixin, BaseEstimator):
                 analyzer="char_wb", ngram_range=tuple(self.char_ngrams), preprocessor=pre,
                 min_df=self.min_df, max_features=self.max_features,
                 sublinear_tf=self.sublinear_tf, lowercase=True, dtype=np.float32)))
+        if self.embedding is not None:
+            # a pretrained encoder's sentence embedding beside the n-grams, one model over both
+            # (stance.experiments.embed.SentenceFeatures; weighted against the n-grams' unit norm)
+            from stance.experiments.embed import SentenceFeatures
+
+            parts.append(("embedding", SentenceFeatures(self.embedding, max_length=self.embedding_max_length,
+                                                        weight=self.embedding_weight)))
         if not parts:
             raise ValueError("word_ngrams and char_ngrams cannot both be None")
         if multi_label:
