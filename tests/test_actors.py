@@ -1135,3 +1135,10 @@ def test_the_full_name_of_a_surname_spelled_with_other_long_vowels(reg):
     assert reg.full_name("الصحيفة", "وقال رئيس تحرير الصحافة المستقلة إن الصحيفة مستمرة.") is None
     # a conjunction is no long vowel: «رودريغ» is not «ورودريغ» of «منير ديوارة ورودريغ»
     assert reg.full_name("رودريغ", "وقال منير ديوارة ورودريغ إنهما خدعا. وقال رودريغ إنه نادم.") is None
+
+
+def test_a_first_name_opening_with_hamza_alef_is_no_definite_word(reg):
+    # «إليز», «ألكسندر» fold to «ال...» under normalization; as written they are names (pool
+    # FR-internationalNews: «رئيسة هذه الجمعية إليز بوغوسيان» was the whole phrase)
+    assert reg.resolve("رئيسة هذه الجمعية إليز بوغوسيان").name == "إليز بوغوسيان"
+    assert reg.resolve("الرئيس الجديد للجمعية المحلية").name == "الرئيس الجديد للجمعية المحلية"

@@ -759,7 +759,8 @@ class Registry:
         modifier, person noun, function word or registry alias."""
         lex = self.lexicon
         w = norms[j]
-        if _function_word(tok) or w.startswith(("ال", "لل")) or self._aliases.match_at(norms, j) is not None:
+        if _function_word(tok) or (w.startswith(("ال", "لل")) and tok.orig.lstrip("(«\"#").startswith(("ال", "لل"))) \
+                or self._aliases.match_at(norms, j) is not None:  # («ألكسندر», «آلانان» fold to «ال...»)
             return False
         from .speakers import speaker_words
 
