@@ -1142,3 +1142,13 @@ def test_a_first_name_opening_with_hamza_alef_is_no_definite_word(reg):
     # FR-internationalNews: «رئيسة هذه الجمعية إليز بوغوسيان» was the whole phrase)
     assert reg.resolve("رئيسة هذه الجمعية إليز بوغوسيان").name == "إليز بوغوسيان"
     assert reg.resolve("الرئيس الجديد للجمعية المحلية").name == "الرئيس الجديد للجمعية المحلية"
+
+
+def test_a_ranks_modifier_comes_before_the_name(tmp_path):
+    # dev CN-middleEast-1276-20180902 with a registry that does not know him: «المتقاعد» (retired,
+    # titles.yaml modifiers) after the rank, then the name between commas
+    from stance.actors.registry import DATA_DIR, Registry
+
+    reg = Registry.load([DATA_DIR / "bodies.yaml"], bundled=False)
+    assert reg.resolve("الكولونيل المتقاعد، ريك فرانكونا، محلل الشؤون العسكرية بشبكة CNN").name == "ريك فرانكونا"
+    assert reg.resolve("الجنرال المتقاعد مارك كيميت").name == "مارك كيميت"

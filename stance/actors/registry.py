@@ -1473,6 +1473,8 @@ class Registry:
             aid = "x:?" + (f"@{article_id}" if article_id else "")
             return Resolution(Actor(aid, mention.strip() or "?", None, "other", known=False), "empty mention")
         head = lex.skip_honorifics(norms, 0)
+        while 0 < head < len(norms) - 1 and lex.modifiers.match_at(norms, head, clitics=False) is not None:
+            head += 1  # «الكولونيل المتقاعد، ريك فرانكونا»: a rank's modifier, then the name
         if head >= len(norms):
             head = 0
         # a leading clitic on a title or unnamed head: «ومسؤول لبناني», «لوزير الخارجية»
