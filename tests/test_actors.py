@@ -1152,3 +1152,16 @@ def test_a_ranks_modifier_comes_before_the_name(tmp_path):
     reg = Registry.load([DATA_DIR / "bodies.yaml"], bundled=False)
     assert reg.resolve("الكولونيل المتقاعد، ريك فرانكونا، محلل الشؤون العسكرية بشبكة CNN").name == "ريك فرانكونا"
     assert reg.resolve("الجنرال المتقاعد مارك كيميت").name == "مارك كيميت"
+
+
+@pytest.mark.parametrize("mention, name", [
+    # a title that opens with a given name («أمين») is no first name (dev AL-internationalNews-460)
+    ("أمين عام #ميليشيات_حزب_الله، حسن نصرالله", "حسن نصرالله"),
+    ("أمين سر اللجنة التنفيذية لمنظمة التحرير الفلسطينية صائب عريقات", "صائب عريقات"),
+    ("أمين الجميل", "أمين الجميل"),  # but a person of that first name is still one
+])
+def test_a_title_opening_with_a_given_name_is_no_name(mention, name):
+    from stance.actors.registry import DATA_DIR, Registry
+
+    reg = Registry.load([DATA_DIR / "bodies.yaml"], bundled=False)  # a registry that knows none of them
+    assert reg.resolve(mention).name == name

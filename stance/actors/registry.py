@@ -1389,6 +1389,9 @@ class Registry:
             if not (lex.is_given_name(norms[i], toks[i].orig)
                     or (i + 2 < len(norms) and norms[i + 1] in ("بن", "ابن") and plain(i))):
                 continue  # a first name, or a word before «بن» («الأمير تركي بن محمد»)
+            title = lex.title_table.match_at(norms, i, clitics=False)
+            if title is not None and title.end - title.start > 1:
+                continue  # «أمين عام ...»: a title that opens with a given name
             if i == start and i + 1 >= len(norms):
                 return i, i + 1
             j = i + 1

@@ -1241,8 +1241,8 @@ def _unknown_name_end(toks, k: int, name_len, surname: bool = False) -> int:
         e += 1  # (one space apart: a name between commas is an apposition, read by _split_at_commas;
         # a clitic's letter opens no first name, «بشدة», but may open a surname, «بوليانسكي»)
     for end in range(e, k, -1):
-        if end == len(toks):
-            return end
+        if end == len(toks) or toks[end][0] > toks[end - 1][1] + 1:
+            return end  # the end, or punctuation after the name («... صائب عريقات، قرار»)
         w = toks[end][2]
         if w in _PREPOSITIONS or w in TIME_WORDS or w in _OBJECT_LINKS or (w.startswith("ب") and len(w) > 3):
             return end
@@ -1388,6 +1388,9 @@ def _named_holder_end(toks, j: int, name_len) -> int | None:
         for k in range(j, min(j + 5, len(toks))):  # the title's name a few words on
             w = toks[k][2]
             n = name_len([x for _, _, x in toks[k:k + 6]])
+            if not n and w.startswith("ل") and not w.startswith("لل") and len(w) > 3:
+                n = name_len([w[1:]] + [x for _, _, x in toks[k + 1:k + 6]])  # «لمنظمة التحرير الفلسطينية»
+                n = n if n >= 2 else 0  # (not a country after ل: «الاتهامات الموجهة لتركيا»)
             if n and k > j:
                 return k + n
             if not (w in _TITLE_LINKS or w.startswith(("ال", "لل", "ل"))):
