@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -1648,6 +1649,8 @@ _WINDOW = 8
 
 _SENTENCE_END = regex.compile(r"[.؟!?\n؛:]")
 _LONG_VOWELS = "اأإآويىء"
+_HAMZA_ALEFS = str.maketrans("أإآ", "ااا")
+_DROP_LONG_VOWELS = str.maketrans("", "", _LONG_VOWELS)
 
 
 def _other_spelling(name: str, article_text: str) -> str | None:
@@ -1660,17 +1663,38 @@ def _other_spelling(name: str, article_text: str) -> str | None:
     if not words or len(words) > 2 or not all(w.isalpha() for w in words) \
             or sum(c not in _LONG_VOWELS for c in words[-1]) < 4:
         return None
-    opt = f"[{_LONG_VOWELS}]?"
-
-    def word_pattern(w: str) -> str:
-        if w.startswith("ال"):  # a definite word, maybe a noun («الصحيفة» / «الصحافة»): hamzas only
-            return "".join("[اأإآ]" if c in "اأإآ" else regex.escape(c) for c in w)
-        first = "[اأإآ]" if w[0] in "اأإآ" else regex.escape(w[0])  # (no «و» of «ورودريغ» before it)
-        return first + opt + "".join((opt if c in _LONG_VOWELS else regex.escape(c) + opt) for c in w[1:])
-
-    pattern = r"(?<![\p{L}\p{M}])" + r"\s+".join(word_pattern(w) for w in words) + r"(?![\p{L}\p{M}])"
-    found = {m.group() for m in regex.finditer(pattern, article_text)} - {name}
+    by_ends = _words_by_ends(article_text)
+    options = []
+    for w in words:
+        key = _spelling_key(w)
+        options.append([v for v in by_ends.get((key[0], w[-1]), ()) if _spelling_key(v) == key])
+    found = set()
+    for combo in itertools.product(*options):
+        phrase = " ".join(combo)
+        if phrase != name and (len(combo) == 1 or phrase in article_text):
+            found.add(phrase)
     return found.pop() if len(found) == 1 else None
+
+
+def _spelling_key(word: str) -> str:
+    """What two spellings of one word share: its hamzas folded, and unless it is definite, its
+    long vowels after the first letter dropped («ميستورا», «مستورا» -> «مستر»)."""
+    w = word.translate(_HAMZA_ALEFS)
+    return w if w.startswith("ال") else w[0] + w[1:].translate(_DROP_LONG_VOWELS)
+
+
+@functools.lru_cache(maxsize=32)
+def _words_by_ends(article_text: str) -> dict[tuple[str, str], list[str]]:
+    """The article's words by their first letter (hamzas folded) and last letter: the few a
+    spelling key is then computed for (read once per article)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for w in {w.strip(_EDGE_MARKS) for w in article_text.split()}:
+        if w:
+            out.setdefault((w[0].translate(_HAMZA_ALEFS), w[-1]), []).append(w)
+    return out
+
+
+_EDGE_MARKS = "\"'«»“”()[]{}،,.:;؛!?؟-_#/"
 
 
 _SPAN = 200  # characters looked at on each side of a name
