@@ -1604,3 +1604,20 @@ def test_the_object_starts_after_the_time_words_and_adjuncts(extractor, sentence
 def test_an_adjunct_of_time_before_the_object_is_no_part_of_it(extractor, sentence, content):
     [quote] = extractor({"article_id": "t", "date": "2018-07-01", "text": sentence})
     assert quote["text"] == content
+
+
+def test_an_aside_between_dashes_or_a_series_of_tweets_is_no_speaker(extractor):
+    # pool: «واعتبر- في سلسلة تغريداته ...- أن "..."»: the previous speaker goes on
+    text = ("وقال السفير السعودي في الولايات المتحدة إن الوضع صعب. واعتبر- في سلسلة تغريداته التي نشرها "
+            "باللغتين العربية والإنجليزية- أن \"وجود عناصر قتالية لحزب الله في اليمن يثبت ذلك\".")
+    q = quotes_of(extractor, text)
+    assert [x["speaker"] for x in q] == ["السفير السعودي في الولايات المتحدة"] * 2
+    # «في سلسلة تغريدات» is an occasion, not part of the speaker
+    [one] = quotes_of(extractor, "وقال كريس جانيس المتحدث باسم الأونروا في سلسلة تغريدات \"نرفض بأشد العبارات\".")
+    assert one["speaker"] == "كريس جانيس المتحدث باسم الأونروا"
+
+
+def test_a_reporting_verbs_form_after_without_is_a_verbal_noun(extractor):
+    # pool: «وبدون ذكر اسمه ردت المستشارة ...»: «ذكر» is «mentioning», the verb is «ردت»
+    [q] = quotes_of(extractor, "وبدون ذكر اسمه ردت المستشارة الألمانية أنغيلا ميركل إن لألمانيا سياساتها الخاصة.")
+    assert q["speaker"] == "المستشارة الألمانية أنغيلا ميركل"

@@ -222,8 +222,9 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         if keep and w in _APPOSITION_PRONOUNS and i + 1 < len(toks):
             keep = []  # «متحدثة أخرى هي الميجور شيريل كلينكل»: the name the pronoun introduces
             continue
-        if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in _TIME_NOUNS):
-            continue  # «وقال حينها ...», «أعلن الأسبوع الماضي أنه ...»
+        if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in _TIME_NOUNS or not w.strip("-–—")):
+            continue  # «وقال حينها ...», «أعلن الأسبوع الماضي أنه ...»; a dash opening an aside
+            # («واعتبر - في بيان نشره ... - أن»)
         if not keep and _is_adjunct(w, nxt):
             return None  # «قالت في وقت لاحق إن»: the slot holds an adjunct, not a speaker
         # a short addressee at the very end: «وقال الأسد لفياض»
@@ -245,7 +246,7 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
     if len(keep) == 1 and _addressed_name(keep[0][2], name_len):
         return None  # «وقال لماي إنه»: whom he said it to; the speaker is carried
     s, e = keep[0][0], keep[-1][1]
-    mention = text[s:e].strip(" ،,:؛\"«»“”")
+    mention = text[s:e].strip(" ،,:؛\"«»“”-–—")
     if not mention:
         return None
     if keep[0][2] in IMPERSONAL_SPEAKERS or mention in ADDRESSEE_ONLY:
