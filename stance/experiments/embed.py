@@ -85,6 +85,16 @@ class SentenceEncoder:
         return out
 
 
+def text_prefix(source: str, prefix: str | None) -> str:
+    """What goes before each text: ``prefix``, or where it is None «query: » for an e5 encoder
+    (e5 was trained with it before a text to classify) and nothing for others."""
+    if prefix is not None:
+        return prefix
+    from stance.experiments.e5 import is_packaged_name
+
+    return "query: " if is_packaged_name(source) or "e5" in str(source).lower() else ""
+
+
 class SentenceFeatures(TransformerMixin, BaseEstimator):
     """A scikit-learn transformer: texts -> ``weight`` x their sentence embeddings (unit
     vectors, :class:`SentenceEncoder`), to stand beside TF-IDF n-grams in a ``FeatureUnion``
@@ -100,13 +110,8 @@ class SentenceFeatures(TransformerMixin, BaseEstimator):
         self.batch_size = batch_size
 
     def _encoder(self) -> SentenceEncoder:
-        from stance.experiments.e5 import is_packaged_name
-
-        prefix = self.prefix
-        if prefix is None:  # e5 was trained with «query: » before a text to classify
-            prefix = "query: " if is_packaged_name(self.source) or "e5" in str(self.source).lower() else ""
-        return SentenceEncoder(self.source, max_length=int(self.max_length), prefix=prefix,
-                               batch_size=int(self.batch_size))
+        return SentenceEncoder(self.source, max_length=int(self.max_length),
+                               prefix=text_prefix(self.source, self.prefix), batch_size=int(self.batch_size))
 
     def fit(self, X, y=None):
         self.n_features_out_ = None
@@ -180,14 +185,10 @@ class EmbeddingModel(Model):
 
     def _encoder(self) -> SentenceEncoder:
         if getattr(self, "encoder_", None) is None:
-            from stance.experiments.e5 import is_packaged_name
-
             name = self.params.get("model", "e5-small")
-            prefix = self.params.get("prefix")
-            if prefix is None:  # e5 was trained with «query: » before a text to classify
-                prefix = "query: " if is_packaged_name(name) or "e5" in str(name).lower() else ""
             self.encoder_ = SentenceEncoder(name, max_length=int(self.params.get("max_length", 64)),
-                                            prefix=prefix, batch_size=int(self.params.get("batch_size", 64)),
+                                            prefix=text_prefix(name, self.params.get("prefix")),
+                                            batch_size=int(self.params.get("batch_size", 64)),
                                             progress=self.progress)
         return self.encoder_
 
