@@ -163,6 +163,10 @@ def parse_actor_file(path: str | Path, offices: set[str], *, default_type: str |
         for k in ("aliases", "weak", "kinds"):
             if k in entry:
                 e[k] = _str_list(entry[k], path, line, f"{label}.{k}")
+        stray = [w for w in e.get("weak") or [] if w not in (e.get("aliases") or []) and w != e.get("name")]
+        if stray:  # a weak alias marks one of the aliases; on its own it would be silently ignored
+            raise InputError(f"weak alias {stray[0]!r} is not among the aliases; list it under 'aliases' too",
+                             path, line, f"{label}.weak")
         for k in ("per_article", "match"):
             if k in entry:
                 if not isinstance(entry[k], bool):
