@@ -1189,3 +1189,10 @@ def test_a_title_opening_with_a_given_name_is_no_name(mention, name):
 
     reg = Registry.load([DATA_DIR / "bodies.yaml"], bundled=False)  # a registry that knows none of them
     assert reg.resolve(mention).name == name
+
+
+def test_a_surname_takes_the_full_name_of_a_person_the_registry_knows(reg):
+    # pool: «فتح» (also the Fatah movement) after «الوزير عبدالرقيب فتح»; «إنجه» after «محرم إينجه»
+    text = "وقال وزير الإدارة المحلية اليمني، عبدالرقيب فتح، إن الإغاثة مستمرة. وأضاف فتح أن الوضع صعب."
+    assert reg.full_name("فتح", text) == "عبدالرقيب فتح"
+    assert reg.resolve("فتح", date="2018-06-01", article_text=text).name == "عبد الرقيب فتح"

@@ -1183,6 +1183,12 @@ class Registry:
                 found = self._full_name(other, article_text)
         return found
 
+    def _person_name(self, norms: list[str]) -> bool:
+        """Whether the words ``norms`` are a name or non-weak alias of a person the registry knows."""
+        m = self._aliases.match_at(norms, 0)
+        return m is not None and m.end == len(norms) and any(
+            not r.weak and self._entries[r.idx]["type"] == "person" for r in m.payloads)
+
     def _full_name(self, surname: str, article_text: str) -> str | None:
         """The fuller form under which the article introduces a person it later calls by a
         surname alone: the name that ends with ``surname`` at the first place the article
@@ -1214,6 +1220,10 @@ class Registry:
             norms = [t.norm for t in toks]
             if norms[-n - 1] in ("بن", "ابن", "بنت"):
                 continue  # «محمد بن سلمان»: his father's name, not «سلمان»'s full name
+            for i in range(max(0, len(toks) - n - 3), len(toks) - n):
+                if self.name_span(norms, i) == len(toks) - i and self._person_name(norms[i:]):
+                    # a person the registry knows, named in full here («عبدالرقيب فتح» for «فتح»)
+                    return " ".join(t.orig for t in toks[i:])
             for i in range(max(0, len(toks) - n - 4), len(toks) - n):
                 span = self._name_span(toks, norms, i)
                 if span is not None and span[1] == len(toks) and span[1] - span[0] > n \
