@@ -1621,3 +1621,14 @@ def test_a_reporting_verbs_form_after_without_is_a_verbal_noun(extractor):
     # pool: «وبدون ذكر اسمه ردت المستشارة ...»: «ذكر» is «mentioning», the verb is «ردت»
     [q] = quotes_of(extractor, "وبدون ذكر اسمه ردت المستشارة الألمانية أنغيلا ميركل إن لألمانيا سياساتها الخاصة.")
     assert q["speaker"] == "المستشارة الألمانية أنغيلا ميركل"
+
+
+def test_tanween_before_alif_and_a_place_after_a_preposition(extractor):
+    # «موجهًا», «أيضًا»: the tanween may stand before the alif; an adverbial accusative either way
+    [q] = quotes_of(extractor, "وقال متحدث التحالف موجهًا حديثه للشعب اليمني في صعدة: \"عندما تسمع أصوات المدافع\".")
+    assert q["speaker"] == "متحدث التحالف"
+    q = quotes_of(extractor, "وقال حفتر إن الجيش مستعد. وأضاف أيضًا: \"لم ندخل بانقلاب\".")
+    assert [x["text"] for x in q] == ["الجيش مستعد", "لم ندخل بانقلاب"]
+    # «بالأمم المتحدة» is a place after a preposition, not a name after the title
+    [q] = quotes_of(extractor, "وقال نائب سفير روسيا بالأمم المتحدة إن بلاده تشعر بخيبة أمل.", date="2018-05-09")
+    assert q["actor"] == "نائب سفير روسيا بالأمم المتحدة" and q["actor_country"] == "RUS"

@@ -1433,8 +1433,9 @@ class Registry:
                 i += 1  # «السيناتور الأمريكي البارز لينزي غراهام»
             i = lex.skip_honorifics(norms, i)
             if 0 < len(norms) - i <= 4 and not toks[i].orig.startswith("ال") \
-                    and all(plain(j) for j in range(i, len(norms))):  # not «الديمقراطية لم يذكر اسمه»
-                return i, len(norms)
+                    and not any(v.startswith("ال") for v in clitic_variants(norms[i])[1:]) \
+                    and all(plain(j) for j in range(i, len(norms))):  # not «الديمقراطية لم يذكر اسمه»,
+                return i, len(norms)  # nor a place after a preposition («سفير روسيا بالأمم المتحدة»)
         h = lex.skip_honorifics(norms, start)
         if h + 1 < len(norms) and lex.body_words.match_at(norms, h) is None and (
                 (titles and titles[0].start == h) or (
