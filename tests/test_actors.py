@@ -1196,3 +1196,10 @@ def test_a_surname_takes_the_full_name_of_a_person_the_registry_knows(reg):
     text = "وقال وزير الإدارة المحلية اليمني، عبدالرقيب فتح، إن الإغاثة مستمرة. وأضاف فتح أن الوضع صعب."
     assert reg.full_name("فتح", text) == "عبدالرقيب فتح"
     assert reg.resolve("فتح", date="2018-06-01", article_text=text).name == "عبد الرقيب فتح"
+
+
+def test_a_body_named_as_a_topic_gives_no_country(reg):
+    # pool: Turkey's minister for EU affairs is Turkish; «الاتحاد الأوروبي» after «شؤون» is his topic
+    assert reg.resolve("وزير شؤون الاتحاد الأوروبي في تركيا عمر جيليك", date="2018-04-20").country == "TUR"
+    # a country adjective after an ordinary topic's complement still names the minister's country
+    assert reg.resolve("علي بن محمد الرميحي، وزير شؤون الإعلام البحريني", date="2018-04-20").country == "BHR"

@@ -1632,3 +1632,8 @@ def test_tanween_before_alif_and_a_place_after_a_preposition(extractor):
     # «بالأمم المتحدة» is a place after a preposition, not a name after the title
     [q] = quotes_of(extractor, "وقال نائب سفير روسيا بالأمم المتحدة إن بلاده تشعر بخيبة أمل.", date="2018-05-09")
     assert q["actor"] == "نائب سفير روسيا بالأمم المتحدة" and q["actor_country"] == "RUS"
+
+
+def test_for_his_part_is_no_part_of_the_speaker(extractor):
+    [q] = quotes_of(extractor, "وقال السفير الروسي من جانبه إن روسيا ترفض التمديد التقني لفريق الخبراء.")
+    assert q["speaker"] == "السفير الروسي"

@@ -1113,6 +1113,10 @@ class Registry:
         norms = norms[:end] if end is not None else norms
         best = None
         fc = self.lexicon.first_country(norms, start, plural=plural)
+        topics = [(m.start, m.end) for m in self._aliases.scan(norms, start) if self.lexicon.names_a_topic(norms, m.start)]
+        while fc is not None and any(a <= fc[1] < b for a, b in topics):
+            # «وزير شؤون الاتحاد الأوروبي»: a country word inside a body's name that is a topic
+            fc = self.lexicon.first_country(norms, fc[2], plural=plural)
         if fc is not None:
             best = (fc[1], fc[0].code)
         for m in self._aliases.scan(norms, start):

@@ -101,6 +101,7 @@ _ADJUNCT_OPENING = words("adjunct_opening")
 _SPEECH_EVENT_STEMS = words("speech_event_stems")
 _MONTHS = frozenset(words("months"))
 _ISSUED = frozenset(words("issued"))  # «في بيان صادر عن»
+_OWN_SIDE = frozenset(words("own_side"))  # «من جانبه»
 _ACCORDING = words("according_to")  # «، بحسب», «، وفقا لـ», «، حسبما أعلن»: then the source
 _COMMA_AT = regex.compile(r"[،,]")
 _NOT_SOURCE = frozenset(words("according_not_speaker"))
@@ -147,6 +148,8 @@ def _time_follows(nxt: str | None) -> bool:
 def _is_adjunct(tok: str, nxt: str | None) -> bool:
     if tok[:1] == "(" and tok[1:2].isdigit():
         return True  # «أحد المحتجين ويدعى عصام جبار (24 عاما)»: his age, not his name
+    if tok == "من" and nxt is not None and nxt.strip("،,") in _OWN_SIDE:
+        return True  # «وقال السفير الروسي من جانبه إن»: for his part
     t = tok.strip("\"«»“”()")
     if t in _TIME_HEADS_OR_ADJECTIVES and not _time_follows(nxt):
         return False  # «مصدر مطلع» (well-informed), not «مطلع الشهر» (the start of the month)
