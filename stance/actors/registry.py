@@ -1113,7 +1113,9 @@ class Registry:
         norms = norms[:end] if end is not None else norms
         best = None
         fc = self.lexicon.first_country(norms, start, plural=plural)
-        topics = [(m.start, m.end) for m in self._aliases.scan(norms, start) if self.lexicon.names_a_topic(norms, m.start)]
+        lex = self.lexicon
+        topics = [(m.start, m.end) for m in self._aliases.scan(norms, start) if lex.names_a_topic(norms, m.start)] \
+            if fc is not None and any(lex._topic(w, lex.topic_nouns) for w in norms[start:fc[1]]) else ()
         while fc is not None and any(a <= fc[1] < b for a, b in topics):
             # «وزير شؤون الاتحاد الأوروبي»: a country word inside a body's name that is a topic
             fc = self.lexicon.first_country(norms, fc[2], plural=plural)
