@@ -1637,3 +1637,26 @@ def test_tanween_before_alif_and_a_place_after_a_preposition(extractor):
 def test_for_his_part_is_no_part_of_the_speaker(extractor):
     [q] = quotes_of(extractor, "وقال السفير الروسي من جانبه إن روسيا ترفض التمديد التقني لفريق الخبراء.")
     assert q["speaker"] == "السفير الروسي"
+
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    # a title with its nisba, then a holder the registry may not know (a given name opening with و)
+    ("ودعا الزعيم الدرزي وليد جنبلاط إلى الانقضاض والتجمع في مراكز الاقتراع.", "الزعيم الدرزي وليد جنبلاط",
+     "الانقضاض والتجمع في مراكز الاقتراع"),
+    # a quantifier before an indefinite plural, «غير» + a nisba as its adjective
+    ("وطالبت عدة منظمات غير حكومية الرئيس الفرنسي بالتوقف عن بيع الأسلحة.", "عدة منظمات غير حكومية",
+     "الرئيس الفرنسي بالتوقف عن بيع الأسلحة"),
+    # a name the registry knows after a complete holder's name is the object, not more name
+    ("هنأ الرئيس الصربي ألكسندر فوسيتش أردوغان قائلا إن بلغراد ستستمر في أن تكون شريكا.",
+     "الرئيس الصربي ألكسندر فوسيتش", "بلغراد ستستمر في أن تكون شريكا"),
+])
+def test_a_holders_name_a_quantifier_and_a_known_name_as_object(extractor, sentence, speaker, content):
+    [q] = extractor({"article_id": "t", "date": "2018-06-25", "text": sentence})
+    assert (q["speaker"], q["text"]) == (speaker, content)
+
+
+def test_a_non_governmental_body_is_no_name_and_has_no_country(extractor):
+    text = ("قالت وزارة الخارجية الصينية إن بكين ترفض التقرير. وقالت منظمة مراسلون بلا حدود غير الحكومية "
+            "إن قمع الحريات تفشى.")
+    q = quotes_of(extractor, text, date="2018-04-25")
+    assert (q[-1]["actor"], q[-1]["actor_country"]) == ("منظمة مراسلون بلا حدود غير الحكومية", None)

@@ -1409,6 +1409,8 @@ class Registry:
             title = lex.title_table.match_at(norms, i, clitics=False)
             if title is not None and title.end - title.start > 1:
                 continue  # «أمين عام ...»: a title that opens with a given name
+            if norms[i] == "غير" and i + 1 < len(norms) and norms[i + 1].endswith(("ي", "يه", "يون", "يين")):
+                continue  # «منظمة غير حكومية»: «non-», not the first name of «غير بيدرسن»
             if i == start and i + 1 >= len(norms):
                 return i, i + 1
             j = i + 1
@@ -1582,7 +1584,7 @@ class Registry:
                 and not unnamed and lex.body_words.match_at(norms, head, clitics=False) is not None
             if bare_body:
                 head_end = head + 1
-            if head_end is not None and not has_country \
+            if head_end is not None and not has_country and not _non_governmental(norms) \
                     and not (unnamed and norms[head].startswith("ال") and head_end == head + 1 == len(norms)):
                 if country is None and article_text:
                     country = _article_country(article_text)
@@ -1612,7 +1614,7 @@ class Registry:
                 country = self.name_country(" ".join(t.orig for t in words), article_text)
                 if country:
                     notes.append(f"country of the article's description of the mention: {country}")
-                elif role is not None or _person_noun(norms, head):
+                elif (role is not None or _person_noun(norms, head)) and not _non_governmental(norms):
                     country = _article_country(article_text)
                     if country:
                         notes.append(f"country of the article: {country}")
@@ -1625,6 +1627,13 @@ class Registry:
         return Resolution(Actor(aid, name, country, role, known=False,
                                 type="body" if role in _BODY_ROLES else "person"),
                           f"{how} ({'; '.join(notes)})")
+
+
+def _non_governmental(norms: list[str]) -> bool:
+    """«منظمة ... غير الحكومية», «منظمات غير حكومية»: a body that speaks for no government,
+    so not for the article's country either."""
+    return any(w == "غير" and i + 1 < len(norms) and norms[i + 1].lstrip("ال").startswith("حكومي")
+               for i, w in enumerate(norms))
 
 
 def _addressee_word(w: str) -> bool:

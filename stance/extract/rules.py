@@ -844,7 +844,9 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         return None, toks[0][0]  # «أعلن انسحابه من», «أكدت كذلك وقوفها»: the object, subject elided
     parts = list(_SEGMENT.finditer(text, vend, cend))
     first_end = parts[0].end() if parts else cend
-    lead = 2 if len(toks) > 3 and (toks[0][2], toks[1][2]) in _QUANTITY_PREFIXES else 0
+    lead = 2 if len(toks) > 3 and (toks[0][2], toks[1][2]) in _QUANTITY_PREFIXES else \
+        1 if len(toks) > 3 and toks[0][2] in _QUANTIFIERS and not toks[1][2].startswith("ال") else 0
+    # «وندد عدد من الدول بـ», «وطالبت عدة منظمات غير حكومية الرئيس الفرنسي بـ»
     # «وندد عدد من الدول بـ»: «عدد من» and the noun phrase it counts
     j = lead + _np_length(toks[lead:], name_len)  # the speaker noun phrase: a head, its modifiers, a name
     split = (_far_bi_word(text, toks, j, name_len, lex) if bi and not transitive else None) \
@@ -942,8 +944,8 @@ def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, 
         for i, (s, e, w) in enumerate(toks[lead + 1:min(len(toks), _PREP_REACH)], start=lead + 1):
             if _is_prep(w, prep):
                 return clean_speaker(text, toks[0][0], toks[i - 1][1], name_len), e
-            if w in _PREPOSITIONS or lex.has_trigger(w):
-                break
+            if (w in _PREPOSITIONS and w != "في") or lex.has_trigger(w):
+                break  # (not «في» of the speaker's description: «وحذر أحد المسؤولين في حزب الشين فين من»)
     if transitive:
         return None
     head = [t for t in toks if t[1] <= first_end]
@@ -1186,6 +1188,11 @@ def _np_tokens(toks, name_len=None) -> int:
     named = _named_holder_end(toks, j, name_len)
     if named is not None:
         return _holder_name_end(toks, _with_nasab(toks, named), name_len)
+    if 1 < j < len(toks) and toks[0][2] in TITLE_WORDS and toks[j - 1][2].endswith(NISBA_ENDINGS) \
+            and toks[j - 1][2].startswith("ال"):
+        e = _unknown_name_end(toks, j, name_len)  # «ودعا الزعيم الدرزي وليد جنبلاط إلى»
+        if e > j:
+            return _with_nasab(toks, e)
     if j < len(toks) - 1 and toks[j][2] in HONORIFIC_WORDS and toks[0][2] not in HONORIFIC_WORDS:
         # «رئيس هيئة حقوق الإنسان الدكتور بندر العيبان بما»: the holder's name after an honorific
         k = j
@@ -1238,12 +1245,14 @@ def _unknown_name_end(toks, k: int, name_len, surname: bool = False) -> int:
     addressees = speaker_words().addressees
     e = k
     while e < len(toks) and e < k + 3 and toks[e][0] == toks[e - 1][1] + 1 and _LETTERS.fullmatch(toks[e][2]) \
-            and not (toks[e][2].startswith(("و", "ب", "ل")) and ((e == k and not surname) or toks[e][2][1:3] == "ال"
+            and not (toks[e][2].startswith(("و", "ب", "ل")) and ((e == k and not surname and not (given and given(toks[e][2])))
+                                                                 or toks[e][2][1:3] == "ال"
                                                                  or normalize_ar(toks[e][2][1:]) in addressees)) \
             and toks[e][2] not in OBJECT_ADVERBS and not toks[e][2].endswith(("ها", "هم", "هما")) \
-            and name_word(toks[e][2]):
+            and name_word(toks[e][2]) and not _another_name(toks, k, e, name_len):
         e += 1  # (one space apart: a name between commas is an apposition, read by _split_at_commas;
-        # a clitic's letter opens no first name, «بشدة», but may open a surname, «بوليانسكي»)
+        # a clitic's letter opens no first name, «بشدة», unless a given name, «وليد», but may open a
+        # surname, «بوليانسكي»)
     for end in range(e, k, -1):
         if end == len(toks) or toks[end][0] > toks[end - 1][1] + 1:
             return end  # the end, or punctuation after the name («... صائب عريقات، قرار»)
@@ -1255,6 +1264,14 @@ def _unknown_name_end(toks, k: int, name_len, surname: bool = False) -> int:
     if surname and e > k:
         return k + 1  # «وحذر مارك لوكوك منسق الأمم المتحدة ... من»: a first name and its surname
     return k
+
+
+def _another_name(toks, k: int, e: int, name_len) -> bool:
+    """Whether ``toks[e]`` is a name of its own the registry knows, not the end of the name that
+    starts at ``k`` («هنأ الرئيس الصربي ألكسندر فوسيتش أردوغان»: «أردوغان» is the object)."""
+    if e - k < 2 or not name_len([toks[e][2]]):
+        return False  # (a surname right after a first name is that person's: «كيلي كيري»)
+    return name_len([w for _, _, w in toks[k:e + 1]]) != e + 1 - k
 
 
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
@@ -1334,10 +1351,12 @@ def _head_and_modifiers(toks, name_len) -> int:
     j = 1
     definite_head = toks[0][2].startswith("ال")
     if not definite_head:  # «مسؤولون لبنانيون», «مصدر عسكري سوري»
-        while j < len(toks) and j < 4 and toks[j][2].endswith(NISBA_ENDINGS) \
+        while j < len(toks) and j < 4 and (toks[j][2].endswith(NISBA_ENDINGS) or (
+                toks[j][2] == "غير" and j + 1 < len(toks) and toks[j + 1][2].endswith(NISBA_ENDINGS)
+                and not toks[j + 1][2].startswith("ال"))) \
                 and not toks[j][2].startswith(("ال", "ب", "ل")) and toks[j][2] not in _PREPOSITIONS \
                 and toks[j][2] not in _TITLE_LINKS:  # «في» ends like a nisba but links a place
-            j += 1
+            j += 2 if toks[j][2] == "غير" else 1  # «منظمات غير حكومية»
         j = _affiliation_end(toks, j)
         if j == 1:
             j = _construct_chain(toks, name_len)
@@ -1445,6 +1464,7 @@ class Site:
 _VERBAL_NOUN_GOVERNORS = frozenset(words("verbal_noun_governors"))
 _APPOSITION_PRONOUNS = frozenset(words("apposition_pronouns"))
 _QUANTITY_PREFIXES = frozenset(tuple(p.split()) for p in words("quantity_prefixes"))
+_QUANTIFIERS = frozenset(words("quantifiers"))  # «عدة», «عشرات» before an indefinite plural
 _NAME_PARTICLES = frozenset(words("name_particles"))
 _OBJECT_CLAUSE = words("object_clause_after_comma")
 _CLAUSE_AFTER_COMMA = frozenset(words("clause_after_comma"))
