@@ -1660,3 +1660,9 @@ def test_a_non_governmental_body_is_no_name_and_has_no_country(extractor):
             "إن قمع الحريات تفشى.")
     q = quotes_of(extractor, text, date="2018-04-25")
     assert (q[-1]["actor"], q[-1]["actor_country"]) == ("منظمة مراسلون بلا حدود غير الحكومية", None)
+
+
+def test_a_clause_opened_by_when_is_no_subject(extractor):
+    # pool: «وعندما طرحنا السؤال قال "..."»: the interviewee goes on, «طرحنا السؤال» is no speaker
+    q = quotes_of(extractor, "وقالت أني داكبيكان إن الوضع صعب. وعندما طرحنا السؤال قالت \"اليهود لا يتكلمون مع المسلمين\".")
+    assert [x["speaker"] for x in q] == ["أني داكبيكان"] * 2

@@ -102,6 +102,7 @@ _SPEECH_EVENT_STEMS = words("speech_event_stems")
 _MONTHS = frozenset(words("months"))
 _ISSUED = frozenset(words("issued"))  # «في بيان صادر عن»
 _OWN_SIDE = frozenset(words("own_side"))  # «من جانبه»
+_SUBORDINATORS = frozenset(words("subordinators"))  # «عندما»: a clause of its own, no subject
 _ACCORDING = words("according_to")  # «، بحسب», «، وفقا لـ», «، حسبما أعلن»: then the source
 _COMMA_AT = regex.compile(r"[،,]")
 _NOT_SOURCE = frozenset(words("according_not_speaker"))
@@ -557,8 +558,8 @@ def _left_subject(text: str, sent_start: int, verb_start: int, lex: VerbLexicon 
         return None
     first = left_stripped.split()[0]
     if (first.lstrip("و").startswith("ب") and len(first.lstrip("و")) > 3 and len(left_stripped.split()) > 1) \
-            or first.lstrip("و") in TIME_WORDS:
-        return None  # «وبسؤال المصدر عن خلفيات القرار، جدد», «والسبت أبدت»: not a subject
+            or first.lstrip("و") in TIME_WORDS or first.lstrip("و") in _SUBORDINATORS:
+        return None  # «وبسؤال المصدر عن خلفيات القرار، جدد», «والسبت أبدت», «وعندما طرحنا السؤال قال»: not a subject
     s = text.index(left_stripped, off)
     return clean_speaker(text, s, s + len(left_stripped))
 
