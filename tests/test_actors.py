@@ -1203,3 +1203,10 @@ def test_a_body_named_as_a_topic_gives_no_country(reg):
     assert reg.resolve("وزير شؤون الاتحاد الأوروبي في تركيا عمر جيليك", date="2018-04-20").country == "TUR"
     # a country adjective after an ordinary topic's complement still names the minister's country
     assert reg.resolve("علي بن محمد الرميحي، وزير شؤون الإعلام البحريني", date="2018-04-20").country == "BHR"
+
+
+def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg):
+    # pool: «الرميحي» is also أحمد الرميحي's surname; «علي بن محمد الرميحي» is another person
+    assert reg.resolve("علي بن محمد الرميحي، وزير شؤون الإعلام البحريني", date="2018-04-20").name \
+        == "علي بن محمد الرميحي"
+    assert reg.resolve("عادل الجبير", date="2018-04-20").name == "عادل الجبير"  # a known name stays itself

@@ -1391,7 +1391,7 @@ class Registry:
             if family_end == run and (run + 1 >= len(norms) or norms[run + 1].startswith("ال")):
                 break  # after a family name only more name («محمد المهدي نصر عبدون»), no description
             family = self._family_name(toks, norms, start, run)  # («منظر الجهاديين»)
-            if not (self._plain_name_word(toks[run], norms, run) or family
+            if not (self._plain_name_word(toks[run], norms, run) or family or self._kin_surname(norms, start, run)
                     or (run > start and norms[run - 1] in ("عبد", "ابو", "بن", "ابن", "بنت"))
                     or (run + 2 < len(norms) and norms[run + 1] in ("بن", "ابن"))):  # «تركي بن عبد الله»
                 break  # «عبد الواحد», «أبو طالبي»: one name
@@ -1460,6 +1460,15 @@ class Registry:
                         and self._trailing_name(toks, norms, i):  # «ال», not «أليستر» (→ اليستر)
                     return i, len(norms)
         return None
+
+    def _kin_surname(self, norms: list[str], start: int, j: int) -> bool:
+        """«علي بن محمد الرميحي»: a family name the registry knows as another person's surname
+        («الرميحي», أحمد الرميحي), closing a name of first names that the registry does not know."""
+        if j - start < 2 or not norms[j].startswith("ال") or j + 1 != len(norms) and norms[j + 1].startswith("ال"):
+            return False
+        m = self._aliases.match_at(norms, j)
+        return m is not None and m.end == j + 1 and all(self._entries[r.idx]["type"] == "person" for r in m.payloads) \
+            and self._aliases.match_at(norms, start) is None
 
     def _name_part(self, toks, norms: list[str], j: int) -> bool:
         """A word that can be part of a name: no number, title, country, modifier, function
