@@ -1666,3 +1666,12 @@ def test_a_clause_opened_by_when_is_no_subject(extractor):
     # pool: «وعندما طرحنا السؤال قال "..."»: the interviewee goes on, «طرحنا السؤال» is no speaker
     q = quotes_of(extractor, "وقالت أني داكبيكان إن الوضع صعب. وعندما طرحنا السؤال قالت \"اليهود لا يتكلمون مع المسلمين\".")
     assert [x["speaker"] for x in q] == ["أني داكبيكان"] * 2
+
+
+def test_a_preposition_never_ends_a_speaker(extractor):
+    # pool: «وأعرب ناشطون حقوقيون عن قلقهم من أن» had the speaker «ناشطون حقوقيون عن»
+    [q] = quotes_of(extractor, "وأعرب ناشطون حقوقيون عن قلقهم من أن الصياغة الغامضة للقانون خطيرة.")
+    assert q["speaker"] == "ناشطون حقوقيون"
+    # but the name «علي» (which «على» folds to) does end one
+    [q] = quotes_of(extractor, "وقال المحامي خالد علي إن الصدمة كبيرة.")
+    assert q["speaker"] == "المحامي خالد علي"

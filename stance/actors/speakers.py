@@ -58,6 +58,7 @@ class SpeakerWords:
     media_heads: frozenset = frozenset()
     name_phrase_ends: frozenset = frozenset()
     name_particles: frozenset = frozenset()
+    trailing_prepositions: frozenset = frozenset()
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
@@ -86,10 +87,11 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
     data.setdefault("media_heads", [])
     data.setdefault("name_phrase_ends", [])
     data.setdefault("name_particles", [])
+    data.setdefault("trailing_prepositions", [])
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
                         words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"),
                         words("evidence_nouns"), words("addressee_pronouns"), words("media_heads"),
-                        words("name_phrase_ends"), words("name_particles"))
+                        words("name_phrase_ends"), words("name_particles"), words("trailing_prepositions"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -498,4 +500,9 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
         if n > _MAX_WORDS:
             break
         end = p[1]
+    last = next((p for p in reversed(words) if p[1] <= end), None)
+    if last is not None and last[0] > start and last[2] in sw.trailing_prepositions \
+            and not (last[2] in ("علي", "الي") and not mention[last[0]:last[1]].endswith("ى")):
+        # «ناشطون حقوقيون عن»: the verb's preposition (not the name «علي»: «على» folds to it)
+        end = max(q[1] for q in words if q[1] <= last[0])
     return start, end
