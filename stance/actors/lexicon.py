@@ -340,7 +340,7 @@ class Lexicon:
         for m in self.country_table.scan(norms, start):
             if not plural and m.payloads[0].kind == "plural":
                 continue
-            if m.start > 0 and norms[m.start].startswith("ال") and self.is_given_name(norms[m.start - 1]):
+            if self.family_name_at(norms, m.start):
                 continue
             if self.nisba_first_name(norms, m.start, m.payloads[0]):
                 continue  # «الأمير تركي الفيصل»
@@ -351,12 +351,21 @@ class Lexicon:
             return m.payloads[0], m.start, m.end
         return None
 
+    def family_name_at(self, norms: list[str], i: int) -> bool:
+        """Whether the definite country adjective at ``norms[i]`` follows a first name and so is a
+        family name («منصور التركي», «مراد التركي»), no country."""
+        return i > 0 and norms[i].startswith("ال") and self.is_given_name(norms[i - 1])
+
+    def topic_noun(self, word: str) -> bool:
+        """Whether ``word`` (with or without a clitic) is a topic noun («الشؤون», «للملف»)."""
+        return self._topic(word, self.topic_nouns)
+
     def names_a_topic(self, norms: list[str], i: int) -> bool:
         """Whether the country word at ``i`` modifies a topic noun before it («الشؤون التركية»,
         «للشؤون الأوروبية», «بالملف السوري», «شؤون اليونان»; «الشؤون السياسية الإيرانية» after a
         second feminine adjective) rather than naming the person's country («وزير الشؤون الخارجية
         الإيراني»)."""
-        if i >= 1 and self._topic(norms[i - 1], self.topic_nouns):
+        if i >= 1 and self.topic_noun(norms[i - 1]):
             return True
         return (i >= 2 and self._topic(norms[i - 2], self.topic_plurals) and norms[i - 1].startswith("ال")
                 and norms[i].endswith("ه") and norms[i - 1].endswith("ه"))

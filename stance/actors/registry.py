@@ -1111,20 +1111,20 @@ class Registry:
         ``plural``: whether a broken plural («الروس») and a weak alias («المعارضة») count (in a
         mention, not in the description of one person)."""
         norms = norms[:end] if end is not None else norms
-        best = None
-        fc = self.lexicon.first_country(norms, start, plural=plural)
         lex = self.lexicon
+        best = None
+        fc = lex.first_country(norms, start, plural=plural)
         topics = [(m.start, m.end) for m in self._aliases.scan(norms, start) if lex.names_a_topic(norms, m.start)] \
-            if fc is not None and any(lex._topic(w, lex.topic_nouns) for w in norms[start:fc[1]]) else ()
+            if fc is not None and any(lex.topic_noun(w) for w in norms[start:fc[1]]) else ()
         while fc is not None and any(a <= fc[1] < b for a, b in topics):
             # «وزير شؤون الاتحاد الأوروبي»: a country word inside a body's name that is a topic
-            fc = self.lexicon.first_country(norms, fc[2], plural=plural)
+            fc = lex.first_country(norms, fc[2], plural=plural)
         if fc is not None:
             best = (fc[1], fc[0].code)
         for m in self._aliases.scan(norms, start):
             if best is not None and m.start >= best[0]:
                 break
-            if self.lexicon.names_a_topic(norms, m.start):
+            if lex.names_a_topic(norms, m.start):
                 continue  # «المدافع عن العلاقات الأمريكية السعودية»: a topic, not his country
             # (in a person's description a weak alias, «زعيم المعارضة», «المتحدث الإعلامي للدفاع
             # المدني بمنطقة الرياض», is no country's body by itself)
@@ -1143,6 +1143,8 @@ class Registry:
         or a body («قائد القيادة المركزية الأميركية، جوزيف فوتيل» makes «فوتيل» USA; «إيان
         رينتول المتحدث باسم ائتلاف ...» reads the apposition). None when no description
         carries a country: the article's own country is not guessed for a named person."""
+        from .speakers import addressee_word
+
         if not norm_phrase(name) or not article_text:
             return None
         sent = None  # the words of the sentence of the first place
@@ -1166,15 +1168,14 @@ class Registry:
         if sent is not None:
             at = sent.index("…")
             end = next((i for i in range(at, len(sent)) if sent[i] in _COMPLEMENTIZERS), len(sent))
-            end = next((i for i in range(at + 2, end) if _addressee_word(sent[i])), end)
+            end = next((i for i in range(at + 2, end) if len(sent[i]) >= 4 and addressee_word(sent[i])), end)
             # (not the addressee after a description: «وقال باتريك هيلمان (70 عاما) أحد سكان سالزبري
             # لوكالة الأنباء الفرنسية إنه»; right after the mention «للصحافة» may go on its name)
             words = [w for w in sent[:end] if w not in ("،", "…")]
             lex = self.lexicon
             codes = {m.payloads[0].code for m in lex.country_table.scan(words)
                      if m.payloads[0].kind != "plural" and not lex.names_a_topic(words, m.start)
-                     and not (m.start > 0 and words[m.start].startswith("ال") and lex.is_given_name(words[m.start - 1]))
-                     } - {"INT"}  # (not a family name: «مراد التركي»)
+                     and not lex.family_name_at(words, m.start)} - {"INT"}  # (not «مراد التركي»)
             if _bare_kingdom(words, self.lexicon):
                 codes.add(_country_words(article_text)[1])  # «المملكة» alone: the article's kingdom
             codes.discard(None)
@@ -1227,7 +1228,7 @@ class Registry:
             if norms[-n - 1] in ("بن", "ابن", "بنت"):
                 continue  # «محمد بن سلمان»: his father's name, not «سلمان»'s full name
             for i in range(max(0, len(toks) - n - 3), len(toks) - n):
-                if self.name_span(norms, i) == len(toks) - i and self._person_name(norms[i:]):
+                if self._person_name(norms[i:]):
                     # a person the registry knows, named in full here («عبدالرقيب فتح» for «فتح»)
                     return " ".join(t.orig for t in toks[i:])
             for i in range(max(0, len(toks) - n - 4), len(toks) - n):
@@ -1641,18 +1642,8 @@ class Registry:
 def _non_governmental(norms: list[str]) -> bool:
     """«منظمة ... غير الحكومية», «منظمات غير حكومية»: a body that speaks for no government,
     so not for the article's country either."""
-    return any(w == "غير" and i + 1 < len(norms) and norms[i + 1].lstrip("ال").startswith("حكومي")
+    return any(w == "غير" and i + 1 < len(norms) and norms[i + 1].removeprefix("ال").startswith("حكومي")
                for i, w in enumerate(norms))
-
-
-def _addressee_word(w: str) -> bool:
-    """«لوكالة», «للصحفيين», «لرويترز»: ل and an addressee of ``speakers.yaml`` (normalized)."""
-    from .speakers import speaker_words
-
-    if not w.startswith("ل") or len(w) < 4:
-        return False
-    addressees = speaker_words().addressees
-    return w[1:] in addressees or (w.startswith("لل") and "ال" + w[2:] in addressees)
 
 
 def _person_noun(norms: list[str], i: int) -> bool:

@@ -131,7 +131,7 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
     sw = speaker_words()
     w = norms[i]
     bare = clitic_variants(w)
-    if _addressee_word(w, sw):
+    if addressee_word(w, sw):
         return False  # «لرويترز», «للصحفيين»: an addressee, not a speaker
     if w[:1] in "بل" and len(w) > 3 and not lex.is_given_name(w, orig) \
             and lex.title_table.match_at([w[1:]], 0, clitics=False) is not None \
@@ -418,8 +418,9 @@ def _opens_title_or_body(registry, norms: list[str], i: int) -> bool:
         lex.title_table, lex.unnamed_table, lex.unnamed_prefixes, lex.group_heads, lex.body_words))
 
 
-def _addressee_word(w: str, sw) -> bool:
+def addressee_word(w: str, sw=None) -> bool:
     """«لرويترز», «للصحفيين»: ل and one of the addressees (speakers.yaml), normalized."""
+    sw = sw or speaker_words()
     return w.startswith("ل") and (w[1:] in sw.addressees or "ال" + w[2:] in sw.addressees)
 
 
@@ -433,7 +434,7 @@ def leading_addressee(norms: list[str], head: int = 0, sw=None) -> int:
         return 2
     if w in sw.addressee_pronouns:
         return 1
-    if len(w) > 2 and _addressee_word(w, sw) and w[1:] not in sw.media_heads:
+    if len(w) > 2 and addressee_word(w, sw) and w[1:] not in sw.media_heads:
         return 1  # (not «لإذاعة» of «لإذاعة الجيش الإسرائيلي»: a medium's name follows it)
     return 0
 

@@ -847,8 +847,8 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     first_end = parts[0].end() if parts else cend
     lead = 2 if len(toks) > 3 and (toks[0][2], toks[1][2]) in _QUANTITY_PREFIXES else \
         1 if len(toks) > 3 and toks[0][2] in _QUANTIFIERS and not toks[1][2].startswith("ال") else 0
-    # «وندد عدد من الدول بـ», «وطالبت عدة منظمات غير حكومية الرئيس الفرنسي بـ»
-    # «وندد عدد من الدول بـ»: «عدد من» and the noun phrase it counts
+    # «وندد عدد من الدول بـ», «وطالبت عدة منظمات غير حكومية الرئيس الفرنسي بـ»: the quantifier
+    # and the noun phrase it counts
     j = lead + _np_length(toks[lead:], name_len)  # the speaker noun phrase: a head, its modifiers, a name
     split = (_far_bi_word(text, toks, j, name_len, lex) if bi and not transitive else None) \
         or _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep) \
@@ -1239,32 +1239,39 @@ def _unknown_name_end(toks, k: int, name_len, surname: bool = False) -> int:
     words (:meth:`NameIndex.name_word`, one space apart) followed by a preposition, a «ب» word,
     «أن» or nothing; or a given name and one word more. ``surname``: ``toks[k]`` follows a
     first name, so a clitic's letter may open it («مارك لوكوك»). ``k`` when there is none."""
-    name_word = _name_index_attr(name_len, "name_word")
-    given = _name_index_attr(name_len, "given_name")
-    if name_word is None:
+    if _name_index_attr(name_len, "name_word") is None:
         return k
-    addressees = speaker_words().addressees
     e = k
-    while e < len(toks) and e < k + 3 and toks[e][0] == toks[e - 1][1] + 1 and _LETTERS.fullmatch(toks[e][2]) \
-            and not (toks[e][2].startswith(("و", "ب", "ل")) and ((e == k and not surname and not (given and given(toks[e][2])))
-                                                                 or toks[e][2][1:3] == "ال"
-                                                                 or normalize_ar(toks[e][2][1:]) in addressees)) \
-            and toks[e][2] not in OBJECT_ADVERBS and not toks[e][2].endswith(("ها", "هم", "هما")) \
-            and name_word(toks[e][2]) and not _another_name(toks, k, e, name_len):
-        e += 1  # (one space apart: a name between commas is an apposition, read by _split_at_commas;
-        # a clitic's letter opens no first name, «بشدة», unless a given name, «وليد», but may open a
-        # surname, «بوليانسكي»)
+    while e < len(toks) and e < k + 3 and _name_word_at(toks, k, e, name_len, surname):
+        e += 1
     for end in range(e, k, -1):
         if end == len(toks) or toks[end][0] > toks[end - 1][1] + 1:
             return end  # the end, or punctuation after the name («... صائب عريقات، قرار»)
         w = toks[end][2]
         if w in _PREPOSITIONS or w in TIME_WORDS or w in _OBJECT_LINKS or (w.startswith("ب") and len(w) > 3):
             return end
-    if e - k >= 2 and given is not None and given(toks[k][2]):
+    if e - k >= 2 and _first_name(toks[k][2], name_len):
         return k + 2
     if surname and e > k:
         return k + 1  # «وحذر مارك لوكوك منسق الأمم المتحدة ... من»: a first name and its surname
     return k
+
+
+def _name_word_at(toks, k: int, e: int, name_len, surname: bool) -> bool:
+    """Whether ``toks[e]`` goes on the name that starts at ``k``: one space after the word before
+    it (a name between commas is an apposition, read by _split_at_commas), letters only, a name
+    word of the index (:meth:`NameIndex.name_word`), no adverb or possessed noun, no name of its
+    own after a complete name (:func:`_another_name`); a clitic's letter opens no first name
+    («بشدة») unless a given name («وليد»), but may open a surname («بوليانسكي»), never with «ال»
+    after it or an addressee («لرويترز»)."""
+    w = toks[e][2]
+    if toks[e][0] != toks[e - 1][1] + 1 or not _LETTERS.fullmatch(w) or w in OBJECT_ADVERBS \
+            or w.endswith(("ها", "هم", "هما")):
+        return False
+    if w.startswith(("و", "ب", "ل")) and ((e == k and not surname and not _first_name(w, name_len))
+                                          or w[1:3] == "ال" or normalize_ar(w[1:]) in speaker_words().addressees):
+        return False
+    return _name_index_attr(name_len, "name_word")(w) and not _another_name(toks, k, e, name_len)
 
 
 def _another_name(toks, k: int, e: int, name_len) -> bool:
@@ -1383,10 +1390,10 @@ def _first_name(word: str, name_len) -> bool:
 def _opens_title(toks, name_len) -> bool:
     """Whether ``toks`` open with a title of the registry's ``titles.yaml`` («أمين سر اللجنة»:
     «أمين» is a given name too)."""
+    if toks[0][2] in TITLE_WORDS:
+        return True
     lexicon = _name_index_attr(name_len, "lexicon")
-    if toks[0][2] in TITLE_WORDS or lexicon is None:
-        return toks[0][2] in TITLE_WORDS
-    m = lexicon.title_table.match_at([_norm_word(w) for _, _, w in toks[:4]], 0, clitics=False)
+    m = lexicon.title_table.match_at([_norm_word(w) for _, _, w in toks[:4]], 0, clitics=False) if lexicon else None
     return m is not None and m.end - m.start > 1  # (a one-word title is a name here: «سلطان بن سحيم»)
 
 
