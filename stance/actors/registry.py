@@ -1367,6 +1367,8 @@ class Registry:
         """Where a person's name sits in an unknown mention: after «يدعى», from a first name,
         after a title and its country («وزير الاقتصاد الفرنسي برونو لومير»), or after a title's
         whole description, whatever the first name («رئيس الفيفا جياني إنفانتينو»)."""
+        from .speakers import speaker_words
+
         lex = self.lexicon
 
         def plain(j: int) -> bool:  # a word that can be part of a name
@@ -1394,6 +1396,7 @@ class Registry:
             family = self._family_name(toks, norms, start, run)  # («منظر الجهاديين»)
             if not (self._plain_name_word(toks[run], norms, run) or family or self._kin_surname(norms, start, run)
                     or (run > start and norms[run - 1] in ("عبد", "ابو", "بن", "ابن", "بنت"))
+                    or (run > start and norms[run] in speaker_words().name_compound_tails)  # «ذبيح الله»
                     or (run + 2 < len(norms) and norms[run + 1] in ("بن", "ابن"))):  # «تركي بن عبد الله»
                 break  # «عبد الواحد», «أبو طالبي»: one name
             if family and toks[run].orig != "آل":

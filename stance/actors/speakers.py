@@ -59,6 +59,7 @@ class SpeakerWords:
     name_phrase_ends: frozenset = frozenset()
     name_particles: frozenset = frozenset()
     trailing_prepositions: frozenset = frozenset()
+    name_compound_tails: frozenset = frozenset()
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
@@ -88,10 +89,12 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
     data.setdefault("name_phrase_ends", [])
     data.setdefault("name_particles", [])
     data.setdefault("trailing_prepositions", [])
+    data.setdefault("name_compound_tails", [])
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
                         words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"),
                         words("evidence_nouns"), words("addressee_pronouns"), words("media_heads"),
-                        words("name_phrase_ends"), words("name_particles"), words("trailing_prepositions"))
+                        words("name_phrase_ends"), words("name_particles"), words("trailing_prepositions"),
+                        words("name_compound_tails"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -196,11 +196,23 @@ def extract_quotes(article: dict, registry: ActorRegistry, names: NameIndex | No
                 sp = attributor.carried(cand.gender, cand.kind == "direct"
                                         and first_person_singular(text[cand.start:cand.end]), cand.start,
                                         _honorific_after(text, cand.trigger))
-            if sp is not None and cand.kind == "indirect" and MEDIA_SPEAKER_RE.match(normalize_ar(sp.mention)):
+            if sp is not None and cand.kind == "indirect" and MEDIA_SPEAKER_RE.match(normalize_ar(sp.mention)) \
+                    and not _names_person(sp):
                 continue  # media reporting events, not an actor taking a position (codebook §1);
-                # an agency's own words in quotation marks are its position and stay
+                # an agency's own words in quotation marks are its position and stay, and so does
+                # a person the mention names («حذر المحلل العسكري جون كيربي من أن»)
             out.append(_record(article, art_id, cand, sp, text[ps:pe]))
     return out
+
+
+def _names_person(sp) -> bool:
+    """Whether a speaker mention names a person, not only describes one: «المحلل العسكري جون
+    كيربي», «الصحفي سامي نادر»; not «المحلل العسكري», «مراسل الجزيرة», «محللون»."""
+    actor = sp.actor
+    if actor is None or actor.type != "person":
+        return False
+    name, mention = normalize_ar(actor.name), normalize_ar(sp.mention)
+    return name != mention and not mention.startswith(name) and (actor.known or name in mention)
 
 
 def _record(article: dict, art_id: str, cand, sp, paragraph: str) -> dict:

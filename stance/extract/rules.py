@@ -1191,7 +1191,7 @@ def _np_tokens(toks, name_len=None) -> int:
         return _holder_name_end(toks, _with_nasab(toks, named), name_len)
     if 1 < j < len(toks) and toks[0][2] in TITLE_WORDS and toks[j - 1][2].endswith(NISBA_ENDINGS) \
             and toks[j - 1][2].startswith("ال"):
-        e = _unknown_name_end(toks, j, name_len)  # «ودعا الزعيم الدرزي وليد جنبلاط إلى»
+        e = _unknown_name_end(toks, j, name_len, objects=True)  # «ودعا الزعيم الدرزي وليد جنبلاط إلى»
         if e > j:
             return _with_nasab(toks, e)
     if j < len(toks) - 1 and toks[j][2] in HONORIFIC_WORDS and toks[0][2] not in HONORIFIC_WORDS:
@@ -1231,30 +1231,75 @@ def _holder_name_end(toks, k: int, name_len) -> int:
     if toks[0][2] not in TITLE_WORDS \
             or any(tuple(_norm_word(w) for _, _, w in toks[i:k]) in persons for i in range(max(0, k - 6), k - 1)):
         return k  # (a body's phrase has no holder: «أصدرت محكمة الجنايات في نواكشوط أحكاما»)
-    return _unknown_name_end(toks, k, name_len)
+    return _unknown_name_end(toks, k, name_len, objects=True)
 
 
-def _unknown_name_end(toks, k: int, name_len, surname: bool = False) -> int:
+def _unknown_name_end(toks, k: int, name_len, surname: bool = False, objects: bool = False) -> int:
     """Where a name the registry does not know, starting at ``k``, ends: one to three name
     words (:meth:`NameIndex.name_word`, one space apart) followed by a preposition, a «ب» word,
     «أن» or nothing; or a given name and one word more. ``surname``: ``toks[k]`` follows a
-    first name, so a clitic's letter may open it («مارك لوكوك»). ``k`` when there is none."""
+    first name, so a clitic's letter may open it («مارك لوكوك»). ``objects``: a title's holder,
+    whose name the verb's object may follow directly (:func:`_object_after_name_words`).
+    ``k`` when there is none."""
     if _name_index_attr(name_len, "name_word") is None:
         return k
     e = k
     while e < len(toks) and e < k + 3 and _name_word_at(toks, k, e, name_len, surname):
         e += 1
+    at_object = _object_after_name_words(toks, k, e, name_len) if objects else None
     for end in range(e, k, -1):
         if end == len(toks) or toks[end][0] > toks[end - 1][1] + 1:
-            return end  # the end, or punctuation after the name («... صائب عريقات، قرار»)
+            return end if at_object is None else min(end, at_object)  # the end, or punctuation
+            # after the name («... صائب عريقات، قرار»)
         w = toks[end][2]
         if w in _PREPOSITIONS or w in TIME_WORDS or w in _OBJECT_LINKS or (w.startswith("ب") and len(w) > 3):
-            return end
+            return end if at_object is None else min(end, at_object)  # (the object may open
+            # before: «فلورانس بارلي تضامن بلادها»)
+    if at_object is not None:
+        return at_object
     if e - k >= 2 and _first_name(toks[k][2], name_len):
         return k + 2
     if surname and e > k:
         return k + 1  # «وحذر مارك لوكوك منسق الأمم المتحدة ... من»: a first name and its surname
     return k
+
+
+def _object_after_name_words(toks, k: int, e: int, name_len) -> int | None:
+    """Where a title holder's name of two or three name words (``toks[k:e]`` are name words)
+    ends when the verb's object follows it with no preposition: at the first word from the
+    second name word on that opens a noun phrase — a definite word that is no family name
+    («أكبر صالحي الرئيس الأمريكي»), or a noun in construct with a definite word, a possessed one
+    or a known name («ليندسي غراهام قرار الانسحاب», «فلورانس بارلي تضامن بلادها», «جيف فليك
+    تصريحات ترامب»); not a title (an apposition: «... رئيس لجنة») and not inside a compound
+    given name («نور الدين حطيط الهجوم»). After a given name the registry knows, two name words
+    at most, as :func:`_unknown_name_end` reads it («جوناثان آلانان استهداف ميليشيات الحوثي»).
+    None when no such word comes within the name's reach."""
+    name_word = _name_index_attr(name_len, "name_word")
+    tails = speaker_words().name_compound_tails
+    if e == k:
+        return None  # no name word opens it («بشدة»)
+    most = 2 if _first_name(toks[k][2], name_len) else 3
+    p, words = k + 1, 1  # toks[p]: where the object may start; words: the name's words before it
+    while p < len(toks) and words <= most:
+        if toks[p][0] > toks[p - 1][1] + 1:
+            return None  # punctuation: an apposition or an aside, read elsewhere
+        w, nxt = toks[p][2], toks[p + 1][2] if p + 1 < len(toks) else ""
+        if _norm_word(w) in tails:
+            p += 1  # «نور الدين»: one name word of two
+            continue
+        if words >= 2:
+            if w.startswith("ال"):
+                return None if _family_name_word(w, name_len) else p
+            if w not in TITLE_WORDS and w not in _NAME_PARTICLES and w not in _PREPOSITIONS \
+                    and nxt and toks[p + 1][0] == toks[p][1] + 1 and not _opens_title(toks[p:p + 4], name_len) \
+                    and ((nxt.startswith("ال") and _norm_word(nxt) not in tails and not _family_name_word(nxt, name_len))
+                         or (len(nxt) > 4 and nxt.endswith(("ها", "هم", "هما", "ه")))
+                         or (name_len is not None and name_len([nxt]))):
+                return p
+        if not (p < e or (p > e and name_word is not None and name_word(w))):
+            return None  # the name ends with no object after it
+        p, words = p + 1, words + 1
+    return None
 
 
 def _name_word_at(toks, k: int, e: int, name_len, surname: bool) -> bool:
