@@ -735,6 +735,10 @@ def test_names_joined_by_waw_are_one_joint_speaker_not_the_object(extractor):
      "موقع الهجوم المزعوم في دوما حتى الآن، بحسب المنظمة.", "المنظمة", "لم يتمكن مفتشو الوكالة"),
     ("وقد نزح أكثر من 12 ألف شخص خلال الأيام الماضية من محافظة درعا، حسبما أعلن المرصد السوري لحقوق الإنسان.",
      "المرصد السوري لحقوق الإنسان", "نزح أكثر من 12 ألف شخص"),
+    # pool corpus (France 24): a bare «وفق» after a comma attributes too (it was missed)
+    ("واستمرت الحملة العسكرية البرية والجوية للجيش السوري الهادفة للسيطرة على كامل الغوطة الشرقية قرب "
+     "العاصمة، إذ قتل 29 مدنيا الثلاثاء في قصف روسي وسوري استهدف مدينة دوما، وفق المرصد السوري لحقوق الإنسان.",
+     "المرصد السوري لحقوق الإنسان", "استمرت الحملة العسكرية"),
 ])
 def test_a_clause_with_an_according_to_tail_is_its_sources_reported_speech(extractor, sentence, speaker, starts):
     q = only([q for q in quotes_of(extractor, sentence) if q["rule"] == "according_to"])
@@ -750,6 +754,18 @@ def test_a_clause_with_an_according_to_tail_is_its_sources_reported_speech(extra
 ])
 def test_no_source_after_according_to_no_quote(extractor, sentence):
     assert [q for q in quotes_of(extractor, sentence) if q["rule"] == "according_to"] == []
+
+
+@pytest.mark.parametrize("sentence,text", [
+    # pool corpus: «وفق» with no comma before it is «in accordance with», no attribution tail:
+    # the reported clause goes on through it
+    ("وأوضح المتحدث أن العمليات العسكرية في صعدة تسير وفق الخطة المرسومة، مؤكداً عزم قوات الجيش على "
+     "مواصلة التقدم.", "العمليات العسكرية في صعدة تسير وفق الخطة المرسومة"),
+    ("وشدد الرئيس التركي على أن رد تركيا لن يكون وفق مبدأ \"الرد بالمثل\".", "رد تركيا لن يكون وفق مبدأ"),
+])
+def test_in_accordance_with_is_no_attribution_tail(extractor, sentence, text):
+    qs = quotes_of(extractor, sentence)
+    assert [q for q in qs if q["rule"] == "according_to"] == [] and qs[0]["text"].startswith(text)
 
 
 def test_a_possessed_co_speaker_with_its_adjective_is_part_of_the_joint_speaker(extractor):
