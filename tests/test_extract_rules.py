@@ -337,6 +337,25 @@ def test_plural_and_dual_speakers(extractor):
     assert qs[0]["speaker"] == "مسؤولون بالإدارة الأمريكية"
 
 
+@pytest.mark.parametrize("sentence,speaker,actor", [
+    # pool corpus (Sky News Arabia): a number that counts the speakers opens their phrase (the
+    # quote was dropped: «خمسة» was a word that never heads a speaker)
+    ("وقال خمسة مسؤولين أوروبيين حاليين وأربعة مسؤولين أميركيين سابقين إن الوصف الوارد في البرقية لما "
+     "تريده الولايات المتحدة من الأوروبيين يضع معايير أدنى مما طالب به ترامب.",
+     "خمسة مسؤولين أوروبيين حاليين وأربعة مسؤولين أميركيين سابقين", None),
+    # counted unnamed officials are the registry's group
+    ("وقال ثلاثة مسؤولين أمريكيين إن الضربة قد تكون وشيكة.", "ثلاثة مسؤولين أمريكيين", "مسؤولون أمريكيون"),
+])
+def test_a_number_counts_the_speakers(extractor, sentence, speaker, actor):
+    q = only(quotes_of(extractor, sentence, date="2018-02-19"))
+    assert q["speaker"] == speaker and (actor is None or q["actor"] == actor)
+
+
+def test_a_number_alone_is_no_speaker(extractor):
+    qs = quotes_of(extractor, "وقال خمسة إن الضربة قد تكون وشيكة.")
+    assert not [q for q in qs if q["speaker"] == "خمسة" or q["actor"] == "خمسة"]
+
+
 def test_speech_act_verb_with_object(extractor):
     text = "وفي الفاتيكان، حذر البابا فرنسيس من مخاطر حصول كارثة إنسانية في محافظة إدلب."
     q = only(quotes_of(extractor, text))

@@ -467,6 +467,11 @@ class Registry:
         """:meth:`resolve` with a note on how the actor was found (for the CLI and debugging)."""
         mention = mention or ""
         d = _date(date)
+        counted = self._counted(mention)
+        if counted is not None:  # «ثلاثة مسؤولين أمريكيين» are the registry's «مسؤولون أمريكيون»
+            r = self._match(counted, d, article_id, article_text)
+            if r is not None:
+                return r
         r = self._match(mention, d, article_id, article_text)
         if r is not None:
             return r
@@ -474,6 +479,17 @@ class Registry:
         if r is not None:
             return r
         return self._unknown(mention, article_id, article_text, d)
+
+    @staticmethod
+    def _counted(mention: str) -> str | None:
+        """The mention without the number that counts it («ثلاثة مسؤولين أمريكيين», «عدة دول»:
+        speakers.yaml ``numbers``), or None when none opens it."""
+        from .speakers import speaker_words
+
+        first, _, rest = mention.strip().partition(" ")
+        if not rest.strip() or normalize_ar(first) not in speaker_words().numbers:
+            return None
+        return rest.strip()
 
     def _without_patronymic(self, mention: str, date, article_id, article_text) -> Resolution | None:
         """«عادل بن أحمد الجبير» is «عادل الجبير»: a person the registry knows by first and family

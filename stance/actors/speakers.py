@@ -60,6 +60,7 @@ class SpeakerWords:
     name_particles: frozenset = frozenset()
     trailing_prepositions: frozenset = frozenset()
     name_compound_tails: frozenset = frozenset()
+    numbers: frozenset = frozenset()
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
@@ -90,11 +91,12 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
     data.setdefault("name_particles", [])
     data.setdefault("trailing_prepositions", [])
     data.setdefault("name_compound_tails", [])
+    data.setdefault("numbers", [])
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
                         words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"),
                         words("evidence_nouns"), words("addressee_pronouns"), words("media_heads"),
                         words("name_phrase_ends"), words("name_particles"), words("trailing_prepositions"),
-                        words("name_compound_tails"))
+                        words("name_compound_tails"), words("numbers"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -142,6 +144,9 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
         return False  # «بوزير الخارجية الأمريكي», «للرئيس»: a prepositional phrase
     if lex.is_given_name(w, orig) and not orig.endswith("ى"):
         return True  # «علي» the name, not «على» (both normalize to «علي»)
+    if w in sw.numbers and i + 1 < len(norms) and any(t.match_at(norms, i + 1) is not None for t in (
+            lex.unnamed_table, lex.unnamed_prefixes, lex.group_heads, lex.body_words, lex.title_table, sw.person_nouns)):
+        return True  # «ثلاثة مسؤولين أمريكيين», «خمس منظمات»: a number counts the speakers
     if any(v in sw.not_heads for v in bare[:2]) or w[:1].isdigit() or (w[:1] in "وف" and w[1:] in sw.not_heads):
         return False  # «وعن», «ومن» are too short for the clitic tables
     if _with_pronoun(w, sw.not_heads):
