@@ -351,6 +351,20 @@ def test_a_number_counts_the_speakers(extractor, sentence, speaker, actor):
     assert q["speaker"] == speaker and (actor is None or q["actor"] == actor)
 
 
+@pytest.mark.parametrize("sentence,speaker", [
+    # pool corpus: a number after the speaker counts the object («كوبر ستة» was the speaker)
+    ("واستبعد كوبر ستة لاعبين من التشكيلة الأولية التي أعلنها، وهم حارس المرمى محمد عواد، وعمر طارق.", "كوبر"),
+    # «مرات عدة» is an adverb of the verb, no part of its subject
+    ("وأكدت إدارة ترامب مرات عدة أنها لا تسعى إلى تغيير النظام في إيران.", "إدارة ترامب"),
+    # an ordinal keeps its «عشرة» («الحادية عشرة»)
+    ("وقال رئيس الجمعية الطبيب والمستشار السابق في بلدية الدائرة الحادية عشرة عن الحزب الاشتراكي آلان "
+     "أموني إن إطلاق هذه الجمعية كان بهدف تقديم المساعدة.",
+     "رئيس الجمعية الطبيب والمستشار السابق في بلدية الدائرة الحادية عشرة عن الحزب الاشتراكي آلان أموني"),
+])
+def test_a_number_or_a_count_of_times_after_the_speaker_ends_it(extractor, sentence, speaker):
+    assert quotes_of(extractor, sentence)[0]["speaker"] == speaker
+
+
 def test_a_number_alone_is_no_speaker(extractor):
     qs = quotes_of(extractor, "وقال خمسة إن الضربة قد تكون وشيكة.")
     assert not [q for q in qs if q["speaker"] == "خمسة" or q["actor"] == "خمسة"]

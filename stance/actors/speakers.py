@@ -338,6 +338,10 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int) -> bool:
     w = norms[j]
     if w in sw.phrase_ends or (w[:1] in "وف" and w[1:] in sw.phrase_ends and len(w) > 2):
         return True
+    if w in sw.numbers and w != "عده" and norms[j - 1] not in sw.not_heads \
+            and not (w in ("عشر", "عشره") and norms[j - 1].startswith("ال")):
+        return True  # «وأكد المتحدث ثلاث نقاط:», «ناشطون سوريون آلاف الرسائل»: a counted object
+        # (not «دول غربية عدة», «في عشرات المدن», an ordinal «الدائرة الحادية عشرة»)
     lex = registry.lexicon
     if w == "عن" and j == head + 1 and not norms[head].startswith("ال"):
         return True  # «ديفيز عن تيريزا ماي»: about someone (not «صادر عن», «مسؤول عن»)
