@@ -81,6 +81,15 @@ def test_indirect_reported_speech_with_addressee(extractor):
     # a body's adjective stays with it
     ("وأدانت وزارة الخارجية الروسية الهجوم الإرهابي على الكنيسة، ووصفته بالجبان.",
      "وزارة الخارجية الروسية", "الهجوم الإرهابي"),
+    # pool corpus: an undetermined noun in construct after a body's or a country's name is the
+    # object however many commas come later (the speaker was «فرنسا حصار النظام السوري لغوطة
+    # دمشق الشرقية», «وزارة الداخلية الأفغانية مقتل شخص واحد على الأقل وجرح»)
+    ("أدانت فرنسا حصار النظام السوري لغوطة دمشق الشرقية، على لسان وزير خارجيتها، الأحد، داعية إلى اجتماع عاجل.",
+     "فرنسا", "حصار النظام السوري"),
+    ("أعلنت وزارة الداخلية الأفغانية مقتل شخص واحد على الأقل وجرح ستة آخرين السبت، عندما فجر انتحاري نفسه "
+     "أمام مقر الاستخبارات.", "وزارة الداخلية الأفغانية", "مقتل شخص واحد"),
+    # but a person noun after it is an apposition
+    ("كما حذرت طهران حليفة دمشق، \"بحزم\" السبت من \"التداعيات الإقليمية\" للضربات.", "طهران حليفة دمشق", "\"بحزم"),
 ])
 def test_after_a_known_name_a_definite_noun_or_another_name_opens_the_object(extractor, sentence, speaker, start):
     q = extractor({"article_id": "a", "text": "مقدمة الخبر هنا.\n" + sentence})[0]

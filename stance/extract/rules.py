@@ -986,9 +986,29 @@ def _object_after_name(text, toks, j: int, lead: int, name_len):
     w = toks[j][2]
     if w in _DEMONSTRATIVES or name_len([x for _, _, x in toks[j:j + 6]]) \
             or (w.startswith("ال") and not w.endswith(NISBA_ENDINGS + ("ى",)) and w not in RELATIVES
-                and w not in TIME_WORDS and w not in TITLE_WORDS and w[2:] not in TITLE_WORDS):
+                and w not in TIME_WORDS and w not in TITLE_WORDS and w[2:] not in TITLE_WORDS) \
+            or _noun_after_body(toks, j, name_len):
         return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]
     return None
+
+
+def _noun_after_body(toks, j: int, name_len) -> bool:
+    """Whether ``toks[j]``, right after a known body's or country's name (``toks[:j]``, no
+    person's), is an undetermined noun in construct with the next word: the verb's object
+    («أعلنت وزارة الداخلية الأفغانية مقتل شخص واحد ...، عندما»), which no holder's name can be
+    after a body's name. Not an adjective, a time word, a number, a preposition or a given name."""
+    persons = _name_index_attr(name_len, "persons") or frozenset()
+    w = toks[j][2]
+    if j + 1 >= len(toks) or toks[j + 1][0] != toks[j][1] + 1 or len(w) < 3 \
+            or tuple(_norm_word(x) for _, _, x in toks[:j]) in persons \
+            or any(tuple(_norm_word(x) for _, _, x in toks[i:j]) in persons for i in range(1, j)):
+        return False
+    if w.startswith(("ال", "ب", "ل", "و", "ف")) or w.endswith(NISBA_ENDINGS + ("ا", "ى")) \
+            or w in _PREPOSITIONS or w in TIME_WORDS or w in TITLE_WORDS or w in HONORIFIC_WORDS \
+            or _norm_word(w) in speaker_words().numbers or _first_name(w, name_len) \
+            or speaker_words().person_nouns.match_at([_norm_word(w)], 0) is not None:
+        return False  # (a person noun is an apposition: «طهران حليفة دمشق»)
+    return not toks[j + 1][2].startswith(("ب", "ل", "و", "ف")) or toks[j + 1][2].startswith("ال")
 
 
 def _indefinite_after_definite(text, toks, j, name_len):
@@ -996,7 +1016,9 @@ def _indefinite_after_definite(text, toks, j, name_len):
     a definite speaker that is no office title (which a name may follow: «الوزير لافروف») opens the
     object, however many commas come later."""
     head = toks[0][2]
-    if not head.startswith("ال") or head in OFFICE_HEADS or head[2:] in OFFICE_HEADS or j >= len(toks) or j > 4:
+    body = head in BODY_HEADS and len(toks) > 1 and toks[1][2].startswith("ال")  # «وزارة الداخلية ...»
+    if not (head.startswith("ال") or body) or head in OFFICE_HEADS or head[2:] in OFFICE_HEADS \
+            or j >= len(toks) or j > 4:
         return None
     w = toks[j][2]
     given = _name_index_attr(name_len, "given_name")
