@@ -219,6 +219,31 @@ def test_country_adjective_is_not_a_surname_inside_a_title(reg):
     assert a.country == "SDN" and a.name != "محمد شياع السوداني" and not a.known
 
 
+@pytest.mark.parametrize("mention, country", [
+    # pool corpus mentions that gave no country (or the article's, wrongly): a city or province
+    # in the mention says it (countries.yaml ``places``)
+    ("محافظ حضرموت قائد المنطقة العسكرية الثانية، اللواء فرج البحسني", "YEM"),
+    ("محافظ كركوك راكان سعيد الجبوري", "IRQ"),
+    ("طبيب من دير الزور", "SYR"),
+    ("مسؤولون صحيون في غزة", "PSE"),
+    ("حاكم اسطنبول، واصب شاهين", "TUR"),
+    # a country word or a body comes first: the Russian ambassador in Aleppo is Russian
+    ("السفير الروسي في حلب", "RUS"),
+])
+def test_a_city_or_province_in_the_mention_gives_its_country(reg, mention, country):
+    assert reg.resolve(mention, date="2018-06-01").country == country
+
+
+def test_a_place_is_no_speaker_and_every_place_has_a_country(reg):
+    from stance.actors.registry import DATA_DIR
+    from stance.actors.schema import read_yaml
+
+    data = read_yaml(DATA_DIR / "countries.yaml")
+    assert set(data["places"]) <= set(data["countries"])
+    assert reg.lookup("حلب") is None  # a city names no actor (a capital names the government)
+    assert reg.lookup("دمشق").name == "الحكومة السورية"
+
+
 # --------------------------------------------------------------------------- bodies
 
 @pytest.mark.parametrize("mention, name", [

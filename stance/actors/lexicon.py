@@ -205,7 +205,7 @@ def adjective_forms(stem: str) -> dict[str, list[str]]:
 @dataclass(frozen=True)
 class CountryRef:
     code: str
-    kind: str  # adjective | plural (a broken plural: أتراك) | name | capital
+    kind: str  # adjective | plural (a broken plural: أتراك) | name | capital | place (a city: حلب)
 
 
 @dataclass(frozen=True)
@@ -228,6 +228,7 @@ class Lexicon:
 
     countries: dict[str, dict] = field(default_factory=dict)
     country_table: PhraseTable = field(default_factory=PhraseTable)
+    place_table: PhraseTable = field(default_factory=PhraseTable)  # cities, provinces (countries.yaml places)
     adjective_phrases: set = field(default_factory=set)  # normalized single/multi-token adjectives
     offices: dict[str, str] = field(default_factory=dict)  # office key -> role
     title_table: PhraseTable = field(default_factory=PhraseTable)
@@ -250,8 +251,11 @@ class Lexicon:
 
     # -------------------------------------------------------------- building
     @classmethod
-    def build(cls, countries: dict, titles: dict) -> "Lexicon":
+    def build(cls, countries: dict, titles: dict, places: dict | None = None) -> "Lexicon":
         lex = cls()
+        for code, names in (places or {}).items():
+            for n in names or []:
+                lex.place_table.add(n, CountryRef(code, "place"))
         for code, c in countries.items():
             lex.countries[code] = c
             for stem in c.get("adjective") or []:

@@ -223,9 +223,9 @@ def _article_country(text: str) -> str | None:
 def bundled_lexicon() -> Lexicon:
     """The bundled country and title words (``countries.yaml``, ``titles.yaml``): the
     ``lexicon`` of every :class:`Registry` and the one a user's own registry can expose."""
-    countries = strip_lines(read_yaml(DATA_DIR / "countries.yaml"))["countries"]
+    data = strip_lines(read_yaml(DATA_DIR / "countries.yaml"))
     titles = strip_lines(read_yaml(DATA_DIR / "titles.yaml"))
-    return Lexicon.build(countries, titles)
+    return Lexicon.build(data["countries"], titles, data.get("places"))
 
 
 def _synthesized(lex: Lexicon) -> list[dict]:
@@ -1070,7 +1070,7 @@ class Registry:
             head = 0
 
         def any_country(start: int) -> str | None:
-            return self._any_country(norms, start)
+            return self._any_country(norms, start) or self._place_country(norms, start)
 
         if lex.unnamed_head(norms, head) is not None:
             return any_country(head), "official_unnamed"
@@ -1101,6 +1101,14 @@ class Registry:
         if m is not None:
             return any_country(head), m.payloads[0]
         return any_country(head), None
+
+    def _place_country(self, norms: list[str], start: int = 0) -> str | None:
+        """The country of the first city or province in a mention (countries.yaml ``places``):
+        «محافظ الأنبار», «مصدر عسكري في درعا»; only where no country word, body or person
+        gives one (:meth:`_any_country` comes first)."""
+        for m in self.lexicon.place_table.scan(norms, start):
+            return m.payloads[0].code
+        return None
 
     def _title_default_country(self, norms: list[str], start: int) -> str | None:
         """The country of a later title that names one by itself: «الأمير خالد الفيصل أمير منطقة
