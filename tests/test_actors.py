@@ -234,6 +234,20 @@ def test_a_city_or_province_in_the_mention_gives_its_country(reg, mention, count
     assert reg.resolve(mention, date="2018-06-01").country == country
 
 
+@pytest.mark.parametrize("mention, country", [
+    # a generic body name with another country's adjective is that country's body (pool corpus:
+    # the British and Russian oppositions and the Saudi civil defence were Syrian)
+    ("زعيم المعارضة البريطانية جيريمي كوربن", "GBR"),
+    ("المعارضة الروسية", "RUS"),
+    ("الدفاع المدني السعودي", "SAU"),
+    # a body's own name keeps its country whatever adjective a writer gives it
+    ("ميليشيات الحوثي الإيرانية", "YEM"),
+    ("زعيم المعارضة", "SYR"),
+])
+def test_a_country_adjective_after_a_generic_body_name(reg, mention, country):
+    assert reg.resolve(mention, date="2018-06-01").country == country
+
+
 def test_a_place_is_no_speaker_and_every_place_has_a_country(reg):
     from stance.actors.registry import DATA_DIR
     from stance.actors.schema import read_yaml

@@ -937,7 +937,7 @@ class Registry:
         # a body right after the title: «الأمين العام لحزب الله», «المتحدث باسم الخارجية الإيرانية»
         if title.body_office or office == "spokesperson":
             m = self._aliases.match_at(norms, i) if i < len(norms) else None
-            if m is not None:
+            if m is not None and not self._another_countrys(norms, m):
                 refs = [r for r in m.payloads if self._entries[r.idx]["type"] == "body" and r.kind == "alias"]
                 if refs:
                     return title.body_office or office, ("of", self._entries[refs[0].idx]["id"]), former, True
@@ -962,6 +962,15 @@ class Registry:
         if title.default_country:
             return office, ("country", title.default_country), former, True
         return office, None, former, False
+
+    def _another_countrys(self, norms: list[str], m) -> bool:
+        """Whether the alias match ``m`` is a generic name (a weak alias) of a body that a
+        definite country adjective right after it gives to another country: «المعارضة
+        البريطانية» is not the Syrian opposition («المعارضة»), «الدفاع المدني السعودي» not the
+        Syrian civil defence; a body's own name keeps its country («ميليشيات الحوثي الإيرانية»)."""
+        after = self.lexicon.country_at(norms, m.end)
+        return after is not None and after[0].kind == "adjective" and norms[m.end].startswith("ال") \
+            and all(r.weak and self._entries[r.idx].get("country") not in (None, after[0].code) for r in m.payloads)
 
     def _holder_body(self, norms: list[str], i: int) -> Actor | None:
         """The body an office holder's title at ``norms[i]`` speaks through («الرئيس التركي» ->
@@ -1152,6 +1161,8 @@ class Registry:
                 continue  # «المدافع عن العلاقات الأمريكية السعودية»: a topic, not his country
             # (in a person's description a weak alias, «زعيم المعارضة», «المتحدث الإعلامي للدفاع
             # المدني بمنطقة الرياض», is no country's body by itself)
+            if self._another_countrys(norms, m):
+                continue
             refs = [r for r in m.payloads if (plural or not r.weak) and self._entries[r.idx].get("country") and (
                 self._entries[r.idx]["type"] == "body" or (  # a person by a full name, not «علي»
                     self._entries[r.idx]["type"] == "person" and not self._entries[r.idx]["per_article"]
