@@ -234,6 +234,20 @@ def test_a_city_or_province_in_the_mention_gives_its_country(reg, mention, count
     assert reg.resolve(mention, date="2018-06-01").country == country
 
 
+@pytest.mark.parametrize("mention, date, name", [
+    # a weak alias after the title of the office its person holds that day: the Saudi press of
+    # 2015 writes «الرئيس هادي» without his full name (it resolved to King Salman, the article's
+    # head of state)
+    ("الرئيس هادي", "2015-04-10", "عبد ربه منصور هادي"),
+    ("الرئيس اليمني هادي", "2015-04-10", "عبد ربه منصور هادي"),
+    ("الرئيس هادي", "2023-01-01", None),   # out of office: no one the registry knows
+    ("الوزير هادي", "2015-04-10", None),   # not his office
+])
+def test_a_weak_alias_after_its_holders_title(reg, mention, date, name):
+    a = reg.resolve(mention, date=date)
+    assert (a.name if a.known else None) == name
+
+
 @pytest.mark.parametrize("mention, country", [
     # a generic body name with another country's adjective is that country's body (pool corpus:
     # the British and Russian oppositions and the Saudi civil defence were Syrian)

@@ -579,6 +579,23 @@ class Registry:
             return False
         return all(self._entries[self._by_id[o.of]].get("country") == "INT" for o in held)
 
+    def _titled(self, e: dict, norms: list[str], head: int, start: int, date) -> bool:
+        """Whether the words before a person's weak alias at ``start`` are the title of an office
+        the person holds on ``date`` (and his country's adjective): «الرئيس هادي», «الرئيس
+        اليمني هادي» in 2015 are عبد ربه منصور هادي even where the article never writes his
+        full name (the Saudi press of the Yemen war)."""
+        if date is None or start <= head or e["type"] != "person":
+            return False
+        t = self.lexicon.title_table.match_at(norms, head)
+        if t is None:
+            return False
+        end = t.end
+        c = self.lexicon.country_at(norms, end)
+        if c is not None and c[0].kind == "adjective" and c[0].code == e.get("country"):
+            end = c[1]
+        return end == start and any(o.active(date) and o.office == t.payloads[0].office
+                                    and o.country in (None, e.get("country")) for o in e["offices_"])
+
     def _supported(self, idx: int, article) -> bool:
         return any(_in_article(p, article) for p in self._support[idx])
 
@@ -599,7 +616,8 @@ class Registry:
             e = self._entries[r.idx]
             if r.weak and not (match.start == head and (self._supported(r.idx, article) or (
                     e["type"] == "body" and article_text is not None
-                    and _article_country(article_text) == e.get("country")))):
+                    and _article_country(article_text) == e.get("country")))) \
+                    and not self._titled(e, norms, head, match.start, date):
                 continue
             if len(match.phrase) == 1 and match.phrase in self.lexicon.adjective_phrases and not whole:
                 continue  # «السوداني» is a name alone, an adjective in «وزير الخارجية السوداني»
