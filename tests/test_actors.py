@@ -248,6 +248,13 @@ def test_a_weak_alias_after_its_holders_title(reg, mention, date, name):
     assert (a.name if a.known else None) == name
 
 
+def test_a_president_is_no_king(reg):
+    # «الرئيس» in a Jordanian article that names King Abdullah II is not the king
+    text = "استقبل الملك عبدالله الثاني وزير الخارجية الأمريكي في عمان. وقال الرئيس إن الأردن سيواصل دعمه."
+    assert reg.resolve("الرئيس", date="2018-04-10", article_text=text).name != "عبد الله الثاني"
+    assert reg.resolve("العاهل الأردني", date="2018-04-10", article_text=text).name == "عبد الله الثاني"
+
+
 @pytest.mark.parametrize("mention, country", [
     # a generic body name with another country's adjective is that country's body (pool corpus:
     # the British and Russian oppositions and the Saudi civil defence were Syrian)

@@ -215,6 +215,7 @@ class Title:
     scope: str = "country"  # country | anywhere | none
     default_country: str | None = None
     countries: tuple[str, ...] = ()
+    not_countries: tuple[str, ...] = ()  # whose head the title never names («الرئيس»: no king)
     body_office: str | None = None
     at_body: tuple[tuple[str, str], ...] = ()
     speaker_country: str | None = None
@@ -278,6 +279,7 @@ class Lexicon:
             title = Title(
                 office=t["office"], role=lex.offices[t["office"]], scope=t.get("scope", "country"),
                 default_country=t.get("default_country"), countries=tuple(t.get("countries") or ()),
+                not_countries=tuple(t.get("not_countries") or ()),
                 body_office=t.get("body_office"),
                 at_body=tuple(sorted((t.get("at_body") or {}).items())),
                 speaker_country=t.get("speaker_country"), dependent=bool(t.get("dependent")),

@@ -1035,6 +1035,8 @@ class Registry:
         if scope is None and (office not in _UNSCOPED_OK or self._rest_after(norms, t.end)):
             return None  # «مدير», «وزير الاقتصاد الفرنسي ...», «رئيس وكالة ...»: no office we know
         holders = self._holders(office, scope)
+        if title.not_countries:  # «الرئيس» names no king: not the Jordanian king an article names
+            holders = [(i, o) for i, o in holders if o.country not in title.not_countries]
         if not holders:
             return None
         how = f"title {office}" + (f" of {scope[1]}" if scope else "")
