@@ -269,6 +269,21 @@ def test_a_country_adjective_after_a_generic_body_name(reg, mention, country):
     assert reg.resolve(mention, date="2018-06-01").country == country
 
 
+@pytest.mark.parametrize("mention, article, country", [
+    # a named person of a state body that names no country is the article's country's, as the
+    # bare body is; pool corpus: these had none
+    ("المتحدث باسم الجيش، جوناثان كونريكس",
+     "قال الجيش الإسرائيلي إن قواته ردت على إطلاق النار في غزة. وأكدت إسرائيل أن الهدوء عاد.", "ISR"),
+    ("رئيس شرطة تورنتو، مارك سوندرز",
+     "قالت الشرطة الكندية إن المشتبه به اعتقل. وأعلنت الحكومة الكندية الحداد في كندا.", "CAN"),
+    # not a militia or a party, which may be foreign to the article
+    ("زعيم تنظيم القاعدة أيمن الظواهري",
+     "قالت إسرائيل إن التهديد جدي. وأكد الجيش الإسرائيلي أنه مستعد في إسرائيل.", None),
+])
+def test_a_state_body_in_a_named_persons_mention_is_the_articles_countrys(reg, mention, article, country):
+    assert reg.resolve(mention, date="2018-06-01", article_text=article).country == country
+
+
 def test_a_place_is_no_speaker_and_every_place_has_a_country(reg):
     from stance.actors.registry import DATA_DIR
     from stance.actors.schema import read_yaml

@@ -50,6 +50,7 @@ BUNDLED = ("people.yaml", "bodies.yaml", "unnamed.yaml")
 _ROLE_RANK = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2}
 _NEAR_DAYS = 183  # a holder the article names counts up to half a year off the date
 _BODY_ROLES = {"government", "ministry", "militia", "party", "agency", "international_org"}
+_STATE_BODY_ROLES = {"government", "ministry", "security_official"}  # titles.yaml body_words of a state
 # offices a title may name without a country, when the article names a single holder
 _UNSCOPED_OK = {"head_of_state", "head_of_government", "foreign_minister", "minister", "counterpart",
                 "un_envoy", "supreme_leader", "pope", "crown_prince", "defense_minister"}
@@ -1631,6 +1632,18 @@ class Registry:
                 # (the Saudi press): a title of no country is an office of that kingdom
                 country = _country_words(article_text)[1]
                 notes.append(f"a title in an article about «المملكة»: {country}")
+            in_title = {k for t in lex.title_table.scan(norms, head) for k in range(t.start, t.end)}
+            if country is None and article_text and span[0] > head and not _non_governmental(norms[:span[0]]) \
+                    and any((m := lex.body_words.match_at(norms, k, clitics=True)) is not None
+                            and m.payloads[0] in _STATE_BODY_ROLES for k in range(head, span[0]) if k not in in_title):
+                # «عضو مجلس الشورى الدكتور عبدالله الفيفي», «النائب في مجلس النواب محمد الكربولي»:
+                # a state body (a ministry, a parliament, the police or the army) of no country in
+                # the mention is the article's country's, as the bare body is («مجلس النواب» alone);
+                # not a party, a militia or an outlet, which may be foreign («زعيم تنظيم القاعدة»),
+                # nor a title's own word («وزير الخارجية كارل بيرغمان» in a story about Turkey)
+                country = _article_country(article_text)
+                if country:
+                    notes.append(f"a body of the article's country in the mention: {country}")
             aid = "x:" + " ".join(t.norm for t in words)
             how = "unknown person named in the mention"
         else:
