@@ -374,6 +374,14 @@ def test_a_number_or_a_count_of_times_after_the_speaker_ends_it(extractor, sente
     assert quotes_of(extractor, sentence)[0]["speaker"] == speaker
 
 
+def test_a_demonstrative_object_before_the_subject_reports_nothing(extractor):
+    # «وأكد ذلك X»: X confirmed what was said before; «ديمتري بيسكوف» was output as a quote
+    text = ("وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو لن تسمح بذلك.\n"
+            "وأكد ذلك المتحدث باسم الكرملين ديمتري بيسكوف.")
+    qs = quotes_of(extractor, text, date="2018-05-01")
+    assert [q["text"] for q in qs] == ["موسكو لن تسمح بذلك"]
+
+
 def test_a_number_alone_is_no_speaker(extractor):
     qs = quotes_of(extractor, "وقال خمسة إن الضربة قد تكون وشيكة.")
     assert not [q for q in qs if q["speaker"] == "خمسة" or q["actor"] == "خمسة"]
