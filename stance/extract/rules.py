@@ -1940,7 +1940,8 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
     doc, vend2 = site.doc, site.vend2
     text, lex = doc.text, doc.lex
     cend = _clause_end(doc, vend2, doc.end, narration=False)
-    after = _tokens(text, vend2, cend, 10)
+    first = text[vend2:min(cend, vend2 + 12)].split(None, 1)
+    after = _tokens(text, vend2, cend, 10) if first and first[0] in _DEMONSTRATIVES else ()
     if len(after) >= 2 and after[0][2] in _DEMONSTRATIVES and len(after) <= 9 \
             and _opens_subject(after[1:], name_len):
         return _SKIP  # «وأكد ذلك المتحدث باسم الكرملين ديمتري بيسكوف»: the object is «ذلك», said
