@@ -382,6 +382,15 @@ def test_a_demonstrative_object_before_the_subject_reports_nothing(extractor):
     assert [q["text"] for q in qs] == ["موسكو لن تسمح بذلك"]
 
 
+@pytest.mark.parametrize("sentence,speaker", [
+    # pool corpus (BBC, France 24): the sentence's subject was cut after the name particle
+    ("ويستبعد عبد الحميد حصول هذا الأمر، ويقول \"إن تركيا دولة مؤسسات ولا يمكن أن تطردنا\".", "عبد الحميد"),
+    ("وينشط عبد العظيم بصفة خاصة على تويتر ويكتب بانتظام منتقدا سياسات الرئيس المصري.", "عبد العظيم"),
+])
+def test_a_name_particle_never_ends_the_sentences_subject(extractor, sentence, speaker):
+    assert only(quotes_of(extractor, sentence))["speaker"] == speaker
+
+
 def test_a_number_alone_is_no_speaker(extractor):
     qs = quotes_of(extractor, "وقال خمسة إن الضربة قد تكون وشيكة.")
     assert not [q for q in qs if q["speaker"] == "خمسة" or q["actor"] == "خمسة"]

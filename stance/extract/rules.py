@@ -465,8 +465,10 @@ def subject_slot(text: str, sent_start: int, vstart: int, name_len=None) -> tupl
     if len(words) > 1 and not words[0][2].startswith("ال") and words[0][2] not in TITLE_WORDS \
             and not (name_len is not None and name_len([w for _, _, w in words]) == len(words)) \
             and words[-1][2].startswith("ال") and (not _adjective_like(words[-1][2])
-                                                   or words[-1][2] in SPEECH_EVENT_NOUNS):
+                                                   or words[-1][2] in SPEECH_EVENT_NOUNS) \
+            and words[-2][2] not in _NAME_PARTICLES:
         e = words[-2][1]  # «ووصف أقصوي البيان بـ»: a definite noun after a name is the object
+        # (not after a name particle: «وينشط عبد العظيم ...، منتقدا», «أبو الغيط»)
     return s, _name_in_apposition(text, s, e, vstart)
 
 
