@@ -391,6 +391,21 @@ def test_a_name_particle_never_ends_the_sentences_subject(extractor, sentence, s
     assert only(quotes_of(extractor, sentence))["speaker"] == speaker
 
 
+@pytest.mark.parametrize("sentence,speaker", [
+    # pool corpus: an aside after a comma, a pronoun-preposition before the content, a second
+    # verb of the same speaker are no part of the speaker phrase
+    ("وقال جيش مالي، على موقعه على الإنترنت، إن آلية للقوات المسلحة انفجرت الثلاثاء.", "جيش مالي"),
+    ("وقال الوزراء عنه إن \"من المرجح جدا\" أن النظام مسؤول عنه.", "الوزراء"),
+    ("وقال الجانب الإسرائيلي، ووصفها بأنها تمثل ثمار عامين من الجهود.", "الجانب الإسرائيلي"),
+    # but a participle's own preposition, «على لسان» and an origin stay
+    ("وقال المشتبه به إنه كان يحمل مسدسا.", "المشتبه به"),
+    ("وقال أبو علي، 42 عاما، من مدينة بعلبك شرق لبنان، إن العملية بطيئة جدا.",
+     "أبو علي، 42 عاما، من مدينة بعلبك شرق لبنان"),
+])
+def test_what_follows_the_speaker_phrase_is_cut(extractor, sentence, speaker):
+    assert quotes_of(extractor, sentence)[0]["speaker"] == speaker
+
+
 def test_a_number_alone_is_no_speaker(extractor):
     qs = quotes_of(extractor, "وقال خمسة إن الضربة قد تكون وشيكة.")
     assert not [q for q in qs if q["speaker"] == "خمسة" or q["actor"] == "خمسة"]

@@ -212,17 +212,8 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
     keep: list[tuple[int, int, str]] = []
     for i, (s, e, w) in enumerate(toks):
         nxt = toks[i + 1][2] if i + 1 < len(toks) else None
-        if keep and _is_adjunct(w, nxt):
+        if keep and _after_speaker(text, keep, toks, i, name_len):
             break
-        if keep and text[keep[-1][1]:s].strip() in ("،", ",") and w.startswith("ل") \
-                and normalize_ar(w[1:]).startswith(_ADDRESSEE_BODIES):
-            break  # «مصدر معارض ...، لوكالة "فرانس برس" أن»: the addressee
-        if keep and w in _CLAUSE_PRONOUNS:
-            break  # «وقالت المجموعة، وهي ثاني شركة فرنسية ...، إنها»: a clause about the speaker
-        if keep and _demonstrative_cut(keep, w, nxt):
-            break  # «ووصف دبلوماسيون هذا القرار بأنه»: a demonstrative opens the object
-        if keep and w in _ANNOUNCERS:
-            break  # «وردت المندوبة الأمريكية بالقول:»: the announcement, not the speaker
         if keep and w in _APPOSITION_PRONOUNS and i + 1 < len(toks):
             keep = []  # «متحدثة أخرى هي الميجور شيريل كلينكل»: the name the pronoun introduces
             continue
@@ -257,6 +248,32 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         return None
     s = text.index(mention, s)
     return s, s + len(mention)
+
+
+def _after_speaker(text: str, keep: list, toks: list, i: int, name_len) -> bool:
+    """Whether ``toks[i]``, after the speaker words ``keep``, is past the speaker phrase."""
+    s, _, w = toks[i]
+    nxt = toks[i + 1][2] if i + 1 < len(toks) else None
+    after_comma = text[keep[-1][1]:s].strip() in ("،", ",")
+    return (
+        _is_adjunct(w, nxt)
+        # «مصدر معارض ...، لوكالة "فرانس برس" أن»: the addressee
+        or (after_comma and w.startswith("ل") and normalize_ar(w[1:]).startswith(_ADDRESSEE_BODIES))
+        # «وقالت المجموعة، وهي ثاني شركة فرنسية ...، إنها»: a clause about the speaker
+        or w in _CLAUSE_PRONOUNS
+        # «ووصف دبلوماسيون هذا القرار بأنه»: a demonstrative opens the object
+        or _demonstrative_cut(keep, w, nxt)
+        # «وردت المندوبة الأمريكية بالقول:»: the announcement, not the speaker
+        or w in _ANNOUNCERS
+        # «وقال الوزراء عنه إن»: about it, right before the content (not «المشتبه به», a
+        # participle's own preposition)
+        or (w in _PRONOUN_PREPOSITIONS and i == len(toks) - 1 and not keep[-1][2].startswith("الم"))
+        # «يقول الكاتب ويتابع بأن»: a second verb of the same speaker
+        or (w[:1] == "و" and DEFAULT_VERBS.has_trigger(w) and not _first_name(w, name_len))
+        # «قال جيش مالي، على موقعه على الإنترنت، إن»: an aside after the speaker (but «إسرائيل،
+        # على لسان وزير التعليم فيها نفتالي بينيت»: who speaks for it; «أبو علي، 42 عاما، من
+        # مدينة بعلبك»: where he is from, part of his description)
+        or (after_comma and w in _PREPOSITIONS and w != "من" and nxt != "لسان"))
 
 
 _FROM_PRONOUN = words("from_pronoun")  # «عنها قولها»
