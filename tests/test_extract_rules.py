@@ -406,6 +406,25 @@ def test_what_follows_the_speaker_phrase_is_cut(extractor, sentence, speaker):
     assert quotes_of(extractor, sentence)[0]["speaker"] == speaker
 
 
+@pytest.mark.parametrize("text,speaker,quote", [
+    # pool corpus (BBC): a quotation followed by its verb and speaker (codebook §1: «followed by»)
+    ("ويفرض الجهاديون رسوما على الشاحنات.\n\"ومن يسيطر على هذه النقطة يسيطر على معبر باب الهوى من "
+     "الجانب السوري\"، يقول المصدر.", "المصدر", "ومن يسيطر على هذه النقطة"),
+    ("مقدمة الخبر.\n\"لن نسمح بتكرار الهجوم مهما كلف الأمر\"، قال الرئيس الفرنسي إيمانويل ماكرون.",
+     "الرئيس الفرنسي إيمانويل ماكرون", "لن نسمح بتكرار الهجوم"),
+    # whom it was said to is no speaker: the one named before is carried over
+    ("التقيت خالد في المقهى.\n\" نحب نحرق مش منحبش\"، قال لي. لم يبق عمل لم أقم به.", None, "نحب نحرق"),
+])
+def test_a_quotation_followed_by_its_verb(extractor, text, speaker, quote):
+    q = next(q for q in quotes_of(extractor, text) if q["rule"] == "quote_verb")
+    assert q["kind"] == "direct" and q["speaker"] == speaker and q["text"].startswith(quote)
+
+
+def test_a_quotation_another_verb_reports_is_not_taken_again(extractor):
+    qs = quotes_of(extractor, "مقدمة.\nواعتبر الوزير أن \"الوضع خطير جدا في المنطقة\"، قال المصدر.")
+    assert [q["rule"] for q in qs] == ["verb_comp"]
+
+
 def test_a_number_alone_is_no_speaker(extractor):
     qs = quotes_of(extractor, "وقال خمسة إن الضربة قد تكون وشيكة.")
     assert not [q for q in qs if q["speaker"] == "خمسة" or q["actor"] == "خمسة"]

@@ -72,6 +72,7 @@ RULES = {
     "according_to": "a clause that ends «، بحسب X», «، وفق X» («قتل 28 شخصا، بحسب الحكومة») or follows a "
                     "sentence-opening «وبحسب X،», «ووفقا لـX، فإن ...»",
     "joined_quote": "a quotation joined by و to a direct quote, its speaker's («\"...\" و\"...\"»)",
+    "quote_verb": "a quotation followed by its verb and speaker («\"...\"، يقول المصدر.»)",
 }
 
 
@@ -2102,6 +2103,37 @@ def rule_masdar_object(doc: Paragraph, m, name_len) -> Candidate | None:
     return Candidate(s, e, "indirect", speaker, "m", m.start(), rule="masdar_object")
 
 
+_CLOSE_COMMA = regex.compile(r"[\"”»“]\s*[،,]\s*$")
+
+
+def rule_quote_verb(site: Site, name_len) -> Candidate | None:
+    """«"... في ساحات متعددة"، يقول الكاتب.», «"..."، قال المصدر لوكالة فرانس برس.»: a quotation
+    its reporting verb follows (codebook §1: direct quotes are introduced or followed by one);
+    the speaker is the noun phrase after the verb, which closes the sentence. Not when the
+    quotation is already another verb's, nor when the verb reports a clause of its own."""
+    doc, text = site.doc, site.doc.text
+    if site.is_part or site.is_masdar or site.pre != "" \
+            or not _CLOSE_COMMA.search(text, max(doc.start, site.vstart - 6), site.vstart):
+        return None
+    close = max(text.rfind(q, max(doc.start, site.vstart - 6), site.vstart) for q in "\"”»“")
+    span = next(((o, c) for o, c, closed in doc.spans if c == close and closed), None)
+    if span is None or any(f.start <= span[0] + 1 < f.end for f in site.found):
+        return None
+    end = site.sent_end
+    if COMP_RE.search(text, site.vend2, end) or doc.has_span_between(site.vend2, end) \
+            or text.find(":", site.vend2, end) >= 0 or count_words(text, site.vend2, end, 9) > 8:
+        return None  # «"..."، قال إن ...»: the verb's own clause
+    s, e = _trim(text, span[0] + 1, span[1])
+    if count_words(text, s, e, 3) < 3:
+        return None  # a label in quotation marks, not words spoken
+    speaker = clean_speaker(text, site.vend2, end, name_len)
+    if speaker is not None and normalize_ar(text[speaker[0]:speaker[1]]) in speaker_words().addressee_pronouns:
+        speaker = None  # «"..."، قال لي.»: whom it was said to; the speaker is carried over
+    elif speaker is None and count_words(text, site.vend2, end, 3) > 1:
+        return None  # words after the verb that name no speaker: narration
+    return Candidate(s, e, "direct", speaker, site.gender, site.vstart, rule="quote_verb")
+
+
 def rule_joined_quote(doc: Paragraph, prev: Candidate) -> Candidate | None:
     """«وتابع منوشين: "سنراجع القرار مجددا غدا" و"لذلك نحن ..."»: a quotation joined by «و» right
     after a direct quote goes on with its speaker when it holds a clause (four words or more)."""
@@ -2235,7 +2267,14 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
                 covered_until = cand.end
                 continue
         site = _site(doc, m, sent_ends, found)
-        if site is None or not _reports_here(site, name_len):
+        if site is None:
+            continue
+        cand = rule_quote_verb(site, name_len)
+        if cand is not None:
+            found.append(cand)
+            covered_until = max(covered_until, site.vend)
+            continue
+        if not _reports_here(site, name_len):
             continue
         cand = None
         for rule in RULE_ORDER:
