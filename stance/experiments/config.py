@@ -24,6 +24,8 @@ A config has four sections (``name`` and ``output_dir`` at the top level are opt
       learning_curve: null        # e.g. [0.25, 0.5, 0.75, 1.0]: F1 against training size (CV)
       final_model: true           # false: cross-validation only, no model/ (faster; the run
                                   # scores and compares but `stance predict` cannot use it)
+      repeats: 1                  # CV repeated with seeds seed, seed+1, ...: the spread over
+                                  # fold draws in metrics.json «repeated» (the headline: seed's)
     model:
       type: tfidf                 # or bert, embedding, or ensemble; the other keys depend on the type
 
@@ -148,6 +150,10 @@ EVAL = {
     # After cross-validation, fit the model that `stance predict` uses on all the data. false
     # saves that fit (a fifth more time at 5 folds) when only the CV figures are wanted.
     "final_model": (True, _is_bool),
+    # Repeat the cross-validation with other fold draws (seeds seed+1, ...): how much the
+    # figures owe to one draw of folds (metrics.json "repeated"; the headline figures, the
+    # predictions and `stance compare` stay those of eval.seed).
+    "repeats": (1, _is_int(1)),
 }
 def _linear_head(threshold: str) -> dict:
     """The keys of a logistic regression per label and its thresholds, shared by the models

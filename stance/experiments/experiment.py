@@ -54,6 +54,35 @@ def prediction_records(ex: Examples, gold: np.ndarray, pred: np.ndarray, scores:
         yield rec
 
 
+def repeated_cv(first: np.ndarray, cv_pred, G: np.ndarray, labels: list[str], seed: int,
+                repeats: int, bar=None) -> dict:
+    """The cross-validation's figures over ``repeats`` fold draws (seeds ``seed``, ``seed+1``,
+    ...): ``first`` is the out-of-fold prediction of ``seed``, ``cv_pred(s)`` makes that of
+    another draw. Per draw micro/macro-F1 and F1 per label, then their mean, standard
+    deviation and range: what a figure owes to one draw of folds."""
+    per_draw = []
+    for r, pred in enumerate([first] + [None] * (repeats - 1)):
+        if pred is None:
+            pred = cv_pred(seed + r)
+            if bar is not None:
+                bar.update(1)
+        sc = score(G, pred, labels, samples=0)
+        per_draw.append({"seed": seed + r, "micro_f1": sc["micro_f1"], "macro_f1": sc["macro_f1"],
+                         "per_label_f1": {lab: sc["per_label"][lab]["f1"] for lab in labels}})
+    if bar is not None:
+        bar.close()
+
+    def spread(values: list[float]) -> dict:
+        v = np.asarray(values, dtype=float)
+        return {"mean": round(float(v.mean()), 4), "sd": round(float(v.std(ddof=1)), 4),
+                "min": round(float(v.min()), 4), "max": round(float(v.max()), 4)}
+
+    return {"n": repeats, "draws": per_draw,
+            "micro_f1": spread([d["micro_f1"] for d in per_draw]),
+            "macro_f1": spread([d["macro_f1"] for d in per_draw]),
+            "per_label_f1": {lab: spread([d["per_label_f1"][lab] for d in per_draw]) for lab in labels}}
+
+
 def _training_info(model) -> dict:
     """Per-fit training details a model exposes (BERT: epochs, best epoch, log history)."""
     info = {}
@@ -137,6 +166,17 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
         if fold_metrics:
             metrics["folds"] = fold_metrics
             metrics["folds_mean"] = fold_summary(fold_metrics)
+        if test is None and ev.get("repeats", 1) > 1:
+            def cv_pred(draw_seed: int) -> np.ndarray:
+                out = np.zeros(Y.shape, dtype=np.int8)
+                for tr, te in outer_folds(G, ev["folds"], draw_seed, multi, train.groups):
+                    m = fit(new_model(), tr)
+                    out[te] = m.decide(m.scores([train.texts[i] for i in te]))
+                return out
+
+            metrics["repeated"] = repeated_cv(
+                pred, cv_pred, G, labels, seed, ev["repeats"],
+                tqdm(range(ev["repeats"] - 1), desc="repeats", unit="CV", disable=not progress))
         curve = None
         if ev["learning_curve"] and test is None:
             from stance.experiments.curves import learning_curve
