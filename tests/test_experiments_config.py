@@ -50,7 +50,7 @@ def test_defaults_are_filled(tmp_path):
     cfg = load_config(write_config(tmp_path, base()))
     assert cfg["name"] == "exp"
     assert cfg["eval"] == {"folds": 5, "seed": 13, "bootstrap": 1000, "learning_curve": None,
-                           "final_model": True}
+                           "final_model": True, "repeats": 1}
     assert cfg["data"]["multi_label"] is True and cfg["data"]["test"] is None
     assert cfg["model"]["C"] == 4.0 and cfg["model"]["threshold"] == "tune"
 
