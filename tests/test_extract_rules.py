@@ -354,6 +354,8 @@ def test_plural_and_dual_speakers(extractor):
      "خمسة مسؤولين أوروبيين حاليين وأربعة مسؤولين أميركيين سابقين", None),
     # counted unnamed officials are the registry's group
     ("وقال ثلاثة مسؤولين أمريكيين إن الضربة قد تكون وشيكة.", "ثلاثة مسؤولين أمريكيين", "مسؤولون أمريكيون"),
+    # a partitive «من» between the number and what it counts
+    ("وقال خمسة من المتظاهرين إن الشرطة أطلقت النار عليهم.", "خمسة من المتظاهرين", None),
 ])
 def test_a_number_counts_the_speakers(extractor, sentence, speaker, actor):
     q = only(quotes_of(extractor, sentence, date="2018-02-19"))

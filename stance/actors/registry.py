@@ -490,7 +490,8 @@ class Registry:
         first, _, rest = mention.strip().partition(" ")
         if not rest.strip() or normalize_ar(first) not in speaker_words().numbers:
             return None
-        return rest.strip()
+        of, _, counted = rest.strip().partition(" ")
+        return counted.strip() if of == "من" and counted.strip() else rest.strip()  # «ثلاثة من المسؤولين»
 
     def _without_patronymic(self, mention: str, date, article_id, article_text) -> Resolution | None:
         """«عادل بن أحمد الجبير» is «عادل الجبير»: a person the registry knows by first and family
