@@ -427,6 +427,21 @@ def test_a_quotation_another_verb_reports_is_not_taken_again(extractor):
     assert [q["rule"] for q in qs] == ["verb_comp"]
 
 
+def test_a_generic_ministry_or_army_refers_back_to_one(extractor):
+    # pool corpus (BBC): «الجيش» after Israel had spoken was the Israeli government, which then
+    # «accused Israel»; «الوزارة» after the observatory was the observatory
+    text = ("وفي الشهر التالي، قالت إسرائيل إنها أسقطت طائرة سورية اخترقت مجالها الجوي.\n"
+            "ونقلت وسائل إعلام رسمية في سوريا في يناير/ كانون الثاني 2017 عن الجيش قوله إن عدة صواريخ "
+            "سقطت في مجمع مطار المزة، متهما إسرائيل بقصف المنطقة.")
+    qs = quotes_of(extractor, text, date="2018-09-02")
+    q = next(q for q in qs if "مطار المزة" in q["text"])
+    assert q["actor"] != "الحكومة الإسرائيلية" and q["actor_role"] == "security_official"
+    text = ("قال المرصد السوري لحقوق الإنسان إن القصف أدى إلى مقتل عشرة مدنيين.\n"
+            "وأوضحت الوزارة في بيان أن الوضع تحت السيطرة.")
+    q = quotes_of(extractor, text, date="2018-05-01")[1]
+    assert q["actor_role"] == "ministry" and q["actor"] != "المرصد السوري لحقوق الإنسان"
+
+
 def test_a_number_alone_is_no_speaker(extractor):
     qs = quotes_of(extractor, "وقال خمسة إن الضربة قد تكون وشيكة.")
     assert not [q for q in qs if q["speaker"] == "خمسة" or q["actor"] == "خمسة"]

@@ -47,6 +47,9 @@ _BODY_ROLES = {"government", "ministry", "militia", "party", "agency", "internat
                "security_official"}
 
 
+_BODY_KINDS = {"ministry": {"ministry"}, "government": {"government"}, "army": {"security_official"}}
+
+
 def _compatible(kind: str, actor) -> bool:
     role = getattr(actor, "role", "other")
     if kind == "any":
@@ -59,6 +62,8 @@ def _compatible(kind: str, actor) -> bool:
         return role in {"head_of_state", "head_of_government"}
     if kind == "body":
         return role in _BODY_ROLES
+    if kind in _BODY_KINDS:  # «الوزارة» is a ministry, «الجيش» an army: not the observatory
+        return role in _BODY_KINDS[kind]
     return True
 
 

@@ -26,7 +26,7 @@ DATA = Path(__file__).resolve().parent / "data"
 TITLES = Path(__file__).resolve().parent.parent / "actors" / "data" / "titles.yaml"
 COUNTRIES = TITLES.with_name("countries.yaml")
 AGREEMENT = {"m", "f", "p"}
-ANAPHOR_KINDS = {"person", "minister", "head", "body", "same_head", "any"}
+ANAPHOR_KINDS = {"person", "minister", "head", "body", "ministry", "government", "army", "same_head", "any"}
 VERB_FIELDS = {"stem", "forms", "object", "continues", "ambiguous", "preposition", "requires_preposition",
                "named_subject", "pronoun_object", "sentence_initial",
                "bi", "transitive", "needs_object", "addressee_in_slot", "statement", "reported_from", "__line__"}
