@@ -1133,6 +1133,16 @@ class Registry:
             return any_country(head), m.payloads[0]
         return any_country(head), None
 
+    def _state_body(self, norms: list[str], start: int, end: int) -> bool:
+        """Whether ``norms[start:end]`` name a state body (a ministry, a parliament, the police or
+        the army; titles.yaml ``body_words``) outside a title: not a party, a militia or an outlet,
+        which may be foreign («زعيم تنظيم القاعدة»), nor a title's own word («وزير الخارجية كارل
+        بيرغمان» in a story about Turkey)."""
+        lex = self.lexicon
+        in_title = {k for t in lex.title_table.scan(norms, start) for k in range(t.start, t.end)}
+        return any((m := lex.body_words.match_at(norms, k, clitics=True)) is not None
+                   and m.payloads[0] in _STATE_BODY_ROLES for k in range(start, end) if k not in in_title)
+
     def _place_country(self, norms: list[str], start: int = 0) -> str | None:
         """The country of the first city or province in a mention (countries.yaml ``places``):
         «محافظ الأنبار», «مصدر عسكري في درعا»; only where no country word, body or person
@@ -1633,15 +1643,11 @@ class Registry:
                 # (the Saudi press): a title of no country is an office of that kingdom
                 country = _country_words(article_text)[1]
                 notes.append(f"a title in an article about «المملكة»: {country}")
-            in_title = {k for t in lex.title_table.scan(norms, head) for k in range(t.start, t.end)}
             if country is None and article_text and span[0] > head and not _non_governmental(norms[:span[0]]) \
-                    and any((m := lex.body_words.match_at(norms, k, clitics=True)) is not None
-                            and m.payloads[0] in _STATE_BODY_ROLES for k in range(head, span[0]) if k not in in_title):
+                    and self._state_body(norms, head, span[0]):
                 # «عضو مجلس الشورى الدكتور عبدالله الفيفي», «النائب في مجلس النواب محمد الكربولي»:
-                # a state body (a ministry, a parliament, the police or the army) of no country in
-                # the mention is the article's country's, as the bare body is («مجلس النواب» alone);
-                # not a party, a militia or an outlet, which may be foreign («زعيم تنظيم القاعدة»),
-                # nor a title's own word («وزير الخارجية كارل بيرغمان» in a story about Turkey)
+                # a state body of no country in the mention is the article's country's, as the bare
+                # body is («مجلس النواب» alone)
                 country = _article_country(article_text)
                 if country:
                     notes.append(f"a body of the article's country in the mention: {country}")

@@ -146,8 +146,7 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
         return True  # «علي» the name, not «على» (both normalize to «علي»)
     if w in sw.numbers and i + 1 < len(norms):
         k = i + 2 if norms[i + 1] == "من" and i + 2 < len(norms) else i + 1  # «خمسة من المتظاهرين»
-        if any(t.match_at(norms, k) is not None for t in (lex.unnamed_table, lex.unnamed_prefixes, lex.group_heads,
-                                                         lex.body_words, lex.title_table, sw.person_nouns)):
+        if _opens_title_or_body(registry, norms, k) or sw.person_nouns.match_at(norms, k) is not None:
             return True  # «ثلاثة مسؤولين أمريكيين», «خمس منظمات»: a number counts the speakers
     if any(v in sw.not_heads for v in bare[:2]) or w[:1].isdigit() or (w[:1] in "وف" and w[1:] in sw.not_heads):
         return False  # «وعن», «ومن» are too short for the clitic tables

@@ -54,30 +54,22 @@ def prediction_records(ex: Examples, gold: np.ndarray, pred: np.ndarray, scores:
         yield rec
 
 
-def repeated_cv(first: np.ndarray, cv_pred, G: np.ndarray, labels: list[str], seed: int,
-                repeats: int, bar=None) -> dict:
-    """The cross-validation's figures over ``repeats`` fold draws (seeds ``seed``, ``seed+1``,
-    ...): ``first`` is the out-of-fold prediction of ``seed``, ``cv_pred(s)`` makes that of
-    another draw. Per draw micro/macro-F1 and F1 per label, then their mean, standard
-    deviation and range: what a figure owes to one draw of folds."""
+def repeated_cv(draws: list[np.ndarray], G: np.ndarray, labels: list[str], seed: int) -> dict:
+    """The cross-validation's figures over fold draws: ``draws`` are the out-of-fold predictions
+    of seeds ``seed``, ``seed+1``, ... Per draw micro/macro-F1 and F1 per label, then their mean,
+    standard deviation and range: what a figure owes to one draw of folds."""
     per_draw = []
-    for r, pred in enumerate([first] + [None] * (repeats - 1)):
-        if pred is None:
-            pred = cv_pred(seed + r)
-            if bar is not None:
-                bar.update(1)
+    for r, pred in enumerate(draws):
         sc = score(G, pred, labels, samples=0)
         per_draw.append({"seed": seed + r, "micro_f1": sc["micro_f1"], "macro_f1": sc["macro_f1"],
                          "per_label_f1": {lab: sc["per_label"][lab]["f1"] for lab in labels}})
-    if bar is not None:
-        bar.close()
 
     def spread(values: list[float]) -> dict:
         v = np.asarray(values, dtype=float)
         return {"mean": round(float(v.mean()), 4), "sd": round(float(v.std(ddof=1)), 4),
                 "min": round(float(v.min()), 4), "max": round(float(v.max()), 4)}
 
-    return {"n": repeats, "draws": per_draw,
+    return {"n": len(draws), "draws": per_draw,
             "micro_f1": spread([d["micro_f1"] for d in per_draw]),
             "macro_f1": spread([d["macro_f1"] for d in per_draw]),
             "per_label_f1": {lab: spread([d["per_label_f1"][lab] for d in per_draw]) for lab in labels}}
@@ -129,6 +121,10 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
     def new_model():
         return build_model(mcfg, labels, multi, seed, data["text_field"], progress)
 
+    def fit_predict(part, te):  # a fresh model fitted on ``part``, its decisions on ``te``
+        m = fit(new_model(), part)
+        return m.decide(m.scores([train.texts[i] for i in te]))
+
     main = runs.is_main_process()
     with runs.atomic_run_dir(output_dir or cfg["output_dir"], cfg["name"], write=main) as (tmp, final_dir):
         (tmp / "config.yaml").write_text(dump_config(cfg), "utf-8")
@@ -170,20 +166,15 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
             def cv_pred(draw_seed: int) -> np.ndarray:
                 out = np.zeros(Y.shape, dtype=np.int8)
                 for tr, te in outer_folds(G, ev["folds"], draw_seed, multi, train.groups):
-                    m = fit(new_model(), tr)
-                    out[te] = m.decide(m.scores([train.texts[i] for i in te]))
+                    out[te] = fit_predict(tr, te)
                 return out
 
-            metrics["repeated"] = repeated_cv(
-                pred, cv_pred, G, labels, seed, ev["repeats"],
-                tqdm(range(ev["repeats"] - 1), desc="repeats", unit="CV", disable=not progress))
+            draws = [pred] + [cv_pred(seed + r) for r in tqdm(range(1, ev["repeats"]), desc="repeats",
+                                                               unit="CV", disable=not progress)]
+            metrics["repeated"] = repeated_cv(draws, G, labels, seed)
         curve = None
         if ev["learning_curve"] and test is None:
             from stance.experiments.curves import learning_curve
-
-            def fit_predict(part, te):
-                m = fit(new_model(), part)
-                return m.decide(m.scores([train.texts[i] for i in te]))
 
             curve = learning_curve(ev["learning_curve"], splits, G, labels, fit_predict,
                                    train.groups, seed, ev["bootstrap"], full_pred=pred,

@@ -2112,11 +2112,11 @@ def rule_quote_verb(site: Site, name_len) -> Candidate | None:
     the speaker is the noun phrase after the verb, which closes the sentence. Not when the
     quotation is already another verb's, nor when the verb reports a clause of its own."""
     doc, text = site.doc, site.doc.text
-    if site.is_part or site.is_masdar or site.pre != "" \
-            or not _CLOSE_COMMA.search(text, max(doc.start, site.vstart - 6), site.vstart):
+    mark = None if site.is_part or site.is_masdar or site.pre != "" \
+        else _CLOSE_COMMA.search(text, max(doc.start, site.vstart - 6), site.vstart)
+    if mark is None:
         return None
-    close = max(text.rfind(q, max(doc.start, site.vstart - 6), site.vstart) for q in "\"”»“")
-    span = next(((o, c) for o, c, closed in doc.spans if c == close and closed), None)
+    span = next(((o, c) for o, c, closed in doc.spans if c == mark.start() and closed), None)
     if span is None or any(f.start <= span[0] + 1 < f.end for f in site.found):
         return None
     end = site.sent_end
