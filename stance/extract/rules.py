@@ -1017,11 +1017,9 @@ def _noun_after_body(toks, j: int, name_len) -> bool:
     person's), is an undetermined noun in construct with the next word: the verb's object
     («أعلنت وزارة الداخلية الأفغانية مقتل شخص واحد ...، عندما»), which no holder's name can be
     after a body's name. Not an adjective, a time word, a number, a preposition or a given name."""
-    persons = _name_index_attr(name_len, "persons") or frozenset()
     w = toks[j][2]
     if j + 1 >= len(toks) or toks[j + 1][0] != toks[j][1] + 1 or len(w) < 3 \
-            or tuple(_norm_word(x) for _, _, x in toks[:j]) in persons \
-            or any(tuple(_norm_word(x) for _, _, x in toks[i:j]) in persons for i in range(1, j)):
+            or _person_ends(toks, j, name_len):
         return False
     if w.startswith(("ال", "ب", "ل", "و", "ف")) or w.endswith(NISBA_ENDINGS + ("ا", "ى")) \
             or w in _PREPOSITIONS or w in TIME_WORDS or w in TITLE_WORDS or w in HONORIFIC_WORDS \
@@ -1269,11 +1267,17 @@ def _holder_name_end(toks, k: int, name_len) -> int:
     التركية إبراهيم قالن بأن», «دان نائب السفير البريطاني لدى الأمم المتحدة جوناثان آلانان
     استهداف ...»), by :func:`_unknown_name_end`. Not after a known person's name, and ``k``
     itself when no name follows («أدانت الأمم المتحدة الهجوم»)."""
-    persons = _name_index_attr(name_len, "persons") or frozenset()
-    if toks[0][2] not in TITLE_WORDS \
-            or any(tuple(_norm_word(w) for _, _, w in toks[i:k]) in persons for i in range(max(0, k - 6), k - 1)):
+    if toks[0][2] not in TITLE_WORDS or _person_ends(toks, k, name_len, reach=6):
         return k  # (a body's phrase has no holder: «أصدرت محكمة الجنايات في نواكشوط أحكاما»)
     return _unknown_name_end(toks, k, name_len, objects=True)
+
+
+def _person_ends(toks, k: int, name_len, reach: int | None = None) -> bool:
+    """Whether ``toks[:k]`` end with the full name of a person the registry knows (within the
+    last ``reach`` words)."""
+    persons = _name_index_attr(name_len, "persons") or frozenset()
+    start = 0 if reach is None else max(0, k - reach)
+    return any(tuple(_norm_word(w) for _, _, w in toks[i:k]) in persons for i in range(start, k - 1))
 
 
 def _unknown_name_end(toks, k: int, name_len, surname: bool = False, objects: bool = False) -> int:
