@@ -325,6 +325,11 @@ def test_repeated_cv_reports_the_spread_over_fold_draws(cv_run, persuasion, tmp_
         from stance.experiments.config import load_config
 
         load_config(config_file(tmp_path, persuasion), ["eval.repeats=0"])
+    # with a test set there are no folds to draw again: refused, not ignored
+    with pytest.raises(InputError, match="eval.repeats"):
+        cfg = load_config(config_file(tmp_path, persuasion), ["eval.repeats=2", f"data.test={persuasion}"])
+        run_experiment(cfg, output_dir=tmp_path / "runs2", progress=False)
+    assert not (tmp_path / "runs2").exists() or not any((tmp_path / "runs2").iterdir())
 
 
 def test_ensemble_averages_its_members_and_predicts(persuasion, tmp_path, capsys):

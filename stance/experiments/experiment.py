@@ -106,6 +106,9 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
     if ev["learning_curve"] and test is not None:
         raise InputError("a learning curve needs cross-validation (data.test: null)",
                          field="eval.learning_curve")
+    if ev.get("repeats", 1) > 1 and test is not None:
+        raise InputError("repeats draw other cross-validation folds; with data.test there are none "
+                         "(set data.test: null or eval.repeats: 1)", field="eval.repeats")
     Y = indicator(train.labels, labels)              # what the models learn
     G = indicator(train.eval_labels, labels)         # what they are scored against
     W = None if train.weights is None else np.asarray(train.weights)
