@@ -1285,3 +1285,20 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
     assert reg.resolve("علي بن محمد الرميحي، وزير شؤون الإعلام البحريني", date="2018-04-20").name \
         == "علي بن محمد الرميحي"
     assert reg.resolve("عادل الجبير", date="2018-04-20").name == "عادل الجبير"  # a known name stays itself
+
+
+@pytest.mark.parametrize("mention,name,country", [
+    # unlabelled ANT paragraphs (stop 26): the countries of Europe, Asia, Africa and the Americas the
+    # corpus names give a country and close the name; a rank word opening a description («الفريق
+    # المشترك», «الأستاذ الزائر») is no rank before a name; a mayor's title holds a city
+    ("رئيس وزراء لوكسمبورغ إكزافييه بيتل", "إكزافييه بيتل", "LUX"),
+    ("المتحدث الرسمي باسم الفريق المشترك لتقييم الحوادث المستشار القانوني منصور المنصور", "منصور المنصور", None),
+    ("هينوك غابيسا الأستاذ الزائر بكلية الحقوق بجامعة واشنطن", "هينوك غابيسا", "USA"),
+    ("يوردانكا فاندوكوفا عمدة صوفيا", "يوردانكا فاندوكوفا", "BGR"),
+    ("عمدة لندن صادق خان", "صادق خان", "GBR"),
+    ("وزير خارجية طاجيكستان سراج الدين مهر الدين", "سراج الدين مهر الدين", "TJK"),
+    ("الرئيس الأفغاني أشرف غاني", "أشرف غاني", "AFG"),  # «غاني» is a name, not Ghanaian
+])
+def test_names_and_countries_of_speakers_from_other_outlets(reg, mention, name, country):
+    actor = reg.resolve(mention, date="2018-06-01")
+    assert (actor.name, actor.country) == (name, country)

@@ -1449,6 +1449,8 @@ class Registry:
                     and lex.honorifics.match_at(norms, i - 1, clitics=False) is None:
                 # («الدكتور», «اللواء»; not «شيخ» of «قوات شيخ الكرامة», a body's name)
                 j = k = lex.skip_honorifics(norms, i)
+                if j < len(norms) and toks[j].orig.startswith("ال"):
+                    break  # a description, not a name: «باسم الفريق المشترك لتقييم الحوادث», «الأستاذ الزائر»
                 while k < len(norms) and k - j < 7 and (plain(k) or norms[k] in _NAME_LINKS or norms[k - 1] in _NAME_LINKS
                                                          or "آل" in (toks[k].orig, toks[k - 1].orig)):
                     k += 1  # «الدكتور عبدالله بن محمد بن إبراهيم آل الشيخ»
