@@ -1855,3 +1855,21 @@ def test_a_preposition_never_ends_a_speaker(extractor):
 ])
 def test_a_surname_ending_in_alef_belongs_to_the_name(extractor, sentence, actor):
     assert only(quotes_of(extractor, sentence))["actor"] == actor
+
+
+@pytest.mark.parametrize("sentence,actor,country", [
+    # a clause withholding the name ends the speaker phrase, and its verb («ذكر», «كشف») reports
+    # nothing: «اسمه» had been output as a speaker, the quote of «قال» lost (pool corpus, ANT)
+    ("وقال مسؤول عراقي، طلب عدم ذكر اسمه، إن القوات ستبقى في المدينة.", "مسؤول عراقي", "IRQ"),
+    ("وقال مصدر طلب عدم الكشف عن اسمه إن المقدم أوقفت على ذمة التحقيق.", "مصدر", None),
+    ("وقالت مصادر أمنية تركية لم تذكر اسمها إن المشتبه بهم أعيدوا إلى تركيا.", "مصادر أمنية تركية", "TUR"),
+])
+def test_a_withheld_name_is_no_part_of_the_speaker(extractor, sentence, actor, country):
+    q = only(quotes_of(extractor, sentence))
+    assert (q["actor"], q["actor_country"]) == (actor, country)
+
+
+def test_an_approximation_heads_no_speaker(extractor):
+    # unlabelled ANT paragraph: «حوالي» (about) had been output as the speaker of a survey's figure
+    assert all(q["speaker"] != "حوالي" for q in quotes_of(
+        extractor, "قال حوالي سبعة من كل عشرة مجيبين أن قنوات التواصل مفتوحة."))

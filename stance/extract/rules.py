@@ -310,7 +310,14 @@ def _real_trigger(lex: VerbLexicon, text: str, pos: int) -> bool:
     t = lex.trigger_at(text, pos)
     return t is not None and t.verb not in lex.ambiguous_forms \
         and not (t.participle and _noun_participle(lex, text, t.start(), t.end())) \
-        and not _in_a_name(text, t.start())
+        and not _in_a_name(text, t.start()) and not _withholds_a_name(text, t.end())
+
+
+def _withholds_a_name(text: str, end: int) -> bool:
+    """«مسؤول عراقي، طلب عدم ذكر اسمه، إن», «لم يكشف عن هويته»: the verb's form withholds a name
+    and reports nothing."""
+    after = [w.strip("،,.\"«»") for w in text[end:end + 20].split()[:2]]
+    return bool(after) and (after[0] in _WITHHELD or (after[0] == "عن" and after[1:2] and after[1] in _WITHHELD))
 
 
 def _in_a_name(text: str, start: int) -> bool:
@@ -1565,6 +1572,7 @@ _APPOSITION_PRONOUNS = frozenset(words("apposition_pronouns"))
 _QUANTITY_PREFIXES = frozenset(tuple(p.split()) for p in words("quantity_prefixes"))
 _QUANTIFIERS = frozenset(words("quantifiers"))  # «عدة», «عشرات» before an indefinite plural
 _NAME_PARTICLES = frozenset(words("name_particles"))
+_WITHHELD = frozenset(words("withheld_names"))
 _OBJECT_CLAUSE = words("object_clause_after_comma")
 _CLAUSE_AFTER_COMMA = frozenset(words("clause_after_comma"))
 
