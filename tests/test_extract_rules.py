@@ -1852,6 +1852,9 @@ def test_a_preposition_never_ends_a_speaker(extractor):
     ("وقال إرنست ساغاغا، رئيس حقوق الإنسان والسلامة في الاتحاد الدولي للصحفيين، إن الصحفيين مستهدفون.",
      "إرنست ساغاغا"),
     ("وقال مسؤولون مصريون مرارا إن الحدود آمنة.", "مسؤولون مصريون"),
+    # a first name opening with «أل» is no definite word («أليخاندرو» folds to «اليخاندرو»)
+    ("وقال أليخاندرو كاردوسا، المتحدث باسم وكالة الحماية المدنية بالولاية، للتلفزيون المحلي إن الطائرة "
+     "هبطت اضطراريا.", "أليخاندرو كاردوسا"),
 ])
 def test_a_surname_ending_in_alef_belongs_to_the_name(extractor, sentence, actor):
     assert only(quotes_of(extractor, sentence))["actor"] == actor
@@ -1873,3 +1876,9 @@ def test_an_approximation_heads_no_speaker(extractor):
     # unlabelled ANT paragraph: «حوالي» (about) had been output as the speaker of a survey's figure
     assert all(q["speaker"] != "حوالي" for q in quotes_of(
         extractor, "قال حوالي سبعة من كل عشرة مجيبين أن قنوات التواصل مفتوحة."))
+
+
+def test_a_time_adverb_with_a_pronoun_ends_the_speaker(extractor):
+    # unlabelled ANT paragraph: «الوزارة وقتها» had been the actor
+    q = only(quotes_of(extractor, "وأكدت وزارة الخارجية الجزائرية وقتها أن المسؤول الجزائري استنكر الشريط."))
+    assert q["speaker"] == "وزارة الخارجية الجزائرية"

@@ -333,8 +333,9 @@ def _a_name(registry, norms: list[str], head: int, j: int, orig: str, article_te
         and registry.full_name(orig, article_text) is not None
 
 
-def _ends_phrase(registry, norms: list[str], j: int, head: int) -> bool:
-    """Whether the word ``norms[j]`` (after the head) no longer belongs to the speaker."""
+def _ends_phrase(registry, norms: list[str], j: int, head: int, head_orig: str | None = None) -> bool:
+    """Whether the word ``norms[j]`` (after the head) no longer belongs to the speaker (``head_orig``:
+    the head as written, which tells «أليخاندرو» from a definite word)."""
     sw = speaker_words()
     w = norms[j]
     if w in sw.phrase_ends or (w[:1] in "وف" and w[1:] in sw.phrase_ends and len(w) > 2):
@@ -353,7 +354,7 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int) -> bool:
             and lex.title_table.match_at(norms, j - 1) is None and lex.honorifics.match_at(norms, j - 1) is None \
             and (j == head + 1 or norms[j - 1].startswith("ال")) and not _in_name(registry, norms, j) \
             and norms[j - 1] not in sw.name_particles \
-            and not (j == head + 1 and _name_head(registry, norms, head) and not _name_at(registry, norms, head)):
+            and not (j == head + 1 and _name_head(registry, norms, head, head_orig) and not _name_at(registry, norms, head)):
         return True  # «المشروع جدلا ساخنا», «مسؤولون مصريون مرارا»: an accusative object or adverb
         # (not «دي مستورا»; not the surname after a first name the registry does not know:
         # «يوردانكا فاندوكوفا عمدة صوفيا»)
@@ -382,7 +383,7 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int) -> bool:
     return False
 
 
-def _name_head(registry, norms: list[str], head: int) -> bool:
+def _name_head(registry, norms: list[str], head: int, orig: str | None = None) -> bool:
     """Whether the speaker phrase is headed by a person's name: no title, body, group, unnamed
     official, person noun or country word at its head, and no article («المفوضية السامية
     للأمم المتحدة» is a body)."""
@@ -393,7 +394,7 @@ def _name_head(registry, norms: list[str], head: int) -> bool:
               speaker_words().person_nouns):
         if t.match_at(norms, head) is not None:
             return False
-    return not norms[head].startswith("ال")
+    return not (orig or norms[head]).startswith("ال")  # («أليخاندرو» folds to «اليخاندرو»)
 
 
 _NISBA_ENDS = ("ي", "يه", "يون", "يين", "يان", "يتين")
@@ -507,7 +508,7 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
     n = 1
     for j in range(head + 1, len(words)):  # the words after the head (commas are no words)
         p = words[j]
-        if _ends_phrase(registry, norms, j, head) or (p[2].startswith("ف") and p[2][1:] in ("قد", "ان")):
+        if _ends_phrase(registry, norms, j, head, mention[words[head][0]:words[head][1]]) or (p[2].startswith("ف") and p[2][1:] in ("قد", "ان")):
             break
         if p[2] in sw.name_phrase_ends and _a_name(registry, norms, head, j, mention[words[head][0]:words[j - 1][1]],
                                                    article_text):
