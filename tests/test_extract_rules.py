@@ -1882,3 +1882,16 @@ def test_a_time_adverb_with_a_pronoun_ends_the_speaker(extractor):
     # unlabelled ANT paragraph: «الوزارة وقتها» had been the actor
     q = only(quotes_of(extractor, "وأكدت وزارة الخارجية الجزائرية وقتها أن المسؤول الجزائري استنكر الشريط."))
     assert q["speaker"] == "وزارة الخارجية الجزائرية"
+
+
+@pytest.mark.parametrize("sentence,actor,text", [
+    # unlabelled ANT paragraph (Egypt's finance minister): after a title and its nisba, a verbal
+    # noun in construct opens the object, where the holder's name would stand; a given name and a
+    # definite family name are that name, and the object follows it
+    ("وتوقع الوزير المصري تراجع معدلات التضخم في بلاده.", "الوزير المصري", "تراجع معدلات التضخم في بلاده"),
+    ("وتوقع وزير المالية المصري عمرو الجارحي تراجع معدلات التضخم.", "عمرو الجارحي", "تراجع معدلات التضخم"),
+    ("وتوقع الوزير المصري سامح شكري انعقاد القمة في موعدها.", "سامح شكري", "انعقاد القمة في موعدها"),
+])
+def test_a_verbal_noun_after_a_title_is_the_object(extractor, sentence, actor, text):
+    q = only(quotes_of(extractor, sentence))
+    assert (q["actor"], q["text"]) == (actor, text)

@@ -1294,11 +1294,14 @@ def _unknown_name_end(toks, k: int, name_len, surname: bool = False, objects: bo
     first name, so a clitic's letter may open it («مارك لوكوك»). ``objects``: a title's holder,
     whose name the verb's object may follow directly (:func:`_object_after_name_words`).
     ``k`` when there is none."""
-    if _name_index_attr(name_len, "name_word") is None:
+    if _name_index_attr(name_len, "name_word") is None or (objects and _verbal_noun_in_construct(toks, k, name_len)):
         return k
     e = k
     while e < len(toks) and e < k + 3 and _name_word_at(toks, k, e, name_len, surname):
         e += 1
+    if e == k + 1 < len(toks) and _first_name(toks[k][2], name_len) and toks[e][0] == toks[k][1] + 1 \
+            and _family_name_word(toks[e][2], name_len):
+        e += 1  # «وتوقع وزير المالية المصري عمرو الجارحي تراجع ...»: a given name, its family name
     at_object = _object_after_name_words(toks, k, e, name_len) if objects else None
     for end in range(e, k, -1):
         if end == len(toks) or toks[end][0] > toks[end - 1][1] + 1:
@@ -1315,6 +1318,17 @@ def _unknown_name_end(toks, k: int, name_len, surname: bool = False, objects: bo
     if surname and e > k:
         return k + 1  # «وحذر مارك لوكوك منسق الأمم المتحدة ... من»: a first name and its surname
     return k
+
+
+def _verbal_noun_in_construct(toks, k: int, name_len) -> bool:
+    """«وتوقع الوزير المصري تراجع معدلات التضخم»: a verbal noun's shape (words.yaml
+    ``verbal_noun``), no given name, in construct with the next word or the one after: the
+    verb's object, where a title holder's name would stand."""
+    if k + 1 >= len(toks) or toks[k + 1][0] != toks[k][1] + 1 or _first_name(toks[k][2], name_len) \
+            or not _VERBAL_NOUN.match(_norm_word(toks[k][2])):
+        return False
+    return toks[k + 1][2].startswith("ال") or (
+        k + 2 < len(toks) and toks[k + 2][0] == toks[k + 1][1] + 1 and toks[k + 2][2].startswith("ال"))
 
 
 def _object_after_name_words(toks, k: int, e: int, name_len) -> int | None:
@@ -1573,6 +1587,7 @@ _QUANTITY_PREFIXES = frozenset(tuple(p.split()) for p in words("quantity_prefixe
 _QUANTIFIERS = frozenset(words("quantifiers"))  # «عدة», «عشرات» before an indefinite plural
 _NAME_PARTICLES = frozenset(words("name_particles"))
 _WITHHELD = frozenset(words("withheld_names"))
+_VERBAL_NOUN = words("verbal_noun")
 _OBJECT_CLAUSE = words("object_clause_after_comma")
 _CLAUSE_AFTER_COMMA = frozenset(words("clause_after_comma"))
 
