@@ -1298,6 +1298,12 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
     ("عمدة لندن صادق خان", "صادق خان", "GBR"),
     ("وزير خارجية طاجيكستان سراج الدين مهر الدين", "سراج الدين مهر الدين", "TJK"),
     ("الرئيس الأفغاني أشرف غاني", "أشرف غاني", "AFG"),  # «غاني» is a name, not Ghanaian
+    # «أمير» is a first name before a family name (an emir before a country or a region), and
+    # the president after «المستشار القانوني لـ» is not the speaker
+    ("أمير الكناني المستشار القانوني للرئيس العراقي فؤاد معصوم", "أمير الكناني", "IRQ"),
+    ("أمير الكويت", "صباح الأحمد الجابر الصباح", "KWT"),
+    # an evaluative adjective ends an unknown name («كبيرة الباحثين»: senior researcher)
+    ("ليساندرا زيبيدا كبيرة الباحثين", "ليساندرا زيبيدا", None),
 ])
 def test_names_and_countries_of_speakers_from_other_outlets(reg, mention, name, country):
     actor = reg.resolve(mention, date="2018-06-01")

@@ -1463,6 +1463,8 @@ class Registry:
             if family_end == run and (run + 1 >= len(norms) or norms[run + 1].startswith("ال")):
                 break  # after a family name only more name («محمد المهدي نصر عبدون»), no description
             family = self._family_name(toks, norms, start, run)  # («منظر الجهاديين»)
+            if run > start and lex.evaluative.match_at(norms, run, clitics=False) is not None:
+                break  # «ليساندرا زيبيدا كبيرة الباحثين»: a description's adjective, no name
             if not (self._plain_name_word(toks[run], norms, run) or family or self._kin_surname(norms, start, run)
                     or (run > start and norms[run - 1] in ("عبد", "ابو", "بن", "ابن", "بنت"))
                     or (run > start and norms[run] in speaker_words().name_compound_tails)  # «ذبيح الله»
