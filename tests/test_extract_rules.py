@@ -1895,3 +1895,11 @@ def test_a_time_adverb_with_a_pronoun_ends_the_speaker(extractor):
 def test_a_verbal_noun_after_a_title_is_the_object(extractor, sentence, actor, text):
     q = only(quotes_of(extractor, sentence))
     assert (q["actor"], q["text"]) == (actor, text)
+
+
+def test_an_imperfect_verb_heads_no_speaker(extractor):
+    # pool corpus: «يصوت الناخبون الأتراك» had been a subject, then carried to the next quotes
+    text = 'يصوت الناخبون الأتراك الأحد في انتخابات مبكرة. وقال "غدا ستكون لدينا تركيا مختلفة".'
+    assert all(not (q["speaker"] or "").startswith("يصوت") for q in quotes_of(extractor, text))
+    # a four-letter given name opening with «ي» still speaks
+    assert only(quotes_of(extractor, "وقال يزيد صايغ إن فكرة الناتو العربي غير مقنعة."))["actor"] == "يزيد صايغ"

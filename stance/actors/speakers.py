@@ -170,6 +170,9 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
     if w[:1] in "وف" and w[1:2] in "يت" and len(w) >= 5 and len(norms) > i + 1 and norms[i + 1].startswith("ال") \
             and not lex.is_given_name(w[1:]):
         return False  # «ويواجه القس», «وتأتي الحادثة»: an imperfect verb with و and its subject
+    if w[:1] == "ي" and len(w) == 4 and w[1] != "ا" and not w.endswith("ا") and registry.name_span(norms, i) == 0:
+        return False  # «يصوت الناخبون», «يوجه خاشقجي», «ينشر»: an imperfect verb (a four-letter
+        # name opening with «ي» is a given name: «يزيد», «يوسف», «يحيى»)
     stem = w[:-3] if w.endswith("هما") else w[:-2] if w.endswith(("ها", "نا")) else None
     possessive = stem is not None and any(t.match_at([stem], 0, clitics=False) is not None for t in (
         lex.title_table, lex.body_words, sw.person_nouns))  # «مديرها», «رئيسها»
