@@ -1304,6 +1304,15 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
     ("أمير الكويت", "صباح الأحمد الجابر الصباح", "KWT"),
     # an evaluative adjective ends an unknown name («كبيرة الباحثين»: senior researcher)
     ("ليساندرا زيبيدا كبيرة الباحثين", "ليساندرا زيبيدا", None),
+    # a first name the lists do not know between a title's nisba and a given name (the father's)
+    # is the person's («لولوة» was cut as «ل» + ...); not a party's name after «حزب»; «جنرال» is a
+    # person noun, not a first name
+    ("المتحدثة باسم وزارة الخارجية القطرية لولوة راشد الخاطر", "لولوة راشد الخاطر", "QAT"),
+    ("عضو الكنيست عن حزب ميرتس أحمد الطيبي", "أحمد الطيبي", "ISR"),
+    ("رئيس الأركان الإيراني جنرال محمد باقري", "محمد باقري", "IRN"),
+    ("جنرال أمريكي", "جنرال أمريكي", "USA"),
+    # a body after «ل»/«ب» ends the name: the person's affiliation («الضابط بالجيش»)
+    ("حسين علي الضابط بالجيش الصومالي", "حسين علي", "SOM"),
 ])
 def test_names_and_countries_of_speakers_from_other_outlets(reg, mention, name, country):
     actor = reg.resolve(mention, date="2018-06-01")

@@ -1488,15 +1488,16 @@ class Registry:
                 continue  # «منظمة غير حكومية»: «non-», not the first name of «غير بيدرسن»
             if i == start and i + 1 >= len(norms):
                 return i, i + 1
+            first = i - 1 if self._first_name_before(toks, norms, start, i) else i
             j = i + 1
             while j < len(norms) and j - i < 9 and (plain(j) or norms[j - 1] in ("بن", "ابن", "بنت")) and (
                     j - i < 4 or norms[j] in _NAME_LINKS or norms[j - 1] in _NAME_LINKS
-                    or toks[j].orig == "آل"):  # after «بن» a name, even «تركي»
+                    or toks[j].orig == "آل") and not self._affiliation(norms, j):  # after «بن» a name
                 j += 1  # «فيصل بن خالد بن عبد الله آل سعود»: a chain of «بن» goes on
             if j < len(norms) and toks[j - 1].orig == "آل":
                 j += 1  # «سلطان بن سحيم آل ثاني»: the family after «آل»
-            if j - i >= 2 or i == start:
-                return i, j
+            if j - i >= 2 or i == start or first < i:
+                return first, j
         t = lex.title_table.match_at(norms, start)
         if t is not None:  # «السيناتور الجمهوري ليندسي غراهام»: title, adjectives, a name to the end
             i = t.end
@@ -1535,6 +1536,30 @@ class Registry:
                         and self._trailing_name(toks, norms, i):  # «ال», not «أليستر» (→ اليستر)
                     return i, len(norms)
         return None
+
+    def _first_name_before(self, toks, norms: list[str], start: int, i: int) -> bool:
+        """«المتحدثة باسم وزارة الخارجية القطرية لولوة راشد الخاطر»: a word the lists do not know
+        between a title's definite last word and a given name is the person's first name, the
+        given name their father's («لولوة» opens with the letter of «ل»). Not after an indefinite
+        word («حزب ميرتس أحمد الطيبي»: the party's name)."""
+        if i - 2 < start:
+            return False
+        w, before = toks[i - 1].orig, toks[i - 2].orig.rstrip("،,")
+        return len(w) >= 4 and not w.startswith(("و", "ب")) and not w.endswith("ى") \
+            and not w.startswith(("لل", "لا")) and self._plain_name_word(toks[i - 1], norms, i - 1) \
+            and before.startswith("ال") and before.endswith(("ي", "ية")) and before not in ("الذي", "التي") \
+            and self.lexicon.body_words.match_at(norms, i - 2) is None  # (the title's nisba before it)
+
+    def _affiliation(self, norms: list[str], j: int) -> bool:
+        """«نافتالي بنيت المنتمي لحزب البيت اليهودي»: a body word after «ل» or «ب», or a definite
+        word right before one, describes the person: the name has ended."""
+        lex = self.lexicon
+
+        def body_after_clitic(k: int) -> bool:
+            w = norms[k] if k < len(norms) else ""
+            return w[:1] in "لب" and len(w) > 3 and lex.body_words.match_at([w[1:]], 0, clitics=False) is not None
+
+        return body_after_clitic(j) or (norms[j].startswith("ال") and body_after_clitic(j + 1))
 
     def _kin_surname(self, norms: list[str], start: int, j: int) -> bool:
         """«علي بن محمد الرميحي»: a family name the registry knows as another person's surname
