@@ -1313,6 +1313,10 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
     ("جنرال أمريكي", "جنرال أمريكي", "USA"),
     # a body after «ل»/«ب» ends the name: the person's affiliation («الضابط بالجيش»)
     ("حسين علي الضابط بالجيش الصومالي", "حسين علي", "SOM"),
+    # an unnamed official's name in an apposition that ends the mention; not the name of the
+    # person the source is close to
+    ("المسؤول في شرطة النقل البريطانية، مارك كليلاند", "مارك كليلاند", "GBR"),
+    ("مصدر قريب الصلة من الكاتب والإعلامي السعودي، جمال خاشقجي", "مصدر قريب الصلة من الكاتب والإعلامي السعودي", "SAU"),
 ])
 def test_names_and_countries_of_speakers_from_other_outlets(reg, mention, name, country):
     actor = reg.resolve(mention, date="2018-06-01")

@@ -1903,3 +1903,9 @@ def test_an_imperfect_verb_heads_no_speaker(extractor):
     assert all(not (q["speaker"] or "").startswith("يصوت") for q in quotes_of(extractor, text))
     # a four-letter given name opening with «ي» still speaks
     assert only(quotes_of(extractor, "وقال يزيد صايغ إن فكرة الناتو العربي غير مقنعة."))["actor"] == "يزيد صايغ"
+
+
+def test_where_a_body_has_its_seat_is_no_part_of_the_speaker(extractor):
+    # pool corpus: «ومقرها لندن» made the Saudi rights group the British government
+    q = only(quotes_of(extractor, "ووجه للعودة 37 تهمة، وذلك وفقا لمنظمة القسط الحقوقية السعودية ومقرها لندن."))
+    assert (q["actor"], q["actor_country"]) == ("منظمة القسط الحقوقية السعودية", "SAU")

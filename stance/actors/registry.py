@@ -1537,6 +1537,23 @@ class Registry:
                     return i, len(norms)
         return None
 
+    def _named_after_comma(self, mention: str, toks, norms: list[str]) -> tuple[int, int] | None:
+        """«المسؤول في شرطة النقل البريطانية، مارك كليلاند»: an unnamed official's name in an
+        apposition that ends the mention, two or three words that can only be a name."""
+        cut = max(mention.rfind("،"), mention.rfind(","))
+        if cut < 0:
+            return None
+        n = len(tokenize(mention[cut + 1:]))
+        start = len(toks) - n
+        if not 2 <= n <= 3 or start < 2 or toks[start].orig.startswith(("ب", "ل", "و", "ف")):
+            return None  # («دبلوماسيون روس ...، بتصوير فيديوهات مفبركة»: an adjunct)
+        lex = self.lexicon
+        if any(_person_noun(norms, k) or lex.title_table.match_at(norms, k) is not None for k in range(1, start)):
+            return None  # «مصدر قريب من الكاتب والإعلامي السعودي، جمال خاشقجي»: that person's name
+        if all(self._plain_name_word(toks[j], norms, j) for j in range(start, len(toks))):
+            return start, len(toks)
+        return None
+
     def _first_name_before(self, toks, norms: list[str], start: int, i: int) -> bool:
         """«المتحدثة باسم وزارة الخارجية القطرية لولوة راشد الخاطر»: a word the lists do not know
         between a title's definite last word and a given name is the person's first name, the
@@ -1630,7 +1647,7 @@ class Registry:
                     return Resolution(found.actor, f"«المملكة»: the article's kingdom ({found.how})", found.matched)
         unnamed = role == "official_unnamed"
         group = lex.group_heads.match_at(norms, head)
-        span = None if unnamed or group else self._name_span(toks, norms, head)
+        span = self._named_after_comma(mention, toks, norms) if unnamed or group else self._name_span(toks, norms, head)
         if span is not None and self._governed_holder(norms, head, span, date,
                                                       _article_index(article_text) if article_text else None):
             span = None  # «زوجة الرئيس السوري بشار الأسد»: not بشار الأسد himself
