@@ -1909,3 +1909,23 @@ def test_where_a_body_has_its_seat_is_no_part_of_the_speaker(extractor):
     # pool corpus: «ومقرها لندن» made the Saudi rights group the British government
     q = only(quotes_of(extractor, "ووجه للعودة 37 تهمة، وذلك وفقا لمنظمة القسط الحقوقية السعودية ومقرها لندن."))
     assert (q["actor"], q["actor_country"]) == ("منظمة القسط الحقوقية السعودية", "SAU")
+
+
+@pytest.mark.parametrize("sentence,speaker,text", [
+    # an apposition between commas that opens with a title stays with the speaker, however long,
+    # and a verbal noun of a root in «و» opens the object after it (unlabelled ANT, pool corpus)
+    ("وأعلنت كارمن كالفو، نائبة رئيس الوزراء بيدرو سانشيز، وجود اتفاق في البرلمان على نقل الضريح.",
+     "كارمن كالفو، نائبة رئيس الوزراء بيدرو سانشيز", "وجود اتفاق في البرلمان على نقل الضريح"),
+    ("وأكد الشيخ عبدالله بن زايد آل نهيان، وزير الخارجية والتعاون الدولي الإماراتي، مساء الخميس، "
+     "وقوف بلاده \"دوما\" مع السعودية.",
+     "الشيخ عبدالله بن زايد آل نهيان، وزير الخارجية والتعاون الدولي الإماراتي", "وقوف بلاده \"دوما\" مع السعودية"),
+])
+def test_an_apposition_between_commas_stays_with_the_speaker(extractor, sentence, speaker, text):
+    q = only(quotes_of(extractor, sentence))
+    assert (q["speaker"], q["text"]) == (speaker, text)
+
+
+def test_a_clause_joined_by_waw_is_no_object_after_commas(extractor):
+    # «، وأن ما حدث»: narration after the object, not an object after an apposition
+    q = only(quotes_of(extractor, "واتهمت روسيا ودمشق \"الخوذ البيضاء\" بإعداد شريط الفيديو، وأن ما حدث تم بطلب من واشنطن."))
+    assert q["speaker"] == "روسيا ودمشق"

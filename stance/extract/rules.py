@@ -1067,17 +1067,27 @@ def _split_at_commas(text, parts, cend):
             continue
         if _is_adjunct(words[0], words[1] if len(words) > 1 else None):
             continue
-        if _OBJECT_CLAUSE.match("، " + p.group()) or words[0].startswith("و") or words[0] in _CLAUSE_AFTER_COMMA:
+        if _OBJECT_CLAUSE.match("، " + p.group()) or (words[0].startswith("و") and not _waw_noun(words[0])) \
+                or words[0] in _CLAUSE_AFTER_COMMA:
             return None  # «هددت الولايات المتحدة الحكومة السورية بشن هجوم ...، لكنها تراجعت», «أعلن
             # الدروز ولاءهم ...، وكان الزعيم ...», «، ما تنفيه إيران»: narration, not the object
-        if len(words) <= 4 and p.end() < cend and not words[0] in _PREPOSITIONS:
-            speaker = (speaker[0], p.end())  # apposition «، مايك بومبيو،»
+        if (len(words) <= 4 or (words[0] in TITLE_WORDS and len(words) <= 9)) and p.end() < cend \
+                and not words[0] in _PREPOSITIONS:
+            speaker = (speaker[0], p.end())  # apposition «، مايك بومبيو،», «، نائبة رئيس الوزراء ...،»
             continue
         obj = p.start()
         if words[0] in _PREPOSITIONS:
             obj = p.start() + p.group().index(words[0]) + len(words[0])
         return clean_speaker(text, *speaker), obj
     return None
+
+
+def _waw_noun(word: str) -> bool:
+    """«وجود», «وقف», «وصول»: a verbal noun whose root opens with «و» (words.yaml
+    ``waw_verbal_noun``), not «و» joining a clause («وهو», «ولم», «وقد»); or a title («وزير»)."""
+    return (bool(_WAW_NOUN.match(word)) and word not in _CLAUSE_PRONOUNS and word not in _NEGATIONS
+            and word not in _PHRASE_END_WORDS) or word in TITLE_WORDS or word in OFFICE_HEADS
+    # («، وزير الخارجية،», «ولي العهد السعودي»: a title)
 
 
 def _adjective_like(word: str) -> bool:
@@ -1588,6 +1598,9 @@ _QUANTIFIERS = frozenset(words("quantifiers"))  # «عدة», «عشرات» bef
 _NAME_PARTICLES = frozenset(words("name_particles"))
 _WITHHELD = frozenset(words("withheld_names"))
 _VERBAL_NOUN = words("verbal_noun")
+_WAW_NOUN = words("waw_verbal_noun")
+_NEGATIONS = frozenset(words("negations"))
+_PHRASE_END_WORDS = frozenset(speaker_words().phrase_ends)
 _OBJECT_CLAUSE = words("object_clause_after_comma")
 _CLAUSE_AFTER_COMMA = frozenset(words("clause_after_comma"))
 
