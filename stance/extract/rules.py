@@ -1086,8 +1086,8 @@ def _waw_noun(word: str) -> bool:
     """«وجود», «وقف», «وصول»: a verbal noun whose root opens with «و» (words.yaml
     ``waw_verbal_noun``), not «و» joining a clause («وهو», «ولم», «وقد»); or a title («وزير»)."""
     return (bool(_WAW_NOUN.match(word)) and word not in _CLAUSE_PRONOUNS and word not in _NEGATIONS
-            and word not in _PHRASE_END_WORDS) or word in TITLE_WORDS or word in OFFICE_HEADS
-    # («، وزير الخارجية،», «ولي العهد السعودي»: a title)
+            and word not in _PHRASE_END_WORDS) or word in TITLE_WORDS or word in OFFICE_HEADS or word in BODY_HEADS
+    # («، وزير الخارجية،», «ولي العهد السعودي»: a title; «، وكالة رويترز»: a body)
 
 
 def _adjective_like(word: str) -> bool:
