@@ -1929,3 +1929,21 @@ def test_a_clause_joined_by_waw_is_no_object_after_commas(extractor):
     # «، وأن ما حدث»: narration after the object, not an object after an apposition
     q = only(quotes_of(extractor, "واتهمت روسيا ودمشق \"الخوذ البيضاء\" بإعداد شريط الفيديو، وأن ما حدث تم بطلب من واشنطن."))
     assert q["speaker"] == "روسيا ودمشق"
+
+
+@pytest.mark.parametrize("sentence,speaker,actor,country", [
+    # unnamed officials in the dual, with their country's adjective in the dual (pool corpus: «مسؤولان
+    # أمريكيان» had the adjective cut into the content and the article's country, Syria)
+    ("ونفى مسؤولان أمريكيان لـ CNN شن أمريكا أو التحالف أي ضربات جوية على القاعدة.",
+     "مسؤولان أمريكيان", "مسؤولان أمريكيان", "USA"),
+    ("وقالت مسؤولتان سوريتان إن الهجوم بدأ فجرا.", "مسؤولتان سوريتان", "مسؤولتان سوريتان", "SYR"),
+])
+def test_unnamed_officials_in_the_dual(extractor, sentence, speaker, actor, country):
+    q = only(quotes_of(extractor, sentence))
+    assert (q["speaker"], q["actor"], q["actor_country"]) == (speaker, actor, country)
+
+
+def test_a_dual_adjective_in_the_sentence_gives_no_speaker_country(extractor):
+    # the victims' nationality is no country of the source who speaks of them
+    qs = quotes_of(extractor, "قتل مواطنان أمريكيان في الهجوم. وقال مصدران إن الهجوم إرهابي.")
+    assert [q["actor_country"] for q in qs if q["speaker"] == "مصدران"] == [None]

@@ -35,6 +35,10 @@ def _form(tok: Token, lex: Lexicon) -> str:
         return lex.unnamed_agreement[norm]
     if tok.norm in lex.unnamed_agreement:
         return lex.unnamed_agreement[tok.norm]
+    if norm.endswith("تان") and len(norm) > 5:
+        return "dual_f"  # «مسؤولتان»
+    if norm.endswith("ان") and len(norm) > 4 and tok.orig.endswith("ان") and lex.unnamed_head([norm], 0):
+        return "dual"  # «مصدران», «مسؤولان» (not a broken plural of its own: «ضباط»)
     if norm.endswith(("ون", "ين")) and len(norm) > 4:
         return "pl_acc" if norm.endswith("ين") else "pl"
     if norm.endswith(("ه", "ات")):
@@ -43,7 +47,7 @@ def _form(tok: Token, lex: Lexicon) -> str:
 
 
 def _adjective(stem: str, form: str, definite: bool) -> str:
-    suffix = {"m": "", "f": "ة", "pl": "ون", "pl_acc": "ين"}[form]
+    suffix = {"m": "", "f": "ة", "pl": "ون", "pl_acc": "ين", "dual": "ان", "dual_f": "تان"}[form]
     return " ".join(("ال" if definite else "") + w + suffix for w in stem.split())
 
 

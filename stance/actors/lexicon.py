@@ -196,6 +196,9 @@ def adjective_forms(stem: str) -> dict[str, list[str]]:
         "f": [each("", "ة"), each("ال", "ة")],
         "pl": [each("", "ون"), each("", "ين"), each("ال", "ون"), each("ال", "ين"), each("", "ات"),
                each("ال", "ات")],
+        # the dual (its -ين is the plural's): «مسؤولان أمريكيان», read like a broken plural (in a
+        # mention, not as a sentence's country: «مواطنان أمريكيان» were the victims, not the police)
+        "dual": [each("", "ان"), each("ال", "ان"), each("", "تان"), each("ال", "تان")],
         "f_def": [each("ال", "ة")],
         "m_def": [each("ال", "")],
         "m_indef": [each("", "")],
@@ -260,10 +263,10 @@ class Lexicon:
         for code, c in countries.items():
             lex.countries[code] = c
             for stem in c.get("adjective") or []:
-                for forms in adjective_forms(stem).values():
+                for key, forms in adjective_forms(stem).items():
                     for f in forms:
                         p = norm_phrase(f)
-                        lex.country_table.add(p, CountryRef(code, "adjective"))
+                        lex.country_table.add(p, CountryRef(code, "plural" if key == "dual" else "adjective"))
                         lex.adjective_phrases.add(p)
             for form in c.get("plural") or []:  # broken plurals: «أتراك», «الأتراك»
                 for f in (form, "ال" + form):

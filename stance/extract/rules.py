@@ -120,6 +120,7 @@ _NOT_SPEAKER_START = frozenset(words("not_speaker_start"))
 # Endings of a nisba adjective («لبناني», «السورية», «الغربيون», «الإيرانيين»): one tuple for
 # the speaker-phrase tests that ask whether a word can modify the name before it.
 NISBA_ENDINGS = tuple(words("nisba_endings"))
+_DUAL_NISBA = tuple(words("dual_nisba_endings"))
 _PREPOSITIONS = frozenset(words("prepositions"))
 _DEFINITE_PREFIXES = tuple(words("definite_prefixes"))  # «ال», «وال», «بال», «لل»
 # words between a verb and its أن: long appositions and adjuncts fit («وقال وزيرا الخارجية
@@ -1481,7 +1482,7 @@ def _head_and_modifiers(toks, name_len) -> int:
     j = 1
     definite_head = toks[0][2].startswith("ال")
     if not definite_head:  # «مسؤولون لبنانيون», «مصدر عسكري سوري»
-        while j < len(toks) and j < 4 and (toks[j][2].endswith(NISBA_ENDINGS) or (
+        while j < len(toks) and j < 4 and (toks[j][2].endswith(NISBA_ENDINGS) or _dual_nisba(toks[j][2], name_len) or (
                 toks[j][2] == "غير" and j + 1 < len(toks) and toks[j + 1][2].endswith(NISBA_ENDINGS)
                 and not toks[j + 1][2].startswith("ال"))) \
                 and not toks[j][2].startswith(("ال", "ب", "ل")) and toks[j][2] not in _PREPOSITIONS \
@@ -1501,6 +1502,14 @@ def _head_and_modifiers(toks, name_len) -> int:
     if j < len(toks) and toks[j][2].startswith(_SELF) and head not in OFFICE_HEADS:
         j += 1  # «المصادر نفسها», «المصدر ذاته» (after a title a name may follow: «رئيس الوزراء نفسه جاستن ترودو»)
     return j
+
+
+def _dual_nisba(word: str, name_len) -> bool:
+    """A country's adjective in the dual («مسؤولان أمريكيان», «مسؤولتان سوريتان»), read in the
+    registry's lexicon (a word in «يان» may be a noun: «البيان»)."""
+    lexicon = _name_index_attr(name_len, "lexicon")
+    return word.endswith(_DUAL_NISBA) and len(word) >= 6 and lexicon is not None \
+        and lexicon.country_at([_norm_word(word)], 0) is not None
 
 
 def _first_name(word: str, name_len) -> bool:
