@@ -1316,6 +1316,11 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
     # an unnamed official's name in an apposition that ends the mention; not the name of the
     # person the source is close to
     ("المسؤول في شرطة النقل البريطانية، مارك كليلاند", "مارك كليلاند", "GBR"),
+    # ranks written without the article or with another spelling, and «محققة» (an investigator),
+    # end a description before the name or open one after it
+    ("رئيس هيئة الأركان المشتركة في الجيش السوداني، الفريق أول ركن كمال عبدالمعروف", "كمال عبدالمعروف", "SDN"),
+    ("المتحدث باسم الجيش، الليفتنانت كولونيل مارتن أودونيل", "مارتن أودونيل", None),
+    ("يانغي لي، محققة الأمم المتحدة لميانمار", "يانغي لي", "INT"),
     ("مصدر قريب الصلة من الكاتب والإعلامي السعودي، جمال خاشقجي", "مصدر قريب الصلة من الكاتب والإعلامي السعودي", "SAU"),
 ])
 def test_names_and_countries_of_speakers_from_other_outlets(reg, mention, name, country):
