@@ -1947,3 +1947,16 @@ def test_a_dual_adjective_in_the_sentence_gives_no_speaker_country(extractor):
     # the victims' nationality is no country of the source who speaks of them
     qs = quotes_of(extractor, "قتل مواطنان أمريكيان في الهجوم. وقال مصدران إن الهجوم إرهابي.")
     assert [q["actor_country"] for q in qs if q["speaker"] == "مصدران"] == [None]
+
+
+def test_a_person_noun_in_the_dual_with_a_pronoun_speaks(extractor):
+    # pool corpus (France 24): «محامياها» (her two lawyers) was no speaker head; the quote was lost
+    q = only(quotes_of(extractor, "وأكد محامياها أن إقامتها في سوريا لم تكن بغرض إرهابي."))
+    assert q["speaker"] == "محامياها"
+
+
+def test_a_passive_verb_after_a_relative_pronoun_reports_nothing(extractor):
+    # pool corpus: «دياو الذي يعتقد أنه قتل» (who is believed to have been killed) had been a quote
+    # of «أنجبت ابنها السادس من دياو»
+    assert quotes_of(extractor, "وبعد عام تم استجوابها بعد أن أنجبت ابنها السادس من دياو الذي يعتقد أنه "
+                                "قتل في أيار/مايو 2016.") == []

@@ -174,8 +174,9 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
         return False  # «يصوت الناخبون», «يوجه خاشقجي», «ينشر»: an imperfect verb (a four-letter
         # name opening with «ي» is a given name: «يزيد», «يوسف», «يحيى»)
     stem = w[:-3] if w.endswith("هما") else w[:-2] if w.endswith(("ها", "نا")) else None
-    possessive = stem is not None and any(t.match_at([stem], 0, clitics=False) is not None for t in (
-        lex.title_table, lex.body_words, sw.person_nouns))  # «مديرها», «رئيسها»
+    stems = [stem] + ([stem[:-1]] if stem.endswith("ا") and len(stem) > 4 else []) if stem else []
+    possessive = any(t.match_at([st], 0, clitics=False) is not None for st in stems for t in (
+        lex.title_table, lex.body_words, sw.person_nouns))  # «مديرها», «رئيسها», «محامياها» (dual)
     if w.endswith("ا") and len(w) >= 4 and any(t.match_at([w[:-1]], 0, clitics=False) is not None for t in (
             lex.unnamed_table, lex.title_table, lex.group_heads, sw.person_nouns)):
         return True  # «لكن مسؤولا في البنتاغون قال», «إلا أن مصدرا أمنيا أكد»: accusative after لكن/أن

@@ -234,7 +234,7 @@ WORD_LISTS = ("object_adverbs", "time_words", "time_modifiers", "adjunct_heads",
               "ministry_and_minister", "quantity_prefixes", "affiliation_adjectives",
               "honorific_pronouns", "not_bi_prefix", "self_words", "object_links", "bare_inna",
               "nisba_endings", "definite_prefixes", "issue_verbs",
-              "refusal_verbs", "refusals", "withheld_names", "dual_nisba_endings", "before_demonstrative",
+              "refusal_verbs", "refusals", "withheld_names", "dual_nisba_endings", "passive_after_relative", "before_demonstrative",
               "demonstrative_governors", "haythu", "nasab", "name_compound_heads", "family_word", "time_adjectives", "own_side", "quantifiers", "subordinators")
 PATTERNS = ("furniture", "link_line", "dateline", "connective", "media_speaker", "tail", "narration_after_comma",
             "object_clause_after_comma", "according_to",

@@ -1608,6 +1608,7 @@ _NAME_PARTICLES = frozenset(words("name_particles"))
 _WITHHELD = frozenset(words("withheld_names"))
 _VERBAL_NOUN = words("verbal_noun")
 _WAW_NOUN = words("waw_verbal_noun")
+_PASSIVE_AFTER_RELATIVE = frozenset(words("passive_after_relative"))
 _NEGATIONS = frozenset(words("negations"))
 _PHRASE_END_WORDS = frozenset(speaker_words().phrase_ends)
 _OBJECT_CLAUSE = words("object_clause_after_comma")
@@ -1864,6 +1865,15 @@ def _participle_subject(site: Site, speaker, name_len) -> tuple[int, int] | None
     return subject_slot(text, site.sent_start, site.vstart, name_len)
 
 
+def _passive_after_relative(site: Site) -> bool:
+    """«دياو الذي يعتقد أنه قتل»: a verb read in the passive (words.yaml
+    ``passive_after_relative``) right after a restrictive relative pronoun."""
+    text = site.doc.text
+    verb = text[site.vstart:site.vend2].split()[:1]
+    return site.pre == "" and bool(verb) and verb[0] in _PASSIVE_AFTER_RELATIVE \
+        and _in_relative_clause(text, site.para_left, site.vstart)
+
+
 def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     """The speaker of a complement quote (None: carried over; ``_SKIP``: the journalist's voice)
     and the gender a carried speaker must agree with."""
@@ -1907,6 +1917,8 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
         return _SKIP, site.gender
     if speaker is None and own_verb and site.pre == "" and not lex.imperfect(site.verb) and not resumptive:
         speaker = _indefinite_person_before(text, site.sent_start, vstart)  # «لقاء مع صديق قال إن»
+    if speaker is None and own_verb and _passive_after_relative(site):
+        return _SKIP, site.gender  # «دياو الذي يعتقد أنه قتل»: who is believed to ..., no report
     if speaker is None and own_verb and site.pre == "":
         speaker = _relative_antecedent(text, site.para_left, vstart)  # «بحسب X، التي أشارت إلى أن»
     if speaker is None and own_verb and site.pre == "" and (not gap or clean_speaker(text, vend2, pos) is None):
