@@ -223,3 +223,15 @@ def test_pronoun_object_is_checked_and_gives_the_suffixed_forms(tmp_path):
     assert lex.classify("وألمحه") == ("و", "ألمحه", False) and lex.pronoun_forms["ألمحه"] == "ألمح"
     assert lex.classify("ألمحوه") is not None  # «ألمحوا» + ه drops the alif
     assert DEFAULT_VERBS.classify("اتهمتها") is not None and DEFAULT_VERBS.classify("قاله") is None
+
+
+def test_an_error_in_a_word_list_names_that_lists_line(tmp_path):
+    # the words file's errors named its first line for every list (a duplicate on line 65 read «:6»)
+    text = (DATA / "words.yaml").read_text(encoding="utf-8")
+    bad = text.replace("refusals: [التعليق, الرد, الإدلاء, بالتعليق]", "refusals: [التعليق, الرد, الإدلاء, الرد]")
+    assert bad != text
+    path = write(tmp_path, bad, "words.yaml")
+    line = next(n for n, ln in enumerate(bad.splitlines(), 1) if ln.startswith("refusals:"))
+    with pytest.raises(InputError) as e:
+        read_words(path)
+    assert (e.value.line, e.value.field) == (line, "refusals") and "listed twice" in str(e.value)

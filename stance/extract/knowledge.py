@@ -242,6 +242,19 @@ PATTERNS = ("furniture", "link_line", "dateline", "connective", "media_speaker",
             "complementizer", "announce", "leading_complementizer", "quotation_opening", "resumptive_fi", "qawluhu_end", "fi", "fi_only", "left_trail", "reported_from", "fronted_then", "then_inna", "sabaqa_li", "spoken_for", "verbal_noun", "waw_verbal_noun")
 
 
+def _top_level_key_lines(path) -> dict[str, int]:
+    """The line of each top-level key of a YAML file («key:» at the start of a line), so that an
+    error names the line of the list it is about, not the file's first."""
+    try:
+        text = read_text(path)
+    except (OSError, InputError):
+        return {}
+    return {m.group(1): n for n, ln in enumerate(text.splitlines(), 1) if (m := _TOP_KEY.match(ln))}
+
+
+_TOP_KEY = regex.compile(r"^([A-Za-z_][A-Za-z0-9_]*):")
+
+
 def read_words(path: str | Path = DATA / "words.yaml", data=None) -> dict:
     """A checked words file: each list as a tuple, ``anaphoric_heads`` as a dict, ``patterns``
     compiled; ``data``: the file already parsed by :func:`read_yaml_strict`."""
@@ -250,10 +263,11 @@ def read_words(path: str | Path = DATA / "words.yaml", data=None) -> dict:
     if not isinstance(data, dict):
         raise InputError("expected a mapping of word lists", path, line)
     out: dict = {}
+    key_lines = _top_level_key_lines(path)
     for key in WORD_LISTS:
         if key not in data:
             raise InputError("missing word list", path, line, key)
-        out[key] = tuple(_words(data[key], path, line, key))
+        out[key] = tuple(_words(data[key], path, key_lines.get(key, line), key))
     heads = data.get("anaphoric_heads")
     if not isinstance(heads, dict):
         raise InputError("expected a mapping of generic heads to a kind", path, line, "anaphoric_heads")
@@ -288,7 +302,8 @@ def read_words(path: str | Path = DATA / "words.yaml", data=None) -> dict:
                              f"patterns.{key}") from None
     unknown = set(data) - set(WORD_LISTS) - {"anaphoric_heads", "honorific_antecedents", "patterns", "__line__"}
     if unknown:
-        raise InputError(f"unknown word list {sorted(unknown)[0]!r}", path, line, sorted(unknown)[0])
+        first = sorted(unknown)[0]
+        raise InputError(f"unknown word list {first!r}", path, key_lines.get(first, line), first)
     return out
 
 
