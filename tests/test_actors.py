@@ -872,10 +872,13 @@ def test_the_addressee_after_a_description_gives_the_speaker_no_country(reg):
     ("المتحدث باسم الشرطة حشمت ستانيكزاي", "حشمت ستانيكزاي"),
     ("الباحث في معهد واشنطن لسياسة الشرق الأدنى سونر كاغبتاي", "سونر كاغبتاي"),
     ("المحامي ميروسلاف كروتينا", "ميروسلاف كروتينا"),
-    # no name: a relative clause, a preposition's chain, a word joined by و, a time word
+    # a title ending in a coordinated definite word (stop 26; it had been read as «و» + no name)
+    ("وزيرة الثقافة والرياضة ميري ريجيف", "ميري ريجيف"),
+    # no name: a relative clause, a preposition's chain, a word opening with «وال» that is no
+    # coordinated definite word («والد»: a father), a time word
     ("المركز الذي يعمل فيه قبلان", "المركز الذي يعمل فيه قبلان"),
     ("الاتحاد المصري لكرة القدم", "الاتحاد المصري لكرة القدم"),
-    ("وزيرة الثقافة والرياضة ميري ريجيف", "وزيرة الثقافة والرياضة ميري ريجيف"),
+    ("والد كامبل", "والد كامبل"),
     ("وزير الداخلية يومها", "وزير الداخلية يومها"),
 ])
 def test_a_name_after_a_titles_description_is_the_actor(reg, mention, name):
@@ -1321,6 +1324,10 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
     ("رئيس هيئة الأركان المشتركة في الجيش السوداني، الفريق أول ركن كمال عبدالمعروف", "كمال عبدالمعروف", "SDN"),
     ("المتحدث باسم الجيش، الليفتنانت كولونيل مارتن أودونيل", "مارتن أودونيل", None),
     ("يانغي لي، محققة الأمم المتحدة لميانمار", "يانغي لي", "INT"),
+    # a name after a title ending in a coordinated definite word («والطاقة»), not after «والد»; a
+    # name in construct with a family is the family's («متحدث باسم أسرة جورج بوش الأب»)
+    ("وزير التجارة والصناعة والطاقة، بايك أون جيو", "بايك أون جيو", None),
+    ("متحدث باسم أسرة جورج بوش الأب", "متحدث باسم أسرة جورج بوش الأب", None),
     ("مصدر قريب الصلة من الكاتب والإعلامي السعودي، جمال خاشقجي", "مصدر قريب الصلة من الكاتب والإعلامي السعودي", "SAU"),
 ])
 def test_names_and_countries_of_speakers_from_other_outlets(reg, mention, name, country):

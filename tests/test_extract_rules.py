@@ -1960,3 +1960,9 @@ def test_a_passive_verb_after_a_relative_pronoun_reports_nothing(extractor):
     # of «أنجبت ابنها السادس من دياو»
     assert quotes_of(extractor, "وبعد عام تم استجوابها بعد أن أنجبت ابنها السادس من دياو الذي يعتقد أنه "
                                 "قتل في أيار/مايو 2016.") == []
+
+
+def test_an_age_ends_the_speaker(extractor):
+    # pool corpus: «الشاب البالغ من العمر 34 عاما», «رئيس الوزراء الجديد البالغ من العمر 42 عاما»
+    q = only(quotes_of(extractor, "وقال الشاب البالغ من العمر 34 عاما إنه انتهى في السجن."))
+    assert q["actor"] == "الشاب"

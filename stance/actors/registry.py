@@ -1477,10 +1477,13 @@ class Registry:
             return start, run  # «منصور التركي», «محمد المهدي نصر عبدون»
         if 2 <= run - start < 5 and run < len(norms):
             return start, run  # «جاي سيكولو، أحد محاميي ترامب»: the name before its apposition
+        family = speaker_words().family_nouns
         for i in range(start, len(norms)):
             if not (lex.is_given_name(norms[i], toks[i].orig)
                     or (i + 2 < len(norms) and norms[i + 1] in ("بن", "ابن") and plain(i))):
                 continue  # a first name, or a word before «بن» («الأمير تركي بن محمد»)
+            if i > start and norms[i - 1] in family:
+                return None  # «متحدث باسم أسرة جورج بوش الأب»: the family's name, not the speaker's
             title = lex.title_table.match_at(norms, i, clitics=False)
             if title is not None and title.end - title.start > 1:
                 continue  # «أمين عام ...»: a title that opens with a given name
@@ -1532,7 +1535,8 @@ class Registry:
             for i in range(h + 1, len(norms)):
                 if norms[i] in _RELATIVES:
                     break  # «المركز الذي يعمل فيه قبلان»: a relative clause, no name after it
-                if len(norms) - i <= 3 and toks[i - 1].orig.lstrip("(«\"").startswith("ال") \
+                last = toks[i - 1].orig.lstrip("(«\"")  # («والطاقة»: «و» and a definite word; not «والد»)
+                if len(norms) - i <= 3 and (last.startswith("ال") or (last.startswith("وال") and len(last) >= 6)) \
                         and self._trailing_name(toks, norms, i):  # «ال», not «أليستر» (→ اليستر)
                     return i, len(norms)
         return None
