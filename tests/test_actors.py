@@ -1328,6 +1328,9 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
     # name in construct with a family is the family's («متحدث باسم أسرة جورج بوش الأب»)
     ("وزير التجارة والصناعة والطاقة، بايك أون جيو", "بايك أون جيو", None),
     ("متحدث باسم أسرة جورج بوش الأب", "متحدث باسم أسرة جورج بوش الأب", None),
+    # a known person's two-word family name after another first name is someone else (the son)
+    ("حافظ قائد السبسي", "حافظ قائد السبسي", None),
+    ("الرئيس التونسي قائد السبسي", "الباجي قائد السبسي", "TUN"),
     ("مصدر قريب الصلة من الكاتب والإعلامي السعودي، جمال خاشقجي", "مصدر قريب الصلة من الكاتب والإعلامي السعودي", "SAU"),
 ])
 def test_names_and_countries_of_speakers_from_other_outlets(reg, mention, name, country):

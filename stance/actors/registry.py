@@ -837,7 +837,9 @@ class Registry:
         alias after another first name: «سلطان بن سلمان», «عبدالعزيز بن سلمان» are not محمد بن
         سلمان («بن سلمان», «الأمير بن سلمان» still are)."""
         nasab = len(m.phrase) == 2 and m.phrase[0] in _NAME_LINKS and m.start > head
-        if (len(m.phrase) != 1 and not nasab) or m.start <= head:
+        first = normalize_ar(self._entries[ref.idx]["name"]).split()[0]
+        surnames = len(m.phrase) >= 2 and not nasab and m.phrase[0] != first  # «قائد السبسي»
+        if (len(m.phrase) != 1 and not nasab and not surnames) or m.start <= head:
             return False
         prev = norms[m.start - 1]
         lex = self.lexicon
@@ -850,6 +852,8 @@ class Registry:
             # indefinite after a definite word («العقيد الركن تركي المالكي»: a first name, so not
             # نوري المالكي)
         own = self._own_words(ref.idx)
+        if surnames:  # «حافظ قائد السبسي», the son, is not الباجي قائد السبسي
+            return prev not in own and lex.is_given_name(prev)
         return prev not in own and (nasab or lex.is_given_name(prev) or (prev,) in lex.adjective_phrases)
 
     def _own_words(self, idx: int) -> frozenset:
@@ -1499,6 +1503,9 @@ class Registry:
                 j += 1  # «فيصل بن خالد بن عبد الله آل سعود»: a chain of «بن» goes on
             if j < len(norms) and toks[j - 1].orig == "آل":
                 j += 1  # «سلطان بن سحيم آل ثاني»: the family after «آل»
+            if j == i + 1 < len(norms) and (fam := self._aliases.match_at(norms, j)) is not None \
+                    and any(self._entries[r.idx]["type"] == "person" for r in fam.payloads):
+                j = fam.end  # «حافظ قائد السبسي»: a first name, then a known person's family name
             if j - i >= 2 or i == start or first < i:
                 return first, j
         t = lex.title_table.match_at(norms, start)
