@@ -1901,8 +1901,10 @@ def test_an_imperfect_verb_heads_no_speaker(extractor):
     # pool corpus: «يصوت الناخبون الأتراك» had been a subject, then carried to the next quotes
     text = 'يصوت الناخبون الأتراك الأحد في انتخابات مبكرة. وقال "غدا ستكون لدينا تركيا مختلفة".'
     assert all(not (q["speaker"] or "").startswith("يصوت") for q in quotes_of(extractor, text))
-    # a four-letter given name opening with «ي» still speaks
+    # a four-letter given name opening with «ي» still speaks, as does a first name no list knows
+    # before its surname
     assert only(quotes_of(extractor, "وقال يزيد صايغ إن فكرة الناتو العربي غير مقنعة."))["actor"] == "يزيد صايغ"
+    assert only(quotes_of(extractor, "وقال يوري شفيتكين إن بلاده تمتلك وسائل تقنية."))["actor"] == "يوري شفيتكين"
 
 
 def test_where_a_body_has_its_seat_is_no_part_of_the_speaker(extractor):

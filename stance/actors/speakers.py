@@ -172,9 +172,12 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
     if w[:1] in "وف" and w[1:2] in "يت" and len(w) >= 5 and len(norms) > i + 1 and norms[i + 1].startswith("ال") \
             and not lex.is_given_name(w[1:]):
         return False  # «ويواجه القس», «وتأتي الحادثة»: an imperfect verb with و and its subject
-    if w[:1] == "ي" and len(w) == 4 and w[1] != "ا" and not w.endswith("ا") and registry.name_span(norms, i) == 0:
-        return False  # «يصوت الناخبون», «يوجه خاشقجي», «ينشر»: an imperfect verb (a four-letter
-        # name opening with «ي» is a given name: «يزيد», «يوسف», «يحيى»)
+    if _imperfect_verb(registry, norms, i) and (
+            i + 1 >= len(norms) or not _plain(registry, norms[i + 1]) or norms[i + 1][:1] in "لب"
+            or _name_at(registry, norms, i + 1) or norms[i + 1] in sw.numbers):
+        return False  # «يصوت الناخبون», «يوجه خاشقجي», «ينشر»: an imperfect verb before its subject
+        # or alone (a four-letter name opening with «ي» is a given name: «يزيد», «يوسف»; a first
+        # name no list knows is followed by its surname: «يوري شفيتكين»)
     stem = w[:-3] if w.endswith("هما") else w[:-2] if w.endswith(("ها", "نا")) else None
     stems = [stem] + ([stem[:-1]] if stem.endswith("ا") and len(stem) > 4 else []) if stem else []
     possessive = any(t.match_at([st], 0, clitics=False) is not None for st in stems for t in (
@@ -232,6 +235,14 @@ _VERBAL_NOUN = regex.compile(r"^(?:ا.ت.ا.|است..ا.|ان..ا.|ا..ا.|ت..�
 
 _DEFINITE_VERBAL_NOUN = regex.compile(r"^تو..$")  # «التوصل», «التوجه»: تفعّل with a و (no name
 # is written with the article and this shape; without it «توماس» is one)
+
+
+def _imperfect_verb(registry, norms: list[str], i: int) -> bool:
+    """A four-letter word opening with «ي» that is no given name nor a registry name («يصوت»,
+    «يرصد», «ينشر»): an imperfect verb."""
+    w = norms[i]
+    return w[:1] == "ي" and len(w) == 4 and w[1] != "ا" and not w.endswith("ا") \
+        and not registry.lexicon.is_given_name(w) and registry.name_span(norms, i) == 0
 
 
 def _verbal_noun(w: str) -> bool:
