@@ -1336,3 +1336,13 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
 def test_names_and_countries_of_speakers_from_other_outlets(reg, mention, name, country):
     actor = reg.resolve(mention, date="2018-06-01")
     assert (actor.name, actor.country) == (name, country)
+
+
+def test_a_state_body_after_a_named_persons_name_gives_the_articles_country(reg):
+    # dev (reduced registry): «جمانة غنيمات وزيرة الدولة لشؤون الإعلام والمتحدثة باسم الحكومة» in a
+    # Jordanian article had no country; the body after the name counts as the one before it does
+    text = ("قال الأردن إن الحدود ستبقى مغلقة. وقالت جمانة غنيمات وزيرة الدولة لشؤون الإعلام والمتحدثة "
+            "باسم الحكومة إن الأردن لا يستطيع تحمل المزيد. وأكدت عمان والأردن موقفهما.")
+    a = reg.resolve("جمانة غنيمات وزيرة الدولة لشؤون الإعلام والمتحدثة باسم الحكومة", date="2018-06-29",
+                    article_text=text)
+    assert (a.name, a.country) == ("جمانة غنيمات", "JOR")

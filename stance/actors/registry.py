@@ -1700,11 +1700,12 @@ class Registry:
                 # (the Saudi press): a title of no country is an office of that kingdom
                 country = _country_words(article_text)[1]
                 notes.append(f"a title in an article about «المملكة»: {country}")
-            if country is None and article_text and span[0] > head and not _non_governmental(norms[:span[0]]) \
-                    and self._state_body(norms, head, span[0]):
-                # «عضو مجلس الشورى الدكتور عبدالله الفيفي», «النائب في مجلس النواب محمد الكربولي»:
-                # a state body of no country in the mention is the article's country's, as the bare
-                # body is («مجلس النواب» alone)
+            if country is None and article_text and not _non_governmental(norms[:span[0]] + norms[span[1]:]) \
+                    and ((span[0] > head and self._state_body(norms, head, span[0]))
+                         or self._state_body(norms, span[1], len(norms))):
+                # «عضو مجلس الشورى الدكتور عبدالله الفيفي», «النائب في مجلس النواب محمد الكربولي»,
+                # «جمانة غنيمات ... والمتحدثة باسم الحكومة»: a state body of no country in the
+                # mention is the article's country's, as the bare body is («مجلس النواب» alone)
                 country = _article_country(article_text)
                 if country:
                     notes.append(f"a body of the article's country in the mention: {country}")
