@@ -1466,7 +1466,7 @@ class Registry:
         while run < len(norms) and run - start < 5:
             if family_end == run and (run + 1 >= len(norms) or norms[run + 1].startswith("ال")):
                 break  # after a family name only more name («محمد المهدي نصر عبدون»), no description
-            family = self._family_name(toks, norms, start, run)  # («منظر الجهاديين»)
+            family = self._family_name(toks, norms, start, run) or self._plural_surname(toks, norms, start, run)
             if run > start and lex.evaluative.match_at(norms, run, clitics=False) is not None:
                 break  # «ليساندرا زيبيدا كبيرة الباحثين»: a description's adjective, no name
             if not (self._plain_name_word(toks[run], norms, run) or family or self._kin_surname(norms, start, run)
@@ -1588,6 +1588,17 @@ class Registry:
             return w[:1] in "لب" and len(w) > 3 and lex.body_words.match_at([w[1:]], 0, clitics=False) is not None
 
         return body_after_clitic(j) or (norms[j].startswith("ال") and body_after_clitic(j + 1))
+
+    def _plural_surname(self, toks, norms: list[str], start: int, j: int) -> bool:
+        """«دينس روس»: a country's broken plural right after a first name the mention opens with
+        is a surname (a plural adjective follows a plural head: «مسؤولون روس»)."""
+        if j != start + 1 or j >= len(norms) or norms[j].startswith("ال"):
+            return False
+        c = self.lexicon.country_at(norms, j, clitics=False)
+        prev = norms[j - 1]
+        return c is not None and c[0].kind == "plural" and c[1] == j + 1 \
+            and self._plain_name_word(toks[j - 1], norms, j - 1) and not prev.endswith(("ون", "ين", "ات", "ان")) \
+            and not norms[j].endswith("ان")  # (not a dual: «وزيران إسرائيليان»)
 
     def _kin_surname(self, norms: list[str], start: int, j: int) -> bool:
         """«علي بن محمد الرميحي»: a family name the registry knows as another person's surname
