@@ -1352,3 +1352,15 @@ def test_a_state_body_after_a_named_persons_name_gives_the_articles_country(reg)
     a = reg.resolve("جمانة غنيمات وزيرة الدولة لشؤون الإعلام والمتحدثة باسم الحكومة", date="2018-06-29",
                     article_text=text)
     assert (a.name, a.country) == ("جمانة غنيمات", "JOR")
+
+
+@pytest.mark.parametrize("mention,name", [
+    # a registry name written with the other spelling of «أمريكية» (pool corpus: 6 quotes of the
+    # Treasury had been an unknown «الخزانة الأميركية»)
+    ("الخزانة الأميركية", "وزارة الخزانة الأمريكية"),
+    ("وزارة الدفاع الأميركية", "وزارة الدفاع الأمريكية"),
+    ("الخارجية الأميركية", "وزارة الخارجية الأمريكية"),
+])
+def test_both_spellings_of_american_in_a_registry_name(reg, mention, name):
+    a = reg.resolve(mention, date="2018-06-01")
+    assert (a.name, a.known, a.country) == (name, True, "USA")

@@ -2009,7 +2009,16 @@ def _spelling_variants(p: tuple[str, ...]) -> list[tuple[str, ...]]:
                 split.append(w)
     if tuple(split) != p:
         out.append(tuple(split))
+    for a, b in _ADJECTIVE_SPELLINGS:  # «الأمريكية» ~ «الأميركية»
+        for v in list(out):
+            if any(a in w for w in v):
+                out.append(tuple(w.replace(a, b) for w in v))
     return list(dict.fromkeys(out))
+
+
+# two spellings of a country adjective inside a registry name: «وزارة الدفاع الأمريكية» is also
+# written «وزارة الدفاع الأميركية» (normalized forms)
+_ADJECTIVE_SPELLINGS = (("امريك", "اميرك"), ("اميرك", "امريك"))
 
 
 def _rebuild(entries, lexicon) -> Registry:
