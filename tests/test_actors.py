@@ -1364,3 +1364,10 @@ def test_a_state_body_after_a_named_persons_name_gives_the_articles_country(reg)
 def test_both_spellings_of_american_in_a_registry_name(reg, mention, name):
     a = reg.resolve(mention, date="2018-06-01")
     assert (a.name, a.known, a.country) == (name, True, "USA")
+
+
+def test_the_interior_ministry_by_its_portfolio_takes_the_articles_country(reg):
+    # pool corpus: «وقالت الداخلية في بيان» in Tunisian, Jordanian, Saudi, Egyptian stories had no country
+    text = "أعلنت السلطات التونسية إنقاذ مهاجرين قبالة صفاقس. وقالت الداخلية في بيان إن الوحدات تحركت فورا في تونس."
+    a = reg.resolve("الداخلية", date="2018-06-03", article_text=text)
+    assert (a.country, a.role) == ("TUN", "ministry")
