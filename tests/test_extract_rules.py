@@ -1968,3 +1968,14 @@ def test_an_age_ends_the_speaker(extractor):
     # pool corpus: «الشاب البالغ من العمر 34 عاما», «رئيس الوزراء الجديد البالغ من العمر 42 عاما»
     q = only(quotes_of(extractor, "وقال الشاب البالغ من العمر 34 عاما إنه انتهى في السجن."))
     assert q["actor"] == "الشاب"
+
+
+@pytest.mark.parametrize("sentence,speaker,text", [
+    # an indefinite body head in construct with a known name is one speaker (pool corpus: «شرطة»
+    # spoke and «لندن "اسكتلند يارد" إصابة ...» was the object; unlabelled ANT: «شرطة عمان»)
+    ("وأعلنت شرطة عمان وفاة طفلة تبلغ 12 عاما متأثرة بجروحها.", "شرطة عمان", "وفاة طفلة تبلغ 12 عاما متأثرة بجروحها"),
+    ("وأدانت حكومة بغداد الهجوم على السفارة.", "حكومة بغداد", "الهجوم على السفارة"),
+])
+def test_a_body_head_in_construct_with_a_name_is_one_speaker(extractor, sentence, speaker, text):
+    q = only(quotes_of(extractor, sentence))
+    assert (q["speaker"], q["text"]) == (speaker, text)

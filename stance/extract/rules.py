@@ -1123,6 +1123,9 @@ def _construct_chain(toks, name_len) -> int:
                 or (name_len is not None and name_len([w]) > 0):
             break
         k += 1
+    if k == 1 and len(toks) > 1 and toks[1][0] == toks[0][1] + 1 and name_len is not None \
+            and not toks[1][2].startswith(("ال", "#")) and (n := name_len([x for _, _, x in toks[1:7]])):
+        return 1 + n  # «شرطة عمان», «حكومة بغداد»: an indefinite head in construct with a name
     if k == 1 or k >= len(toks):
         return 1
     n = name_len([x for _, _, x in toks[k:k + 6]]) if name_len is not None else 0
