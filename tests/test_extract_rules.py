@@ -1979,3 +1979,9 @@ def test_an_age_ends_the_speaker(extractor):
 def test_a_body_head_in_construct_with_a_name_is_one_speaker(extractor, sentence, speaker, text):
     q = only(quotes_of(extractor, sentence))
     assert (q["speaker"], q["text"]) == (speaker, text)
+
+
+def test_a_purpose_phrase_heads_no_speaker(extractor):
+    # unlabelled ANT: «ودعا لإجراء انتخابات» made «لإجراء» the speaker
+    assert all(q["speaker"] != "لإجراء" for q in quotes_of(extractor, "ودعا لإجراء انتخابات جديدة قبيل نهاية السنة."))
+    assert only(quotes_of(extractor, "وقال لوكوك إن الوضع صعب."))["actor"] == "مارك لوكوك"  # a name in «ل» still speaks

@@ -169,6 +169,9 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
         return True
     if w.startswith("ب") and len(w) > 4 and (_verbal_noun(w[1:]) or w[1:].startswith("ال") or w.endswith("ات")):
         return False  # «بتنفيذ», «بتعديلات»: a prepositional phrase
+    if w.startswith("ل") and not w.startswith("لل") and len(w) > 4 and _verbal_noun(w[1:]) \
+            and not lex.is_given_name(w) and registry.name_span(norms, i) == 0:
+        return False  # «ودعا لإجراء انتخابات»: a purpose phrase, no speaker
     if w[:1] in "وف" and w[1:2] in "يت" and len(w) >= 5 and len(norms) > i + 1 and norms[i + 1].startswith("ال") \
             and not lex.is_given_name(w[1:]):
         return False  # «ويواجه القس», «وتأتي الحادثة»: an imperfect verb with و and its subject
