@@ -374,10 +374,12 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int, head_orig: str |
             and lex.title_table.match_at(norms, j - 1) is None and lex.honorifics.match_at(norms, j - 1) is None \
             and (j == head + 1 or norms[j - 1].startswith("ال")) and not _in_name(registry, norms, j) \
             and norms[j - 1] not in sw.name_particles \
-            and not (j == head + 1 and _name_head(registry, norms, head, head_orig) and not _name_at(registry, norms, head)):
+            and not (j == head + 1 and _name_head(registry, norms, head, head_orig) and not _name_at(registry, norms, head)) \
+            and not (lex.title_table.match_at(norms, head) is not None and lex.country_at(norms, j - 1) is not None):
         return True  # «المشروع جدلا ساخنا», «مسؤولون مصريون مرارا»: an accusative object or adverb
         # (not «دي مستورا»; not the surname after a first name the registry does not know:
-        # «يوردانكا فاندوكوفا عمدة صوفيا»)
+        # «يوردانكا فاندوكوفا عمدة صوفيا»; not a first name after a title's country:
+        # «الرئيسة الكرواتية كوليندا غرابار»)
     if w.startswith("ال") and j > head and _after_country_name(lex, norms, head, j) \
             and not w.endswith(_NISBA_ENDS) and lex.country_at(norms, j) is None:
         return True  # «إسرائيل القيود», «الولايات المتحدة الحكومة السورية»: the verb's object

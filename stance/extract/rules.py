@@ -1322,7 +1322,8 @@ def _unknown_name_end(toks, k: int, name_len, surname: bool = False, objects: bo
             return end if at_object is None else min(end, at_object)  # the end, or punctuation
             # after the name («... صائب عريقات، قرار»)
         w = toks[end][2]
-        if w in _PREPOSITIONS or w in TIME_WORDS or w in _OBJECT_LINKS or (w.startswith("ب") and len(w) > 3):
+        if w in _PREPOSITIONS or w in TIME_WORDS or w in _OBJECT_LINKS or (w.startswith("ب") and len(w) > 3) \
+                or (w in _EVENT_PREPOSITIONS and end - k >= 2):  # («كوليندا غرابار كيتاروفيتش في 2015»)
             return end if at_object is None else min(end, at_object)  # (the object may open
             # before: «فلورانس بارلي تضامن بلادها»)
     if at_object is not None:
