@@ -1371,3 +1371,16 @@ def test_the_interior_ministry_by_its_portfolio_takes_the_articles_country(reg):
     text = "أعلنت السلطات التونسية إنقاذ مهاجرين قبالة صفاقس. وقالت الداخلية في بيان إن الوحدات تحركت فورا في تونس."
     a = reg.resolve("الداخلية", date="2018-06-03", article_text=text)
     assert (a.country, a.role) == ("TUN", "ministry")
+
+
+@pytest.mark.parametrize("mention,name", [
+    # a spokesperson of someone speaks, not that person: the name after «باسم» (and its title) is
+    # the principal's; the spokesperson's own name follows the principal's or an apposition's comma
+    ("المتحدثة باسم ترامب، ليندساي والترز", "المتحدثة باسم ترامب ليندساي والترز"),
+    ("المتحدث باسم بوتين ديمتري بيسكوف", "ديمتري بيسكوف"),
+    ("متحدث باسم رئيسة الوزراء البريطانية تيريزا ماي", "متحدث باسم رئيسة الوزراء البريطانية تيريزا ماي"),
+    # an apposition after a comma names the title holder (pool corpus)
+    ("قائد شرطة كابل، داود أمين", "داود أمين"),
+])
+def test_a_spokesperson_is_not_the_principal(reg, mention, name):
+    assert reg.resolve(mention, date="2018-06-01").name == name

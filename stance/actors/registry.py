@@ -772,6 +772,8 @@ class Registry:
         lex = self.lexicon
         if m.start <= head:
             return False
+        if norms[m.start - 1] == "باسم":
+            return True  # «المتحدثة باسم ترامب، ليندساي والترز»: the spokesperson of that person
         title_ends = set()  # where the titles before end: a title right after one is its apposition
         for t in lex.title_table.scan(norms, head):
             if t.start >= m.start:
@@ -1559,7 +1561,8 @@ class Registry:
         if not 2 <= n <= 3 or start < 2 or toks[start].orig.startswith(("ب", "ل", "و", "ف")):
             return None  # («دبلوماسيون روس ...، بتصوير فيديوهات مفبركة»: an adjunct)
         lex = self.lexicon
-        if any(_person_noun(norms, k) or lex.title_table.match_at(norms, k) is not None for k in range(1, start)):
+        after_from = next((k for k in range(1, start) if norms[k] in ("من", "عن")), start)
+        if any(_person_noun(norms, k) or lex.title_table.match_at(norms, k) is not None for k in range(after_from, start)):
             return None  # «مصدر قريب من الكاتب والإعلامي السعودي، جمال خاشقجي»: that person's name
         if all(self._plain_name_word(toks[j], norms, j) for j in range(start, len(toks))):
             return start, len(toks)
@@ -1669,10 +1672,17 @@ class Registry:
                     return Resolution(found.actor, f"«المملكة»: the article's kingdom ({found.how})", found.matched)
         unnamed = role == "official_unnamed"
         group = lex.group_heads.match_at(norms, head)
-        span = self._named_after_comma(mention, toks, norms) if unnamed or group else self._name_span(toks, norms, head)
+        span = self._named_after_comma(mention, toks, norms) if unnamed or group else \
+            (self._name_span(toks, norms, head) or self._named_after_comma(mention, toks, norms))
         if span is not None and self._governed_holder(norms, head, span, date,
                                                       _article_index(article_text) if article_text else None):
             span = None  # «زوجة الرئيس السوري بشار الأسد»: not بشار الأسد himself
+        if span is not None and "باسم" in norms[head:span[0]] and (known := self._aliases.match_at(norms, span[0])) \
+                and any(self._entries[r.idx]["type"] == "person" for r in known.payloads) \
+                and not any(self._person_name(norms[k:k + 1]) for k in range(head, span[0])):
+            span = None  # «المتحدث باسم الرئيس الفلسطيني محمود عباس (أبو مازن)»: the spokesperson's
+            # principal, not the speaker's own name (which follows the principal's: «المتحدث باسم
+            # بوتين ديمتري بيسكوف»)
         if span is None:
             cut = _second_conjunct(norms, head, lex)
             if cut is not None:  # «منظمة خيرية ومجموعة مراقبين»: joint speakers, the first one
