@@ -1334,6 +1334,7 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
     # Ross, read as Russian by the reduced registry); after a plural or dual head it is a country
     ("كارل روس", "كارل روس", None),
     ("هاري روس الزميل في معهد واشنطن", "هاري روس", "USA"),
+    ("وزير التجارة الأميركي ويلبر روس", "ويلبر روس", "USA"),  # after a title and its country too
     ("مسؤولون روس", "مسؤولون روس", "RUS"),
     ("وزيران إسرائيليان", "وزيران إسرائيليان", "ISR"),
     ("الرئيس التونسي قائد السبسي", "الباجي قائد السبسي", "TUN"),

@@ -1521,7 +1521,8 @@ class Registry:
             if 2 <= j - i <= 4 and j == len(norms):
                 return i, j
         titles = lex.title_table.scan(norms, start)
-        countries = lex.country_table.scan(norms, start)
+        countries = [c for c in lex.country_table.scan(norms, start) if not (  # «ويلبور روس»: a surname
+            c.payloads[0].kind == "plural" and c.start > start and self._plain_name_word(toks[c.start - 1], norms, c.start - 1))]
         if titles and countries and countries[-1].start >= titles[0].end:
             i, _ = lex.skip_modifiers(norms, countries[-1].end)
             while i < len(norms) and norms[i].startswith("ال") \
@@ -1566,7 +1567,7 @@ class Registry:
             return None  # «مصدر قريب من الكاتب والإعلامي السعودي، جمال خاشقجي»: that person's name
         if all(self._plain_name_word(toks[j], norms, j) for j in range(start, len(toks))):
             return start, len(toks)
-        return None
+        return None  # (a known person there is the principal: «المتحدثة باسم المستشارة، أنجيلا ميركل»)
 
     def _first_name_before(self, toks, norms: list[str], start: int, i: int) -> bool:
         """«المتحدثة باسم وزارة الخارجية القطرية لولوة راشد الخاطر»: a word the lists do not know
@@ -1616,8 +1617,12 @@ class Registry:
         """A word that can be part of a name: no number, title, country, modifier, function
         word, body word or honorific."""
         lex = self.lexicon
+        country = lex.country_word(norms, j, clitics=False)
+        if country is not None and country[0].kind == "plural" and j > 0 and not norms[j].startswith("ال") \
+                and self._plain_name_word(toks[j - 1], norms, j - 1):
+            country = None  # «ويلبور روس»: a surname after a first name
         return not (norms[j][:1].isdigit() or lex.title_table.match_at(norms, j)
-                    or lex.country_word(norms, j, clitics=False)
+                    or country
                     or lex.modifiers.match_at(norms, j, clitics=False) or _function_word(toks[j])
                     or lex.body_words.match_at(norms, j, clitics=False) or lex.honorifics.match_at(norms, j))
 
