@@ -80,6 +80,9 @@ def anaphoric_kind(mention: str, lexicon=None) -> str | None:
         if len(words) == 2 and words[1].startswith("ال") and (words[1].endswith(("ي", "ية")) or (
                 lexicon is not None and lexicon.country_at([_norm(words[1])], 0) is not None)):
             return None
+        if len(words) == 2 and lexicon is not None and not words[1].startswith(("ال", "#")) \
+                and words[1] not in lexicon.emphatics and ANAPHORIC_HEADS[head] == "person":
+            return None  # «البابا فرنسيس», «الشيخ محمد»: a title and a name, no anaphor
         return ANAPHORIC_HEADS[head]
     return None
 
