@@ -1385,3 +1385,10 @@ def test_the_interior_ministry_by_its_portfolio_takes_the_articles_country(reg):
 ])
 def test_a_spokesperson_is_not_the_principal(reg, mention, name):
     assert reg.resolve(mention, date="2018-06-01").name == name
+
+
+def test_a_surname_that_is_a_countrys_plural_takes_the_full_names_country(reg):
+    # dev (reduced registry): «روس» alone after «دينس روس، الزميل في معهد واشنطن» was Russian
+    text = "وقال هاري روس، الزميل في معهد واشنطن الأمريكي، إن نادر وسيط. وقال روس إن أحدا لا يعرف من يدفع له."
+    a = reg.resolve("روس", date="2018-03-07", article_text=text)
+    assert (a.name, a.country) == ("هاري روس", "USA")

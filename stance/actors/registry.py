@@ -1778,6 +1778,8 @@ class Registry:
                         return known  # «أوغلو» after «مولود جاويش أوغلو»: the registry's person
                     notes.append(f"the article's full name for {name}: {full}")
                     name, words = full, tokenize(full)
+                    if country is not None and lex.country_at(norms, head) is not None:
+                        country = None  # «روس» after «دينس روس»: a surname, no Russians
             if country is None and head_end is None and article_text:
                 # no unnamed or group head: a surname the registry does not know («فوتيل»), or a
                 # title or body without a country. The article's description of those words
