@@ -2000,3 +2000,12 @@ def test_a_title_and_a_name_is_no_anaphor(extractor):
             '"كارثة إنسانية" في محافظة إدلب. وقال البابا إن "رياح الحرب ما زالت تعصف".')
     actors = [q["actor"] for q in quotes_of(extractor, text)]
     assert actors[0] == "جان إيف لودريان" and "جان إيف لودريان" not in actors[1:]
+
+
+def test_a_body_heads_title_takes_the_last_bodys_country_and_keeps_it(extractor):
+    # dev (reduced registry): NATO's secretary general, named after NATO spoke, had no country
+    # in 9 quotes; his surname alone later keeps the country his first mention was given
+    text = ('وشجب حلف الناتو الاعتداء الذي تعرض له الجاسوس المزدوج. وأكد الأمين العام ينس كارلسن أن '
+            '"المادة السامة من الدرجة العسكرية". وقال كارلسن إن "الحلف لا يرغب في حرب باردة".')
+    qs = quotes_of(extractor, text)
+    assert [(q["actor"], q["actor_country"]) for q in qs[1:]] == [("ينس كارلسن", "INT"), ("ينس كارلسن", "INT")]

@@ -323,7 +323,33 @@ class Attributor:
                 return ante
         if not getattr(actor, "known", True) and actor.country is None:
             actor = self._country_of_the_body_spoken_for(actor, mention, before)
+        if not getattr(actor, "known", True) and actor.country is None:
+            actor = self._country_of_the_body_headed(actor, mention)
+        if not getattr(actor, "known", True) and actor.country is None:
+            actor = self._country_given_before(actor)
         return self._unnamed_source(actor, mention)
+
+    def _country_given_before(self, actor):
+        """«ستولتنبرغ» after «الأمين العام ينس ستولتنبرغ» (whose country an earlier mention gave):
+        one person, one country in an article."""
+        for sp in reversed(self.history):
+            if sp.actor.id == actor.id and sp.actor.country:
+                return dataclasses.replace(actor, country=sp.actor.country)
+        return actor
+
+    def _country_of_the_body_headed(self, actor, mention: str):
+        """«وشجب حلف الناتو ... وأكد الأمين العام ينس ستولتنبرغ»: a body head's title with no
+        body in the mention heads the last body that spoke, and takes its country."""
+        norms = _norm(mention).split()
+        lex = self.registry.lexicon
+        m = lex.title_table.match_at(norms, 0) if norms else None
+        if m is None or not m.payloads[0].body_office or lex.country_table.scan(norms, m.end) \
+                or lex.body_words.scan(norms, m.end) or m.end >= len(norms) or norms[m.end].startswith("ال"):
+            return actor  # (its own body after the title: «مدير المركز العميد ...»)
+        for sp in reversed(self.history[-_HISTORY:]):
+            if getattr(sp.actor, "type", "") == "body":
+                return dataclasses.replace(actor, country=sp.actor.country) if sp.actor.country else actor
+        return actor
 
     def _country_of_the_body_spoken_for(self, actor, mention: str, before: int):
         """«أحمد محجوب، المتحدث باسم الوزارة» after «وزارة الخارجية العراقية»: a spokesperson of a
