@@ -1382,6 +1382,8 @@ def test_the_interior_ministry_by_its_portfolio_takes_the_articles_country(reg):
     ("متحدث باسم رئيسة الوزراء البريطانية تيريزا ماي", "متحدث باسم رئيسة الوزراء البريطانية تيريزا ماي"),
     # an apposition after a comma names the title holder (pool corpus)
     ("قائد شرطة كابل، داود أمين", "داود أمين"),
+    # a country's name inside an organization's name («لبنك مصر») is no government speaking
+    ("العضو المنتدب لبنك مصر إيران، عمرو طنطاوي", "عمرو طنطاوي"),
 ])
 def test_a_spokesperson_is_not_the_principal(reg, mention, name):
     assert reg.resolve(mention, date="2018-06-01").name == name

@@ -713,6 +713,9 @@ class Registry:
         # 4. bodies
         if bodies and not self._body_heads(norms, head, bodies[0][0]):
             return None  # «جاسون رضايان من صحيفة واشنطن بوست», «مفتي مصر شوقي علام»: a person described by a place
+        if bodies and bodies[0][1].kind in ("country_name", "capital") and bodies[0][0].start > head + 1 \
+                and _governed_by_clitic(norms[bodies[0][0].start - 1]):
+            return None  # «العضو المنتدب لبنك مصر إيران، عمرو طنطاوي»: a name that holds a country's
         if bodies and bodies[0][1].kind in ("country_name", "capital") and bodies[0][0].start > head:
             lead = lex.body_words.match_at(norms, head)
             if lead is not None and "government" not in lead.payloads:
@@ -1992,6 +1995,11 @@ _FUNCTION_WORDS = {"في", "من", "عن", "باسم", "الذي", "التي", "
 def _clitic_function_word(norm: str) -> bool:
     """«بأن», «لأن», «وإن», «لجورج» is no: a complementizer or preposition with a clitic before it."""
     return norm[:1] in "بلوف" and len(norm) > 2 and norm[1:] in ("ان", "انه", "انها", "ن", "ما", "من")
+
+
+def _governed_by_clitic(w: str) -> bool:
+    """«لبنك», «بشركة»: a noun with «ل» or «ب» on it (no article), in construct with what follows."""
+    return w[:1] in "لب" and len(w) > 3 and not w.startswith(("ال", "لل", "بال"))
 
 
 def _function_word(tok) -> bool:
