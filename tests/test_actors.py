@@ -1384,6 +1384,11 @@ def test_the_interior_ministry_by_its_portfolio_takes_the_articles_country(reg):
     ("قائد شرطة كابل، داود أمين", "داود أمين"),
     # a country's name inside an organization's name («لبنك مصر») is no government speaking
     ("العضو المنتدب لبنك مصر إيران، عمرو طنطاوي", "عمرو طنطاوي"),
+    # a given name written with a final «ى» is a given name («على» is not): «مصطفى عبد الحميد» was
+    # «عبد الحميد», «يحيى السنوار» the whole mention; a name in construct with a university is its
+    ("وزير الإعلام الغاني مصطفى عبد الحميد", "مصطفى عبد الحميد"),
+    ("القائد العام لحركة حماس في غزة يحيى السنوار", "يحيى السنوار"),
+    ("أستاذ التاريخ في جامعة مصطفى كمال في هاتاي، سليمان هاتيبوغلو", "سليمان هاتيبوغلو"),
 ])
 def test_a_spokesperson_is_not_the_principal(reg, mention, name):
     assert reg.resolve(mention, date="2018-06-01").name == name

@@ -415,11 +415,15 @@ class Lexicon:
         return m.end if m is not None else None
 
     def is_given_name(self, tok: str, orig: str = "") -> bool:
-        if orig.endswith(("ى", "ىٰ")):
-            return False  # «على», «إلى» fold to «علي», «الي» under normalization
+        if orig.endswith(("ى", "ىٰ")) and tok in _YA_FUNCTION_WORDS:
+            return False  # «على», «إلى» fold to «علي», «الي» under normalization (not «مصطفى», «موسى»)
         if tok == "ان" and orig.lstrip("وفل")[:1] in ("أ", "إ"):
             return False  # the complementizers «أن», «إن» fold to «ان», the name «آن»
         return tok in self.given_names or any(v in self.given_names for v in clitic_variants(tok)[1:])
+
+
+# function words written with a final «ى» that fold onto a given name («على» -> «علي»)
+_YA_FUNCTION_WORDS = frozenset({"علي", "الي", "حتي", "لدي", "متي", "سوي"})
 
 
 def _before_bin(norms: list[str], end: int) -> bool:
