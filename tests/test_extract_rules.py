@@ -2009,3 +2009,24 @@ def test_a_body_heads_title_takes_the_last_bodys_country_and_keeps_it(extractor)
             '"المادة السامة من الدرجة العسكرية". وقال كارلسن إن "الحلف لا يرغب في حرب باردة".')
     qs = quotes_of(extractor, text)
     assert [(q["actor"], q["actor_country"]) for q in qs[1:]] == [("ينس كارلسن", "INT"), ("ينس كارلسن", "INT")]
+
+
+@pytest.mark.parametrize("sentence,actor,country", [
+    # pool corpus: the body speaks through the one after «على لسان» (the whole phrase had been the
+    # actor's name); the body's country, or its voice's when the body's mention has none
+    ("وأكدت النيابة العامة الفدرالية البلجيكية، على لسان المتحدثة باسمها وينكي روغن، أن التحقيق مستمر.",
+     "النيابة العامة الفدرالية البلجيكية", "BEL"),
+    ('وقال الجيش الإسرائيلي على لسان ناطقه أفيخاي أدرعي: "رصدت قواتنا عددا من المخربين".',
+     "الجيش الإسرائيلي", "ISR"),
+])
+def test_a_body_speaking_through_its_spokesperson_is_the_speaker(extractor, sentence, actor, country):
+    q = only(quotes_of(extractor, sentence))
+    assert (q["actor"], q["actor_country"]) == (actor, country)
+
+
+def test_downing_street_is_the_british_government(extractor):
+    # unlabelled ANT: «كما أعلن داوننغ ستريت.» made «داوننغ» a speaker and «ستريت» its words
+    text = ("وقررت ماي تعيين جيريمي هانت وزيرا للخارجية، كما أعلن داوننغ ستريت. "
+            "وقال داونينغ ستريت في بيان إن رئيسة الوزراء ستزور بروكسل.")
+    assert [(q["actor"], q["text"]) for q in quotes_of(extractor, text)] == [
+        ("الحكومة البريطانية", "رئيسة الوزراء ستزور بروكسل")]

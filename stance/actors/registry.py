@@ -27,6 +27,7 @@ How a mention is read (all on :func:`stance.text.normalize_ar` tokens):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import functools
 import itertools
@@ -132,6 +133,7 @@ class _ArticleIndex:
 
 
 _LEADING_WA_FA = regex.compile(r" [وف](?=[^ ]{3})")
+_TONGUE = regex.compile(r"(?:^|[\s،,])على\s+لسان\s+")  # «X، على لسان Y»: Y speaks for X
 
 
 @functools.lru_cache(maxsize=32)
@@ -479,7 +481,10 @@ class Registry:
         r = self._without_patronymic(mention, d, article_id, article_text)
         if r is not None:
             return r
-        return self._unknown(mention, article_id, article_text, d)
+        r = self._unknown(mention, article_id, article_text, d)
+        if "لسان" in r.actor.name.split():  # the mention read whole, «على لسان» and all
+            return self._through_tongue(mention, d, article_id, article_text) or r
+        return r
 
     @staticmethod
     def _counted(mention: str) -> str | None:
@@ -492,6 +497,22 @@ class Registry:
             return None
         of, _, counted = rest.strip().partition(" ")
         return counted.strip() if of == "من" and counted.strip() else rest.strip()  # «ثلاثة من المسؤولين»
+
+    def _through_tongue(self, mention: str, date, article_id, article_text) -> Resolution | None:
+        """«النيابة العامة الفدرالية البلجيكية، على لسان المتحدثة باسمها وينكي روغن», «الجيش
+        الإسرائيلي على لسان ناطقه أفيخاي أدرعي»: the body speaks, through the one after «على
+        لسان» (whose mention gives its country when the body's gives none). None when the
+        mention has no such phrase."""
+        m = _TONGUE.search(mention)
+        before, after = mention[:m.start()].strip(" ،,") if m else "", mention[m.end():].strip(" ،,") if m else ""
+        if not before or not after:
+            return None
+        r = self.explain(before, date=date, article_id=article_id, article_text=article_text)
+        if r.actor.country is None:
+            voice = self.explain(after, date=date, article_id=article_id, article_text=article_text).actor
+            if voice.country is not None:
+                r = Resolution(dataclasses.replace(r.actor, country=voice.country), r.how, r.matched)
+        return Resolution(r.actor, r.how + " (before «على لسان»)", r.matched)
 
     def _without_patronymic(self, mention: str, date, article_id, article_text) -> Resolution | None:
         """«عادل بن أحمد الجبير» is «عادل الجبير»: a person the registry knows by first and family
@@ -1487,10 +1508,13 @@ class Registry:
         if 2 <= run - start < 5 and run < len(norms):
             return start, run  # «جاي سيكولو، أحد محاميي ترامب»: the name before its apposition
         family = speaker_words().family_nouns
+        inside_title = {k for t in lex.title_table.scan(norms, start) for k in range(t.start + 1, t.end)}
         for i in range(start, len(norms)):
             if not (lex.is_given_name(norms[i], toks[i].orig)
                     or (i + 2 < len(norms) and norms[i + 1] in ("بن", "ابن") and plain(i))):
                 continue  # a first name, or a word before «بن» («الأمير تركي بن محمد»)
+            if i in inside_title:
+                continue  # a title's own word: «باسمه» of «المتحدث باسمه» (not the first name «باسم»)
             if i > start and norms[i - 1] in family:
                 return None  # «متحدث باسم أسرة جورج بوش الأب»: the family's name, not the speaker's
             title = lex.title_table.match_at(norms, i, clitics=False)
@@ -1545,7 +1569,8 @@ class Registry:
             # the end, first names the list does not know included: «المتحدثة باسم مكتب حقوق
             # الإنسان في الأمم المتحدة رافينا شامداساني», «... (البنتاغون) أدريان غالاواي», «رجل
             # الدين مقتدى الصدر»
-            for i in range(h + 1, len(norms)):
+            for i in range(max(h + 1, titles[0].end if titles and titles[0].start == h else 0), len(norms)):
+                # (after the whole title: not «باسمه» of «المتحدث باسمه»)
                 if norms[i] in _RELATIVES:
                     break  # «المركز الذي يعمل فيه قبلان»: a relative clause, no name after it
                 last = toks[i - 1].orig.lstrip("(«\"")  # («والطاقة»: «و» and a definite word; not «والد»)

@@ -457,6 +457,34 @@ def _opens_title_or_body(registry, norms: list[str], i: int) -> bool:
         lex.title_table, lex.unnamed_table, lex.unnamed_prefixes, lex.group_heads, lex.body_words))
 
 
+def _verb_before_definite_subject(registry, norms: list[str], i: int, orig: str) -> bool:
+    """Whether ``norms[i]`` is «و»/«ف» and a short word that can be nothing but a verb before a
+    title or body («وحاول المتحدث», «وفاجأ الرئيس», «وحاول وزير الخارجية»): no name, title, body, person
+    noun or given name (not «وليد», «وزير», «واشنطن»)."""
+    w = norms[i] if i < len(norms) else ""
+    if not (w[:1] in "وف" and 4 <= len(w) <= 6 and i + 1 < len(norms) and norms[i + 1].startswith("ال")
+            and _perfect_verb_shape(w[1:])):
+        return False
+    lex = registry.lexicon
+    if lex.is_given_name(w, orig) or lex.is_given_name(w[1:], orig[1:]) or _name_at(registry, norms, i) \
+            or lex.country_at(norms, i) is not None or speaker_words().person_nouns.match_at(norms, i) is not None \
+            or any(t.match_at(norms, i) is not None for t in (lex.title_table, lex.unnamed_table, lex.unnamed_prefixes,
+                                                              lex.group_heads, lex.body_words, lex.honorifics)):
+        return False
+    return _opens_title_or_body(registry, norms, i + 1)
+
+
+def _perfect_verb_shape(s: str) -> bool:
+    """Whether a normalized word can be a perfect verb (feminine «ت» allowed): فعل with no
+    long vowel inside («قال», «خصص», not «كيل» of «وكيل», «حده» of «وحدة»), or four letters as
+    أفعل, تفعّل or فاعل («أصدر», «تبنى», «حاول»; not «زراء» of «وزراء», «سايل» of «وسائل»)."""
+    if len(s) > 3 and s.endswith("ت"):
+        s = s[:-1]
+    if len(s) == 3:
+        return s[1] not in "يو" and s[2] not in "هء"
+    return len(s) == 4 and (s[0] in "اأت" or s[1] == "ا") and s[2] not in "يء" and s[3] not in "ء"
+
+
 def addressee_word(w: str, sw=None) -> bool:
     """«لرويترز», «للصحفيين»: ل and one of the addressees (speakers.yaml), normalized."""
     sw = sw or speaker_words()
@@ -505,6 +533,9 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
         skipped = True
     elif head + 1 < len(norms) and _with_pronoun(norms[head], sw.adjunct_openers):
         head += 1  # «قال خلالها رئيس الوزراء»: an adverb with a pronoun before the subject
+        skipped = True
+    elif _verb_before_definite_subject(registry, norms, head, mention[words[head][0]:words[head][1]]):
+        head += 1  # «وحاول المتحدث باسم الوزارة ... حين قال»: a verb no list knows, then its subject
         skipped = True
     if not is_speaker_head(registry, norms, head, article_text, mention[words[head][0]:words[head][1]]):
         # «ومررت الأمم المتحدة», «وأصدرت الفصائل بيانا»: a verb with و/ف before the subject
