@@ -2030,3 +2030,12 @@ def test_downing_street_is_the_british_government(extractor):
             "وقال داونينغ ستريت في بيان إن رئيسة الوزراء ستزور بروكسل.")
     assert [(q["actor"], q["text"]) for q in quotes_of(extractor, text)] == [
         ("الحكومة البريطانية", "رئيسة الوزراء ستزور بروكسل")]
+
+
+def test_whom_it_was_told_is_no_part_of_the_quote(extractor):
+    # unlabelled ANT: «أبلغ» (and «أخبر»: verbs.yaml `told`) take whom it was told as their object;
+    # «رويترز» had opened the quote, as «وصف»'s object rightly does
+    q = only(quotes_of(extractor, "وأبلغ مصدر مخابراتي رويترز بأن مقاتلي التنظيم متشبثون بمواقعهم."))
+    assert (q["speaker"], q["text"]) == ("مصدر مخابراتي", "مقاتلي التنظيم متشبثون بمواقعهم")
+    q = only(quotes_of(extractor, 'ووصف ترامب الاتفاقية مع إيران بأنها "كارثة" على أمريكا.'))
+    assert q["text"].startswith("الاتفاقية")

@@ -29,7 +29,7 @@ AGREEMENT = {"m", "f", "p"}
 ANAPHOR_KINDS = {"person", "minister", "head", "body", "ministry", "government", "army", "same_head", "any"}
 VERB_FIELDS = {"stem", "forms", "object", "continues", "ambiguous", "preposition", "requires_preposition",
                "named_subject", "pronoun_object", "sentence_initial",
-               "bi", "transitive", "needs_object", "addressee_in_slot", "statement", "reported_from", "__line__"}
+               "bi", "transitive", "needs_object", "told", "addressee_in_slot", "statement", "reported_from", "__line__"}
 VERB_FILE_FIELDS = {"verbs", "prepositions", "participles", "participles_bi", "participles_plain", "masdars",
                     "masdar_objects", "__line__"}
 
@@ -112,7 +112,7 @@ def _check_verb(e, i: int, path, prepositions) -> dict:
     if not isinstance(stem, str) or not stem.strip():
         raise InputError("a verb entry needs its stem (a word)", path, line, f"{where}.stem")
     forms = _agreement_map(e.get("forms"), path, line, f"{where}.forms")
-    for key in ("object", "continues", "requires_preposition", "bi", "transitive", "needs_object",
+    for key in ("object", "continues", "requires_preposition", "bi", "transitive", "needs_object", "told",
                 "addressee_in_slot", "statement", "reported_from", "named_subject", "pronoun_object"):
         if key in e and not isinstance(e[key], bool):
             raise InputError("expected true or false", path, line, f"{where}.{key}")
@@ -137,7 +137,7 @@ def _check_verb(e, i: int, path, prepositions) -> dict:
     return {"stem": stem.strip(), "forms": forms, "object": e.get("object", True), "ambiguous": ambiguous,
             "preposition": prep, "requires_preposition": bool(e.get("requires_preposition")),
             "bi": bool(e.get("bi")), "transitive": bool(e.get("transitive")),
-            "needs_object": bool(e.get("needs_object")),
+            "needs_object": bool(e.get("needs_object")), "told": bool(e.get("told")),
             "addressee_in_slot": bool(e.get("addressee_in_slot")), "statement": bool(e.get("statement")),
             "reported_from": bool(e.get("reported_from")), "continues": bool(e.get("continues")),
             "named_subject": bool(e.get("named_subject")), "pronoun_object": bool(e.get("pronoun_object")),

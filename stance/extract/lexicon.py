@@ -184,6 +184,7 @@ class VerbLexicon:
         self.intransitive_prep = {s: e["preposition"] for s, e in verbs.items() if e["preposition"]}
         self.transitive_stems = frozenset(s for s, e in verbs.items() if e["transitive"])
         self.needs_object_stems = frozenset(s for s, e in verbs.items() if e.get("needs_object"))
+        self.told_stems = frozenset(s for s, e in verbs.items() if e.get("told"))
         self.no_object = frozenset(s for s, e in verbs.items() if not e["object"])
         self.slot_addressee_stems = frozenset(s for s, e in verbs.items() if e["addressee_in_slot"])
         self.statement_stems = frozenset(s for s, e in verbs.items() if e["statement"])

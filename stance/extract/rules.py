@@ -1834,8 +1834,8 @@ def _with_object(site: Site, content, obj: int | None) -> tuple[int, int, str] |
     indirect quote starts at the object (the codebook: the text starts after the verb and its
     speaker), also when what follows «بأن» is one quoted word. None: no object, or the words
     after «بأن» are a full quotation (a direct quote)."""
-    if obj is None or (content is not None and content[2] == "direct"):
-        return None
+    if obj is None or (content is not None and content[2] == "direct") or site.stem in site.doc.lex.told_stems:
+        return None  # (whom it was told is no part of what was said: «أبلغ مصدر رويترز بأن»)
     doc, text = site.doc, site.doc.text
     end = content[1] if content is not None else _trim(text, site.comp.end(), _clause_end(doc, site.comp.end(), doc.end))[1]
     return (obj, end, "indirect") if count_words(text, obj, end, 3) >= 3 else None
