@@ -754,8 +754,9 @@ def test_a_dependent_title_and_the_name_after_it(reg, mention, name):
     ("وشكك الرئيس التركي", "الرئيس التركي"),
     ("وزراء الاتحاد الأوروبي", "وزراء الاتحاد الأوروبي"),
     ("وكيل وزارة الخارجية ستيف غولدشتاين", "وكيل وزارة الخارجية ستيف غولدشتاين"),
-    # an addressee after an apposition: «للنواب»
+    # an addressee after an apposition: «للنواب»; «لوسائل الإعلام»
     ("وزير التجارة، ليام فوكس، للنواب", "وزير التجارة، ليام فوكس"),
+    ("رئيس الشرطة في كييف لوسائل الإعلام المحلية", "رئيس الشرطة في كييف"),
 ])
 def test_speaker_phrase_is_trimmed_to_its_head_noun_phrase(reg, mention, speaker):
     from stance.actors.speakers import speaker_span
@@ -1403,6 +1404,14 @@ def test_the_interior_ministry_by_its_portfolio_takes_the_articles_country(reg):
     ("المتحدثة باسمها وينكي روغن", "وينكي روغن"),
     ("المتحدث باسمها غلام حسين محسني إجائي", "غلام حسين محسني إجائي"),
     ("المتحدث باسمه", "المتحدث باسمه"),
+    # unlabelled ANT: a spokesperson of a title holder is not the holder («المتحدث باسم رئيس الوزراء
+    # الإسرائيلي» was Netanyahu, «متحدث باسم الرئيس الفلسطيني» Abbas), and «لشؤون الإعلام العربي» is
+    # a description, not his name
+    ("المتحدث باسم رئيس الوزراء الإسرائيلي لشؤون الإعلام العربي",
+     "المتحدث باسم رئيس الوزراء الإسرائيلي لشؤون الإعلام العربي"),
+    ("المتحدث باسم رئيس الوزراء الإسرائيلي لشؤون الإعلام العربي، أوفير جندلمان", "أوفير جندلمان"),
+    ("متحدث باسم الرئيس الفلسطيني", "متحدث باسم الرئيس الفلسطيني"),
+    ("المتحدث باسم الرئيس التركي رجب طيب أردوغان", "إبراهيم قالن"),
 ])
 def test_a_spokesperson_is_not_the_principal(reg, mention, name):
     assert reg.resolve(mention, date="2018-06-01").name == name

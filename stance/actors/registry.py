@@ -730,6 +730,9 @@ class Registry:
                                        and titles[k + 1].start == t.end and not norms[t.start].startswith("ال")):
                     break  # «سفير خادم الحرمين الشريفين», «مبعوث الرئيس الأمريكي»: the envoy of
                     # the next title's holder is not that holder
+                after = self.lexicon.skip_modifiers(norms, t.end)[0]
+                if title.office == "spokesperson" and after < len(norms) and norms[after] == "باسم":
+                    break  # «المتحدث باسم رئيس الوزراء الإسرائيلي»: his spokesperson, not the prime minister
             return None
         # 4. bodies
         if bodies and not self._body_heads(norms, head, bodies[0][0]):
@@ -1558,8 +1561,10 @@ class Registry:
             i = lex.skip_honorifics(norms, i)
             if 0 < len(norms) - i <= 4 and not toks[i].orig.startswith("ال") \
                     and not any(v.startswith("ال") for v in clitic_variants(norms[i])[1:]) \
+                    and not (norms[i][:1] in "بل" and any(w.startswith("ال") for w in norms[i + 1:])) \
                     and all(plain(j) for j in range(i, len(norms))):  # not «الديمقراطية لم يذكر اسمه»,
-                return i, len(norms)  # nor a place after a preposition («سفير روسيا بالأمم المتحدة»)
+                return i, len(norms)  # nor a place after a preposition («سفير روسيا بالأمم المتحدة»,
+                # «... الإسرائيلي لشؤون الإعلام العربي»)
         h = lex.skip_honorifics(norms, start)
         if h + 1 < len(norms) and lex.body_words.match_at(norms, h) is None and (
                 (titles and titles[0].start == h) or (
