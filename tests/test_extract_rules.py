@@ -2039,3 +2039,10 @@ def test_whom_it_was_told_is_no_part_of_the_quote(extractor):
     assert (q["speaker"], q["text"]) == ("مصدر مخابراتي", "مقاتلي التنظيم متشبثون بمواقعهم")
     q = only(quotes_of(extractor, 'ووصف ترامب الاتفاقية مع إيران بأنها "كارثة" على أمريكا.'))
     assert q["text"].startswith("الاتفاقية")
+
+
+def test_a_family_named_by_a_members_name_is_one_speaker(extractor):
+    # unlabelled ANT / pool corpus: «ونفت عائلة شريف ...» had «عائلة» alone as the speaker and
+    # «شريف» in the object; «وطالبت عائلة بوغدير» split the name after «ب»
+    q = only(quotes_of(extractor, "ونفت عائلة شريف وأنصاره مرارا اتهامات الفساد."))
+    assert q["speaker"] == "عائلة شريف"

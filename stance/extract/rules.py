@@ -1223,7 +1223,20 @@ def _np_length(toks, name_len=None) -> int:
     return j
 
 
+def _family_np(toks, name_len=None) -> int:
+    """«ونفت عائلة شريف وأنصاره مرارا اتهامات»: a family noun and the name it is known by (a
+    name the registry knows, else one word); 0 when no family noun opens ``toks``."""
+    if len(toks) > 2 and toks[0][2] in _FAMILY_HEADS and not toks[1][2].startswith("ال") \
+            and toks[1][2] not in _PREPOSITIONS:
+        k = name_len([w for _, _, w in toks[1:8]]) if name_len is not None else 0
+        return 1 + (k or 1)
+    return 0
+
+
 def _np_tokens(toks, name_len=None) -> int:
+    family = _family_np(toks, name_len)
+    if family:
+        return family
     if name_len is not None and len(toks) > 1 and toks[0][2] in GENERIC_BODY_HEADS:
         k = name_len([w for _, _, w in toks[1:9]])
         if k and name_len([w for _, _, w in toks[:8]]) <= k:
@@ -1609,6 +1622,7 @@ _APPOSITION_PRONOUNS = frozenset(words("apposition_pronouns"))
 _QUANTITY_PREFIXES = frozenset(tuple(p.split()) for p in words("quantity_prefixes"))
 _QUANTIFIERS = frozenset(words("quantifiers"))  # «عدة», «عشرات» before an indefinite plural
 _NAME_PARTICLES = frozenset(words("name_particles"))
+_FAMILY_HEADS = frozenset(words("family_heads"))
 _WITHHELD = frozenset(words("withheld_names"))
 _VERBAL_NOUN = words("verbal_noun")
 _WAW_NOUN = words("waw_verbal_noun")
