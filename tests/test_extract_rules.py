@@ -2046,3 +2046,10 @@ def test_a_family_named_by_a_members_name_is_one_speaker(extractor):
     # «شريف» in the object; «وطالبت عائلة بوغدير» split the name after «ب»
     q = only(quotes_of(extractor, "ونفت عائلة شريف وأنصاره مرارا اتهامات الفساد."))
     assert q["speaker"] == "عائلة شريف"
+
+
+def test_a_verbal_noun_after_a_body_opens_the_object(extractor):
+    # unlabelled ANT: «وأعلن الديوان الملكي في الأردن تكليف عمر الرزاز ... بتشكيل حكومة» made the
+    # Royal Court, the verbal noun and the new prime minister's name one speaker (actor: الرزاز)
+    q = only(quotes_of(extractor, "وأعلن الديوان الملكي في الأردن تكليف عمر الرزاز بتشكيل حكومة جديدة."))
+    assert (q["speaker"], q["text"]) == ("الديوان الملكي في الأردن", "تكليف عمر الرزاز بتشكيل حكومة جديدة")

@@ -879,6 +879,7 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     # and the noun phrase it counts
     j = lead + _np_length(toks[lead:], name_len)  # the speaker noun phrase: a head, its modifiers, a name
     split = (_far_bi_word(text, toks, j, name_len, lex) if bi and not transitive else None) \
+        or _verbal_noun_after_np(text, toks, j, name_len) \
         or _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep) \
         or _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, name_len, lex, lead) \
         or _indefinite_after_definite(text, toks, j, name_len) \
@@ -1035,6 +1036,20 @@ def _noun_after_body(toks, j: int, name_len) -> bool:
             or speaker_words().person_nouns.match_at([_norm_word(w)], 0) is not None:
         return False  # (a person noun is an apposition: «طهران حليفة دمشق»)
     return not toks[j + 1][2].startswith(("ب", "ل", "و", "ف")) or toks[j + 1][2].startswith("ال")
+
+
+def _verbal_noun_after_np(text, toks, j, name_len):
+    """«وأعلن الديوان الملكي (في الأردن) تكليف عمر الرزاز بتشكيل حكومة»: a verbal noun in
+    construct right after the definite words of a speaker noun phrase (or after them and «في»
+    with a place) opens the object, though the noun phrase read a name after it, and before any
+    preposition further on. ``j``: the noun phrase's length as read."""
+    for k in range(1, min(j + 1, len(toks), 6)):
+        if not toks[k - 1][2].startswith("ال"):
+            continue
+        o = k + 2 if toks[k][2] == "في" and k + 2 < len(toks) else k
+        if "،" not in text[toks[k - 1][1]:toks[o][0]] and _verbal_noun_in_construct(toks, o, name_len):
+            return clean_speaker(text, toks[0][0], toks[o - 1][1], name_len), toks[o][0]
+    return None
 
 
 def _indefinite_after_definite(text, toks, j, name_len):
