@@ -1303,6 +1303,10 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
 @pytest.mark.parametrize("mention,name,country", [
     # unlabelled ANT: the G7 had the country of the next country named («مجموعة السبع الكبرى روسيا»)
     ("مجموعة السبع الكبرى", "مجموعة السبع", "INT"),
+    # a government named by its head is the country's government («حكومة ماي» was an unknown actor,
+    # «حكومة ميركل» Merkel)
+    ("حكومة تيريزا ماي", "الحكومة البريطانية", "GBR"),
+    ("حكومة ميركل", "الحكومة الألمانية", "DEU"),
     ("داونينغ ستريت", "الحكومة البريطانية", "GBR"),
     # unlabelled ANT paragraphs (stop 26): the countries of Europe, Asia, Africa and the Americas the
     # corpus names give a country and close the name; a rank word opening a description («الفريق

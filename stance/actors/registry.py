@@ -475,7 +475,8 @@ class Registry:
             r = self._match(counted, d, article_id, article_text)
             if r is not None:
                 return r
-        r = self._match(mention, d, article_id, article_text)
+        r = self._government_of_holder(mention, d, article_id, article_text) \
+            or self._match(mention, d, article_id, article_text)
         if r is not None:
             return r
         r = self._without_patronymic(mention, d, article_id, article_text)
@@ -497,6 +498,23 @@ class Registry:
             return None
         of, _, counted = rest.strip().partition(" ")
         return counted.strip() if of == "من" and counted.strip() else rest.strip()  # «ثلاثة من المسؤولين»
+
+    def _government_of_holder(self, mention: str, date, article_id, article_text) -> Resolution | None:
+        """«حكومة ميركل», «حكومة رئيس الوزراء حيدر العبادي»: a government named by its head is
+        that country's government, not the head. None otherwise. (Not «إدارة الرئيس الأمريكي
+        دونالد ترامب»: annotators judged the president right for it in the pool.)"""
+        first, _, rest = mention.strip().partition(" ")
+        if normalize_ar(first) != "حكومه" or not rest.strip():
+            return None
+        r = self._match(rest.strip(), date, article_id, article_text)
+        if r is None or r.actor.type != "person" or r.actor.role not in ("head_of_state", "head_of_government") \
+                or not r.actor.country:
+            return None
+        stems = self.lexicon.countries.get(r.actor.country, {}).get("adjective") or []
+        gov = self.lookup(f"الحكومة {adjective_forms(stems[0])['f_def'][0]}", date=date) if stems else None
+        if gov is None or gov.type != "body" or gov.country != r.actor.country:
+            return None
+        return Resolution(gov, f"the government its head names ({r.actor.name})", r.matched)
 
     def _through_tongue(self, mention: str, date, article_id, article_text) -> Resolution | None:
         """«النيابة العامة الفدرالية البلجيكية، على لسان المتحدثة باسمها وينكي روغن», «الجيش
