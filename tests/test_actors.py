@@ -757,6 +757,8 @@ def test_a_dependent_title_and_the_name_after_it(reg, mention, name):
     # an addressee after an apposition: «للنواب»; «لوسائل الإعلام»
     ("وزير التجارة، ليام فوكس، للنواب", "وزير التجارة، ليام فوكس"),
     ("رئيس الشرطة في كييف لوسائل الإعلام المحلية", "رئيس الشرطة في كييف"),
+    # «دون ذكر اسمهم»: a withheld name ends the phrase
+    ("مسؤولين كبار في عدد من دول العالم دون ذكر اسمهم", "مسؤولين كبار في عدد من دول العالم"),
 ])
 def test_speaker_phrase_is_trimmed_to_its_head_noun_phrase(reg, mention, speaker):
     from stance.actors.speakers import speaker_span
@@ -1307,6 +1309,8 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
     # «حكومة ميركل» Merkel)
     ("حكومة تيريزا ماي", "الحكومة البريطانية", "GBR"),
     ("حكومة ميركل", "الحكومة الألمانية", "DEU"),
+    # a compound first name in «الله» opens the name («خوجياني», «مجاهد», «غولن» had lost it)
+    ("المتحدث باسم حاكم ولاية نانغرهار عطاء الله خوجياني", "عطاء الله خوجياني", None),
     ("داونينغ ستريت", "الحكومة البريطانية", "GBR"),
     # unlabelled ANT paragraphs (stop 26): the countries of Europe, Asia, Africa and the Americas the
     # corpus names give a country and close the name; a rank word opening a description («الفريق
