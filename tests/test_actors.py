@@ -1433,3 +1433,13 @@ def test_a_surname_that_is_a_countrys_plural_takes_the_full_names_country(reg):
     text = "وقال هاري روس، الزميل في معهد واشنطن الأمريكي، إن نادر وسيط. وقال روس إن أحدا لا يعرف من يدفع له."
     a = reg.resolve("روس", date="2018-03-07", article_text=text)
     assert (a.name, a.country) == ("هاري روس", "USA")
+
+
+def test_whom_it_was_told_and_a_relatives_article_give_no_country(reg):
+    # unlabelled ANT: «تقول تشو فينغ النائبة من شنغهاي لوكالة الأنباء الفرنسية» made the Chinese
+    # deputy French (the addressee read as her description); pool corpus: «والد عهد التميمي» took
+    # the article's country (Israel), «خطيبة خاشقجي» Saudi Arabia: a relative is of no country said
+    text = 'تقول تشو فينغ النائبة من شنغهاي لوكالة الأنباء الفرنسية "أدعمه وأؤيد التعديل الدستوري".'
+    assert reg.resolve("تشو فينغ النائبة من شنغهاي", date="2018-03-01", article_text=text).country is None
+    text = "قالت الحكومة السعودية إن خاشقجي غادر القنصلية. وذكرت خطيبة خاشقجي إن جمال لم يكن مترددا."
+    assert reg.resolve("خطيبة خاشقجي", date="2018-10-11", article_text=text).country is None

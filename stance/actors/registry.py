@@ -1439,8 +1439,12 @@ class Registry:
 
     def _described_country(self, before: list[str], after: list[str]) -> str | None:
         # the title right before the name («وزير الخزانة الأمريكي ستيفن منوشين»), then the
-        # apposition after it («رمضان شريف، المتحدث باسم الحرس الثوري»)
-        for words in (before, after):
+        # apposition after it («رمضان شريف، المتحدث باسم الحرس الثوري») up to whom it was said to
+        # («تشو فينغ النائبة من شنغهاي لوكالة الأنباء الفرنسية» is not French)
+        from .speakers import addressee_word
+
+        cut = next((i for i, w in enumerate(after) if i > 0 and len(w) >= 4 and addressee_word(w)), len(after))
+        for words in (before, after[:cut]):
             if words and (self.lexicon.title_table.scan(words) or self.lexicon.body_words.scan(words)
                           or self.lexicon.group_heads.scan(words)):
                 c = self._any_country(words, plural=False)  # «الروس» near a name: not his nationality
@@ -1841,7 +1845,8 @@ class Registry:
                 country = self.name_country(" ".join(t.orig for t in words), article_text)
                 if country:
                     notes.append(f"country of the article's description of the mention: {country}")
-                elif (role is not None or _person_noun(norms, head)) and not _non_governmental(norms):
+                elif (role is not None or _person_noun(norms, head)) and not _non_governmental(norms) \
+                        and not _kin(norms, head):  # («خطيبة خاشقجي»: his fiancée, of no country said)
                     country = _article_country(article_text)
                     if country:
                         notes.append(f"country of the article: {country}")
@@ -1854,6 +1859,13 @@ class Registry:
         return Resolution(Actor(aid, name, country, role, known=False,
                                 type="body" if role in _BODY_ROLES else "person"),
                           f"{how} ({'; '.join(notes)})")
+
+
+def _kin(norms: list[str], head: int) -> bool:
+    """«خطيبة خاشقجي», «شقيق الضابط»: a relative of someone (speakers.yaml ``kin_nouns``)."""
+    from .speakers import speaker_words
+
+    return head < len(norms) and norms[head] in speaker_words().kin_nouns
 
 
 def _non_governmental(norms: list[str]) -> bool:

@@ -62,6 +62,7 @@ class SpeakerWords:
     name_compound_tails: frozenset = frozenset()
     numbers: frozenset = frozenset()
     family_nouns: frozenset = frozenset()
+    kin_nouns: frozenset = frozenset()
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
@@ -94,11 +95,12 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
     data.setdefault("name_compound_tails", [])
     data.setdefault("numbers", [])
     data.setdefault("family_nouns", [])
+    data.setdefault("kin_nouns", [])
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
                         words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"),
                         words("evidence_nouns"), words("addressee_pronouns"), words("media_heads"),
                         words("name_phrase_ends"), words("name_particles"), words("trailing_prepositions"),
-                        words("name_compound_tails"), words("numbers"), words("family_nouns"))
+                        words("name_compound_tails"), words("numbers"), words("family_nouns"), words("kin_nouns"))
 
 
 @functools.lru_cache(maxsize=1)
