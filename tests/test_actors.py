@@ -1445,3 +1445,9 @@ def test_whom_it_was_told_and_a_relatives_article_give_no_country(reg):
     assert reg.resolve("تشو فينغ النائبة من شنغهاي", date="2018-03-01", article_text=text).country is None
     text = "قالت الحكومة السعودية إن خاشقجي غادر القنصلية. وذكرت خطيبة خاشقجي إن جمال لم يكن مترددا."
     assert reg.resolve("خطيبة خاشقجي", date="2018-10-11", article_text=text).country is None
+
+
+def test_a_verb_before_a_surname_is_no_first_name(reg):
+    # unlabelled ANT: «وأضاف بن عبدالعزيز أن ...» gave «بن عبدالعزيز» the full name «أضاف بن عبدالعزيز»
+    assert reg.full_name("بن عبدالعزيز", "وأضاف بن عبدالعزيز أن عليهم التوجه بالطلب لولي العهد.") is None
+    assert reg.full_name("المعلم", "وقال وليد المعلم إن الأمر مهم.") == "وليد المعلم"  # «وليد» is a name

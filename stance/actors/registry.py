@@ -1353,6 +1353,7 @@ class Registry:
                 span = self._name_span(toks, norms, i)
                 if span is not None and span[1] == len(toks) and span[1] - span[0] > n \
                         and not _function_word(toks[span[0]]) and not _clitic_function_word(toks[span[0]].norm) \
+                        and not self._verb_before_name(toks[span[0]]) \
                         and not 0 < self.name_span(norms, span[0]) < span[1] - span[0] - n + 1:
                     # (not «دونالد ترامب اختيار دينا»: a known name that ends before the surname)
                     return " ".join(t.orig for t in toks[span[0]:span[1]])  # not «بأن علي»
@@ -1362,6 +1363,15 @@ class Registry:
                 # (not «ميغيل أرياس كانتي» for «كانتي»: «أرياس» names someone else in the registry)
                 return " ".join(t.orig for t in toks[-n - first:])
         return self._with_family_name(surname, article_text) if n == 1 else None
+
+    def _verb_before_name(self, tok) -> bool:
+        """«وأضاف بن عبدالعزيز»: «و» and a word shaped like a perfect verb that is no given name
+        (not «وليد», «وائل») is the verb before a name, not a first name."""
+        from .speakers import _perfect_verb_shape
+
+        w = tok.norm
+        return tok.orig[:1] in "وف" and len(w) >= 4 and _perfect_verb_shape(w[1:]) \
+            and not self.lexicon.is_given_name(w, tok.orig)
 
     def _first_names_after_description(self, toks, norms: list[str], n: int, before_comma: str | None,
                                        after: str) -> int:
