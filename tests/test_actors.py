@@ -1307,6 +1307,8 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
     ("مجموعة السبع الكبرى", "مجموعة السبع", "INT"),
     # the other common spellings of capitals (unlabelled ANT: «سيول» 133 times beside «سول» 153)
     ("مصدر حكومي في سيول", "مصدر حكومي في سيول", "KOR"),
+    # an unnamed official's name after «يدعى» (the actor was «موظف أمريكي سابق»)
+    ("موظف سابق آخر في إدارة السجلات في البيت الأبيض يدعى ريجينالد يانغ", "ريجينالد يانغ", "USA"),
     # a government named by its head is the country's government («حكومة ماي» was an unknown actor,
     # «حكومة ميركل» Merkel)
     ("حكومة تيريزا ماي", "الحكومة البريطانية", "GBR"),

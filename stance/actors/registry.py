@@ -1618,6 +1618,14 @@ class Registry:
                     return i, len(norms)
         return None
 
+    def _marked_name(self, norms: list[str]) -> tuple[int, int] | None:
+        """«موظف سابق في إدارة السجلات في البيت الأبيض يدعى ريجينالد يانغ»: an unnamed official's
+        name after «يدعى» (titles.yaml name_markers), up to three words."""
+        for i in range(1, len(norms) - 1):
+            if norms[i] in self.lexicon.name_markers:
+                return i + 1, min(len(norms), i + 4)
+        return None
+
     def _named_after_comma(self, mention: str, toks, norms: list[str]) -> tuple[int, int] | None:
         """«المسؤول في شرطة النقل البريطانية، مارك كليلاند»: an unnamed official's name in an
         apposition that ends the mention, two or three words that can only be a name."""
@@ -1744,7 +1752,7 @@ class Registry:
                     return Resolution(found.actor, f"«المملكة»: the article's kingdom ({found.how})", found.matched)
         unnamed = role == "official_unnamed"
         group = lex.group_heads.match_at(norms, head)
-        span = self._named_after_comma(mention, toks, norms) if unnamed or group else \
+        span = (self._marked_name(norms) or self._named_after_comma(mention, toks, norms)) if unnamed or group else \
             (self._name_span(toks, norms, head) or self._named_after_comma(mention, toks, norms))
         if span is not None and self._governed_holder(norms, head, span, date,
                                                       _article_index(article_text) if article_text else None):
