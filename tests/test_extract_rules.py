@@ -2053,3 +2053,12 @@ def test_a_verbal_noun_after_a_body_opens_the_object(extractor):
     # Royal Court, the verbal noun and the new prime minister's name one speaker (actor: الرزاز)
     q = only(quotes_of(extractor, "وأعلن الديوان الملكي في الأردن تكليف عمر الرزاز بتشكيل حكومة جديدة."))
     assert (q["speaker"], q["text"]) == ("الديوان الملكي في الأردن", "تكليف عمر الرزاز بتشكيل حكومة جديدة")
+
+
+def test_verbal_nouns_of_the_ifaal_shape_open_the_object(extractor):
+    # unlabelled ANT: «وأعلن الوزير الأردني إغلاق كنيسة القيامة» made «إغلاق كنيسة» part of the speaker
+    # (words.yaml verbal_noun gains إفعال, not after «ال»: «العام» of «الأمين العام» is no verbal noun)
+    q = only(quotes_of(extractor, "وأعلن الوزير الأردني إغلاق كنيسة القيامة."))
+    assert (q["speaker"], q["text"]) == ("الوزير الأردني", "إغلاق كنيسة القيامة")
+    q = only(quotes_of(extractor, "وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الوضع خطير."))
+    assert q["actor"] == "أنطونيو غوتيريش"
