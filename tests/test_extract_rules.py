@@ -2062,3 +2062,11 @@ def test_verbal_nouns_of_the_ifaal_shape_open_the_object(extractor):
     assert (q["speaker"], q["text"]) == ("الوزير الأردني", "إغلاق كنيسة القيامة")
     q = only(quotes_of(extractor, "وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الوضع خطير."))
     assert q["actor"] == "أنطونيو غوتيريش"
+
+
+def test_an_informed_source_ends_an_according_tail(extractor):
+    # unlabelled ANT: «حسبما قال مصدر مطلع على القرار» was no source (a preposition in the phrase
+    # had meant the content went on); «مطلع على», «مقرب من» describe the source
+    q = only(quotes_of(extractor, "وتوصلت واشنطن لاتفاق مبدئي مع الأرجنتين وأستراليا والبرازيل، "
+                                  "حسبما قال مصدر مطلع على القرار."))
+    assert (q["rule"], q["speaker"]) == ("according_to", "مصدر مطلع على القرار")

@@ -107,6 +107,7 @@ _SUBORDINATORS = frozenset(words("subordinators"))  # «عندما»: a clause o
 _ACCORDING = words("according_to")  # «، بحسب», «، وفقا لـ», «، حسبما أعلن»: then the source
 _COMMA_AT = regex.compile(r"[،,]")
 _NOT_SOURCE = frozenset(words("according_not_speaker"))
+_INFORMED = tuple(words("informed_words"))  # «مصدر مطلع على», «مصادر مقربة من»: a source's description
 _DEMONSTRATIVES = frozenset(words("demonstratives"))  # «نفى ذلك»: an object that says nothing
 _EVENT_PREPOSITIONS = frozenset(words("event_prepositions"))  # «في بيان», «على هامش»
 _ANNOUNCERS = frozenset(words("announcers"))  # «بالقول», «قائلا»: they announce the words
@@ -2291,7 +2292,9 @@ def _source_phrase(text: str, speaker: tuple[int, int]) -> bool:
     """Whether the words after «بحسب/وفق» name a source: not «وفق ما وصفها ناشطون», not «بحسب
     المرصد من السيطرة ...» (a preposition inside the phrase)."""
     who = text[speaker[0]:speaker[1]].split()
-    return who[0] not in _NOT_SOURCE and not any(w in _PREPOSITIONS for w in who[1:])
+    return who[0] not in _NOT_SOURCE and not any(
+        w in _PREPOSITIONS and not who[k - 1].startswith(_INFORMED)
+        for k, w in enumerate(who[1:], 1))  # («مصدر مطلع على القرار», «مصادر مقربة من الحكومة»)
 
 
 def _according_inline(doc: Paragraph, pos: int, end: int, name_len):
