@@ -757,6 +757,9 @@ def test_a_dependent_title_and_the_name_after_it(reg, mention, name):
     # an addressee after an apposition: «للنواب»; «لوسائل الإعلام»
     ("وزير التجارة، ليام فوكس، للنواب", "وزير التجارة، ليام فوكس"),
     ("رئيس الشرطة في كييف لوسائل الإعلام المحلية", "رئيس الشرطة في كييف"),
+    # a body's name ending in «ا» after its head is no accusative («شركة نوكيا» was «شركة»)
+    ("شركة تويوتا", "شركة تويوتا"),
+    ("شركة نوكيا", "شركة نوكيا"),
     # «دون ذكر اسمهم»: a withheld name ends the phrase
     ("مسؤولين كبار في عدد من دول العالم دون ذكر اسمهم", "مسؤولين كبار في عدد من دول العالم"),
 ])

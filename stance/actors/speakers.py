@@ -63,6 +63,7 @@ class SpeakerWords:
     numbers: frozenset = frozenset()
     family_nouns: frozenset = frozenset()
     kin_nouns: frozenset = frozenset()
+    name_heads: frozenset = frozenset()
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
@@ -96,11 +97,13 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
     data.setdefault("numbers", [])
     data.setdefault("family_nouns", [])
     data.setdefault("kin_nouns", [])
+    data.setdefault("name_heads", [])
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
                         words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"),
                         words("evidence_nouns"), words("addressee_pronouns"), words("media_heads"),
                         words("name_phrase_ends"), words("name_particles"), words("trailing_prepositions"),
-                        words("name_compound_tails"), words("numbers"), words("family_nouns"), words("kin_nouns"))
+                        words("name_compound_tails"), words("numbers"), words("family_nouns"), words("kin_nouns"),
+                        words("name_heads"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -375,7 +378,7 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int, head_orig: str |
             and not _name_at(registry, norms, j) and not lex.is_given_name(w) and lex.country_at(norms, j) is None \
             and lex.title_table.match_at(norms, j - 1) is None and lex.honorifics.match_at(norms, j - 1) is None \
             and (j == head + 1 or norms[j - 1].startswith("ال")) and not _in_name(registry, norms, j) \
-            and norms[j - 1] not in sw.name_particles \
+            and norms[j - 1] not in sw.name_particles and norms[j - 1] not in sw.name_heads \
             and not (j == head + 1 and _name_head(registry, norms, head, head_orig) and not _name_at(registry, norms, head)) \
             and not (lex.title_table.match_at(norms, head) is not None and lex.country_at(norms, j - 1) is not None):
         return True  # «المشروع جدلا ساخنا», «مسؤولون مصريون مرارا»: an accusative object or adverb
