@@ -2070,3 +2070,11 @@ def test_an_informed_source_ends_an_according_tail(extractor):
     q = only(quotes_of(extractor, "وتوصلت واشنطن لاتفاق مبدئي مع الأرجنتين وأستراليا والبرازيل، "
                                   "حسبما قال مصدر مطلع على القرار."))
     assert (q["rule"], q["speaker"]) == ("according_to", "مصدر مطلع على القرار")
+
+
+def test_the_full_stop_of_an_abbreviation_ends_no_sentence(extractor):
+    # unlabelled ANT: «وقال د. محمد البرادعي إن ...» found nothing: «د.» (Dr.) had ended the sentence
+    # (words.yaml initials: also «إل.», «دبليو.» in transliterated names)
+    q = only(quotes_of(extractor, "وقال د. محمد البرادعي إن الوضع خطير."))
+    assert (q["actor"], q["text"]) == ("محمد البرادعي", "الوضع خطير")
+    assert len(quotes_of(extractor, "وقال الرئيس إن الحرب ضرورية. وأضاف أن السلام ممكن.")) == 2

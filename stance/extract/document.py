@@ -19,7 +19,9 @@ import regex
 from .lexicon import CLAUSE_CONNECTIVES, COMP_RE, DEFAULT_VERBS, VerbLexicon, words
 from .marks import mark_spans
 
-SENT_END = regex.compile(r"[.؟!?](?=[\s\"«»“”]|$)|\n")
+# a sentence end: not the full stop of an abbreviation or initial (words.yaml ``initials``)
+SENT_END = regex.compile(r"(?<!(?:^|[\s(«\"])(?:" + "|".join(map(regex.escape, words("initials")))
+                         + r"))[.](?=[\s\"«»“”]|$)|[؟!?](?=[\s\"«»“”]|$)|\n")
 DATELINE = words("dateline")  # «دبي، الإمارات العربية المتحدة (CNN)-- »: ends like a sentence
 # a word: no space nor comma, colon or semicolon. The standard library's engine finds these ~2x
 # faster than the regex module; the class spells out the regex module's \s (Unicode White_Space),
