@@ -757,6 +757,9 @@ def test_a_dependent_title_and_the_name_after_it(reg, mention, name):
     # an addressee after an apposition: «للنواب»; «لوسائل الإعلام»
     ("وزير التجارة، ليام فوكس، للنواب", "وزير التجارة، ليام فوكس"),
     ("رئيس الشرطة في كييف لوسائل الإعلام المحلية", "رئيس الشرطة في كييف"),
+    # a named addressee last in the slot («بوتين لعباس»), not a surname in «ل» («لحسن الدوادي»)
+    ("بوتين لعباس", "بوتين"),
+    ("وزير الشؤون العامة لحسن الدوادي", "وزير الشؤون العامة لحسن الدوادي"),
     # a body's name ending in «ا» after its head is no accusative («شركة نوكيا» was «شركة»)
     ("شركة تويوتا", "شركة تويوتا"),
     ("شركة نوكيا", "شركة نوكيا"),
@@ -1312,6 +1315,9 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
     ("مصدر حكومي في سيول", "مصدر حكومي في سيول", "KOR"),
     # an unnamed official's name after «يدعى» (the actor was «موظف أمريكي سابق»)
     ("موظف سابق آخر في إدارة السجلات في البيت الأبيض يدعى ريجينالد يانغ", "ريجينالد يانغ", "USA"),
+    # «وليام» is a first name: «أوربان» after it is not Viktor Orbán; an evaluative adjective after
+    # the name opens its description
+    ("وليام أوربان، كبير المتحدثين باسم القيادة المركزية", "وليام أوربان", None),
     # a government named by its head is the country's government («حكومة ماي» was an unknown actor,
     # «حكومة ميركل» Merkel)
     ("حكومة تيريزا ماي", "الحكومة البريطانية", "GBR"),

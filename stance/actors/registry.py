@@ -1565,8 +1565,10 @@ class Registry:
             j = i + 1
             while j < len(norms) and j - i < 9 and (plain(j) or norms[j - 1] in ("بن", "ابن", "بنت")) and (
                     j - i < 4 or norms[j] in _NAME_LINKS or norms[j - 1] in _NAME_LINKS
-                    or toks[j].orig == "آل") and not self._affiliation(norms, j):  # after «بن» a name
-                j += 1  # «فيصل بن خالد بن عبد الله آل سعود»: a chain of «بن» goes on
+                    or toks[j].orig == "آل") and not self._affiliation(norms, j) \
+                    and lex.evaluative.match_at(norms, j, clitics=False) is None:  # after «بن» a name
+                j += 1  # «فيصل بن خالد بن عبد الله آل سعود»: a chain of «بن» goes on (not into «وليام
+                # أوربان، كبير المتحدثين»: an evaluative adjective opens a description)
             if j < len(norms) and toks[j - 1].orig == "آل":
                 j += 1  # «سلطان بن سحيم آل ثاني»: the family after «آل»
             if j == i + 1 < len(norms) and (fam := self._aliases.match_at(norms, j)) is not None \

@@ -388,6 +388,11 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int, head_orig: str |
     if w.startswith("ال") and j > head and _after_country_name(lex, norms, head, j) \
             and not w.endswith(_NISBA_ENDS) and lex.country_at(norms, j) is None:
         return True  # «إسرائيل القيود», «الولايات المتحدة الحكومة السورية»: the verb's object
+    if w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 3 and j > head and not _name_at(registry, norms, j) \
+            and (_name_at(registry, [w[1:]] + norms[j + 1:j + 3], 0)
+                 or (j + 1 == len(norms) and registry.lexicon.is_given_name(w[1:]))):
+        return True  # «الأمير وليام لعباس»: to someone named, last in the slot (not a surname in «ل»:
+        # «وزير الشؤون العامة لحسن الدوادي»)
     if w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 3 and _name_head(registry, norms, head) \
             and not any(lex.title_table.match_at(norms, k) is not None for k in range(head, j)) \
             and not _in_name(registry, norms, j) and not lex.is_given_name(w) and not lex.is_given_name(norms[j - 1]):
