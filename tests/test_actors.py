@@ -1319,6 +1319,8 @@ def test_a_family_name_the_registry_knows_as_anothers_closes_an_unknown_name(reg
     # «وليام» is a first name: «أوربان» after it is not Viktor Orbán; an evaluative adjective after
     # the name opens its description
     ("وليام أوربان، كبير المتحدثين باسم القيادة المركزية", "وليام أوربان", None),
+    # a coach or a player is a person noun: the name stops before it, and follows it
+    ("لويجي دي بياجيو مدرب إيطاليا المؤقت", "لويجي دي بياجيو", "ITA"),
     # a government named by its head is the country's government («حكومة ماي» was an unknown actor,
     # «حكومة ميركل» Merkel)
     ("حكومة تيريزا ماي", "الحكومة البريطانية", "GBR"),
