@@ -1465,3 +1465,8 @@ def test_a_verb_before_a_surname_is_no_first_name(reg):
     # unlabelled ANT: «وأضاف بن عبدالعزيز أن ...» gave «بن عبدالعزيز» the full name «أضاف بن عبدالعزيز»
     assert reg.full_name("بن عبدالعزيز", "وأضاف بن عبدالعزيز أن عليهم التوجه بالطلب لولي العهد.") is None
     assert reg.full_name("المعلم", "وقال وليد المعلم إن الأمر مهم.") == "وليد المعلم"  # «وليد» is a name
+
+
+def test_a_quotation_after_a_name_is_no_family_name(reg):
+    # unlabelled ANT: «وقال كوشنير "يقول الرئيس عباس ..."» gave «كوشنير» the full name «كوشنير "يقول»
+    assert reg.full_name("كوشنير", 'وقال كوشنير "يقول الرئيس عباس إنه ملتزم بالسلام".') is None

@@ -1419,8 +1419,8 @@ class Registry:
             if lex.title_table.match_at(after, 1) is not None:
                 at = article_text.find(first)
                 m = regex.search(regex.escape(first) + r"\s+(\S+)", article_text[at:]) if at >= 0 else None
-                if m is not None and normalize_ar(m.group(1)) == w:
-                    return f"{first} {m.group(1)}"
+                if m is not None and normalize_ar(m.group(1)) == w and regex.fullmatch(r"[\p{L}\p{M}]+", m.group(1)):
+                    return f"{first} {m.group(1)}"  # (a plain word: not «كوشنير "يقول الرئيس ...»)
         return None
 
     def _only_name_words(self, words: list[str]) -> bool:
