@@ -522,7 +522,9 @@ class Registry:
         لسان» (whose mention gives its country when the body's gives none). None when the
         mention has no such phrase."""
         m = _TONGUE.search(mention)
-        before, after = mention[:m.start()].strip(" ،,") if m else "", mention[m.end():].strip(" ،,") if m else ""
+        if m is None:
+            return None
+        before, after = mention[:m.start()].strip(" ،,"), mention[m.end():].strip(" ،,")
         if not before or not after:
             return None
         r = self.explain(before, date=date, article_id=article_id, article_text=article_text)
@@ -1506,9 +1508,9 @@ class Registry:
         def plain(j: int) -> bool:  # a word that can be part of a name
             return self._name_part(toks, norms, j)
 
-        for i in range(start, len(norms)):
-            if norms[i] in lex.name_markers and i + 1 < len(norms):
-                return i + 1, min(len(norms), i + 4)
+        marked = self._marked_name(norms, start)
+        if marked is not None:
+            return marked
         for i in range(len(norms) - 2, start, -1):  # the last honorific after a title phrase
             if norms[i].startswith("ال") and lex.honorifics.match_at(norms, i, clitics=False) is not None \
                     and lex.honorifics.match_at(norms, i - 1, clitics=False) is None:
@@ -1543,7 +1545,8 @@ class Registry:
         if 2 <= run - start < 5 and run < len(norms):
             return start, run  # «جاي سيكولو، أحد محاميي ترامب»: the name before its apposition
         family = speaker_words().family_nouns
-        inside_title = {k for t in lex.title_table.scan(norms, start) for k in range(t.start + 1, t.end)}
+        titles = lex.title_table.scan(norms, start)
+        inside_title = {k for t in titles for k in range(t.start + 1, t.end)}
         for i in range(start, len(norms)):
             if not (lex.is_given_name(norms[i], toks[i].orig)
                     or (i + 2 < len(norms) and norms[i + 1] in ("بن", "ابن") and plain(i))
@@ -1586,7 +1589,6 @@ class Registry:
                 j += 1
             if 2 <= j - i <= 4 and j == len(norms):
                 return i, j
-        titles = lex.title_table.scan(norms, start)
         countries = [c for c in lex.country_table.scan(norms, start) if not (  # «ويلبور روس»: a surname
             c.payloads[0].kind == "plural" and c.start > start and self._plain_name_word(toks[c.start - 1], norms, c.start - 1))]
         if titles and countries and countries[-1].start >= titles[0].end:
@@ -1620,10 +1622,10 @@ class Registry:
                     return i, len(norms)
         return None
 
-    def _marked_name(self, norms: list[str]) -> tuple[int, int] | None:
-        """«موظف سابق في إدارة السجلات في البيت الأبيض يدعى ريجينالد يانغ»: an unnamed official's
-        name after «يدعى» (titles.yaml name_markers), up to three words."""
-        for i in range(1, len(norms) - 1):
+    def _marked_name(self, norms: list[str], start: int = 1) -> tuple[int, int] | None:
+        """«موظف سابق في إدارة السجلات في البيت الأبيض يدعى ريجينالد يانغ»: a name after «يدعى»
+        (titles.yaml name_markers) from ``start`` on, up to three words."""
+        for i in range(start, len(norms) - 1):
             if norms[i] in self.lexicon.name_markers:
                 return i + 1, min(len(norms), i + 4)
         return None

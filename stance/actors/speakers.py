@@ -468,9 +468,9 @@ def _opens_title_or_body(registry, norms: list[str], i: int) -> bool:
 
 
 def _verb_before_definite_subject(registry, norms: list[str], i: int, orig: str) -> bool:
-    """Whether ``norms[i]`` is «و»/«ف» and a short word that can be nothing but a verb before a
-    title or body («وحاول المتحدث», «وفاجأ الرئيس», «وحاول وزير الخارجية»): no name, title, body, person
-    noun or given name (not «وليد», «وزير», «واشنطن»)."""
+    """Whether ``norms[i]`` is «و»/«ف» and a word of a perfect verb's shape before a definite
+    title or body («وحاول المتحدث», «وفاجأ الرئيس»; not before «وزير الخارجية», which is
+    indefinite): no name, title, body, person noun or given name (not «وليد», «واشنطن»)."""
     w = norms[i] if i < len(norms) else ""
     if not (w[:1] in "وف" and 4 <= len(w) <= 6 and i + 1 < len(norms) and norms[i + 1].startswith("ال")
             and _perfect_verb_shape(w[1:])):

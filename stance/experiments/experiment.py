@@ -106,7 +106,7 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
     if ev["learning_curve"] and test is not None:
         raise InputError("a learning curve needs cross-validation (data.test: null)",
                          field="eval.learning_curve")
-    if ev.get("repeats", 1) > 1 and test is not None:
+    if ev["repeats"] > 1 and test is not None:
         raise InputError("repeats draw other cross-validation folds; with data.test there are none "
                          "(set data.test: null or eval.repeats: 1)", field="eval.repeats")
     Y = indicator(train.labels, labels)              # what the models learn
@@ -165,7 +165,7 @@ def run_experiment(cfg: dict, *, output_dir: str | Path | None = None,
         if fold_metrics:
             metrics["folds"] = fold_metrics
             metrics["folds_mean"] = fold_summary(fold_metrics)
-        if test is None and ev.get("repeats", 1) > 1:
+        if test is None and ev["repeats"] > 1:
             def cv_pred(draw_seed: int) -> np.ndarray:
                 out = np.zeros(Y.shape, dtype=np.int8)
                 for tr, te in outer_folds(G, ev["folds"], draw_seed, multi, train.groups):
