@@ -2078,3 +2078,15 @@ def test_the_full_stop_of_an_abbreviation_ends_no_sentence(extractor):
     q = only(quotes_of(extractor, "وقال د. محمد البرادعي إن الوضع خطير."))
     assert (q["actor"], q["text"]) == ("محمد البرادعي", "الوضع خطير")
     assert len(quotes_of(extractor, "وقال الرئيس إن الحرب ضرورية. وأضاف أن السلام ممكن.")) == 2
+
+
+def test_feminine_person_nouns_head_a_speaker_and_name_her(extractor):
+    # ANT pool corpus: «وقالت المخرجة كاهيو» and «الإعلامية البحرينية، سوسن الشاعر» kept the
+    # profession in the actor's name; speakers.yaml had masculine person nouns only
+    q = only(quotes_of(extractor, "وقالت المخرجة كاهيو إن الفيلم يروي قصة حقيقية."))
+    assert q["actor"] == "كاهيو"
+    q = only(quotes_of(extractor, "وقالت الإعلامية البحرينية، سوسن الشاعر إن الأوضاع الحالية أكثر أمنا."))
+    assert (q["actor"], q["actor_country"]) == ("سوسن الشاعر", "BHR")
+    # an adjective of the same form is no noun without the article: «قوى سياسية عراقية»
+    q = only(quotes_of(extractor, "أعلنت ثلاث قوى سياسية عراقية، الخميس، اتفاقا على مبادئ مشتركة."))
+    assert (q["actor"], q["actor_country"]) == ("ثلاث قوى سياسية", "IRQ")
