@@ -2090,3 +2090,17 @@ def test_feminine_person_nouns_head_a_speaker_and_name_her(extractor):
     # an adjective of the same form is no noun without the article: «قوى سياسية عراقية»
     q = only(quotes_of(extractor, "أعلنت ثلاث قوى سياسية عراقية، الخميس، اتفاقا على مبادئ مشتركة."))
     assert (q["actor"], q["actor_country"]) == ("ثلاث قوى سياسية", "IRQ")
+
+
+@pytest.mark.parametrize("sentence, actor, country", [
+    ("وقال وكيل وزارة الخارجية اليوناني يورغوس كاتروغالوس إن بلاده لا تعتزم مبادلة الجنديين.",
+     "يورغوس كاتروغالوس", "GRC"),
+    ("وقال مدعي عام باريس فرنسوا مولينز إن التحقيق مستمر.", "فرنسوا مولينز", "FRA"),
+    ("وقال المفوض السامي لشؤون اللاجئين فيليبو غراندي إن الوضع الأمني يعوق جهودنا.", "فيليبو غراندي", None),
+    ("وقال المفوض الأوروبي ديمتريس إفراموبولوس إن الاتحاد الأوروبي جاد ومصمم.", "ديمتريس إفراموبولوس", "INT"),
+])
+def test_prosecutors_commissioners_and_undersecretaries_are_titles(extractor, sentence, actor, country):
+    # ANT pool corpus: titles.yaml had no «المدعي العام», «المفوض», «وكيل وزارة», «حاكم»: the title
+    # and the name were one unknown actor («وكيل وزارة الخارجية اليوناني يورغوس كاتروغالوس»)
+    q = only(quotes_of(extractor, sentence))
+    assert (q["actor"], q["actor_country"]) == (actor, country)
