@@ -917,9 +917,12 @@ def test_a_name_after_a_description_keeps_the_descriptions_country(reg):
              "وقال كوتس إن التنظيم يعيد تنظيم صفوفه.", "دان كوتس"),
     ("نوركين", "أعلن قائد سلاح الجو الاسرائيلي عميكام نوركين أن بلاده استخدمت لأول مرة مقاتلة اف-35. "
                "وقال نوركين إن الضربات نجحت.", "عميكام نوركين"),
-    # «أرياس» is someone else in the registry: no full name rather than the wrong person
-    ("كانتي", "قال مفوض شؤون الطاقة والمناخ في الاتحاد الأوروبي، ميغيل أرياس كانتي، إن الحفاظ على "
+    # «أرياس» is someone else in the registry: after a first name no list knows, no full name
+    # rather than the wrong person; after a known first name, the whole name
+    ("كانتي", "قال مفوض شؤون الطاقة والمناخ في الاتحاد الأوروبي، غونثالو أرياس كانتي، إن الحفاظ على "
               "الاتفاق ضروري. ويسعى كانتي إلى طمأنة الإيرانيين.", None),
+    ("كانتي", "قال مفوض شؤون الطاقة والمناخ في الاتحاد الأوروبي، ميغيل أرياس كانتي، إن الحفاظ على "
+              "الاتفاق ضروري. ويسعى كانتي إلى طمأنة الإيرانيين.", "ميغيل أرياس كانتي"),
     # a verb before the surname is written elsewhere in the article too: no first name
     ("هانت", "ومن المتوقع أن يكون الاجتماع صعبا. وبهذه السنوات الست التي أمضاها بين الأطباء والمستشفيات "
              "والخدمات الصحية يكون هانت صاحب أطول فترة. وقال هانت إن", None),

@@ -2104,3 +2104,15 @@ def test_prosecutors_commissioners_and_undersecretaries_are_titles(extractor, se
     # and the name were one unknown actor («وكيل وزارة الخارجية اليوناني يورغوس كاتروغالوس»)
     q = only(quotes_of(extractor, sentence))
     assert (q["actor"], q["actor_country"]) == (actor, country)
+
+
+def test_european_first_names_and_a_conjunction_before_a_first_name(extractor):
+    # ANT pool corpus: «ميغيل أرياس كانتي» was the registry's فرناندو أرياس (no list knew «ميغيل»,
+    # so «أرياس» read as the known surname), and «سالفيني» after «لويجي دي مايو وماتيو سالفيني»
+    # was «وماتيو سالفيني»
+    q = only(quotes_of(extractor, "وقال مفوض شؤون الطاقة والمناخ في الاتحاد الأوروبي، ميغيل أرياس كانتي، "
+                                  "إن الحفاظ على الاتفاق النووي ضروري."))
+    assert (q["actor"], q["actor_country"]) == ("ميغيل أرياس كانتي", "INT")
+    qs = quotes_of(extractor, "وجرى اتفاق بين زعيمي الحزبين لويجي دي مايو وماتيو سالفيني.\n"
+                              "وقال سالفيني إن الحكومة ستعمل من أجل الإيطاليين.")
+    assert only(qs)["actor"] == "ماتيو سالفيني"

@@ -1308,6 +1308,8 @@ class Registry:
             other = _other_spelling(surname, article_text)
             if other is not None:  # «دي مستورا» in an article that introduced «ستافان دي ميستورا»
                 found = self._full_name(other, article_text)
+        if found is not None and self._waw_before_given_name(tokenize(found)[0]):
+            found = found[1:]  # «لويجي دي مايو وماتيو سالفيني»: سالفيني is ماتيو سالفيني
         return found
 
     def _person_name(self, norms: list[str]) -> bool:
@@ -1365,6 +1367,12 @@ class Registry:
                 # (not «ميغيل أرياس كانتي» for «كانتي»: «أرياس» names someone else in the registry)
                 return " ".join(t.orig for t in toks[-n - first:])
         return self._with_family_name(surname, article_text) if n == 1 else None
+
+    def _waw_before_given_name(self, tok) -> bool:
+        """«وماتيو سالفيني»: the conjunction «و» on a first name (not «وليد», «وائل»: names in «و»)."""
+        w = tok.norm
+        return tok.orig[:1] == "و" and len(w) > 3 and w not in self.lexicon.given_names \
+            and w[1:] in self.lexicon.given_names
 
     def _verb_before_name(self, tok) -> bool:
         """«وأضاف بن عبدالعزيز»: «و» and a word shaped like a perfect verb that is no given name
