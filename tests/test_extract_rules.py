@@ -2116,3 +2116,12 @@ def test_european_first_names_and_a_conjunction_before_a_first_name(extractor):
     qs = quotes_of(extractor, "وجرى اتفاق بين زعيمي الحزبين لويجي دي مايو وماتيو سالفيني.\n"
                               "وقال سالفيني إن الحكومة ستعمل من أجل الإيطاليين.")
     assert only(qs)["actor"] == "ماتيو سالفيني"
+
+
+def test_fears_and_events_do_not_speak(extractor):
+    # unlabelled ANT: «أثار مخاوف من أن ...» made «مخاوف» a speaker, and the next «وأشار إلى أن»
+    # went on with it; «وأكدت الخطوة التي اتخذتها الحكومة» made the step one
+    qs = quotes_of(extractor, "وأضاف باير أن اجتماع القمة في سنغافورة أثار مخاوف من أن الرئيس الأميركي سيعطي "
+                              "فرصة لبوتين. وأشار إلى أن كيم لم يقدم سوى وعود حتى الآن.")
+    assert [q["actor"] for q in qs] == ["باير", "باير"]
+    assert not quotes_of(extractor, "وأكدت الخطوة التي اتخذتها الحكومة اليوم تقريرا نشرته رويترز الأسبوع الماضي.")
