@@ -2125,3 +2125,14 @@ def test_fears_and_events_do_not_speak(extractor):
                               "فرصة لبوتين. وأشار إلى أن كيم لم يقدم سوى وعود حتى الآن.")
     assert [q["actor"] for q in qs] == ["باير", "باير"]
     assert not quotes_of(extractor, "وأكدت الخطوة التي اتخذتها الحكومة اليوم تقريرا نشرته رويترز الأسبوع الماضي.")
+
+
+def test_days_adverbs_and_governed_nouns_head_no_speaker(extractor):
+    # ANT pool corpus: «الجمعة», «بشدة», «وجود», «الكشف» were speakers; a day or an adverb right
+    # after the verb lets the sentence's speaker go on, a noun the verb governs is no speaker
+    qs = quotes_of(extractor, "وقال بشار الجعفري، مندوب سوريا في مجلس الأمن، إن الإرهاب يهدد المنطقة.\n"
+                              "وأضاف الجمعة: \"أي تحرك تقوم به الحكومة السورية حق مشروع\".")
+    assert [q["actor"] for q in qs] == ["بشار الجعفري", "بشار الجعفري"]
+    qs = quotes_of(extractor, "واتهم الأسد إسرائيل بالكذب. ونفى وجود قوات إيرانية في سوريا.")
+    assert [q["actor"] for q in qs] == ["بشار الأسد"]  # not «وجود» (an object with no speaker is dropped)
+    assert not quotes_of(extractor, "وكانت حصيلة سابقة السبت، قد أشارت إلى تسعة قتلى.")
