@@ -2136,3 +2136,26 @@ def test_days_adverbs_and_governed_nouns_head_no_speaker(extractor):
     qs = quotes_of(extractor, "واتهم الأسد إسرائيل بالكذب. ونفى وجود قوات إيرانية في سوريا.")
     assert [q["actor"] for q in qs] == ["بشار الأسد"]  # not «وجود» (an object with no speaker is dropped)
     assert not quotes_of(extractor, "وكانت حصيلة سابقة السبت، قد أشارت إلى تسعة قتلى.")
+
+
+@pytest.mark.parametrize("sentence, speaker, text", [
+    ("ورفض مسؤول آخر بنقابة الفنانين الإجابة عن سؤال حول طبيعة المرض.", "مسؤول آخر",
+     "بنقابة الفنانين الإجابة عن سؤال حول طبيعة المرض"),
+    ("ونفى مسؤول سعودي رفيع المستوى بشكل قاطع تورط بلاده.", "مسؤول سعودي رفيع المستوى", "بشكل قاطع تورط بلاده"),
+    ("وأعلن مسؤول بارز بالخارجية الأمريكية فرض عقوبات.", "مسؤول بارز بالخارجية الأمريكية", "فرض عقوبات"),
+    ("وانتقد زعيم كردي سوري بارز روسيا لإعطائها الضوء الأخضر.", "زعيم كردي سوري بارز", "روسيا لإعطائها الضوء الأخضر"),
+])
+def test_an_unnamed_speakers_adjectives_and_workplace_stay_with_it(extractor, sentence, speaker, text):
+    # unlabelled ANT / pool corpus: «آخر», «بارز», «رفيع المستوى» (titles.yaml evaluative) and «ب» +
+    # a body («بالخارجية الأمريكية») opened the object of a verb without «أن»; «بارز» was even the
+    # actor's name after «زعيم كردي سوري»
+    q = only(quotes_of(extractor, sentence))
+    assert (q["speaker"], q["text"]) == (speaker, text)
+    assert q["actor"] != "بارز"
+
+
+def test_a_syndicate_head_is_a_title_not_a_name(extractor):
+    # unlabelled ANT: «قال نقيب الفنانين إنه» gave the actor «قال نقيب الفنانين» (the article's
+    # «full name» of an unknown two-word mention)
+    q = only(quotes_of(extractor, "وحول سؤال عن طبيعة مرض الفنانة قال نقيب الفنانين إنه لم يسأل الأطباء."))
+    assert q["actor"] == "نقيب الفنانين"

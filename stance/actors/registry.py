@@ -1766,6 +1766,9 @@ class Registry:
         group = lex.group_heads.match_at(norms, head)
         span = (self._marked_name(norms) or self._named_after_comma(mention, toks, norms)) if unnamed or group else \
             (self._name_span(toks, norms, head) or self._named_after_comma(mention, toks, norms))
+        if span is not None and all(lex.evaluative.match_at(norms, k, clitics=False) is not None
+                                    for k in range(*span)):
+            span = None  # «زعيم كردي سوري بارز»: an adjective of the title, no name
         if span is not None and self._governed_holder(norms, head, span, date,
                                                       _article_index(article_text) if article_text else None):
             span = None  # «زوجة الرئيس السوري بشار الأسد»: not بشار الأسد himself

@@ -1210,6 +1210,41 @@ def _affiliation_end(toks, j: int) -> int:
     return end
 
 
+def _evaluative(toks, j: int, name_len) -> int:
+    """How many tokens at ``j`` are an adjective of an unnamed speaker (titles.yaml evaluative:
+    «آخر», «بارز», «رفيع المستوى»): part of its phrase («مسؤول آخر», «مصدر أمني رفيع المستوى»)."""
+    lexicon = _name_index_attr(name_len, "lexicon")
+    if lexicon is None or j >= len(toks) or toks[j][2].startswith("ال"):
+        return 0
+    m = lexicon.evaluative.match_at([_norm_word(w) for _, _, w in toks[j:j + 3]], 0, clitics=False)
+    return m.end if m is not None else 0
+
+
+def _unnamed_head(word: str, name_len) -> bool:
+    """An indefinite head of an unnamed speaker or a group («مسؤول», «مصادر», «ناشط», «زعيم»), not a
+    name: «منح ترامب آخر فرصة» is no «ترامب آخر»."""
+    lexicon = _name_index_attr(name_len, "lexicon")
+    w = [_norm_word(word)]
+    return lexicon is not None and not word.startswith("ال") and any(
+        t.match_at(w, 0, clitics=False) is not None for t in (lexicon.unnamed_table, lexicon.group_heads,
+                                                               lexicon.title_table))
+
+
+def _workplace_end(toks, j: int, name_len) -> int:
+    """After an indefinite head and its adjectives (``j`` tokens), «ب» and a body's noun with its
+    definite words is where the speaker works («مسؤول آخر بنقابة الفنانين», «مسؤول بوزارة الحج
+    السعودية»), part of the phrase: not the object."""
+    lexicon = _name_index_attr(name_len, "lexicon")
+    if lexicon is None or j >= len(toks) - 1 or not toks[j][2].startswith("ب") or len(toks[j][2]) < 4:
+        return j
+    if lexicon.body_words.match_at([_norm_word(toks[j][2][1:])], 0, clitics=False) is None:
+        return j
+    end = j + 1
+    while end < len(toks) and end < j + 4 and toks[end][2].lstrip("#").startswith("ال"):
+        end += 1
+    return end
+
+
 _NASAB = frozenset(words("nasab"))
 _COMPOUND_HEADS = frozenset(words("name_compound_heads"))
 _FAMILY = frozenset(words("family_word"))
@@ -1249,6 +1284,19 @@ def _family_np(toks, name_len=None) -> int:
     return 0
 
 
+def _named_np(toks, name_len) -> int:
+    """A name the registry knows at the start of ``toks``, with its nasab, a body's adjectives, an
+    unnamed official's evaluative adjective («مسؤول سعودي رفيع المستوى») and joint names; 0 when
+    none."""
+    k = name_len([w for _, _, w in toks[:8]]) if name_len is not None else 0
+    if not k:
+        return 0
+    k = _body_adjectives(toks, _with_nasab(toks, k), name_len)
+    if _unnamed_head(toks[0][2], name_len):
+        k += _evaluative(toks, k, name_len)  # «مسؤول أمريكي آخر»
+    return _joint_names(toks, k, name_len)
+
+
 def _np_tokens(toks, name_len=None) -> int:
     family = _family_np(toks, name_len)
     if family:
@@ -1260,11 +1308,9 @@ def _np_tokens(toks, name_len=None) -> int:
             # body's name (unless head and name are one longer name: «منظمة الأمم المتحدة للطفولة»)
         if len(toks) > 2 and not toks[0][2].startswith("ال") and _owned_object(toks, 2, 2):
             return 2  # «ونفت حركة طالبان مسؤوليتها»: the body's name the registry does not know
-    if name_len is not None:
-        k = name_len([w for _, _, w in toks[:8]])
-        if k:
-            k = _body_adjectives(toks, _with_nasab(toks, k), name_len)
-            return _joint_names(toks, k, name_len)
+    k = _named_np(toks, name_len)
+    if k:
+        return k
     h = 0
     while h < len(toks) - 1 and toks[h][2] in HONORIFIC_WORDS:
         h += 1  # «ونوه معالي رئيس هيئة ...»: the honorific opens the noun phrase
@@ -1515,13 +1561,15 @@ def _head_and_modifiers(toks, name_len) -> int:
     j = 1
     definite_head = toks[0][2].startswith("ال")
     if not definite_head:  # «مسؤولون لبنانيون», «مصدر عسكري سوري»
-        while j < len(toks) and j < 4 and (toks[j][2].endswith(NISBA_ENDINGS) or _dual_nisba(toks[j][2], name_len) or (
-                toks[j][2] == "غير" and j + 1 < len(toks) and toks[j + 1][2].endswith(NISBA_ENDINGS)
-                and not toks[j + 1][2].startswith("ال"))) \
-                and not toks[j][2].startswith(("ال", "ب", "ل")) and toks[j][2] not in _PREPOSITIONS \
-                and toks[j][2] not in _TITLE_LINKS:  # «في» ends like a nisba but links a place
-            j += 2 if toks[j][2] == "غير" else 1  # «منظمات غير حكومية»
-        j = _affiliation_end(toks, j)
+        while j < len(toks) and j < 4 and (_evaluative(toks, j, name_len) or (
+                toks[j][2].endswith(NISBA_ENDINGS) or _dual_nisba(toks[j][2], name_len) or (
+                    toks[j][2] == "غير" and j + 1 < len(toks) and toks[j + 1][2].endswith(NISBA_ENDINGS)
+                    and not toks[j + 1][2].startswith("ال")))
+                and not toks[j][2].startswith(("ال", "ب", "ل")) and toks[j][2] not in _PREPOSITIONS
+                and toks[j][2] not in _TITLE_LINKS):  # «في» ends like a nisba but links a place;
+            # an evaluative adjective may open with «ب» («مسؤول بارز»)
+            j += 2 if toks[j][2] == "غير" else _evaluative(toks, j, name_len) or 1  # «منظمات غير حكومية»
+        j = _workplace_end(toks, _affiliation_end(toks, j), name_len)
         if j == 1:
             j = _construct_chain(toks, name_len)
     chained = j > 1 and not definite_head  # the construct's complement is read: only adjectives follow
