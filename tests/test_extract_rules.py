@@ -2159,3 +2159,9 @@ def test_a_syndicate_head_is_a_title_not_a_name(extractor):
     # «full name» of an unknown two-word mention)
     q = only(quotes_of(extractor, "وحول سؤال عن طبيعة مرض الفنانة قال نقيب الفنانين إنه لم يسأل الأطباء."))
     assert q["actor"] == "نقيب الفنانين"
+
+
+def test_adverbs_of_time_after_the_verb_are_no_speaker(extractor):
+    # unlabelled ANT: «وكان أعلن قبلا أنه يواصل عملياته» made «قبلا» (earlier) the speaker
+    q = only(quotes_of(extractor, "إلا أن الجيش الإسرائيلي رفض التعليق، وكان أعلن قبلا أنه يواصل عملياته في القطاع."))
+    assert q["speaker"] != "قبلا" and q["text"] == "يواصل عملياته في القطاع"
