@@ -2165,3 +2165,13 @@ def test_adverbs_of_time_after_the_verb_are_no_speaker(extractor):
     # unlabelled ANT: «وكان أعلن قبلا أنه يواصل عملياته» made «قبلا» (earlier) the speaker
     q = only(quotes_of(extractor, "إلا أن الجيش الإسرائيلي رفض التعليق، وكان أعلن قبلا أنه يواصل عملياته في القطاع."))
     assert q["speaker"] != "قبلا" and q["text"] == "يواصل عملياته في القطاع"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('وقال باشينيان قبيل جلسة التصويت "أول ما سأقوم به هو ضمان عودة الحياة".', "باشينيان"),
+    ("وتحدث الجرموزي في اعترافاته عن بدايته مع ميليشيات الحوثي.", "الجرموزي"),
+])
+def test_qubayl_and_confessions_end_the_speaker_phrase(extractor, sentence, speaker):
+    # ANT pool corpus: «باشينيان قبيل جلسة التصويت» and «الجرموزي في اعترافاته» were speakers
+    # (and the actors «باشينيان قبيل جلسة», «الجرموزي في اعترافاته»); «قبل» and «في بيانه» end one
+    assert only(quotes_of(extractor, sentence))["speaker"] == speaker
