@@ -2175,3 +2175,12 @@ def test_qubayl_and_confessions_end_the_speaker_phrase(extractor, sentence, spea
     # ANT pool corpus: «باشينيان قبيل جلسة التصويت» and «الجرموزي في اعترافاته» were speakers
     # (and the actors «باشينيان قبيل جلسة», «الجرموزي في اعترافاته»); «قبل» and «في بيانه» end one
     assert only(quotes_of(extractor, sentence))["speaker"] == speaker
+
+
+def test_a_website_is_where_a_body_speaks_not_part_of_it(extractor):
+    # ANT pool corpus: «وقالت المنظمة على موقعها الإلكتروني», «وزارة الخزانة على موقعها»,
+    # «نسرين ستوده على موقع فيسبوك» kept the website in the actor (speech_event_stems gains «موقع»)
+    q = only(quotes_of(extractor, "وكتبت المحامية نسرين ستوده على موقع فيسبوك أن الوضع خطير."))
+    assert (q["speaker"], q["actor"]) == ("المحامية نسرين ستوده", "نسرين ستوده")
+    q = only(quotes_of(extractor, "وقالت المنظمة على موقعها الإلكتروني إن الوضع خطير."))
+    assert q["speaker"] == "المنظمة"
