@@ -2184,3 +2184,14 @@ def test_a_website_is_where_a_body_speaks_not_part_of_it(extractor):
     assert (q["speaker"], q["actor"]) == ("المحامية نسرين ستوده", "نسرين ستوده")
     q = only(quotes_of(extractor, "وقالت المنظمة على موقعها الإلكتروني إن الوضع خطير."))
     assert q["speaker"] == "المنظمة"
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("وقال البريغادير جنرال تكساس تشوكوو إن الرهائن تم إنقاذهم.", "تكساس تشوكوو"),
+    ('وقال القنصل البريطاني العام في القدس، فيليب هول: "تسعدني جدا استجابة الأمير".', "فيليب هول"),
+    ('وقال بروس أوشلي، المتحدث باسم الوكالة: "ليس لدينا أية فكرة عن هذا المخلوق".', "بروس أوشلي"),
+])
+def test_ranks_consuls_and_a_name_before_its_apposition(extractor, sentence, actor):
+    # unlabelled ANT / pool corpus: Western ranks («البريغادير جنرال», «الميجور») and consuls were no
+    # titles, and «بروس» read as «ب» + «روس» (Russians): each kept its words in the actor's name
+    assert only(quotes_of(extractor, sentence))["actor"] == actor
