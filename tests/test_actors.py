@@ -1473,3 +1473,14 @@ def test_a_verb_before_a_surname_is_no_first_name(reg):
 def test_a_quotation_after_a_name_is_no_family_name(reg):
     # unlabelled ANT: «وقال كوشنير "يقول الرئيس عباس ..."» gave «كوشنير» the full name «كوشنير "يقول»
     assert reg.full_name("كوشنير", 'وقال كوشنير "يقول الرئيس عباس إنه ملتزم بالسلام".') is None
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("ذياب القبلي قائد اللواء 143", "ذياب القبلي"),
+    ("مزهر العزاوي قائد عمليات منطقة دجلة", "مزهر العزاوي"),
+    ("مؤتمر الإيغور العالمي", "مؤتمر الإيغور العالمي"),
+])
+def test_a_name_before_a_title_whatever_the_first_name(reg, mention, name):
+    # ANT pool corpus: a first name no list knows, a family name in a nisba's shape and a title
+    # were one unknown actor («ذياب القبلي قائد اللواء 143»)
+    assert reg.resolve(mention).name == name

@@ -1472,6 +1472,22 @@ class Registry:
                     return c
         return None
 
+    def _name_before_title(self, toks, norms: list[str], start: int) -> bool:
+        """«ذياب القبلي قائد اللواء 143», «مزهر العزاوي قائد عمليات دجلة»: a plain word and a family
+        name in a nisba's shape right before a title or a person noun are a name, whatever the
+        first name."""
+        lex = self.lexicon
+        k = start + 2
+        if k >= len(norms) or not self._plain_name_word(toks[start], norms, start):
+            return False
+        w = norms[start + 1]
+        if not (w.startswith("ال") and w.endswith("ي") and len(w) > 4) or _function_word(toks[start + 1]) \
+                or lex.country_word(norms, start + 1) is not None or _person_noun(norms, start + 1) \
+                or any(t.match_at(norms, start + 1) is not None or t.match_at([w[2:]], 0) is not None
+                       for t in (lex.title_table, lex.unnamed_table, lex.group_heads, lex.body_words, lex.modifiers)):
+            return False
+        return lex.title_table.match_at(norms, k) is not None or _person_noun(norms, k)
+
     def _family_name(self, toks, norms: list[str], start: int, j: int) -> bool:
         """«اللواء عبد الله العتيبي», «منصور التركي»: a definite word right after a first name
         (no title before it) is its family name, also one shaped like a country's adjective
@@ -1532,6 +1548,8 @@ class Registry:
                 if k - j >= 2:
                     return j, k  # «مدير جامعة الملك سعود الدكتور بدران العمر»: the holder's name
                 break
+        if self._name_before_title(toks, norms, start):
+            return start, start + 2  # «ذياب القبلي قائد اللواء 143»: a first name no list knows
         run = start
         family_end = None  # where the family name ends («عبد الله العتيبي», «عبد العزيز آل الشيخ»)
         while run < len(norms) and run - start < 5:
