@@ -1484,3 +1484,16 @@ def test_a_name_before_a_title_whatever_the_first_name(reg, mention, name):
     # ANT pool corpus: a first name no list knows, a family name in a nisba's shape and a title
     # were one unknown actor («ذياب القبلي قائد اللواء 143»)
     assert reg.resolve(mention).name == name
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("مسؤولة السياسة الخارجية في الاتحاد الأوروبي، فيدريكا موغريني", "فيديريكا موغيريني"),
+    ("مسؤول العلاقات الخارجية، عادل الجبير", "عادل الجبير"),
+    ("مسؤول إيراني مقرب من لاريجاني", "مسؤول إيراني مقرب من لاريجاني"),
+    ("مسؤول التخطيط في وزارة التربية العراقية حفظي الحلبوسي", "مسؤول التخطيط في وزارة التربية العراقية حفظي الحلبوسي"),
+])
+def test_an_office_in_construct_then_its_holders_name(reg, mention, name):
+    # unlabelled ANT: «مسؤولة السياسة الخارجية ...، فيدريكا موغريني» was an unnamed official: an
+    # indefinite «مسؤول» in construct with a definite noun is an office, and the known name after
+    # its description is its holder (not a surname after another first name: «حفظي الحلبوسي»)
+    assert reg.resolve(mention, date="2018-05-09").name == name

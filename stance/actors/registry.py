@@ -709,7 +709,13 @@ class Registry:
                 and m.phrase[0].endswith("ي"))]
         named_person = any(self._entries[r.idx]["type"] == "person" and not self._entries[r.idx]["per_article"]
                            for _, r in matches)
-        if unnamed_head is not None and not (named_person and norms[head].startswith("ال")):
+        construct = head + 1 < len(norms) and not norms[head].startswith("ال") and norms[head + 1].startswith("ال") \
+            and not norms[head + 1].endswith(("ي", "يه", "يون", "يين")) and any(
+                self._entries[r.idx]["type"] == "person" and not self._entries[r.idx]["per_article"]
+                and m.start > head + 1 and (norms[m.start - 1].startswith("ال") or toks[m.start - 1].orig.endswith("،"))
+                for m, r in matches)  # «مسؤولة السياسة الخارجية في الاتحاد الأوروبي، فيدريكا موغريني»:
+        # an office in construct, then its holder's name (not «... العراقية حفظي الحلبوسي»)
+        if unnamed_head is not None and not (named_person and (norms[head].startswith("ال") or construct)):
             for m, ref in matches:
                 if m.start == head and self._entries[ref.idx]["per_article"]:
                     return Resolution(self._actor(ref.idx, date, article_id=article_id), "unnamed",
