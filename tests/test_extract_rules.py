@@ -2195,3 +2195,16 @@ def test_ranks_consuls_and_a_name_before_its_apposition(extractor, sentence, act
     # unlabelled ANT / pool corpus: Western ranks («البريغادير جنرال», «الميجور») and consuls were no
     # titles, and «بروس» read as «ب» + «روس» (Russians): each kept its words in the actor's name
     assert only(quotes_of(extractor, sentence))["actor"] == actor
+
+
+@pytest.mark.parametrize("sentence, speaker, text", [
+    ("وأعلن محافظ البيضاء ناصر السوادي تحرير مديرية نعمان بشكل كامل.", "محافظ البيضاء ناصر السوادي",
+     "تحرير مديرية نعمان بشكل كامل"),
+    ("وأعلن الرئيس السابق عبد الله غل عدم ترشحه.", "الرئيس السابق عبد الله غل", "عدم ترشحه"),
+    ("وأعلن رئيس الوزراء الجديد سحب مشروع قانون ضريبة الدخل.", "رئيس الوزراء الجديد", "سحب مشروع قانون ضريبة الدخل"),
+])
+def test_a_titles_holder_after_its_definite_complement(extractor, sentence, speaker, text):
+    # ANT pool corpus / unlabelled ANT: after a title and a definite word that is no nisba (a place,
+    # «السابق»), the holder's name had opened the object («الرئيس السابق | عبد الله غل عدم ترشحه»)
+    q = only(quotes_of(extractor, sentence))
+    assert (q["speaker"], q["text"]) == (speaker, text)

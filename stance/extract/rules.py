@@ -1325,9 +1325,11 @@ def _np_tokens(toks, name_len=None) -> int:
     named = _named_holder_end(toks, j, name_len)
     if named is not None:
         return _holder_name_end(toks, _with_nasab(toks, named), name_len)
-    if 1 < j < len(toks) and toks[0][2] in TITLE_WORDS and toks[j - 1][2].endswith(NISBA_ENDINGS) \
-            and toks[j - 1][2].startswith("ال"):
-        e = _unknown_name_end(toks, j, name_len, objects=True)  # «ودعا الزعيم الدرزي وليد جنبلاط إلى»
+    if 1 < j < len(toks) and toks[0][2] in TITLE_WORDS and toks[j - 1][2].startswith("ال") and (
+            toks[j - 1][2].endswith(NISBA_ENDINGS) or _first_name(toks[j][2], name_len)):
+        e = _unknown_name_end(toks, j, name_len, objects=True)  # «ودعا الزعيم الدرزي وليد جنبلاط إلى»,
+        # «وأعلن محافظ البيضاء ناصر السوادي تحرير ...»: a title's definite complement, then its
+        # holder (after a word that is no nisba, from a given name: not «الجديد سحب مشروع»)
         if e > j:
             return _with_nasab(toks, e)
     if j < len(toks) - 1 and toks[j][2] in HONORIFIC_WORDS and toks[0][2] not in HONORIFIC_WORDS:
