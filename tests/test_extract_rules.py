@@ -2208,3 +2208,12 @@ def test_a_titles_holder_after_its_definite_complement(extractor, sentence, spea
     # «السابق»), the holder's name had opened the object («الرئيس السابق | عبد الله غل عدم ترشحه»)
     q = only(quotes_of(extractor, sentence))
     assert (q["speaker"], q["text"]) == (speaker, text)
+
+
+def test_the_antecedent_of_alladhi_after_an_adverbial_verbal_noun(extractor):
+    # unlabelled ANT: «تنفيذا لتوجيهات الرئيس الأمريكي دونالد ترامب، الذي أعلن أن ...» had the
+    # speaker «تنفيذا»: the relative clause is the president's
+    q = only(quotes_of(extractor, "وغادر بومبيو إلى السعودية، تنفيذا لتوجيهات الرئيس الأمريكي دونالد ترامب، "
+                                  "الذي أعلن أن بومبيو سيتوجه للسعودية."))
+    assert (q["speaker"], q["actor"]) == ("الرئيس الأمريكي دونالد ترامب", "دونالد ترامب")
+    assert not quotes_of(extractor, "وقالت إعادة تمثيل المعركة إن الأمر مؤسف.")

@@ -415,6 +415,9 @@ def _relative_antecedent(text: str, pstart: int, vstart: int) -> tuple[int, int]
     toks = _tokens(text, s, e)
     if toks and toks[0][2] in ADJUNCT_HEADS:  # «بحسب المرصد السوري، الذي قال»: the source
         s = toks[1][0] if len(toks) > 1 else e
+    elif len(toks) > 2 and toks[0][2].endswith("ا") and _VERBAL_NOUN.match(_norm_word(toks[0][2])[:-1]) \
+            and toks[1][2].startswith("ل") and len(toks[1][2]) > 3:
+        s = toks[2][0]  # «تنفيذا لتوجيهات الرئيس الأمريكي دونالد ترامب، الذي أعلن»: the president
     return (s, e) if e > s and count_words(text, s, e, 9) <= 8 else None
 
 
