@@ -2217,3 +2217,12 @@ def test_the_antecedent_of_alladhi_after_an_adverbial_verbal_noun(extractor):
                                   "الذي أعلن أن بومبيو سيتوجه للسعودية."))
     assert (q["speaker"], q["actor"]) == ("الرئيس الأمريكي دونالد ترامب", "دونالد ترامب")
     assert not quotes_of(extractor, "وقالت إعادة تمثيل المعركة إن الأمر مؤسف.")
+
+
+def test_a_verbal_noun_in_construct_is_no_speaker(extractor):
+    # ANT pool corpus (judged wrong_speaker): «كما رفضت توقيع البيان الختامي للاجتماع ...» had the
+    # speaker «توقيع البيان الختامي» (a verbal noun followed by a definite noun is an event; a name
+    # the registry knows after it is another matter)
+    assert not quotes_of(extractor, "كما رفضت توقيع البيان الختامي للاجتماع السنوي الأسبوع الماضي.")
+    q = only(quotes_of(extractor, "وقال توفيق الحكيم إن الأمر خطير."))
+    assert q["actor"] == "توفيق الحكيم"

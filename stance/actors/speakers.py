@@ -200,6 +200,9 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
     if w.startswith("ال") and _DEFINITE_VERBAL_NOUN.match(w[2:]) and not any(
             t.match_at([w[2:]], 0, clitics=False) is not None for t in (lex.body_words, lex.title_table, sw.person_nouns)):
         return _introduced_as_name(registry, norms[i:i + 3], article_text, orig)  # «التوصل لاتفاق»
+    if _verbal_noun(w) and i + 1 < len(norms) and norms[i + 1].startswith("ال") \
+            and not _name_at(registry, norms, i + 1):
+        return False  # «كما رفضت توقيع البيان الختامي»: a verbal noun in construct is an event
     if not participle and _named_by_mention(registry, norms, i):
         return True  # «سامانثا فينوغراد، محللة ...», «فيدريكا موغريني»
     accusative = w.endswith("ا") and len(w) >= 5 and not possessive \
