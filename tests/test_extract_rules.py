@@ -2226,3 +2226,17 @@ def test_a_verbal_noun_in_construct_is_no_speaker(extractor):
     assert not quotes_of(extractor, "كما رفضت توقيع البيان الختامي للاجتماع السنوي الأسبوع الماضي.")
     q = only(quotes_of(extractor, "وقال توفيق الحكيم إن الأمر خطير."))
     assert q["actor"] == "توفيق الحكيم"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("وقال أمير الكويت الشيخ صباح الأحمد الجابر الصباح إن الهجوم إجرامي.",
+     "أمير الكويت الشيخ صباح الأحمد الجابر الصباح"),
+    ("وأكد وزير الخارجية الكويتي الشيخ صباح الخالد الحمد الصباح أن الهجمات مدانة.",
+     "وزير الخارجية الكويتي الشيخ صباح الخالد الحمد الصباح"),
+    ('وقال الفريق على صفحته الرسمية بموقع تويتر: "نشرت وسائل إعلام فيديو".', "الفريق"),
+])
+def test_sabah_after_an_honorific_is_a_name_not_the_morning(extractor, sentence, speaker):
+    # unlabelled ANT / pool corpus: «الشيخ صباح الأحمد» ended the speaker at «صباح» (morning);
+    # «الفريق على صفحته» stays a team on its page (with a verb without «أن» the name still opens
+    # the object: «واستنكر أمير البلاد الشيخ | صباح الأحمد ... الهجمات», left as it is)
+    assert only(quotes_of(extractor, sentence))["speaker"] == speaker

@@ -366,8 +366,9 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int, head_orig: str |
     the head as written, which tells «أليخاندرو» from a definite word)."""
     sw = speaker_words()
     w = norms[j]
-    if w in sw.phrase_ends or (w[:1] in "وف" and w[1:] in sw.phrase_ends and len(w) > 2):
-        return True
+    if (w in sw.phrase_ends or (w[:1] in "وف" and w[1:] in sw.phrase_ends and len(w) > 2)) and not (
+            registry.lexicon.honorifics.match_at(norms, j - 1) is not None and registry.lexicon.is_given_name(w)):
+        return True  # (not «الشيخ صباح الأحمد»: after an honorific «صباح» is a name, not «morning»)
     if w in sw.numbers and w != "عده" and norms[j - 1] not in sw.not_heads \
             and not (w in ("عشر", "عشره") and norms[j - 1].startswith("ال")):
         return True  # «وأكد المتحدث ثلاث نقاط:», «ناشطون سوريون آلاف الرسائل»: a counted object

@@ -259,7 +259,8 @@ def _after_speaker(text: str, keep: list, toks: list, i: int, name_len) -> bool:
     nxt = toks[i + 1][2] if i + 1 < len(toks) else None
     after_comma = text[keep[-1][1]:s].strip() in ("،", ",")
     return (
-        _is_adjunct(w, nxt)
+        (_is_adjunct(w, nxt) and not (keep[-1][2] in HONORIFIC_WORDS and w in TIME_WORDS and _first_name(w, name_len)))
+        # (after «الشيخ» the given name «صباح», not «morning»: «أمير الكويت الشيخ صباح الأحمد»)
         # «مصدر معارض ...، لوكالة "فرانس برس" أن»: the addressee
         or (after_comma and w.startswith("ل") and normalize_ar(w[1:]).startswith(_ADDRESSEE_BODIES))
         # «وقالت المجموعة، وهي ثاني شركة فرنسية ...، إنها»: a clause about the speaker
