@@ -1497,3 +1497,13 @@ def test_an_office_in_construct_then_its_holders_name(reg, mention, name):
     # indefinite «مسؤول» in construct with a definite noun is an office, and the known name after
     # its description is its holder (not a surname after another first name: «حفظي الحلبوسي»)
     assert reg.resolve(mention, date="2018-05-09").name == name
+
+
+@pytest.mark.parametrize("mention, name, country", [
+    ("الجنرال الروسي", "الجنرال الروسي", "RUS"),
+    ("الجنرال جوزيف فوتيل", "جوزيف فوتيل", "USA"),
+])
+def test_a_rank_and_its_country_name_no_one(reg, mention, name, country):
+    # unlabelled ANT: «الجنرال الروسي» was the actor «الروسي» (the rank dropped as an honorific)
+    a = reg.resolve(mention, date="2018-03-20")
+    assert (a.name, a.country) == (name, country)

@@ -2240,3 +2240,10 @@ def test_sabah_after_an_honorific_is_a_name_not_the_morning(extractor, sentence,
     # «الفريق على صفحته» stays a team on its page (with a verb without «أن» the name still opens
     # the object: «واستنكر أمير البلاد الشيخ | صباح الأحمد ... الهجمات», left as it is)
     assert only(quotes_of(extractor, sentence))["speaker"] == speaker
+
+
+def test_according_to_with_its_conjunction_is_no_speaker(extractor):
+    # unlabelled ANT / pool corpus: «وحسب مقابلات أجرتها ...» and «ووفقا للقاعدة القانونية» were speakers
+    assert all(not (q["speaker"] or "").startswith(("وحسب", "ووفقا"))
+               for q in quotes_of(extractor, "ووفقا للقاعدة القانونية لا عقاب بدون جريمة، فإن المعضلة الحقيقية "
+                                             "تقف أمام هذا التشريع."))

@@ -1765,8 +1765,8 @@ class Registry:
         head = lex.skip_honorifics(norms, 0)
         while 0 < head < len(norms) - 1 and lex.modifiers.match_at(norms, head, clitics=False) is not None:
             head += 1  # «الكولونيل المتقاعد، ريك فرانكونا»: a rank's modifier, then the name
-        if head >= len(norms):
-            head = 0
+        if head >= len(norms) or all(lex.country_word(norms, k) is not None for k in range(head, len(norms))):
+            head = 0  # «الجنرال الروسي»: a rank and its country, no name (not «الروسي»)
         # a leading clitic on a title or unnamed head: «ومسؤول لبناني», «لوزير الخارجية»
         for v in clitic_variants(norms[head])[1:]:
             rest = [v] + norms[head + 1:]
