@@ -2155,8 +2155,9 @@ def test_an_unnamed_speakers_adjectives_and_workplace_stay_with_it(extractor, se
 
 
 def test_a_syndicate_head_is_a_title_not_a_name(extractor):
-    # unlabelled ANT: «قال نقيب الفنانين إنه» gave the actor «قال نقيب الفنانين» (the article's
-    # «full name» of an unknown two-word mention)
+    # unlabelled ANT: with the feminine person nouns of this stop, «قال نقيب الفنانين إنه» gave the
+    # actor «قال نقيب الفنانين» (the article's «full name» of an unknown two-word mention); «نقيب»
+    # is a title now, so the mention is no name
     q = only(quotes_of(extractor, "وحول سؤال عن طبيعة مرض الفنانة قال نقيب الفنانين إنه لم يسأل الأطباء."))
     assert q["actor"] == "نقيب الفنانين"
 
