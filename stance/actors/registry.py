@@ -1151,7 +1151,7 @@ class Registry:
                           " ".join(t.phrase))
 
     # ------------------------------------------------------------------ unknown speakers
-    def _title_info(self, norms: list[str]) -> tuple[str | None, str | None]:
+    def _title_info(self, norms: list[str], article_text: str | None = None) -> tuple[str | None, str | None]:
         lex = self.lexicon
         if not norms:
             return None, None
@@ -1160,7 +1160,7 @@ class Registry:
             head = 0
 
         def any_country(start: int) -> str | None:
-            return self._any_country(norms, start) or self._place_country(norms, start)
+            return self._any_country(norms, start, article_text=article_text) or self._place_country(norms, start)
 
         if lex.unnamed_head(norms, head) is not None:
             return any_country(head), "official_unnamed"
@@ -1178,6 +1178,10 @@ class Registry:
             elif scope and scope[0] == "of":
                 body = self._entries[self._by_id[scope[1]]]
                 country = body.get("country")
+                if country and article_text and country not in _country_words(article_text)[0] and any(
+                        r.weak and self._entries[r.idx]["id"] == scope[1]
+                        for m in self._aliases.scan(norms, t.end) for r in m.payloads):
+                    country = None  # «مدير عام الدفاع المدني» in a Saudi story: not the Syrian body
                 if office == "head":
                     role = body["role"] if body["role"] in ("party", "militia", "international_org") else "other"
             if not adjacent and title.scope == "country" and role in _ROLE_RANK:
@@ -1229,7 +1233,7 @@ class Registry:
         return self._any_country(norms, start, host)
 
     def _any_country(self, norms: list[str], start: int = 0, end: int | None = None,
-                     plural: bool = True) -> str | None:
+                     plural: bool = True, article_text: str | None = None) -> str | None:
         """The first country word, registry body or person (with its country) in
         ``norms[start:end]``: «مسؤولين كبار في إدارة الرئيس دونالد ترامب» are American.
         ``plural``: whether a broken plural («الروس») and a weak alias («المعارضة») count (in a
@@ -1254,7 +1258,10 @@ class Registry:
             # المدني بمنطقة الرياض», is no country's body by itself)
             if self._another_countrys(norms, m):
                 continue
-            refs = [r for r in m.payloads if (plural or not r.weak) and self._entries[r.idx].get("country") and (
+            refs = [r for r in m.payloads if (plural or not r.weak) and self._entries[r.idx].get("country")
+                    and not (r.weak and article_text and self._entries[r.idx]["country"] not in _country_words(article_text)[0])
+                    and (  # (a weak alias in an article that never names its country: «الدفاع المدني» in a
+                        # Saudi story is the Saudi civil defense, not the Syrian one)
                 self._entries[r.idx]["type"] == "body" or (  # a person by a full name, not «علي»
                     self._entries[r.idx]["type"] == "person" and not self._entries[r.idx]["per_article"]
                     and m.end - m.start >= 2))]  # one word may be another word («روس»: Ross, Russians)
@@ -1776,7 +1783,7 @@ class Registry:
                 toks = toks[:head] + [type(toks[head])(toks[head].orig[cut:], v)] + toks[head + 1:]
                 norms = norms[:head] + [v] + norms[head + 1:]
                 break
-        country, role = self._title_info(norms)
+        country, role = self._title_info(norms, article_text)
         kingdom = None
         if country is None and article_text and _bare_kingdom(norms, lex):
             # «مفتي عام المملكة», «سفير المملكة لدى الأردن»: the kingdom the article is about
