@@ -1518,3 +1518,12 @@ def test_a_weak_alias_gives_no_country_the_article_never_names(reg):
     syr = "دمشق - قال مصدر في سوريا إن القصف استهدف الغوطة الشرقية."
     a = reg.resolve("مدير عام الدفاع المدني رائد الصالح", date="2018-03-10", article_text=syr)
     assert a.country == "SYR"
+
+
+def test_generic_opposition_and_regime_forces_are_syrian_only_in_a_syrian_story(reg):
+    # bodies.yaml: «المعارضة المسلحة», «الفصائل المعارضة», «قوات النظام» are weak aliases now —
+    # armed opposition factions fight in Libya and Yemen too
+    lby = "طرابلس - قالت حكومة الوفاق الليبية إن الاشتباكات تجددت في العاصمة الليبية."
+    assert reg.resolve("المعارضة المسلحة", date="2018-05-10", article_text=lby).country != "SYR"
+    syr = "دمشق - قال مصدر في سوريا إن القصف استهدف الغوطة الشرقية في سوريا."
+    assert reg.resolve("المعارضة المسلحة", date="2018-05-10", article_text=syr).country == "SYR"
