@@ -2249,3 +2249,12 @@ def test_according_to_with_its_conjunction_is_no_speaker(extractor):
     assert not quotes_of(extractor, "ووفقا للقاعدة القانونية التي تقول بإنه لا عقاب بدون جريمة، فإن المعضلة "
                                     "الحقيقية التي تقف أمام هذا التشريع، وفقا للخبير الدستوري شوقي السيد، "
                                     "ستكون في التطبيق على أرض الواقع.")
+
+
+def test_to_be_and_time_head_no_speaker(extractor):
+    # ANT pool corpus (judged wrong_speaker): «أن يكون قرار نشر هذه المعلومات قد حاز رضا ...» had the
+    # speaker «يكون قرار»; «وقت فوضوي في التجارة الدولية» spoke and then went on as the speaker
+    qs = quotes_of(extractor, "وتعرض هذا السلوك إلى هجوم من إيهود براك، الذي استهجن ما وصفه بالثرثرة الزائدة، "
+                              "مشككاً في أن يكون قرار كشف هذه المعلومات قد حاز رضا قادة الأجهزة الأمنية، قائلاً: "
+                              "\"الإيرانيون أذكياء\".")
+    assert qs and not any((q["speaker"] or "").startswith("يكون") for q in qs)
