@@ -1527,3 +1527,18 @@ def test_generic_opposition_and_regime_forces_are_syrian_only_in_a_syrian_story(
     assert reg.resolve("المعارضة المسلحة", date="2018-05-10", article_text=lby).country != "SYR"
     syr = "دمشق - قال مصدر في سوريا إن القصف استهدف الغوطة الشرقية في سوريا."
     assert reg.resolve("المعارضة المسلحة", date="2018-05-10", article_text=syr).country == "SYR"
+
+
+@pytest.mark.parametrize("mention, name, country", [
+    ("منظمة البلدان المصدرة للبترول", "منظمة البلدان المصدرة للبترول (أوبك)", "INT"),
+    ("منظمة التجارة العالمية", "منظمة التجارة العالمية", "INT"),
+    ("مجلس حقوق الإنسان البحريني", "مجلس حقوق الإنسان البحريني", "BHR"),
+    ("مجلس الأمن الإسرائيلي المصغر", "مجلس الأمن الإسرائيلي المصغر", "ISR"),
+    ("مصدر آخر في الإنتربول", "مصدر آخر في الإنتربول", "INT"),
+])
+def test_international_bodies_and_their_national_namesakes(reg, mention, name, country):
+    # unlabelled ANT / pool corpus: OPEC and the WTO took the article's country (USA in oil and
+    # trade stories); an international body's name with a country's adjective is that country's
+    # body; an international body's source is no «مصدر أممي» (that says the UN)
+    a = reg.resolve(mention, date="2018-10-05", article_text="واشنطن - قال مسؤولون في الولايات المتحدة إن")
+    assert (a.name, a.country) == (name, country)

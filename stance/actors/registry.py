@@ -664,6 +664,8 @@ class Registry:
                 continue
             if len(match.phrase) == 1 and match.phrase in self.lexicon.adjective_phrases and not whole:
                 continue  # «السوداني» is a name alone, an adjective in «وزير الخارجية السوداني»
+            if e.get("country") == "INT" and e["type"] == "body" and self._another_countrys(norms, match):
+                continue  # «مجلس حقوق الإنسان البحريني»: Bahrain's council, not the UN's
             if e["per_article"] and match.start != head:
                 continue
             ok.append(r)
@@ -1049,7 +1051,10 @@ class Registry:
         Syrian civil defence; a body's own name keeps its country («ميليشيات الحوثي الإيرانية»)."""
         after = self.lexicon.country_at(norms, m.end)
         return after is not None and after[0].kind == "adjective" and norms[m.end].startswith("ال") \
-            and all(r.weak and self._entries[r.idx].get("country") not in (None, after[0].code) for r in m.payloads)
+            and all((r.weak or self._entries[r.idx].get("country") == "INT")
+                    and self._entries[r.idx].get("country") not in (None, after[0].code) for r in m.payloads)
+        # (an international body's name with a country's adjective is that country's body:
+        # «مجلس حقوق الإنسان البحريني», «مجلس الأمن الإسرائيلي المصغر»)
 
     def _holder_body(self, norms: list[str], i: int) -> Actor | None:
         """The body an office holder's title at ``norms[i]`` speaks through («الرئيس التركي» ->
@@ -1883,7 +1888,8 @@ class Registry:
                     country = _article_country(article_text)
                     if country:
                         notes.append(f"country of the article: {country}")
-                if country:
+                if country and country != "INT":  # (an international body's source stays as written:
+                    # «مصدر آخر في الإنتربول», not «مصدر أممي»: «أممي» says the UN)
                     described = with_country(words, head_end - head, country, lex, lookup, indefinite=unnamed)
                     if described and bare_body:
                         known = self._match(described, None, article_id, article_text)

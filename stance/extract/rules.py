@@ -233,10 +233,10 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
                 and len(w) > 3 and w[1:2] not in ("ا",) and not (name_len is not None and name_len([w])) \
                 and not w.endswith(NISBA_ENDINGS) and not _first_name(keep[-1][2], name_len):
             break  # (not «مسؤولون لبنانيون»; after a first name, its surname: «مارك لوكوك»)
-        if keep and w.startswith(("لل", "لـ")) and i >= len(toks) - 1 and keep[-1][2] not in SPEECH_EVENT_NOUNS \
+        if keep and w.startswith(("لل", "لـ")) and i >= len(toks) - 1 and not any(k[2] in SPEECH_EVENT_NOUNS for k in keep) \
                 and not (name_len is not None
                          and name_len([x for _, _, x in keep] + [_QUOTE_CHARS.split(w)[0]]) == len(keep) + 1):
-            break  # «للصحفيين», «لـCNN» at the end: the addressee (but «بيان للإليزيه», and
+            break  # «للصحفيين», «لـCNN» at the end: the addressee (but «بيان للإليزيه», «البيان الرسمي للإنتربول», and
             # «منظمة الأمم المتحدة للطفولة» is a name)
         keep.append((s, e, w))
     if not keep or (len(keep) == 1 and keep[0][2] in _HONORIFIC_PRONOUNS):
