@@ -1542,3 +1542,10 @@ def test_international_bodies_and_their_national_namesakes(reg, mention, name, c
     # body; an international body's source is no «مصدر أممي» (that says the UN)
     a = reg.resolve(mention, date="2018-10-05", article_text="واشنطن - قال مسؤولون في الولايات المتحدة إن")
     assert (a.name, a.country) == (name, country)
+
+
+def test_a_first_name_before_bint(reg):
+    # unlabelled ANT: «الأميرة نورة بنت فيصل آل سعود» was «فيصل آل سعود» (her father's name):
+    # a word before «بنت» is a first name, as one before «بن» is
+    a = reg.resolve("الأميرة نورة بنت فيصل آل سعود", date="2018-05-10")
+    assert (a.name, a.country) == ("نورة بنت فيصل آل سعود", "SAU")

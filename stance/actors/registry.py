@@ -1593,9 +1593,10 @@ class Registry:
         inside_title = {k for t in titles for k in range(t.start + 1, t.end)}
         for i in range(start, len(norms)):
             if not (lex.is_given_name(norms[i], toks[i].orig)
-                    or (i + 2 < len(norms) and norms[i + 1] in ("بن", "ابن") and plain(i))
+                    or (i + 2 < len(norms) and norms[i + 1] in ("بن", "ابن", "بنت") and plain(i))
                     or (i + 2 < len(norms) and norms[i + 1] == "الله" and plain(i))):
-                continue  # a first name, a word before «بن» («الأمير تركي بن محمد»), the first word
+                continue  # a first name, a word before «بن/بنت» («الأمير تركي بن محمد», «الأميرة نورة بنت
+                # فيصل»), the first word
                 # of a compound name in «الله» («عطاء الله خوجياني»)
             if i in inside_title:
                 continue  # a title's own word: «باسمه» of «المتحدث باسمه» (not the first name «باسم»)
