@@ -1549,3 +1549,10 @@ def test_a_first_name_before_bint(reg):
     # a word before «بنت» is a first name, as one before «بن» is
     a = reg.resolve("الأميرة نورة بنت فيصل آل سعود", date="2018-05-10")
     assert (a.name, a.country) == ("نورة بنت فيصل آل سعود", "SAU")
+
+
+def test_the_same_source_takes_no_description(reg):
+    # unlabelled ANT: «بحسب المصدر ذاته» with no earlier source was named «مصدر ذاته سوري»
+    text = "واستهدفت الطائرات الحربية السورية الأحياء الواقعة في مدينة درعا السورية، بحسب المصدر ذاته."
+    a = reg.resolve("المصدر ذاته", date="2018-05-10", article_text=text)
+    assert a.name == "المصدر ذاته"

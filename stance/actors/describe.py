@@ -80,6 +80,8 @@ def with_country(toks: list[Token], head_end: int, country: str, lex: Lexicon,
     stem = stems[0]
     head = toks[head_end - 1]
     rest = toks[head_end:]
+    if any(t.norm in lex.emphatics for t in rest):
+        return None  # «المصدر ذاته»: the same source as before, no description («مصدر ذاته سوري»)
     for i in range(len(rest) - 1):
         if rest[i + 1].norm in ("علي", "في", "ب") and lex.evaluative.match_at([rest[i].norm], 0, clitics=False):
             rest = rest[:i]  # «مصدر معارض مطلع على المفاوضات في دوما»: the adjective's phrase goes
