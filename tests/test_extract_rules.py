@@ -2258,3 +2258,10 @@ def test_to_be_and_time_head_no_speaker(extractor):
                               "مشككاً في أن يكون قرار كشف هذه المعلومات قد حاز رضا قادة الأجهزة الأمنية، قائلاً: "
                               "\"الإيرانيون أذكياء\".")
     assert qs and not any((q["speaker"] or "").startswith("يكون") for q in qs)
+
+
+def test_an_accusative_after_a_place_name_ends_the_speaker(extractor):
+    # unlabelled ANT: «أكدت محكمة في واشنطن أحكاما بالسجن على ...» had the speaker «محكمة في واشنطن
+    # أحكاما بالسجن»: an indefinite accusative ends a speaker phrase after a place name too
+    q = only(quotes_of(extractor, "أكدت محكمة في واشنطن أحكاما بالسجن على اثنين من مؤيدي الرئيس التركي."))
+    assert (q["speaker"], q["actor_country"]) == ("محكمة في واشنطن", "USA")

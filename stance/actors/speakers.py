@@ -381,7 +381,8 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int, head_orig: str |
     if w.endswith("ا") and len(w) >= 4 and not w.startswith("ال") and not w.endswith(("ها", "نا", "هما")) \
             and not _name_at(registry, norms, j) and not lex.is_given_name(w) and lex.country_at(norms, j) is None \
             and lex.title_table.match_at(norms, j - 1) is None and lex.honorifics.match_at(norms, j - 1) is None \
-            and (j == head + 1 or norms[j - 1].startswith("ال")) and not _in_name(registry, norms, j) \
+            and (j == head + 1 or norms[j - 1].startswith("ال") or lex.country_at(norms, j - 1) is not None) \
+            and not _in_name(registry, norms, j) \
             and norms[j - 1] not in sw.name_particles and norms[j - 1] not in sw.name_heads \
             and not (j == head + 1 and _name_head(registry, norms, head, head_orig) and not _name_at(registry, norms, head)) \
             and not (lex.title_table.match_at(norms, head) is not None and lex.country_at(norms, j - 1) is not None):
