@@ -1556,3 +1556,16 @@ def test_the_same_source_takes_no_description(reg):
     text = "واستهدفت الطائرات الحربية السورية الأحياء الواقعة في مدينة درعا السورية، بحسب المصدر ذاته."
     a = reg.resolve("المصدر ذاته", date="2018-05-10", article_text=text)
     assert a.name == "المصدر ذاته"
+
+
+@pytest.mark.parametrize("mention, name, country", [
+    ("مهاجم ليفربول، المصري محمد صلاح", "محمد صلاح", "EGY"),
+    ("صانع ألعاب مانشستر سيتي، البلجيكي كيفن دي بروين", "كيفن دي بروين", "BEL"),
+    ("جاي سيكولو، أحد محاميي ترامب", "جاي سيكولو", None),
+])
+def test_a_description_then_a_nisba_and_a_given_name(reg, mention, name, country):
+    # unlabelled ANT: two plain words before a comma were read as the name before its apposition
+    # («مهاجم ليفربول، المصري محمد صلاح» was «مهاجم ليفربول»); a nisba and a given name after the
+    # comma say the name is there
+    a = reg.resolve(mention, date="2018-05-10")
+    assert (a.name, a.country) == (name, country)

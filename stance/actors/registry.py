@@ -1586,8 +1586,11 @@ class Registry:
             run += 1
         if family_end is not None and family_end - start >= 2:
             return start, run  # «منصور التركي», «محمد المهدي نصر عبدون»
-        if 2 <= run - start < 5 and run < len(norms):
+        if 2 <= run - start < 5 and run < len(norms) and not (
+                run + 1 < len(norms) and norms[run].startswith("ال") and norms[run].endswith("ي")
+                and lex.is_given_name(norms[run + 1], toks[run + 1].orig)):
             return start, run  # «جاي سيكولو، أحد محاميي ترامب»: the name before its apposition
+            # (not «مهاجم ليفربول، المصري محمد صلاح»: a description, then a nisba and a given name)
         family = speaker_words().family_nouns
         titles = lex.title_table.scan(norms, start)
         inside_title = {k for t in titles for k in range(t.start + 1, t.end)}
