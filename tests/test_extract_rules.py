@@ -2265,3 +2265,10 @@ def test_an_accusative_after_a_place_name_ends_the_speaker(extractor):
     # أحكاما بالسجن»: an indefinite accusative ends a speaker phrase after a place name too
     q = only(quotes_of(extractor, "أكدت محكمة في واشنطن أحكاما بالسجن على اثنين من مؤيدي الرئيس التركي."))
     assert (q["speaker"], q["actor_country"]) == ("محكمة في واشنطن", "USA")
+
+
+def test_bi_and_a_verbal_noun_open_an_adjunct_after_the_speaker(extractor):
+    # ANT pool corpus: «وأعلنت قوات الجيش اليمني، بإسناد من التحالف العربي، سيطرتها على ...» was the
+    # coalition's: «ب» and a verbal noun («بإسناد», «بتوقيع», «بتهمة») are no part of a speaker
+    q = only(quotes_of(extractor, "وأعلنت قوات الجيش اليمني، بإسناد من التحالف العربي، سيطرتها على قرية مزهر."))
+    assert (q["speaker"], q["actor_country"]) == ("قوات الجيش اليمني", "YEM")

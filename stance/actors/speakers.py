@@ -393,6 +393,10 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int, head_orig: str |
     if w.startswith("ال") and j > head and _after_country_name(lex, norms, head, j) \
             and not w.endswith(_NISBA_ENDS) and lex.country_at(norms, j) is None:
         return True  # «إسرائيل القيود», «الولايات المتحدة الحكومة السورية»: the verb's object
+    if w.startswith("ب") and not w.startswith("بال") and len(w) > 4 and j > head and _verbal_noun(w[1:]) \
+            and not _name_at(registry, norms, j) and not registry.lexicon.is_given_name(w) \
+            and registry.lexicon.body_words.match_at([w[1:]], 0, clitics=False) is None:  # («مرتبط بتنظيم القاعدة»)
+        return True  # «مصدر مطلع بتلخيص ...»: «ب» and a verbal noun open an adjunct, no part of the speaker
     if w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 3 and j > head and not _name_at(registry, norms, j) \
             and (_name_at(registry, [w[1:]] + norms[j + 1:j + 3], 0)
                  or (j + 1 == len(norms) and registry.lexicon.is_given_name(w[1:]))):
