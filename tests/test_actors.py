@@ -1569,3 +1569,10 @@ def test_a_description_then_a_nisba_and_a_given_name(reg, mention, name, country
     # comma say the name is there
     a = reg.resolve(mention, date="2018-05-10")
     assert (a.name, a.country) == (name, country)
+
+
+def test_an_unnamed_officials_name_after_a_comma_may_end_in_a_family_name(reg):
+    # unlabelled ANT: «المسؤول في الشركة العامة لموانئ العراق، قُصي يوسف الجميلي» stayed an unnamed
+    # official: the name after the comma may end in a family name in a nisba's shape
+    a = reg.resolve("المسؤول في الشركة العامة لموانئ العراق، قُصي يوسف الجميلي", date="2018-05-10")
+    assert (a.name, a.country) == ("قُصي يوسف الجميلي", "IRQ")

@@ -2272,3 +2272,11 @@ def test_bi_and_a_verbal_noun_open_an_adjunct_after_the_speaker(extractor):
     # coalition's: «ب» and a verbal noun («بإسناد», «بتوقيع», «بتهمة») are no part of a speaker
     q = only(quotes_of(extractor, "وأعلنت قوات الجيش اليمني، بإسناد من التحالف العربي، سيطرتها على قرية مزهر."))
     assert (q["speaker"], q["actor_country"]) == ("قوات الجيش اليمني", "YEM")
+
+
+def test_the_antecedent_of_allati_is_no_reporting_verb(extractor):
+    # unlabelled ANT: «قالت ممثلة الأفلام الإباحية ستورمي دانيالز، التي زعمت أنها ...» had the actor
+    # «قالت ممثلة الأفلام الإباحية ستورمي دانيالز»: the sentence's verb is no part of the antecedent
+    qs = quotes_of(extractor, "قالت ممثلة الأفلام الإباحية ستورمي دانيالز، التي زعمت أنها كانت على علاقة "
+                              "عابرة بالرئيس الأميركي قبل نحو عقد، إنها كتبت مذكراتها الشخصية.")
+    assert qs and all(q["actor"] == "ستورمي دانيالز" for q in qs)

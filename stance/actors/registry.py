@@ -1692,7 +1692,12 @@ class Registry:
         after_from = next((k for k in range(1, start) if norms[k] in ("من", "عن")), start)
         if any(_person_noun(norms, k) or lex.title_table.match_at(norms, k) is not None for k in range(after_from, start)):
             return None  # «مصدر قريب من الكاتب والإعلامي السعودي، جمال خاشقجي»: that person's name
-        if all(self._plain_name_word(toks[j], norms, j) for j in range(start, len(toks))):
+        last = len(toks) - 1
+        family = norms[last].startswith("ال") and norms[last].endswith("ي") and len(norms[last]) > 4 \
+            and lex.country_word(norms, last) is None and lex.title_table.match_at(norms, last) is None \
+            and not _person_noun(norms, last)  # «قصي يوسف الجميلي»: a family name in a nisba's shape
+        if all(self._plain_name_word(toks[j], norms, j) for j in range(start, last)) \
+                and (family or self._plain_name_word(toks[last], norms, last)):
             return start, len(toks)
         return None  # (a known person there is the principal: «المتحدثة باسم المستشارة، أنجيلا ميركل»)
 

@@ -414,6 +414,8 @@ def _relative_antecedent(text: str, pstart: int, vstart: int) -> tuple[int, int]
     cut = max(head.rfind("،"), head.rfind(","), head.rfind("."), head.rfind("\n"))
     s, e = _trim(text, max(pstart, vstart - 240) + cut + 1, seg_end)
     toks = _tokens(text, s, e)
+    if len(toks) > 1 and DEFAULT_VERBS.has_trigger(toks[0][2]):
+        s, toks = toks[1][0], toks[1:]  # «قالت ممثلة ... ستورمي دانيالز، التي زعمت أنها»: not the verb
     if toks and toks[0][2] in ADJUNCT_HEADS:  # «بحسب المرصد السوري، الذي قال»: the source
         s = toks[1][0] if len(toks) > 1 else e
     elif len(toks) > 2 and toks[0][2].endswith("ا") and _VERBAL_NOUN.match(_norm_word(toks[0][2])[:-1]) \
