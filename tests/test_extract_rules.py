@@ -2280,3 +2280,13 @@ def test_the_antecedent_of_allati_is_no_reporting_verb(extractor):
     qs = quotes_of(extractor, "قالت ممثلة الأفلام الإباحية ستورمي دانيالز، التي زعمت أنها كانت على علاقة "
                               "عابرة بالرئيس الأميركي قبل نحو عقد، إنها كتبت مذكراتها الشخصية.")
     assert qs and all(q["actor"] == "ستورمي دانيالز" for q in qs)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ('وقال الوزير التركي، موجها خطابه للمستثمرين الأجانب: "تعالوا واستثمروا في تركيا".', "الوزير التركي"),
+    ('وقال الرئيس الأميركي وسط التصفيق: "هل سأكون جاهزا؟".', "الرئيس الأميركي"),
+])
+def test_addressing_and_amid_end_the_speaker_phrase(extractor, sentence, speaker):
+    # unlabelled ANT: «الوزير التركي، موجها خطابه للمستثمرين الأجانب» was the actor «موجها خطابه ...»;
+    # «موجها», «مخاطبا», «متوجها» and «وسط» end a speaker phrase as «مضيفا» does
+    assert only(quotes_of(extractor, sentence))["speaker"] == speaker
