@@ -1576,3 +1576,13 @@ def test_an_unnamed_officials_name_after_a_comma_may_end_in_a_family_name(reg):
     # official: the name after the comma may end in a family name in a nisba's shape
     a = reg.resolve("المسؤول في الشركة العامة لموانئ العراق، قُصي يوسف الجميلي", date="2018-05-10")
     assert (a.name, a.country) == ("قُصي يوسف الجميلي", "IRQ")
+
+
+@pytest.mark.parametrize("mention, name", [
+    ("وزيرة الثقافة، إيناس عبد الدايم", "إيناس عبد الدايم"),
+    ("حاكم ولاية بدغيس عبد الغفور مالكزاي", "عبد الغفور مالكزاي"),
+])
+def test_a_first_name_before_a_compound_in_abd(reg, mention, name):
+    # unlabelled ANT / pool corpus: «وزيرة الثقافة، إيناس عبد الدايم» was «عبد الدايم» (her second
+    # name); not a place before it («بدغيس عبد الغفور»)
+    assert reg.resolve(mention, date="2018-05-10").name == name

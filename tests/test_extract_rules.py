@@ -2290,3 +2290,9 @@ def test_addressing_and_amid_end_the_speaker_phrase(extractor, sentence, speaker
     # unlabelled ANT: «الوزير التركي، موجها خطابه للمستثمرين الأجانب» was the actor «موجها خطابه ...»;
     # «موجها», «مخاطبا», «متوجها» and «وسط» end a speaker phrase as «مضيفا» does
     assert only(quotes_of(extractor, sentence))["speaker"] == speaker
+
+
+def test_a_killing_opens_the_object_of_announced(extractor):
+    # pool corpus: «وأعلن مسؤولون يمنيون مقتل ...» had the speaker «مسؤولون يمنيون مقتل»
+    q = only(quotes_of(extractor, "وأعلن مسؤولون يمنيون مقتل 12 شخصا على الأقل في هجوم انتحاري."))
+    assert q["speaker"] == "مسؤولون يمنيون"

@@ -1612,7 +1612,11 @@ class Registry:
                 continue  # «منظمة غير حكومية»: «non-», not the first name of «غير بيدرسن»
             if i == start and i + 1 >= len(norms):
                 return i, i + 1
-            first = i - 1 if self._first_name_before(toks, norms, start, i) else i
+            first = i - 1 if self._first_name_before(toks, norms, start, i) or (
+                norms[i] in ("عبد", "ابو") and i - 2 >= start and norms[i - 2].startswith("ال") and plain(i - 1)
+                and not _function_word(toks[i - 1]) and not norms[i - 1].startswith("ال")) else i
+            # («وزيرة الثقافة، إيناس عبد الدايم»: after a description's definite word, a first name no
+            # list knows before a compound in «عبد», her second name; not «حاكم ولاية بدغيس عبد الغفور»)
             j = i + 1
             while j < len(norms) and j - i < 9 and (plain(j) or norms[j - 1] in ("بن", "ابن", "بنت")) and (
                     j - i < 4 or norms[j] in _NAME_LINKS or norms[j - 1] in _NAME_LINKS
