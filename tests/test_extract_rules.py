@@ -2294,5 +2294,6 @@ def test_addressing_and_amid_end_the_speaker_phrase(extractor, sentence, speaker
 
 def test_a_killing_opens_the_object_of_announced(extractor):
     # pool corpus: «وأعلن مسؤولون يمنيون مقتل ...» had the speaker «مسؤولون يمنيون مقتل»
-    q = only(quotes_of(extractor, "وأعلن مسؤولون يمنيون مقتل 12 شخصا على الأقل في هجوم انتحاري."))
+    q = only(quotes_of(extractor, "أعلن مسؤولون يمنيون مقتل خمسة أشخاص، بينهم عناصر أمن وطفل، على الأقل في هجوم "
+                                  "انتحاري مزدوج اليوم السبت استهدف مقر قوات مكافحة الإرهاب في مدينة عدن جنوبي اليمن."))
     assert q["speaker"] == "مسؤولون يمنيون"
