@@ -1594,3 +1594,12 @@ def test_a_judge_of_a_country_is_no_government(reg):
     # a body's): the bare «قاضي» is left out (speakers.yaml keeps «القاضي», «قاض», «قاضية»)
     a = reg.resolve("قاضي قضاة فلسطين ومستشار الرئيس الفلسطيني للشؤون الدينية محمود الهباش", date="2018-05-10")
     assert a.name != "الحكومة الفلسطينية" and a.country == "PSE"
+
+
+@pytest.mark.parametrize("mention", ["طبيب من سوريا", "صحفي من مصر", "شاعر من سوريا",
+                                     "إحدى المتهمات من روسيا اسمها ماريانا"])
+def test_someone_from_a_country_is_not_its_government(reg, mention):
+    # pool corpus (judged wrong_speaker): «إحدى المتهمات من روسيا اسمها ماريانا» was the Russian
+    # government; a country's name after «من» says where someone is from
+    a = reg.resolve(mention, date="2018-05-10")
+    assert not a.name.startswith("الحكومة")

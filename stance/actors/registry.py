@@ -765,6 +765,9 @@ class Registry:
         # 4. bodies
         if bodies and not self._body_heads(norms, head, bodies[0][0]):
             return None  # «جاسون رضايان من صحيفة واشنطن بوست», «مفتي مصر شوقي علام»: a person described by a place
+        if bodies and bodies[0][1].kind in ("country_name", "capital") and bodies[0][0].start > head \
+                and "من" in norms[head:bodies[0][0].start]:
+            return None  # «طبيب من سوريا», «صحفي من مصر»: someone from a country, not its government
         if bodies and bodies[0][1].kind in ("country_name", "capital") and bodies[0][0].start > head + 1 \
                 and _governed_by_clitic(norms[bodies[0][0].start - 1]):
             return None  # «العضو المنتدب لبنك مصر إيران، عمرو طنطاوي»: a name that holds a country's
