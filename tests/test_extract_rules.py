@@ -2297,3 +2297,10 @@ def test_a_killing_opens_the_object_of_announced(extractor):
     q = only(quotes_of(extractor, "أعلن مسؤولون يمنيون مقتل خمسة أشخاص، بينهم عناصر أمن وطفل، على الأقل في هجوم "
                                   "انتحاري مزدوج اليوم السبت استهدف مقر قوات مكافحة الإرهاب في مدينة عدن جنوبي اليمن."))
     assert q["speaker"] == "مسؤولون يمنيون"
+
+
+def test_facts_and_measures_do_not_speak(extractor):
+    # ANT pool corpus (judged not_a_quote): «إلا أن الوقائع تؤكد أنهم يعملون بالتنسيق ...» made
+    # «الوقائع» (the facts) a speaker
+    assert not quotes_of(extractor, "ورغم النفي الروسي الرسمي لوجود علاقة لهم بالجيش الروسي إلا أن الوقائع تؤكد أنهم "
+                                    "يعملون بالتنسيق الكامل مع القوات الروسية.")
