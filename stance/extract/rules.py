@@ -1211,7 +1211,13 @@ def _affiliation_end(toks, j: int) -> int:
         end = k + 2
     else:
         return j
-    while end < len(toks) and end < k + 6 and toks[end][2].lstrip("#").startswith("ال"):
+    return _definite_run(toks, end, k + 6)
+
+
+def _definite_run(toks, end: int, limit: int) -> int:
+    """``end`` past the definite words that follow it, stopping at ``limit`` («للحكومة اليمنية»,
+    «بنقابة الفنانين»)."""
+    while end < len(toks) and end < limit and toks[end][2].lstrip("#").startswith("ال"):
         end += 1
     return end
 
@@ -1245,10 +1251,7 @@ def _workplace_end(toks, j: int, name_len) -> int:
         return j
     if lexicon.body_words.match_at([_norm_word(toks[j][2][1:])], 0, clitics=False) is None:
         return j
-    end = j + 1
-    while end < len(toks) and end < j + 4 and toks[end][2].lstrip("#").startswith("ال"):
-        end += 1
-    return end
+    return _definite_run(toks, j + 1, j + 4)
 
 
 _NASAB = frozenset(words("nasab"))
@@ -1569,14 +1572,14 @@ def _head_and_modifiers(toks, name_len) -> int:
     j = 1
     definite_head = toks[0][2].startswith("ال")
     if not definite_head:  # «مسؤولون لبنانيون», «مصدر عسكري سوري»
-        while j < len(toks) and j < 4 and (_evaluative(toks, j, name_len) or (
+        while j < len(toks) and j < 4 and ((evaluative := _evaluative(toks, j, name_len)) or (
                 toks[j][2].endswith(NISBA_ENDINGS) or _dual_nisba(toks[j][2], name_len) or (
                     toks[j][2] == "غير" and j + 1 < len(toks) and toks[j + 1][2].endswith(NISBA_ENDINGS)
                     and not toks[j + 1][2].startswith("ال")))
                 and not toks[j][2].startswith(("ال", "ب", "ل")) and toks[j][2] not in _PREPOSITIONS
                 and toks[j][2] not in _TITLE_LINKS):  # «في» ends like a nisba but links a place;
             # an evaluative adjective may open with «ب» («مسؤول بارز»)
-            j += 2 if toks[j][2] == "غير" else _evaluative(toks, j, name_len) or 1  # «منظمات غير حكومية»
+            j += 2 if toks[j][2] == "غير" else evaluative or 1  # «منظمات غير حكومية»
         j = _workplace_end(toks, _affiliation_end(toks, j), name_len)
         if j == 1:
             j = _construct_chain(toks, name_len)
