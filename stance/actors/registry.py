@@ -1502,7 +1502,7 @@ class Registry:
         if k >= len(norms) or not self._plain_name_word(toks[start], norms, start):
             return False
         w = norms[start + 1]
-        if not (w.startswith("ال") and w.endswith("ي") and len(w) > 4) or _function_word(toks[start + 1]) \
+        if not _nisba_shaped(w) or _function_word(toks[start + 1]) \
                 or lex.country_word(norms, start + 1) is not None or _person_noun(norms, start + 1) \
                 or any(t.match_at(norms, start + 1) is not None or t.match_at([w[2:]], 0) is not None
                        for t in (lex.title_table, lex.unnamed_table, lex.group_heads, lex.body_words, lex.modifiers)):
@@ -1519,7 +1519,7 @@ class Registry:
             return True  # «آل الشيخ», «آل ثاني»: a family
         if j > start + 1 and toks[j - 1].orig == "آل":
             return True
-        if j == start or not w.startswith("ال") or not w.endswith("ي") or len(w) <= 4 or _function_word(toks[j]):
+        if j == start or not _nisba_shaped(w) or _function_word(toks[j]):
             return False  # a family name in a nisba's shape («العتيبي»); «الشقيق», «اللاعب» describe
         if not lex.is_given_name(norms[start], toks[start].orig) and norms[start] not in ("عبد", "ابو"):
             return False
@@ -1700,7 +1700,7 @@ class Registry:
         if any(_person_noun(norms, k) or lex.title_table.match_at(norms, k) is not None for k in range(after_from, start)):
             return None  # «مصدر قريب من الكاتب والإعلامي السعودي، جمال خاشقجي»: that person's name
         last = len(toks) - 1
-        family = norms[last].startswith("ال") and norms[last].endswith("ي") and len(norms[last]) > 4 \
+        family = _nisba_shaped(norms[last]) \
             and lex.country_word(norms, last) is None and lex.title_table.match_at(norms, last) is None \
             and not _person_noun(norms, last)  # «قصي يوسف الجميلي»: a family name in a nisba's shape
         if all(self._plain_name_word(toks[j], norms, j) for j in range(start, last)) \
@@ -2148,6 +2148,12 @@ def _clitic_function_word(norm: str) -> bool:
 def _governed_by_clitic(w: str) -> bool:
     """«لبنك», «بشركة»: a noun with «ل» or «ب» on it (no article), in construct with what follows."""
     return w[:1] in "لب" and len(w) > 3 and not w.startswith(("ال", "لل", "بال"))
+
+
+def _nisba_shaped(w: str) -> bool:
+    """A family name in a nisba's shape: a definite word ending in «ي», longer than the article
+    and a root («العتيبي», «الجميلي»; not «الري»)."""
+    return w.startswith("ال") and w.endswith("ي") and len(w) > 4
 
 
 def _function_word(tok) -> bool:
