@@ -222,6 +222,12 @@ def _article_country(text: str) -> str | None:
     return ranked[0][0]
 
 
+def _country_unnamed(country: str, article_text: str | None) -> bool:
+    """Whether an article never names ``country`` (so a weak alias of that country's body there,
+    «الدفاع المدني» in a Saudi story, is not that body). False without an article."""
+    return bool(article_text) and country not in _country_words(article_text)[0]
+
+
 @functools.lru_cache(maxsize=8)
 def bundled_lexicon() -> Lexicon:
     """The bundled country and title words (``countries.yaml``, ``titles.yaml``): the
@@ -1186,7 +1192,7 @@ class Registry:
             elif scope and scope[0] == "of":
                 body = self._entries[self._by_id[scope[1]]]
                 country = body.get("country")
-                if country and article_text and country not in _country_words(article_text)[0] and any(
+                if country and _country_unnamed(country, article_text) and any(
                         r.weak and self._entries[r.idx]["id"] == scope[1]
                         for m in self._aliases.scan(norms, t.end) for r in m.payloads):
                     country = None  # «مدير عام الدفاع المدني» in a Saudi story: not the Syrian body
@@ -1267,7 +1273,7 @@ class Registry:
             if self._another_countrys(norms, m):
                 continue
             refs = [r for r in m.payloads if (plural or not r.weak) and self._entries[r.idx].get("country")
-                    and not (r.weak and article_text and self._entries[r.idx]["country"] not in _country_words(article_text)[0])
+                    and not (r.weak and _country_unnamed(self._entries[r.idx]["country"], article_text))
                     and (  # (a weak alias in an article that never names its country: «الدفاع المدني» in a
                         # Saudi story is the Saudi civil defense, not the Syrian one)
                 self._entries[r.idx]["type"] == "body" or (  # a person by a full name, not «علي»
