@@ -1686,9 +1686,18 @@ class Registry:
     def _marked_name(self, norms: list[str], start: int = 1) -> tuple[int, int] | None:
         """«موظف سابق في إدارة السجلات في البيت الأبيض يدعى ريجينالد يانغ»: a name after «يدعى»
         (titles.yaml name_markers) from ``start`` on, up to three words."""
+        from .speakers import speaker_words
+
+        ends = speaker_words().phrase_ends
         for i in range(start, len(norms) - 1):
             if norms[i] in self.lexicon.name_markers:
-                return i + 1, min(len(norms), i + 4)
+                b = i + 1
+                while b < len(norms) - 1 and b < i + 3 and norms[b].startswith("ال"):
+                    b += 1  # «واسمها الحقيقي ستيفاني كليفورد»: an adjective of «name», then the name
+                e = b  # up to a word that ends the phrase («اسمها ماريانا، وكانت تحمل»)
+                while e < min(len(norms), b + 3) and (e == b or norms[e] not in ends):
+                    e += 1
+                return b, e
         return None
 
     def _named_after_comma(self, mention: str, toks, norms: list[str]) -> tuple[int, int] | None:

@@ -311,6 +311,8 @@ def _introduced_as_name(registry, words: list[str], article_text: str | None, or
                                                               lex.unnamed_table)) for x in before[-2:]]
         if titled and titled[-1]:
             return True  # «المتحدثة ساندرز»
+        if before and before[-1] in lex.name_markers:
+            return True  # «إحدى المتهمات من روسيا اسمها ماريانا»
         if len(titled) == 2 and titled[0] and _plain(registry, before[-1]):
             return True  # «المتحدثة باسم البيت الأبيض سارة ساندرز»: title, first name, the word
         if before and before[-1] not in sw.not_heads and (

@@ -398,6 +398,10 @@ def _after_subordinator(text: str, pstart: int, vstart: int) -> bool:
     """«وداهمت الشرطة بعض الأماكن بعد أن قالت إنه»: a verb of a «بعد أن / قبل أن» clause shares
     its sentence's subject."""
     before = text[max(pstart, vstart - 20):vstart].split()
+    if before and before[-1] in _PRONOUN_CONNECTIVES:
+        return True  # «أيّد ديفيد شانكير حلّ الدولتين، لكنه أشار إلى أن»: «but he» is the subject
+    if len(before) >= 2 and before[-1] in _PRONOUN_CONNECTIVES_AFTER and before[-2] in _EXCEPTION_WORDS:
+        return True  # «..، إلا أنه أكد»
     return len(before) >= 2 and before[-1] == "أن" and before[-2] in NON_COMP_GOVERNORS
 
 
@@ -448,20 +452,22 @@ def _owner_span(text: str, toks, i: int, start: int) -> tuple[int, int]:
     return start, end
 
 
-def subject_slot(text: str, sent_start: int, vstart: int, name_len=None) -> tuple[int, int] | None:
+def subject_slot(text: str, sent_start: int, vstart: int, name_len=None, inner: bool = True) -> tuple[int, int] | None:
     """The subject of a participle's sentence, read from the words that open it after its
     connective («من جهته،»): a noun phrase opening it («خلود، وهي لاجئة ...، لخصت مشاعرها
     قائلة»), or the one after its first word, a verb («ووجهت المندوبة الأمريكية في مجلس الأمن،
     نيكي هايلي، انتقادات ...، متهمة»; «وكان غوتيريش قد وصف ...، داعيا»). Checked as a speaker
-    noun phrase later (``stance.actors.speakers.speaker_span``)."""
+    noun phrase later (``stance.actors.speakers.speaker_span``). ``inner=False``: the sentence's
+    first clause, not the last one after an inner connective (for «، لكنه قال», whose «he» is
+    the sentence's subject: «وبدا الرئيس التركي ... حيث وعد برفع ...، لكنه أعلن»)."""
     owner = statement_owner(text, sent_start, vstart) or _relative_owner(text, sent_start, vstart)
     if owner is not None:
         return owner
-    inner = None
-    for inner in _INNER_CONNECTIVE.finditer(text, sent_start, vstart):
+    last = None
+    for last in _INNER_CONNECTIVE.finditer(text, sent_start, vstart) if inner else ():
         pass  # «فجر أحد الحراس غضبا، حيث سارعت وزارة الداخلية إلى ...، قائلة»: the last clause
-    if inner is not None:
-        sent_start = inner.end()
+    if last is not None:
+        sent_start = last.end()
     m = _CONNECTIVES_LEFT.match(text[sent_start:vstart])
     toks = _tokens(text, sent_start + (m.end() if m else 0), vstart, 16)
     if toks and toks[0][2] in NEGATIONS:
@@ -483,12 +489,12 @@ def subject_slot(text: str, sent_start: int, vstart: int, name_len=None) -> tupl
         if comma is not None and count_words(text, toks[0][0], comma.start(), 9) <= 8 \
                 and not _COMMA_AT.search(text, comma.end(), vstart):
             # «وبعد الإعلان عن القمة، اختصر تيلرسون جولته ...، قائلا»: the clause after the adjunct
-            return subject_slot(text, comma.end(), vstart, name_len)
+            return subject_slot(text, comma.end(), vstart, name_len, inner)
         k = 1
         while bare == "في" and k < len(toks) - 2 and (toks[k][2] in TIME_WORDS or toks[k][2] in TIME_MODIFIERS):
             k += 1  # «ففي الشهر الماضي فرضت الولايات المتحدة ...، متهمة»: a time adjunct, then the clause
         if k > 1:
-            return subject_slot(text, toks[k][0], vstart, name_len)
+            return subject_slot(text, toks[k][0], vstart, name_len, inner)
         return None  # «وفي الوقت الذي ...»: an adjunct opens the sentence
     split = _object_split(text, toks[0][1], vstart, transitive=True, name_len=name_len)
     if not split or split[0] is None:
@@ -874,10 +880,13 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         return None, _skip_preposition(text, vend, cend, bi)  # «تعهد بخلق فرص عمل»: subject elided
     if toks[0][2] in _HONORIFIC_PRONOUNS:  # «وشدد معاليه على أهمية»: the speaker referred back to
         return None, _skip_preposition(text, toks[1][0], cend, bi)
+    given = _name_index_attr(name_len, "given_name")
     if toks[0][2].endswith(("ها", "هم", "هما", "ه")) and len(toks[0][2]) > 4 \
             and not toks[0][2].startswith(("ال",) + _NOT_BI) \
-            and not (name_len is not None and name_len([toks[0][2]])):
+            and not (name_len is not None and name_len([toks[0][2]])) \
+            and not (given is not None and given(toks[0][2])):
         return None, toks[0][0]  # «أعلن انسحابه من», «أكدت كذلك وقوفها»: the object, subject elided
+        # (not a given name ending in «ه»: «وأكد عبدالله، نجل سلمان العودة، تلك الأنباء»)
     parts = list(_SEGMENT.finditer(text, vend, cend))
     first_end = parts[0].end() if parts else cend
     lead = 2 if len(toks) > 3 and (toks[0][2], toks[1][2]) in _QUANTITY_PREFIXES else \
@@ -1101,6 +1110,14 @@ def _split_at_commas(text, parts, cend):
         obj = p.start()
         if words[0] in _PREPOSITIONS:
             obj = p.start() + p.group().index(words[0]) + len(words[0])
+        elif words[0] in TITLE_WORDS:
+            k = next((i for i in range(2, min(len(words), 10)) if words[i] in _DEMONSTRATIVES
+                      and words[i - 1].startswith("ال")), None)
+            if k is not None:  # «وأكد عبدالله، نجل سلمان العودة تلك الأنباء»: the apposition's closing
+                # comma is missing; a demonstrative after its definite noun opens the object
+                at = regex.compile(r"\S+").finditer(p.group())
+                s = [m.start() for m in at][k]
+                return clean_speaker(text, speaker[0], p.start() + s), p.start() + s
         return clean_speaker(text, *speaker), obj
     return None
 
@@ -1587,6 +1604,8 @@ def _head_and_modifiers(toks, name_len) -> int:
     while j < len(toks) and j < 6 and toks[j][2].startswith(("ال", "وال")):
         if (definite_head or chained) and not _adjective_like(toks[j][2]) and not _title_modifier(toks[j][2], name_len):
             break  # «المصدر النظام السوري مسؤولية»: a definite noun after a definite head is the object
+        if chained and _no_agreement(toks[0][2], toks[j - 1][2], toks[j][2]):
+            break  # «ووصف أحد الناشطين الحملة بأنها»: the object, no adjective of the plural
         j += 1
         chained = chained or j == 2  # «وزير الخارجية»: an indefinite head's definite complement;
         # only adjectives follow it («ودان وزير الخارجية الأمريكي الهجوم على المدنيين»)
@@ -1594,6 +1613,14 @@ def _head_and_modifiers(toks, name_len) -> int:
     if j < len(toks) and toks[j][2].startswith(_SELF) and head not in OFFICE_HEADS:
         j += 1  # «المصادر نفسها», «المصدر ذاته» (after a title a name may follow: «رئيس الوزراء نفسه جاستن ترودو»)
     return j
+
+
+def _no_agreement(head: str, prev: str, word: str) -> bool:
+    """Whether a definite feminine singular ``word`` («الحملة») cannot modify the masculine sound
+    plural ``prev`` before it («الناشطين», «المسؤولين»: people, whose adjectives are plural too)
+    nor a head that is not feminine («أحد»): it opens the object."""
+    return prev.startswith("ال") and prev.endswith(("ين", "ون")) and len(prev) >= 7 \
+        and word.endswith("ة") and not head.endswith(("ة", "ات"))
 
 
 def _dual_nisba(word: str, name_len) -> bool:
@@ -1693,6 +1720,10 @@ class Site:
 
 
 _VERBAL_NOUN_GOVERNORS = frozenset(words("verbal_noun_governors"))
+_ORDINALS_BEFORE_NOUN = frozenset(words("ordinals_before_noun"))
+_PRONOUN_CONNECTIVES = frozenset(words("pronoun_connectives"))
+_PRONOUN_CONNECTIVES_AFTER = frozenset(words("pronoun_connectives_after"))
+_EXCEPTION_WORDS = frozenset(words("exception_words"))
 _APPOSITION_PRONOUNS = frozenset(words("apposition_pronouns"))
 _QUANTITY_PREFIXES = frozenset(tuple(p.split()) for p in words("quantity_prefixes"))
 _QUANTIFIERS = frozenset(words("quantifiers"))  # «عدة», «عشرات» before an indefinite plural
@@ -1711,7 +1742,7 @@ _CLAUSE_AFTER_COMMA = frozenset(words("clause_after_comma"))
 _SKIP = "skip"  # a rule's answer: this verb reports nothing here, no later rule is tried
 
 
-def _site(doc: Paragraph, m, sent_ends: list[int], found: list[Candidate]) -> Site | None:
+def _site(doc: Paragraph, m, sent_ends: list[int], found: list[Candidate], name_len=None) -> Site | None:
     """The :class:`Site` of the verb ``m``, or None when it cannot report speech here (a
     negated verb, a verbal noun with no أن near)."""
     text, pstart, pend, lex = doc.text, doc.start, doc.end, doc.lex
@@ -1724,6 +1755,13 @@ def _site(doc: Paragraph, m, sent_ends: list[int], found: list[Candidate]) -> Si
         return None  # «لم يعلن»; «ولم يتم كشف ...»: the verb's form is its verbal noun here
     if prev_words and prev_words[-1] in _NAME_PARTICLES:
         return None  # «أبو طالب»: a name, not the verb «طالب»
+    if prev_words and not is_part and not is_masdar and (
+            prev_words[-1] in _NOT_BEFORE_SUBJECT_VERB or prev_words[-1] in _ORDINALS_BEFORE_NOUN):
+        after = _tokens(text, vend, pend, 6)
+        if not after or not _opens_speaker(after, name_len):
+            return None  # «في أول رد فعل له», «في رد على سؤال», «إلى كشف الثروة»: no finite verb
+            # follows a preposition or «أول»; the verb's form is a noun, and it reports only with its
+            # agent after it («بعد أيام من كشف رئيس الوزراء الإسرائيلي ... عن ... أن»)
     if is_part and prev_words and adjective_participle(prev_words[-1], verb):
         return None  # «تدابير أمنية مشددة»: an adjective here (it still ends a quote before it:
         # «... بمعايير مزدوجة منوهة إلى» may be a woman's participle)
@@ -1955,7 +1993,49 @@ def _participle_subject(site: Site, speaker, name_len) -> tuple[int, int] | None
             or site.pre == "ف"):
         return None  # a participle, a verb after «حيث» («جاء ذلك في مقابلة ...، حيث قال») or
         # before «فيها» («وقال ترامب في تغريدة يهدد فيها الرئيس الإيراني:»)
-    return subject_slot(text, site.sent_start, site.vstart, name_len)
+    connective = _pronoun_connective(text, site.para_left, site.vstart)
+    if connective is None:
+        return subject_slot(text, site.sent_start, site.vstart, name_len)
+    end, pronoun = connective
+    best, best_score = None, 0
+    for inner in (False, True):  # the sentence's first clause, then its last one: the one that
+        # agrees best with the pronoun («وكان خاشقجي ... بينما كانت خطيبته التركية تنتظر ...، ولكنها قالت»)
+        span = subject_slot(text, site.sent_start, end, name_len, inner=inner)
+        score = _pronoun_agreement(text[span[0]:span[1]].split(), pronoun, name_len) if span is not None else 0
+        if score > best_score:
+            best, best_score = span, score
+    return best
+
+
+def _pronoun_connective(text: str, pstart: int, vstart: int) -> tuple[int, str] | None:
+    """When the verb at ``vstart`` follows «لكنه» / «إلا أنها» (whose pronoun is the subject of
+    the clause before it): where that clause ends, and the pronoun."""
+    toks = _tokens(text, max(pstart, vstart - 24), vstart)
+    if toks and toks[-1][2] in _PRONOUN_CONNECTIVES:
+        return toks[-1][0], toks[-1][2]
+    if len(toks) >= 2 and toks[-1][2] in _PRONOUN_CONNECTIVES_AFTER and toks[-2][2] in _EXCEPTION_WORDS:
+        return toks[-2][0], toks[-1][2]
+    return None
+
+
+def _pronoun_agreement(words: list[str], pronoun: str, name_len) -> int:
+    """How well a subject phrase agrees with the pronoun «ـه» / «ـها» / «ـهم» that refers to it:
+    2 with evidence of its gender (a word of its head in «ة» / «ات», or «خطيبته», or a place, is
+    feminine; a title without «ة» or a given name is masculine), 1 with none («حماس», «خاشقجي»),
+    0 against it."""
+    head = [w.strip("،,") for w in words[:2]]
+    if not head:
+        return 0
+    feminine = any(w.endswith(("ة", "ات")) for w in head) or head[0].endswith(("ته", "تها")) \
+        or _feminine_place(words)
+    given = _name_index_attr(name_len, "given_name")
+    masculine = not feminine and (head[0] in TITLE_WORDS or (head[0].startswith("ال") and head[0][2:] in TITLE_WORDS)
+                                  or (given is not None and given(head[0])))
+    if pronoun.endswith("ها"):
+        return 2 if feminine else 0 if masculine else 1
+    if pronoun.endswith("ه"):
+        return 2 if masculine else 0 if head[0].endswith("ة") else 1
+    return 1
 
 
 def _passive_after_relative(site: Site) -> bool:
@@ -2422,7 +2502,7 @@ def candidates_in(doc: Paragraph, name_len=None) -> list[Candidate]:
                 found.append(cand)
                 covered_until = cand.end
                 continue
-        site = _site(doc, m, sent_ends, found)
+        site = _site(doc, m, sent_ends, found, name_len)
         if site is None:
             continue
         cand = rule_quote_verb(site, name_len)
