@@ -733,7 +733,8 @@ class Registry:
         # 2. persons
         persons = [(m, r) for m, r in matches if self._entries[r.idx]["type"] == "person"
                    and not self._entries[r.idx]["per_article"] and not self._other_first_name(norms, head, m, r)
-                   and not self._article_names_another(norms, head, m, r, article)]
+                   and not self._article_names_another(norms, head, m, r, article)
+                   and not self._surname_then_name(toks, norms, head, m, r)]
         if persons and self._governed_holder(norms, head, (persons[0][0].start, persons[0][0].end), date,
                                              article, self._entries[persons[0][1].idx]["id"]):
             return None
@@ -921,6 +922,26 @@ class Registry:
         if surnames:  # «حافظ قائد السبسي», the son, is not الباجي قائد السبسي
             return prev not in own and lex.is_given_name(prev)
         return prev not in own and (nasab or lex.is_given_name(prev) or (prev,) in lex.adjective_phrases)
+
+    def _surname_then_name(self, toks, norms: list[str], head: int, m: Match, ref: _Ref) -> bool:
+        """«إلين لورد» is not جوناثان ألين: a person's one-word alias that is not their first name,
+        followed by a word that can only be part of a name and ends the mention, is another
+        person's first name (a surname is followed by a title, a time or a preposition, not by a
+        second name)."""
+        if len(m.phrase) != 1 or m.end >= len(norms):
+            return False
+        if m.phrase[0] == normalize_ar(self._entries[ref.idx]["name"]).split()[0]:
+            return False
+        from .speakers import _verbal_noun
+
+        j, w = m.end, norms[m.end]
+        if j + 1 < len(norms) and self.lexicon.title_table.match_at(norms, j + 1) is None:
+            return False  # the name ends the mention or a title follows it («إلين لورد، وكيلة ...»)
+        if w.endswith(("ه", "ات", "ها", "هم")) or _verbal_noun(w):
+            return False  # a common noun after the surname («جونسون انتقادات», «ماس سلسلة», «بومبيو
+            # اطلاعه», «المالكي استمرار»): the rest of a speaker slot, not a second name
+        return w not in self._own_words(ref.idx) and not self.lexicon.is_given_name(w) \
+            and self._trailing_name(toks[:j + 1], norms[:j + 1], j)
 
     def _own_words(self, idx: int) -> frozenset:
         """The words of an entry's name and aliases (normalized), memoized."""
@@ -1845,6 +1866,11 @@ class Registry:
             span = None  # «المتحدث باسم الرئيس الفلسطيني محمود عباس (أبو مازن)»: the spokesperson's
             # principal, not the speaker's own name (which follows the principal's: «المتحدث باسم
             # بوتين ديمتري بيسكوف»)
+        if span is None and country is not None and head + 1 < len(norms) and not norms[head].startswith("ال") \
+                and lex.country_word(norms, head) is not None \
+                and (toks[head + 1].orig == "آل" or norms[head + 1] in _NAME_LINKS):
+            span, country = (head, len(norms)), None  # «تركي آل الشيخ», «تركي بن طلال»: a given name
+            # shaped like a country's adjective, before a family or a father's name
         if span is None:
             cut = _second_conjunct(norms, head, lex)
             if cut is not None:  # «منظمة خيرية ومجموعة مراقبين»: joint speakers, the first one

@@ -138,6 +138,7 @@ _OBJECT_VIEW_WORDS = 80  # words after a verb that the split into speaker and ob
 _tokens = tokens
 
 
+_ADDRESSEE_PRONOUNS = frozenset(speaker_words().addressee_pronouns)
 _ADDRESSEE_BODIES = tuple(speaker_words().media_heads)  # normalized: «اذاعه», «وكاله» (speakers.yaml)
 _TIME_HEADS_OR_ADJECTIVES = frozenset(words("time_heads_or_adjectives"))
 
@@ -198,6 +199,22 @@ def _addressee_first(toks, name_len=None) -> int:
             and not normalize_ar(toks[0][2][1:]).startswith(_ADDRESSEE_BODIES):
         k = 1  # (not «لإذاعة» of «لإذاعة الجيش الإسرائيلي»: a medium's name follows it)
     return k if k and _opens_speaker(toks[k:], name_len) else 0
+
+
+def _addressee_only(text: str, span: tuple[int, int], name_len) -> bool:
+    """Whether a speaker slot opens with whom the words were said to («لأنصاره», «لوكالة رويترز»,
+    «لإحدى محطات التلفزيون») and no speaker follows (``_addressee_first`` finds none)."""
+    toks = _tokens(text, span[0], span[1])
+    if not toks:
+        return False
+    first = normalize_ar(toks[0][2])
+    if first in _ADDRESSEE_PRONOUNS or (first.startswith("لل") and len(toks) > 1):
+        # «لنا», «لي مراراً»: nothing but adverbs after it («وقال لنا بيار أوزولياس» names the speaker)
+        return all(w in TIME_WORDS or w.rstrip("ً").endswith("ا") for _, _, w in toks[1:])
+    if first.startswith("ل") and first[1:].startswith(_ADDRESSEE_BODIES):
+        # «لإذاعة الجيش الإسرائيلي», «لوكالة رويترز»: a medium and its name, unless a title follows
+        return not any(w.strip("،,") in TITLE_HEADS or w.strip("،,")[2:] in TITLE_HEADS for _, _, w in toks[1:])
+    return (toks[0][2] in ("ل", "لـ") or leading_addressee([first]) == 1) and _addressee_first(toks, name_len) == 0
 
 
 def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, int] | None:
@@ -1413,6 +1430,8 @@ def _unknown_name_end(toks, k: int, name_len, surname: bool = False, objects: bo
     ``k`` when there is none."""
     if _name_index_attr(name_len, "name_word") is None or (objects and _verbal_noun_in_construct(toks, k, name_len)):
         return k
+    if k + 1 < len(toks) and toks[k][2].endswith("ا") and toks[k + 1][2].endswith("يا") and len(toks[k + 1][2]) >= 4:
+        return k  # «وقدم السفير الأميركي دعما ماليا»: an accusative noun and its accusative nisba, no name
     e = k
     while e < len(toks) and e < k + 3 and _name_word_at(toks, k, e, name_len, surname):
         e += 1
@@ -2047,19 +2066,34 @@ def _passive_after_relative(site: Site) -> bool:
         and _in_relative_clause(text, site.para_left, site.vstart)
 
 
+def _speaker_before_addressee(site: Site):
+    """«وقال لأنصاره إن», «لكن الوزير ...، قال لإذاعة الجيش إنه»: when the slot says only whom
+    the words were said to, the subject before the verb (not words quoted before it: «"... أريد
+    الذهاب إلى أوروبا" يقول لي مراراً»), or None (carried over), or ``_SKIP`` when a subject no
+    rule reads stands before the verb («لكن متحدثا باسم التحالف قال لوكالة فرانس برس»): no quote
+    rather than another speaker's."""
+    left = site.left_subject() if site.pre == "" else None
+    if left is not None and site.doc.inside(left[0]) is None:
+        return left
+    if site.pre != "" or (left is None and _clause_initial(site.doc.text, site.para_left, site.vstart)):
+        return None
+    return _SKIP
+
+
 def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     """The speaker of a complement quote (None: carried over; ``_SKIP``: the journalist's voice)
     and the gender a carried speaker must agree with."""
     text, lex, vstart, vend2 = site.doc.text, site.doc.lex, site.vstart, site.vend2
-    slot_start = vend2
-    if site.stem in lex.statement_stems:  # «وجاء في بيان الوكالة: "..."»: the statement speaks
-        jm = _FI_ONLY.match(text, vend2, min(pos, vend2 + _AHEAD))
-        slot_start = jm.end() if jm else pos
+    jm = _FI_ONLY.match(text, vend2, min(pos, vend2 + _AHEAD)) if site.stem in lex.statement_stems else None
+    slot_start = vend2 if site.stem not in lex.statement_stems else jm.end() if jm else pos
+    # («وجاء في بيان الوكالة: "..."»: the statement speaks)
     haythu = _after_haythu(site)
     resumptive = _resumptive(site) or haythu  # «، حيث يقول إنه»: the sentence's subject
     speaker = None if site.is_part or (resumptive and site.transitive) else speaker_in_slot(
         text, slot_start, pos, transitive=site.transitive or site.stem in lex.slot_addressee_stems,
         transitive_from=site.stem in lex.reported_from_stems, name_len=name_len)
+    if speaker is not None and not site.is_part and _addressee_only(text, speaker, name_len):
+        return _speaker_before_addressee(site), site.gender
     left = site.left_subject() if speaker is not None and site.pre == "" and not site.is_part \
         and not site.is_masdar and site.transitive \
         and not _clause_initial(text, site.para_left, vstart) else None
