@@ -2406,3 +2406,28 @@ def test_an_accusative_noun_and_its_nisba_are_no_name(extractor):
     q = only(quotes_of(extractor, "وقدم السفير الأميركي دعما ماليا من أجل إقامة مستوطنة قرب رام الله، وقال إن "
                                   "المستوطنين سيظلون في الأراضي الفلسطينية."))
     assert q["speaker"] == "السفير الأميركي"
+
+
+def test_a_capital_after_bi_is_no_speaker_body(extractor):
+    # unlabelled ANT: «وأكد بلومي أنه ...» (a footballer) was the Togolese government: «ب» + «لومي»
+    # (in Lomé) cannot head a speaker
+    assert extractor.registry.resolve("بلومي").id != extractor.registry.resolve("لومي").id
+    assert extractor.registry.resolve("بيروت").name == "الحكومة اللبنانية"
+
+
+def test_reminding_is_a_continuation_participle(extractor):
+    # unlabelled ANT: «وقال "نجحنا ومنحونا تفويضا"، مذكرا بأنه ...» made the quotation the speaker
+    qs = quotes_of(extractor, 'وتخللته إشارات دينية. وقال خان "نجحنا ومنحونا تفويضا"، مذكرا بأنه بدأ العمل '
+                              'السياسي في 1996.')
+    assert [(q["speaker"], q["text"]) for q in qs] == [
+        ("خان", "نجحنا ومنحونا تفويضا"), ("خان", "بدأ العمل السياسي في 1996")]
+
+
+def test_a_radio_is_an_addressee_and_turki_before_al_no_country(extractor):
+    # unlabelled ANT: «قالت العليان لراديو ألاباما إنها» kept the radio in the speaker; «شكره لتركي
+    # آل الشيخ» in the sentence made the speaker Turkish
+    q = only(quotes_of(extractor, "وفي وقت سابق، قالت العليان لراديو ألاباما إنها أول امرأة تعمل في الشركة."))
+    assert q["speaker"] == "العليان"
+    q = only(quotes_of(extractor, "قدم أحمد العقيل، رئيس نادي الشباب، شكره لتركي آل الشيخ، رئيس الهيئة العامة "
+                                  "للرياضة، على دعمه الدائم، مشيرا إلى أن النادي يعاني من بعض الالتزامات المالية."))
+    assert (q["actor"], q["actor_country"]) == ("أحمد العقيل", None)

@@ -29,6 +29,9 @@ class Token(NamedTuple):  # named tuples, not frozen dataclasses: made for every
 _norm_token = functools.lru_cache(maxsize=16384)(normalize_ar)  # words repeat: normalize each once
 
 
+_NAME_AFTER_GIVEN = frozenset(("ال", "بن", "ابن", "بنت"))  # «آل» (normalized) and nasab links after a first name
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens of ``text`` (punctuation, '#', '_' and quotes split words and vanish)."""
     out = []
@@ -361,9 +364,12 @@ class Lexicon:
         return None
 
     def family_name_at(self, norms: list[str], i: int) -> bool:
-        """Whether the definite country adjective at ``norms[i]`` follows a first name and so is a
-        family name («منصور التركي», «مراد التركي»), no country."""
-        return i > 0 and norms[i].startswith("ال") and self.is_given_name(norms[i - 1])
+        """Whether the country adjective at ``norms[i]`` is part of a person's name, no country: a
+        definite one after a first name is a family name («منصور التركي», «مراد التركي»); an
+        indefinite one before «آل» or a nasab link is a first name («تركي آل الشيخ», «لتركي بن طلال»)."""
+        if i > 0 and norms[i].startswith("ال") and self.is_given_name(norms[i - 1]):
+            return True
+        return i + 1 < len(norms) and not norms[i].startswith("ال") and norms[i + 1] in _NAME_AFTER_GIVEN
 
     def topic_noun(self, word: str) -> bool:
         """Whether ``word`` (with or without a clitic) is a topic noun («الشؤون», «للملف»)."""

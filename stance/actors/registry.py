@@ -752,8 +752,10 @@ class Registry:
         first_title = titles[0] if titles else None
         if first_title is not None and self._someone_else_first(toks, norms, head, first_title, title=True):
             return None  # «إينجه الرئيس التركي»: إينجه, not the president
-        bodies = [(m, r) for m, r in matches if self._entries[r.idx]["type"] == "body"
-                  or self._entries[r.idx]["per_article"]]
+        bodies = [(m, r) for m, r in matches if (self._entries[r.idx]["type"] == "body"
+                  or self._entries[r.idx]["per_article"]) and not (
+                      r.kind in ("country_name", "capital") and m.start == head and norms[head] != m.phrase[0]
+                      and norms[head][:1] in "بل")]  # «بلومي» (a player) is not «ب» + «لومي», in Lomé
         # 3. titles (a title without a holder describes the speaker; a body after it is its scope)
         if titles and (not bodies or (titles[0].start, -titles[0].end) <= (bodies[0][0].start, -bodies[0][0].end)):
             for k, t in enumerate(titles):
@@ -1343,7 +1345,7 @@ class Registry:
             lex = self.lexicon
             codes = {m.payloads[0].code for m in lex.country_table.scan(words)
                      if m.payloads[0].kind != "plural" and not lex.names_a_topic(words, m.start)
-                     and not lex.family_name_at(words, m.start)} - {"INT"}  # (not «مراد التركي»)
+                     and not lex.family_name_at(words, m.start)} - {"INT"}  # (not «مراد التركي», «لتركي آل الشيخ»)
             if _bare_kingdom(words, self.lexicon):
                 codes.add(_country_words(article_text)[1])  # «المملكة» alone: the article's kingdom
             codes.discard(None)
@@ -1866,9 +1868,8 @@ class Registry:
             span = None  # «المتحدث باسم الرئيس الفلسطيني محمود عباس (أبو مازن)»: the spokesperson's
             # principal, not the speaker's own name (which follows the principal's: «المتحدث باسم
             # بوتين ديمتري بيسكوف»)
-        if span is None and country is not None and head + 1 < len(norms) and not norms[head].startswith("ال") \
-                and lex.country_word(norms, head) is not None \
-                and (toks[head + 1].orig == "آل" or norms[head + 1] in _NAME_LINKS):
+        if span is None and country is not None and lex.country_word(norms, head) is not None \
+                and lex.family_name_at(norms, head):
             span, country = (head, len(norms)), None  # «تركي آل الشيخ», «تركي بن طلال»: a given name
             # shaped like a country's adjective, before a family or a father's name
         if span is None:
