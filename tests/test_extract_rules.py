@@ -2431,3 +2431,31 @@ def test_a_radio_is_an_addressee_and_turki_before_al_no_country(extractor):
     q = only(quotes_of(extractor, "قدم أحمد العقيل، رئيس نادي الشباب، شكره لتركي آل الشيخ، رئيس الهيئة العامة "
                                   "للرياضة، على دعمه الدائم، مشيرا إلى أن النادي يعاني من بعض الالتزامات المالية."))
     assert (q["actor"], q["actor_country"]) == ("أحمد العقيل", None)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # unlabelled ANT: the verb's «على» as written ends a person's speaker phrase (not the name «علي»,
+    # not «على لسان», not after a participle: «حماس، المسيطرة على قطاع غزة»)
+    ('وعلّقت الأميرة الجوهرة على الصورة التي نشرتها عبر حسابها الرسمي على تويتر الأربعاء، بالآية القرآنية '
+     '"وأيوب إذ نادى ربه أني مسني الضر وأنت أرحم الراحمين".', "الأميرة الجوهرة"),
+    ("وقال محمد علي إن الوضع صعب.", "محمد علي"),
+    ("وقالت حماس، المسيطرة على قطاع غزة، إن الحصار يجب أن ينتهي.", "حماس، المسيطرة على قطاع غزة"),
+    # pool corpus: an adjunct after a comma ends a person's phrase (it had made «في إجابات مكتوبة»
+    # the actor), not an unnamed source's workplace
+    ("وقالت خطيبة خاشقجي، في إجابات مكتوبة على أسئلة للزميلة كريستيان أمانبور، إنها شعرت بمسؤوليتها عنه.",
+     "خطيبة خاشقجي"),
+    ("وقال مسؤول، في وزارة الخارجية، إن الوضع صعب.", "مسؤول، في وزارة الخارجية"),
+])
+def test_ala_and_an_adjunct_after_a_comma_end_a_speaker_phrase(extractor, sentence, speaker):
+    assert only(quotes_of(extractor, sentence))["speaker"] == speaker
+
+
+def test_bayda_anna_is_a_conjunction_and_a_quantifier_keeps_its_noun(extractor):
+    # pool corpus: «شجب العديد من الدول ما جرى بشدة، بيد أن ...» took «بيد أن» for the verb's
+    # complement (the speaker «العديد من الدول ما جرى بشدة، بيد»); «بيد أن» is «however», like
+    # «غير أن», and its clause's subject speaks for a participle after it
+    qs = quotes_of(extractor, "شجب العديد من الدول ما جرى بشدة، بيد أن الولايات المتحدة حملت حماس المسؤولية.")
+    assert (qs[0]["speaker"], qs[0]["text"]) == ("العديد من الدول", "ما جرى بشدة")
+    q = only(quotes_of(extractor, 'وكان الرجل التونسي قد رحل من ألمانيا إلى تونس الجمعة، بيد أن محكمة ألمانية أمرت '
+                                  'بإعادته، واصفة قرار إبعاده بأنه "مخالفة قانونية على نحو فادح".'))
+    assert (q["speaker"], q["actor_country"]) == ("محكمة ألمانية", "DEU")

@@ -1731,8 +1731,9 @@ class Registry:
             return None
         n = len(tokenize(mention[cut + 1:]))
         start = len(toks) - n
-        if not 2 <= n <= 3 or start < 2 or toks[start].orig.startswith(("ب", "ل", "و", "ف")):
-            return None  # («دبلوماسيون روس ...، بتصوير فيديوهات مفبركة»: an adjunct)
+        if not 2 <= n <= 3 or start < 2 or toks[start].orig.startswith(("ب", "ل", "و", "ف")) \
+                or _function_word(toks[start]):
+            return None  # («دبلوماسيون روس ...، بتصوير فيديوهات مفبركة», «...، في إجابات مكتوبة»: an adjunct)
         lex = self.lexicon
         after_from = next((k for k in range(1, start) if norms[k] in ("من", "عن")), start)
         if any(_person_noun(norms, k) or lex.title_table.match_at(norms, k) is not None for k in range(after_from, start)):

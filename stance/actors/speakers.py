@@ -527,6 +527,15 @@ def leading_addressee(norms: list[str], head: int = 0, sw=None) -> int:
     return 0
 
 
+def _participle_before(registry, norms: list[str], i: int) -> bool:
+    """Whether ``norms[i]`` has a participle's shape (م and four letters or more, with or without
+    the article: «المشرف», «المسيطرة», «موقعة»), so the «على» after it is its own; not a name or a
+    country («الملك», «المغرب»)."""
+    w = norms[i][2:] if norms[i].startswith("ال") else norms[i]
+    return w.startswith("م") and len(w) >= 4 and not _name_at(registry, norms, i) \
+        and registry.lexicon.country_at(norms, i) is None and registry.lexicon.title_table.match_at(norms, i) is None
+
+
 def speaker_span(registry, mention: str, article_text: str | None = None) -> tuple[int, int] | None:
     """The speaker noun phrase inside ``mention`` as (start, end) offsets into it, or None when
     the mention has no speaker head. Trims an addressee, the reported content or narration
@@ -588,6 +597,18 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
                                                    article_text):
             break  # «خاتمي في خطبة الجمعة»: a name alone takes no prepositional phrase (a
             # description does: «فخر الدين ألتون مدير الاتصالات في الرئاسة التركية»)
+        described = registry.lexicon.body_words.match_at(norms, head) is not None \
+            or registry.lexicon.unnamed_head(norms, head) is not None  # a body or an unnamed source
+        if p[2] in sw.name_phrase_ends and "،" in mention[words[j - 1][1]:p[0]] and not described:
+            break  # «خطيبة خاشقجي، في إجابات مكتوبة على أسئلة ...»: an adjunct after a comma (not
+            # «مسؤول، في وزارة الخارجية،»: where an unnamed source works)
+        if mention[p[0]:p[1]] == "على" and norms[j + 1:j + 2] != ["لسان"] and not described \
+                and not _participle_before(registry, norms, j - 1) and not _name_at(registry, norms, j):
+            break  # «وعلّقت الأميرة الجوهرة على الصورة», «سفراء السعودية ... على افتتاحية الصحيفة»: the
+            # verb's «على» as written (not the name «علي», even misspelt: «على السيستاني»; not «على لسان»;
+            # not after a participle: «المدير المشرف على مكتب ...», «حماس، المسيطرة على قطاع غزة»; a
+            # body's name may hold one, «هيئة الرقابة على», and an unnamed source its knowledge:
+            # «مصدر مطلع على»)
         n += 1
         if n > _MAX_WORDS:
             break

@@ -494,7 +494,8 @@ def subject_slot(text: str, sent_start: int, vstart: int, name_len=None, inner: 
     first = toks[0][2]
     if len(toks) > 2 and toks[1][2] in _CLAUSE_PRONOUNS and text[toks[0][1]:toks[1][0]].strip() in ("،", ","):
         return toks[0][0], toks[0][1]  # «خلود، وهي لاجئة من ريف دمشق، لخصت مشاعرها قائلة»
-    auxiliary = m is not None and _AUXILIARY_END.search(m.group())
+    auxiliary = (m is not None and _AUXILIARY_END.search(m.group())) \
+        or (last is not None and last.group().strip().endswith("أن"))  # «بيد أن محكمة ألمانية أمرت»
     if auxiliary or first.startswith("ال") or first in TITLE_WORDS or first in GENERIC_BODY_HEADS \
             or (name_len is not None and name_len([w for _, _, w in toks[:6]])):
         j = _np_length(toks, name_len)  # «وكانت جماعة تمثل ... قد استبقت ...، داعية»
@@ -1012,7 +1013,8 @@ def _split_at_preposition(text, toks, j, first_end, cend, bi, transitive, prep, 
     if transitive:
         return None
     head = [t for t in toks if t[1] <= first_end]
-    for i, (s, e, w) in enumerate(head[1:min(len(head), j + 3)], start=1):
+    for i, (s, e, w) in enumerate(head[lead + 1:min(len(head), j + 3)], start=lead + 1):
+        # (past «العديد من»: «شجب العديد من الدول ما جرى»)
         if i > j and (w.startswith("ال") or w.endswith(("ة", "ات"))) and w not in _PREPOSITIONS:
             break  # «وتوقع الوزير موافقة الولايات المتحدة على»: an object, not a name
         if i == j and w.startswith("ال") and not w.endswith(NISBA_ENDINGS) and w not in _FIXED_MODIFIERS \
