@@ -2459,3 +2459,10 @@ def test_bayda_anna_is_a_conjunction_and_a_quantifier_keeps_its_noun(extractor):
     q = only(quotes_of(extractor, 'وكان الرجل التونسي قد رحل من ألمانيا إلى تونس الجمعة، بيد أن محكمة ألمانية أمرت '
                                   'بإعادته، واصفة قرار إبعاده بأنه "مخالفة قانونية على نحو فادح".'))
     assert (q["speaker"], q["actor_country"]) == ("محكمة ألمانية", "DEU")
+
+
+def test_whom_a_definite_speaker_told_is_no_modifier(extractor):
+    # «وأبلغ الوزير الصحفيين أن» gave no speaker: «الصحفيين» read as the title's modifier made one
+    # noun phrase, the verb's object; after an indefinite head it is the genitive («نقيب الصحفيين»)
+    assert only(quotes_of(extractor, "وأبلغ الوزير الصحفيين أن الوضع صعب."))["speaker"] == "الوزير"
+    assert only(quotes_of(extractor, "وقال نقيب الصحفيين إن الوضع صعب."))["speaker"] == "نقيب الصحفيين"

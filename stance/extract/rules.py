@@ -139,6 +139,7 @@ _tokens = tokens
 
 
 _ADDRESSEE_PRONOUNS = frozenset(speaker_words().addressee_pronouns)
+_ADDRESSEE_NOUNS = frozenset(speaker_words().addressees)  # normalized: «الصحفيين», «المراسلين»
 _ADDRESSEE_BODIES = tuple(speaker_words().media_heads)  # normalized: «اذاعه», «وكاله» (speakers.yaml)
 _TIME_HEADS_OR_ADJECTIVES = frozenset(words("time_heads_or_adjectives"))
 
@@ -1627,6 +1628,9 @@ def _head_and_modifiers(toks, name_len) -> int:
             break  # «المصدر النظام السوري مسؤولية»: a definite noun after a definite head is the object
         if chained and _no_agreement(toks[0][2], toks[j - 1][2], toks[j][2]):
             break  # «ووصف أحد الناشطين الحملة بأنها»: the object, no adjective of the plural
+        if definite_head and toks[j][2].startswith("ال") and normalize_ar(toks[j][2]) in _ADDRESSEE_NOUNS:
+            break  # «وأبلغ الوزير الصحفيين أن»: whom it was told, no modifier of a definite speaker
+            # (after an indefinite head it is its genitive: «مجلس النواب», «نقابة الصحافيين»)
         j += 1
         chained = chained or j == 2  # «وزير الخارجية»: an indefinite head's definite complement;
         # only adjectives follow it («ودان وزير الخارجية الأمريكي الهجوم على المدنيين»)
