@@ -2466,3 +2466,17 @@ def test_whom_a_definite_speaker_told_is_no_modifier(extractor):
     # noun phrase, the verb's object; after an indefinite head it is the genitive («نقيب الصحفيين»)
     assert only(quotes_of(extractor, "وأبلغ الوزير الصحفيين أن الوضع صعب."))["speaker"] == "الوزير"
     assert only(quotes_of(extractor, "وقال نقيب الصحفيين إن الوضع صعب."))["speaker"] == "نقيب الصحفيين"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # unlabelled ANT: «وزير خارجية الفلبين ...» was «وزير خارجية» («خارجية» read as a nisba), the
+    # country and the holder's name went to the object
+    ("ورحب وزير خارجية الفلبين آلان بيتر كايتانو بهذه الأنباء.", "وزير خارجية الفلبين آلان بيتر كايتانو"),
+    # a nationality, then a name no list knows (whose «ل» is no addressee's): was «الكرواتي ديان»
+    ("يرى الكرواتي ديان لوفرين أن مواطنه لوكا مودريتش كان لينافس على الجائزة.", "الكرواتي ديان لوفرين"),
+    # guards: a nisba reading stays where it is one; an addressee after a name is still cut
+    ("وقال مسؤول عسكري سوري إن الوضع مستقر.", "مسؤول عسكري سوري"),
+    ("وقال الأسد لفياض إن جهود مكافحة الإرهاب يجب أن تبدأ.", "الأسد"),
+])
+def test_an_office_in_construct_with_a_country_and_a_nationality_before_a_name(extractor, sentence, speaker):
+    assert quotes_of(extractor, sentence)[0]["speaker"] == speaker

@@ -249,8 +249,10 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
             continue
         if keep and len(keep) <= 2 and w.startswith("ل") and not w.startswith("لل") and i >= len(toks) - 1 \
                 and len(w) > 3 and w[1:2] not in ("ا",) and not (name_len is not None and name_len([w])) \
-                and not w.endswith(NISBA_ENDINGS) and not _first_name(keep[-1][2], name_len):
-            break  # (not «مسؤولون لبنانيون»; after a first name, its surname: «مارك لوكوك»)
+                and not w.endswith(NISBA_ENDINGS) and not _first_name(keep[-1][2], name_len) \
+                and not (len(keep) == 2 and keep[0][2].startswith("ال") and _country_adjective(keep[0][2], name_len)):
+            break  # (not «مسؤولون لبنانيون»; after a first name, its surname: «مارك لوكوك», also
+            # after a nationality: «الكرواتي ديان لوفرين»)
         if keep and w.startswith(("لل", "لـ")) and i >= len(toks) - 1 and not any(k[2] in SPEECH_EVENT_NOUNS for k in keep) \
                 and not (name_len is not None
                          and name_len([x for _, _, x in keep] + [_QUOTE_CHARS.split(w)[0]]) == len(keep) + 1):
@@ -1367,6 +1369,11 @@ def _np_tokens(toks, name_len=None) -> int:
         e = _unknown_name_end(toks, 1, name_len, surname=True)
         if e > 1:  # «وحذر مارك لوكوك منسق الأمم المتحدة من», a first name the registry does not know
             return _with_nasab(toks, e)
+    if len(toks) > 2 and toks[0][2].startswith("ال") and toks[0][2].endswith("ي") \
+            and _country_adjective(toks[0][2], name_len):  # (singular: not «الأميركيون نذير خطر»)
+        e = _unknown_name_end(toks, 1, name_len)
+        if e >= 3:
+            return e  # «يرى الكرواتي ديان لوفرين أن»: a nationality, then the person's name
     j = _head_and_modifiers(toks, name_len)
     named = _named_holder_end(toks, j, name_len)
     if named is not None:
@@ -1378,18 +1385,9 @@ def _np_tokens(toks, name_len=None) -> int:
         # holder (after a word that is no nisba, from a given name: not «الجديد سحب مشروع»)
         if e > j:
             return _with_nasab(toks, e)
-    if j < len(toks) - 1 and toks[j][2] in HONORIFIC_WORDS and toks[0][2] not in HONORIFIC_WORDS:
-        # «رئيس هيئة حقوق الإنسان الدكتور بندر العيبان بما»: the holder's name after an honorific
-        k = j
-        while k < len(toks) and toks[k][2] in HONORIFIC_WORDS:
-            k += 1
-        start = k
-        while k < len(toks) and k < start + 4 and toks[k][2] not in _PREPOSITIONS and toks[k][2] not in TIME_WORDS \
-                and not (toks[k][2].startswith(("ب", "ل")) and k > start):
-            k += 1
-        if k > start and (k == len(toks) or toks[k][2] in _PREPOSITIONS or toks[k][2] in TIME_WORDS
-                          or toks[k][2].startswith(("ب", "ل"))):
-            return k
+    after_honorific = _name_after_honorific(toks, j)
+    if after_honorific is not None:
+        return after_honorific
     if toks[j - 1][2] in TITLE_WORDS or toks[0][2] in TITLE_WORDS and j == 1:
         # a title is followed by a name: up to two undetermined words
         k = j
@@ -1403,6 +1401,30 @@ def _np_tokens(toks, name_len=None) -> int:
             j = k + 1  # «وانتقد الأمير تركي الفيصل تصريحات ...»: a first name and a family name
             # (the article on a given name, «الفيصل», or a nisba, «العتيبي»), then the object
     return j
+
+
+def _name_after_honorific(toks, j: int) -> int | None:
+    """«رئيس هيئة حقوق الإنسان الدكتور بندر العيبان بما»: where the holder's name after an honorific
+    at ``toks[j]`` ends (before a preposition, a time word or a «ب/ل» word), or None."""
+    if not (j < len(toks) - 1 and toks[j][2] in HONORIFIC_WORDS and toks[0][2] not in HONORIFIC_WORDS):
+        return None
+    k = j
+    while k < len(toks) and toks[k][2] in HONORIFIC_WORDS:
+        k += 1
+    start = k
+    while k < len(toks) and k < start + 4 and toks[k][2] not in _PREPOSITIONS and toks[k][2] not in TIME_WORDS \
+            and not (toks[k][2].startswith(("ب", "ل")) and k > start):
+        k += 1
+    if k > start and (k == len(toks) or toks[k][2] in _PREPOSITIONS or toks[k][2] in TIME_WORDS
+                      or toks[k][2].startswith(("ب", "ل"))):
+        return k
+    return None
+
+
+def _country_adjective(word: str, name_len) -> bool:
+    """Whether ``word`` is a country's adjective («الكرواتي», «المصري») by the registry's lexicon."""
+    lexicon = _name_index_attr(name_len, "lexicon")
+    return lexicon is not None and lexicon.country_word([normalize_ar(word)], 0) is not None
 
 
 def _holder_name_end(toks, k: int, name_len) -> int:
@@ -1620,8 +1642,10 @@ def _head_and_modifiers(toks, name_len) -> int:
             # an evaluative adjective may open with «ب» («مسؤول بارز»)
             j += 2 if toks[j][2] == "غير" else evaluative or 1  # «منظمات غير حكومية»
         j = _workplace_end(toks, _affiliation_end(toks, j), name_len)
-        if j == 1:
-            j = _construct_chain(toks, name_len)
+        chain = _construct_chain(toks, name_len)
+        if j == 1 or (j == 2 and chain > j and toks[0][2] in TITLE_HEADS and toks[1][2].endswith("ية")
+                      and name_len is not None and name_len([w for _, _, w in toks[2:8]]) > 0):
+            j = chain  # «وزير خارجية الفلبين»: «خارجية» in construct with a country, not a nisba
     chained = j > 1 and not definite_head  # the construct's complement is read: only adjectives follow
     while j < len(toks) and j < 6 and toks[j][2].startswith(("ال", "وال")):
         if (definite_head or chained) and not _adjective_like(toks[j][2]) and not _title_modifier(toks[j][2], name_len):
