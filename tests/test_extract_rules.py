@@ -2480,3 +2480,20 @@ def test_whom_a_definite_speaker_told_is_no_modifier(extractor):
 ])
 def test_an_office_in_construct_with_a_country_and_a_nationality_before_a_name(extractor, sentence, speaker):
     assert quotes_of(extractor, sentence)[0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    # unlabelled ANT (seed 3030): «كريستين لاغارد، مدير عام ...» was «كريستين»: a «ل» word after a
+    # name is the name's last word when a title follows it, not an addressee
+    ("كشفت كريستين لاغارد، مدير عام صندوق النقد الدولي، عن بلوغ حجم الدين العام رقما قياسيا.", "كريستين لاغارد"),
+    # a title's holder between commas belongs to a transitive verb's speaker
+    ("حذر وزير الطاقة الإسرائيلي، يوفال شتاينتز، اليوم الاثنين، من أن حياة الرئيس السوري ستكون مهددة.",
+     "يوفال شتاينتز"),
+    # «وقد» is followed by a verb, not by the subject (the speaker was «أذاعت»); «فقد» before a name
+    # is the verb «lost» and its subject
+    ("وقد أعلنت الحكومة الطوارئ، مؤكدة أن الوضع صعب.", "الحكومة"),
+    ('فقد عبد الرحمن علي 5 من أبنائه جراء قنبلة استهدفت منزله، ويقول إن "47 مدنياً قتلوا جراء الضربات".',
+     "عبد الرحمن"),
+])
+def test_more_speaker_phrases_from_unseen_paragraphs(extractor, sentence, actor):
+    assert quotes_of(extractor, sentence)[-1]["actor"] == actor

@@ -406,9 +406,11 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int, head_orig: str |
         # «وزير الشؤون العامة لحسن الدوادي»)
     if w.startswith("ل") and not w.startswith(("ال", "لل")) and len(w) > 3 and _name_head(registry, norms, head) \
             and not any(lex.title_table.match_at(norms, k) is not None for k in range(head, j)) \
-            and not _in_name(registry, norms, j) and not lex.is_given_name(w) and not lex.is_given_name(norms[j - 1]):
+            and not _in_name(registry, norms, j) and not lex.is_given_name(w) and not lex.is_given_name(norms[j - 1]) \
+            and not (j + 1 < len(norms) and lex.title_table.match_at(norms, j + 1) is not None):
         return True  # «حقي لشخص يدعى حبيب», «غندور لأعضاء البرلمان»: a name, then whom it was said to
-        # (after a first name, its surname: «مارك لوكوك»)
+        # (after a first name, its surname: «مارك لوكوك»; before a title, the name's last word:
+        # «كريستين لاغارد، مدير عام صندوق النقد الدولي»)
     if w.startswith("ل") and len(w) > 2:
         rest = w[1:] if not w.startswith("لل") else "ال" + w[2:]
         if rest in sw.addressees or w[1:] in sw.addressees:

@@ -317,7 +317,10 @@ def speaker_in_slot(text: str, start: int, end: int, transitive: bool = False, t
         if toks:
             j = _np_length(toks, name_len)
             if j < len(toks) and "،" not in text[toks[0][0]:toks[j - 1][1]]:
-                return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len)  # «ووصف دبلوماسيون هذا القرار بأنه»
+                # «ووصف دبلوماسيون هذا القرار بأنه»; a title's holder between commas is the speaker's
+                # («حذر وزير الطاقة الإسرائيلي، يوفال شتاينتز، اليوم الاثنين، من أن»)
+                return clean_speaker(text, toks[0][0], _name_in_apposition(text, toks[0][0], toks[j - 1][1], end),
+                                     name_len)
     return clean_speaker(text, start, end, name_len)
 
 
@@ -497,9 +500,7 @@ def subject_slot(text: str, sent_start: int, vstart: int, name_len=None, inner: 
     first = toks[0][2]
     if len(toks) > 2 and toks[1][2] in _CLAUSE_PRONOUNS and text[toks[0][1]:toks[1][0]].strip() in ("،", ","):
         return toks[0][0], toks[0][1]  # «خلود، وهي لاجئة من ريف دمشق، لخصت مشاعرها قائلة»
-    auxiliary = (m is not None and _AUXILIARY_END.search(m.group())) \
-        or (last is not None and last.group().strip().endswith("أن"))  # «بيد أن محكمة ألمانية أمرت»
-    if auxiliary or first.startswith("ال") or first in TITLE_WORDS or first in GENERIC_BODY_HEADS \
+    if _subject_first(m, last, first, name_len) or first.startswith("ال") or first in TITLE_WORDS or first in GENERIC_BODY_HEADS \
             or (name_len is not None and name_len([w for _, _, w in toks[:6]])):
         j = _np_length(toks, name_len)  # «وكانت جماعة تمثل ... قد استبقت ...، داعية»
         return toks[0][0], toks[j - 1][1]
@@ -533,6 +534,21 @@ def subject_slot(text: str, sent_start: int, vstart: int, name_len=None, inner: 
 
 
 _APPOSITION = regex.compile(r"\s*[،,]\s*((?:[^\s،,.:\"«»]+\s+){0,2}[^\s،,.:\"«»]+)\s*[،,]")
+
+
+def _subject_first(connective, inner, first: str, name_len) -> bool:
+    """Whether the clause after the sentence's ``connective`` (or the ``inner`` connective) opens
+    with its subject before the verb: after «كان/كانت ... قد» («وكانت جماعة تمثل ... قد استبقت»),
+    after «إلا/غير/بيد أن» («بيد أن محكمة ألمانية أمرت»); not after «قد» alone, which a verb
+    follows («وقد أذاعت بي بي سي ...، قائلة»), unless a name does («فقد عبد الرحمن علي»: the
+    verb «فقد» and its subject)."""
+    if inner is not None and inner.group().strip().endswith("أن"):
+        return True
+    if connective is None or not _AUXILIARY_END.search(connective.group()):
+        return False
+    given = _name_index_attr(name_len, "given_name")
+    return connective.group().strip().lstrip("وف") != "قد" or first in _NAME_PARTICLES \
+        or (given is not None and given(first))
 
 
 def _name_in_apposition(text: str, s: int, e: int, limit: int) -> int:
