@@ -1603,3 +1603,17 @@ def test_someone_from_a_country_is_not_its_government(reg, mention):
     # government; a country's name after «من» says where someone is from
     a = reg.resolve(mention, date="2018-05-10")
     assert not a.name.startswith("الحكومة")
+
+
+@pytest.mark.parametrize("mention, country", [
+    # pool corpus: «مجلس الأمن القومي بتركيا» was the UN Security Council (INT) through its alias
+    # «مجلس الأمن»; «القومي» after it makes it a country's own council
+    ("مجلس الأمن القومي التركي", "TUR"),
+    ("جاريت ماركيز المتحدث باسم مجلس الأمن القومي الأمريكي", "USA"),
+    ("مجلس الأمن القومي", None),
+    ("مجلس الأمن", "INT"),
+    # unlabelled ANT: a department of a country handles it («لدائرة الصين»: not Chinese)
+    ("رئيس قسم إيران في وزارة الخارجية", None),
+])
+def test_a_national_security_council_and_a_country_desk(reg, mention, country):
+    assert reg.resolve(mention).country == country

@@ -321,6 +321,7 @@ def _load_cached(keys: tuple[tuple[str, float], ...], bundled: bool) -> "Registr
 
 
 _NAME_LINKS = frozenset(("بن", "ابن", "بنت", "عبد"))  # a name goes on after them
+_NATIONAL = frozenset(("القومي", "الوطني"))  # after an international body's alias: a country's own body
 
 
 class Registry:
@@ -672,6 +673,9 @@ class Registry:
                 continue  # «السوداني» is a name alone, an adjective in «وزير الخارجية السوداني»
             if e.get("country") == "INT" and e["type"] == "body" and self._another_countrys(norms, match):
                 continue  # «مجلس حقوق الإنسان البحريني»: Bahrain's council, not the UN's
+            if e.get("country") == "INT" and e["type"] == "body" and match.end < len(norms) \
+                    and norms[match.end] in _NATIONAL:
+                continue  # «مجلس الأمن القومي التركي»: a country's national security council, not the UN's
             if e["per_article"] and match.start != head:
                 continue
             ok.append(r)
@@ -1050,7 +1054,8 @@ class Registry:
         # a body right after the title: «الأمين العام لحزب الله», «المتحدث باسم الخارجية الإيرانية»
         if title.body_office or office == "spokesperson":
             m = self._aliases.match_at(norms, i) if i < len(norms) else None
-            if m is not None and not self._another_countrys(norms, m):
+            if m is not None and not self._another_countrys(norms, m) \
+                    and not (m.end < len(norms) and norms[m.end] in _NATIONAL):
                 refs = [r for r in m.payloads if self._entries[r.idx]["type"] == "body" and r.kind == "alias"]
                 if refs:
                     return title.body_office or office, ("of", self._entries[refs[0].idx]["id"]), former, True
@@ -1293,8 +1298,8 @@ class Registry:
                 continue  # «المدافع عن العلاقات الأمريكية السعودية»: a topic, not his country
             # (in a person's description a weak alias, «زعيم المعارضة», «المتحدث الإعلامي للدفاع
             # المدني بمنطقة الرياض», is no country's body by itself)
-            if self._another_countrys(norms, m):
-                continue
+            if self._another_countrys(norms, m) or (m.end < len(norms) and norms[m.end] in _NATIONAL):
+                continue  # (not «مجلس الأمن القومي»: a national council, whose country is named or not)
             refs = [r for r in m.payloads if (plural or not r.weak) and self._entries[r.idx].get("country")
                     and not (r.weak and _country_unnamed(self._entries[r.idx]["country"], article_text))
                     and (  # (a weak alias in an article that never names its country: «الدفاع المدني» in a
