@@ -1617,3 +1617,16 @@ def test_someone_from_a_country_is_not_its_government(reg, mention):
 ])
 def test_a_national_security_council_and_a_country_desk(reg, mention, country):
     assert reg.resolve(mention).country == country
+
+
+@pytest.mark.parametrize("mention, name", [
+    # unlabelled ANT and pool corpus: a title, the body it heads in quotation marks, then the
+    # holder's name: the name starts after the closing mark («سيسكو تشاك روبنز», «أمل قاسم هاشم» were
+    # the actors); not an opening mark, nor definite words after a closing one
+    ('رئيس "سيسكو" تشاك روبنز', "تشاك روبنز"),
+    ("رئيس «غافي» سيث بيركلي", "سيث بيركلي"),
+    ('النائب عن "حركة أمل" قاسم هاشم', "قاسم هاشم"),
+    ('أسبوعية "دير شبيغل" الألمانية', "أسبوعية دير شبيغل"),
+])
+def test_a_holder_named_after_the_quoted_body(reg, mention, name):
+    assert reg.resolve(mention).name == name

@@ -2497,3 +2497,11 @@ def test_an_office_in_construct_with_a_country_and_a_nationality_before_a_name(e
 ])
 def test_more_speaker_phrases_from_unseen_paragraphs(extractor, sentence, actor):
     assert quotes_of(extractor, sentence)[-1]["actor"] == actor
+
+
+def test_ala_in_a_body_named_after_a_title_stays(extractor):
+    # unlabelled ANT (seed 3030): «وقال رئيس هيئة الحفاظ على الموارد الطبيعية ...» was cut to «رئيس
+    # هيئة الحفاظ» by the «على» rule; a body's name inside the phrase may hold «على»
+    q = only(quotes_of(extractor, 'وقال رئيس هيئة الحفاظ على الموارد الطبيعية في بابوا الغربية "سمع موظف شخصا '
+                                  'يصرخ طلبا للمساعدة".'))
+    assert q["speaker"] == "رئيس هيئة الحفاظ على الموارد الطبيعية في بابوا الغربية"

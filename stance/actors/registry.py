@@ -321,6 +321,7 @@ def _load_cached(keys: tuple[tuple[str, float], ...], bundled: bool) -> "Registr
 
 
 _NAME_LINKS = frozenset(("بن", "ابن", "بنت", "عبد"))  # a name goes on after them
+_TOKEN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")  # the words of lexicon.tokenize, with their offsets
 _NATIONAL = frozenset(("القومي", "الوطني"))  # after an international body's alias: a country's own body
 
 
@@ -1888,6 +1889,8 @@ class Registry:
             country = self._title_info(norms[:span[0]] + norms[span[1]:])[0]
         notes = [f"title words: {role or '-'}, {country or '-'}"] + (
             [f"«المملكة»: the article's kingdom, {kingdom}"] if kingdom else [])
+        if span is not None and span[1] - span[0] > 2:
+            span = _after_quoted_name(mention, span, len(toks))  # «رئيس "سيسكو" تشاك روبنز»
         if span is not None and span[1] - span[0] > 1 and norms[span[0]] in lex.emphatics:
             span = (span[0] + 1, span[1])  # «... الكندي نفسه جاستن ترودو»: not «نفسه جاستن ترودو»
         if span is not None:
@@ -2112,6 +2115,23 @@ def _words_of(chunk: str) -> list[str]:
             if n:
                 out.append(n)
     return out
+
+
+def _after_quoted_name(mention: str, span: tuple[int, int], n_tokens: int) -> tuple[int, int]:
+    """A person's name span that starts with a word closed by a quotation mark, two name words or
+    more after it: the quoted word is the body the title heads («رئيس "غافي" سيث بيركلي»), so the
+    name starts after it."""
+    spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(mention)]
+    if len(spans) != n_tokens:
+        return span  # (a word the tokenizer dropped: offsets would not line up)
+    for k in range(span[0], span[1] - 2):
+        gap = spans[k][1]
+        after = mention[gap:spans[k + 1][0]]
+        closing = "»" in after or ('"' in after and mention[:gap].count('"') % 2 == 1)
+        if closing and all(not mention[a:b].startswith("ال") and not mention[a:b][:1].isdigit()
+                           for a, b in spans[k + 1:span[1]]):
+            return k + 1, span[1]  # (the name's words: no definite noun, «التغريدة بالفيديو»)
+    return span
 
 
 def _descriptions(name: str, text: str):

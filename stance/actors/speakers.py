@@ -605,12 +605,13 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
             break  # «خطيبة خاشقجي، في إجابات مكتوبة على أسئلة ...»: an adjunct after a comma (not
             # «مسؤول، في وزارة الخارجية،»: where an unnamed source works)
         if mention[p[0]:p[1]] == "على" and norms[j + 1:j + 2] != ["لسان"] and not described \
+                and not any(sw.person_nouns.match_at(norms, k) is not None for k in range(head + 1, j)) \
                 and not _participle_before(registry, norms, j - 1) and not _name_at(registry, norms, j):
             break  # «وعلّقت الأميرة الجوهرة على الصورة», «سفراء السعودية ... على افتتاحية الصحيفة»: the
             # verb's «على» as written (not the name «علي», even misspelt: «على السيستاني»; not «على لسان»;
             # not after a participle: «المدير المشرف على مكتب ...», «حماس، المسيطرة على قطاع غزة»; a
-            # body's name may hold one, «هيئة الرقابة على», and an unnamed source its knowledge:
-            # «مصدر مطلع على»)
+            # body's name may hold one, «هيئة الرقابة على», also after a title: «رئيس هيئة الحفاظ على
+            # الموارد», and an unnamed source its knowledge: «مصدر مطلع على»)
         n += 1
         if n > _MAX_WORDS:
             break
