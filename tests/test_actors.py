@@ -1630,3 +1630,11 @@ def test_a_national_security_council_and_a_country_desk(reg, mention, country):
 ])
 def test_a_holder_named_after_the_quoted_body(reg, mention, name):
     assert reg.resolve(mention).name == name
+
+
+@pytest.mark.parametrize("mention", ["مراسلون بلا حدود", "لجنة حماية الصحفيين", "منظمة الأغذية والزراعة (فاو)",
+                                     "منظمة الأمن والتعاون في أوروبا", "غرينبيس"])
+def test_more_international_bodies(reg, mention):
+    # pool corpus: «منظمة "مراسلون بلا حدود"» took the story's country (RUS, CHN), «لجنة حماية
+    # الصحفيين» AFG and TUR: international bodies have INT (codebook §2)
+    assert reg.resolve(mention).country == "INT"
