@@ -2510,3 +2510,14 @@ def test_ala_in_a_body_named_after_a_title_stays(extractor):
     q = only(quotes_of(extractor, 'وقال رئيس هيئة الحفاظ على الموارد الطبيعية في بابوا الغربية "سمع موظف شخصا '
                                   'يصرخ طلبا للمساعدة".'))
     assert q["speaker"] == "رئيس هيئة الحفاظ على الموارد الطبيعية في بابوا الغربية"
+
+
+def test_a_banner_is_no_participle(extractor):
+    # pool (judged wrong_speaker): «ويشار إلى أن الممثلة منال عيسى قد رفعت لافتة على البساط الأحمر
+    # تدعو فيها "..."» read «لافتة» (a banner) as «noting» and made «عيسى قد رفعت لافتة» the actor;
+    # «لافتة» reports only before «إلى», and a woman named in the narration ends before «قد»
+    q = only(quotes_of(extractor, 'ويشار إلى أن الممثلة منال عيسى قد رفعت لافتة على البساط الأحمر تدعو فيها '
+                                  '"إلى وقف الهجوم على غزة".'))
+    assert (q["speaker"], q["actor"]) == ("الممثلة منال عيسى", "منال عيسى")
+    qs = quotes_of(extractor, "وقالت الوزيرة إن الوضع صعب، لافتة إلى أن الحكومة تعمل على حله.")
+    assert [q["text"] for q in qs] == ["الوضع صعب", "الحكومة تعمل على حله"]

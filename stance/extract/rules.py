@@ -1786,6 +1786,7 @@ class Site:
 
 _VERBAL_NOUN_GOVERNORS = frozenset(words("verbal_noun_governors"))
 _ORDINALS_BEFORE_NOUN = frozenset(words("ordinals_before_noun"))
+_PARTICIPLES_BEFORE_ILA = frozenset(words("participles_before_ila"))
 _PRONOUN_CONNECTIVES = frozenset(words("pronoun_connectives"))
 _PRONOUN_CONNECTIVES_AFTER = frozenset(words("pronoun_connectives_after"))
 _EXCEPTION_WORDS = frozenset(words("exception_words"))
@@ -1830,6 +1831,8 @@ def _site(doc: Paragraph, m, sent_ends: list[int], found: list[Candidate], name_
     if is_part and prev_words and adjective_participle(prev_words[-1], verb):
         return None  # «تدابير أمنية مشددة»: an adjective here (it still ends a quote before it:
         # «... بمعايير مزدوجة منوهة إلى» may be a woman's participle)
+    if is_part and verb in _PARTICIPLES_BEFORE_ILA and text[vend:vend + 8].split()[:1] not in (["إلى"], ["الى"]):
+        return None  # «رفعت لافتة على البساط الأحمر»: a banner, not «، لافتة إلى أن»
     if is_part and _noun_participle(lex, text, vstart, vend):
         return None  # «وقالت متحدثة باسم البنتاغون», «وأعلنت متحدثة أخرى»: a noun, the speaker
     if prev_words and prev_words[-1] == "أو" and any(
