@@ -622,8 +622,10 @@ def _left_subject(text: str, sent_start: int, verb_start: int, lex: VerbLexicon 
     inner = _INNER_CONNECTIVE.split(left_stripped)
     if len(inner) > 1:  # «ولم يجر تنفيذ ضربات جوية لكن المرصد ... قال»
         left_stripped = inner[-1].strip(" ،,:-–—\"«»“”")
-    if not left_stripped or lex.has_trigger(left_stripped):
-        return None  # «جاء ذلك في تصريح أكد فيه ...»: another verb, not a subject
+    if not left_stripped or any(not (t.participle and _noun_participle(lex, left_stripped, t.start(), t.end()))
+                                for t in lex.iter_triggers(left_stripped, 0, len(left_stripped))):
+        return None  # «جاء ذلك في تصريح أكد فيه ...»: another verb, not a subject (but «لكن متحدثا
+        # باسم التحالف قال»: a spokesman, a noun)
     if left_stripped.split()[-1] in CLAUSE_CONNECTIVES:
         return None  # «إن التحقيق مستمر، كما نوهت»: a new clause of the same speaker
     toks = _tokens(left_stripped, 0, len(left_stripped))
