@@ -1638,3 +1638,16 @@ def test_more_international_bodies(reg, mention):
     # pool corpus: «منظمة "مراسلون بلا حدود"» took the story's country (RUS, CHN), «لجنة حماية
     # الصحفيين» AFG and TUR: international bodies have INT (codebook §2)
     assert reg.resolve(mention).country == "INT"
+
+
+def test_a_tie_between_countries_is_broken_by_the_places_named(reg):
+    # pool corpus: a story about the fighting at Hodeidah names Yemen and Iran twice each, so its
+    # unnamed sources had no country; the Yemeni places it names break the tie (not a dateline's
+    # city: CNN Arabic opens stories about anywhere with «دبي، الإمارات العربية المتحدة (CNN)»)
+    text = ("وقالت مصادر ميدانية إن القوات اليمنية تقدمت في الحديدة. واتهمت الحكومة اليمنية إيران بدعم الحوثيين "
+            "الذين تسلحهم إيران في الحديدة وتعز.")
+    assert reg.resolve("مصادر ميدانية", article_text=text).country == "YEM"
+    dateline = "دبي، الإمارات العربية المتحدة (CNN)-- قالت مصادر إن إيران والعراق اتفقا. وأكد العراق وإيران ذلك."
+    assert reg.resolve("مصادر ميدانية", article_text=dateline).country is None
+    assert reg.resolve("منظمة العفو").country == "INT"
+    assert reg.resolve("الفريق ضاحي خلفان، نائب رئيس شرطة دبي").country == "ARE"

@@ -217,7 +217,30 @@ def _article_country(text: str) -> str | None:
     """The country an article is mostly about: its most frequent country word (names, capitals,
     adjectives, a bare «المملكة»), None when there is none or two tie."""
     ranked = sorted(_country_words(text)[0].items(), key=lambda kv: -kv[1])
-    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    if not ranked:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return _tie_by_places(text, [c for c, n in ranked if n == ranked[0][1]])
+    return ranked[0][0]
+
+
+_DATELINE_WORDS = 8  # words at an article's start that may be its dateline
+
+
+def _tie_by_places(text: str, tied: list[str]) -> str | None:
+    """Of countries the article names equally often, the one whose cities and provinces it
+    names most (countries.yaml ``places``: a story about the fighting at «الحديدة» and «التحيتا»
+    that names Yemen and Iran twice each is about Yemen); None when that ties too."""
+    lex = bundled_lexicon()
+    counts = dict.fromkeys(tied, 0)
+    words = _article_index(text).words
+    for m in lex.place_table.scan(words, min(len(words), _DATELINE_WORDS)):  # (not a dateline's city:
+        # «دبي، الإمارات العربية المتحدة (CNN)—» opens CNN Arabic's stories about anywhere)
+        code = m.payloads[0].code
+        if code in counts:
+            counts[code] += 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked[0][1] == 0 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
 
