@@ -696,10 +696,7 @@ class Registry:
             if len(match.phrase) == 1 and match.phrase in self.lexicon.adjective_phrases and not whole:
                 continue  # «السوداني» is a name alone, an adjective in «وزير الخارجية السوداني»
             if e.get("country") == "INT" and e["type"] == "body" and self._another_countrys(norms, match):
-                continue  # «مجلس حقوق الإنسان البحريني»: Bahrain's council, not the UN's
-            if e.get("country") == "INT" and e["type"] == "body" and match.end < len(norms) \
-                    and norms[match.end] in _NATIONAL:
-                continue  # «مجلس الأمن القومي التركي»: a country's national security council, not the UN's
+                continue  # «مجلس حقوق الإنسان البحريني», «مجلس الأمن القومي التركي»: a country's council, not the UN's
             if e["per_article"] and match.start != head:
                 continue
             ok.append(r)
@@ -1078,8 +1075,7 @@ class Registry:
         # a body right after the title: «الأمين العام لحزب الله», «المتحدث باسم الخارجية الإيرانية»
         if title.body_office or office == "spokesperson":
             m = self._aliases.match_at(norms, i) if i < len(norms) else None
-            if m is not None and not self._another_countrys(norms, m) \
-                    and not (m.end < len(norms) and norms[m.end] in _NATIONAL):
+            if m is not None and not self._another_countrys(norms, m):
                 refs = [r for r in m.payloads if self._entries[r.idx]["type"] == "body" and r.kind == "alias"]
                 if refs:
                     return title.body_office or office, ("of", self._entries[refs[0].idx]["id"]), former, True
@@ -1109,7 +1105,11 @@ class Registry:
         """Whether the alias match ``m`` is a generic name (a weak alias) of a body that a
         definite country adjective right after it gives to another country: «المعارضة
         البريطانية» is not the Syrian opposition («المعارضة»), «الدفاع المدني السعودي» not the
-        Syrian civil defence; a body's own name keeps its country («ميليشيات الحوثي الإيرانية»)."""
+        Syrian civil defence; a body's own name keeps its country («ميليشيات الحوثي الإيرانية»).
+        «القومي / الوطني» right after it makes it a country's own body, named or not («مجلس الأمن
+        القومي» is no UN Security Council)."""
+        if m.end < len(norms) and norms[m.end] in _NATIONAL:
+            return True
         after = self.lexicon.country_at(norms, m.end)
         return after is not None and after[0].kind == "adjective" and norms[m.end].startswith("ال") \
             and all((r.weak or self._entries[r.idx].get("country") == "INT")
@@ -1322,7 +1322,7 @@ class Registry:
                 continue  # «المدافع عن العلاقات الأمريكية السعودية»: a topic, not his country
             # (in a person's description a weak alias, «زعيم المعارضة», «المتحدث الإعلامي للدفاع
             # المدني بمنطقة الرياض», is no country's body by itself)
-            if self._another_countrys(norms, m) or (m.end < len(norms) and norms[m.end] in _NATIONAL):
+            if self._another_countrys(norms, m):
                 continue  # (not «مجلس الأمن القومي»: a national council, whose country is named or not)
             refs = [r for r in m.payloads if (plural or not r.weak) and self._entries[r.idx].get("country")
                     and not (r.weak and _country_unnamed(self._entries[r.idx]["country"], article_text))

@@ -591,6 +591,8 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
     start = words[head][0] if skipped or norms[head - 1:head] == ["اما"] else words[0][0]
     end = words[head][1]
     n = 1
+    described = registry.lexicon.body_words.match_at(norms, head) is not None \
+        or registry.lexicon.unnamed_head(norms, head) is not None  # a body or an unnamed source
     for j in range(head + 1, len(words)):  # the words after the head (commas are no words)
         p = words[j]
         if _ends_phrase(registry, norms, j, head, mention[words[head][0]:words[head][1]]) or (p[2].startswith("ف") and p[2][1:] in ("قد", "ان")):
@@ -599,8 +601,6 @@ def speaker_span(registry, mention: str, article_text: str | None = None) -> tup
                                                    article_text):
             break  # «خاتمي في خطبة الجمعة»: a name alone takes no prepositional phrase (a
             # description does: «فخر الدين ألتون مدير الاتصالات في الرئاسة التركية»)
-        described = registry.lexicon.body_words.match_at(norms, head) is not None \
-            or registry.lexicon.unnamed_head(norms, head) is not None  # a body or an unnamed source
         if p[2] in sw.name_phrase_ends and "،" in mention[words[j - 1][1]:p[0]] and not described:
             break  # «خطيبة خاشقجي، في إجابات مكتوبة على أسئلة ...»: an adjunct after a comma (not
             # «مسؤول، في وزارة الخارجية،»: where an unnamed source works)

@@ -1128,6 +1128,9 @@ def _indefinite_after_definite(text, toks, j, name_len):
     return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]
 
 
+_NON_SPACE = regex.compile(r"\S+")  # the words of a segment as str.split() cuts them, with offsets
+
+
 def _split_at_commas(text, parts, cend):
     """Comma-separated: the speaker, appositions and adjuncts, then the object."""
     if len(parts) < 2 or _words(parts[0].group()) > 12:
@@ -1155,9 +1158,8 @@ def _split_at_commas(text, parts, cend):
                       and words[i - 1].startswith("ال")), None)
             if k is not None:  # «وأكد عبدالله، نجل سلمان العودة تلك الأنباء»: the apposition's closing
                 # comma is missing; a demonstrative after its definite noun opens the object
-                at = regex.compile(r"\S+").finditer(p.group())
-                s = [m.start() for m in at][k]
-                return clean_speaker(text, speaker[0], p.start() + s), p.start() + s
+                s = p.start() + [m.start() for m in _NON_SPACE.finditer(p.group())][k]
+                return clean_speaker(text, speaker[0], s), s
         return clean_speaker(text, *speaker), obj
     return None
 
@@ -2131,13 +2133,20 @@ def _speaker_before_addressee(site: Site):
     return _SKIP
 
 
+def _slot_start(site: Site, pos: int) -> int:
+    """Where a complement verb's speaker slot starts: after the verb, or after «في» for a
+    statement verb («وجاء في بيان الوكالة: "..."»: the statement speaks; ``pos`` without «في»)."""
+    if site.stem not in site.doc.lex.statement_stems:
+        return site.vend2
+    jm = _FI_ONLY.match(site.doc.text, site.vend2, min(pos, site.vend2 + _AHEAD))
+    return jm.end() if jm else pos
+
+
 def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     """The speaker of a complement quote (None: carried over; ``_SKIP``: the journalist's voice)
     and the gender a carried speaker must agree with."""
     text, lex, vstart, vend2 = site.doc.text, site.doc.lex, site.vstart, site.vend2
-    jm = _FI_ONLY.match(text, vend2, min(pos, vend2 + _AHEAD)) if site.stem in lex.statement_stems else None
-    slot_start = vend2 if site.stem not in lex.statement_stems else jm.end() if jm else pos
-    # («وجاء في بيان الوكالة: "..."»: the statement speaks)
+    slot_start = _slot_start(site, pos)
     haythu = _after_haythu(site)
     resumptive = _resumptive(site) or haythu  # «، حيث يقول إنه»: the sentence's subject
     speaker = None if site.is_part or (resumptive and site.transitive) else speaker_in_slot(
