@@ -884,6 +884,16 @@ def test_the_addressee_after_a_description_gives_the_speaker_no_country(reg):
     assert reg.name_country("بيتر شميت", text) == "DEU"
 
 
+def test_the_counterpart_after_a_name_gives_the_speaker_no_country(reg):
+    # unlabelled ANT paragraph (sample seed 5050): Çavuşoğlu met his American counterpart
+    text = ('ونقلت رويترز عن أوغلو عقب لقاءه بنظيره الأميركي قوله "إن البلدين اتفقا على العمل عن كثب '
+            'لحل القضايا العالقة بينهما".')
+    assert reg.name_country("أوغلو", text) is None
+    # the counterpart title before the name is the name's own description
+    text = "والتقى الوزير نظيره الأميركي مايك بومبيو وقال بومبيو إن اللقاء كان مثمرا."
+    assert reg.name_country("مايك بومبيو", text) == "USA"
+
+
 @pytest.mark.parametrize("mention, name", [
     # pool mentions: a title's whole description, then a name whose first name no list knows
     ("وزير الثقافة مات هانكوت", "مات هانكوت"),

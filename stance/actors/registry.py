@@ -1370,8 +1370,11 @@ class Registry:
             end = next((i for i in range(at + 2, end) if len(sent[i]) >= 4 and addressee_word(sent[i])), end)
             # (not the addressee after a description: «وقال باتريك هيلمان (70 عاما) أحد سكان سالزبري
             # لوكالة الأنباء الفرنسية إنه»; right after the mention «للصحافة» may go on its name)
-            words = [w for w in sent[:end] if w not in ("،", "…")]
             lex = self.lexicon
+            # not the counterpart met after the mention: «عن أوغلو عقب لقائه بنظيره الأميركي قوله»
+            end = next((m.start for m in lex.title_table.scan(sent[:end], at + 1)
+                        if any(t.office == "counterpart" for t in m.payloads)), end)
+            words = [w for w in sent[:end] if w not in ("،", "…")]
             codes = {m.payloads[0].code for m in lex.country_table.scan(words)
                      if m.payloads[0].kind != "plural" and not lex.names_a_topic(words, m.start)
                      and not lex.family_name_at(words, m.start)} - {"INT"}  # (not «مراد التركي», «لتركي آل الشيخ»)
@@ -1543,6 +1546,9 @@ class Registry:
         from .speakers import addressee_word
 
         cut = next((i for i, w in enumerate(after) if i > 0 and len(w) >= 4 and addressee_word(w)), len(after))
+        # nor the counterpart met after it («أوغلو عقب لقائه بنظيره الأميركي» is not American)
+        cut = next((m.start for m in self.lexicon.title_table.scan(after[:cut])
+                    if any(t.office == "counterpart" for t in m.payloads)), cut)
         for words in (before, after[:cut]):
             if words and (self.lexicon.title_table.scan(words) or self.lexicon.body_words.scan(words)
                           or self.lexicon.group_heads.scan(words)):
