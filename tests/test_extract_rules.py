@@ -1285,6 +1285,14 @@ def test_according_to_inside_a_clause_reports_what_follows_the_source(extractor)
      "هيلي", "نيكي هايلي"),
     ('وصرح أردوغان في الخطاب الذي ألقاه بمناسبة إحياء ذكرى معركة الدردنيل "الآن، سيرفع العلم التركي '
      'هناك".', "أردوغان", "رجب طيب أردوغان"),  # FR-internationalNews-499-20180318
+    # a ruling, a sermon, a column, a book: where it was said, not who (unlabelled ANT sample, seed
+    # 5050: «القاضي سايمون نويل في قراره» was the actor; FR-internationalNews-1944-20180621)
+    ('وكتب القاضي سايمون نويل في قراره: "من غير المسموح لي منح التفويض لنشاطات خارجية".',
+     "القاضي سايمون نويل", "سايمون نويل"),
+    ("وقالت القاضية إيمي بيرمان جاكسون في حكمها إن المتهم خالف القانون.",
+     "القاضية إيمي بيرمان جاكسون", "إيمي بيرمان جاكسون"),
+    ("وقال بابا الفاتيكان فرنسيس في عظته إن السلام ممكن في الشرق الأوسط.",
+     "بابا الفاتيكان فرنسيس", "البابا فرنسيس"),
 ])
 def test_announcement_and_occasion_after_the_speaker_are_not_part_of_it(extractor, sentence, speaker, actor):
     q = only(quotes_of(extractor, sentence, date="2018-03-18"))
