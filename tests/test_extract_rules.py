@@ -2181,6 +2181,18 @@ def test_adverbs_of_time_after_the_verb_are_no_speaker(extractor):
     assert q["speaker"] != "قبلا" and q["text"] == "يواصل عملياته في القطاع"
 
 
+def test_a_year_after_the_verb_is_when_not_who(extractor):
+    # ANT pool corpus BB-internationalNews-1092-20180913 and -167-20180316: «عام 2016», «عام 2015»
+    # were speakers (one of them British, from the paper he spoke to)
+    text = ("وقال المرشح فرناندو حداد إن البلاد في أزمة. فقد صرح عام 2016 لصحيفة الفاينانشال تايمز "
+            "البريطانية بأن حكومة روسيف زادت من الإنفاق العام.")
+    assert [(q["speaker"], q["actor_country"]) for q in quotes_of(extractor, text)][-1] == ("المرشح فرناندو حداد", None)
+    # and an aside opening the slot («، وسط ...،») holds no speaker either: the subject before the verb
+    text = ("وكانت ميركل قد قالت عام 2015، وسط تصاعد الاحتجاجات المناهضة للهجرة، إنها تعتقد أن الإسلام "
+            "جزء من ألمانيا.")
+    assert only(quotes_of(extractor, text, date="2018-03-16"))["actor"] == "أنجيلا ميركل"
+
+
 @pytest.mark.parametrize("sentence, speaker", [
     ('وقال باشينيان قبيل جلسة التصويت "أول ما سأقوم به هو ضمان عودة الحياة".', "باشينيان"),
     ("وتحدث الجرموزي في اعترافاته عن بدايته مع ميليشيات الحوثي.", "الجرموزي"),

@@ -113,6 +113,7 @@ _EVENT_PREPOSITIONS = frozenset(words("event_prepositions"))  # «في بيان�
 _ANNOUNCERS = frozenset(words("announcers"))  # «بالقول», «قائلا»: they announce the words
 _CLAUSE_PRONOUNS = frozenset(words("clause_pronouns"))  # «، وهي ثاني شركة ...»: about the speaker
 _TIME_NOUNS = frozenset(words("time_nouns"))  # «أعلن الأسبوع الماضي أنه ...»
+_YEAR_NOUNS = frozenset(words("year_nouns"))  # «قالت عام 2015 إنها ...»
 _AUXILIARIES = frozenset(words("auxiliaries"))  # «وكان ترامب قد حذر ...»
 _FIXED_MODIFIERS = frozenset(words("fixed_modifiers"))  # «الأمين العام»
 _TITLE_LINKS = frozenset(words("title_links"))  # «السفيرة الأميركية في الأمم المتحدة نيكي هيلي»
@@ -142,6 +143,7 @@ _ADDRESSEE_PRONOUNS = frozenset(speaker_words().addressee_pronouns)
 _ADDRESSEE_NOUNS = frozenset(speaker_words().addressees)  # normalized: «الصحفيين», «المراسلين»
 _ADDRESSEE_BODIES = tuple(speaker_words().media_heads)  # normalized: «اذاعه», «وكاله» (speakers.yaml)
 _TIME_HEADS_OR_ADJECTIVES = frozenset(words("time_heads_or_adjectives"))
+_ASIDE_HEADS = frozenset(words("aside_heads"))  # «قالت، وسط تصاعد الاحتجاجات، إنها»
 
 
 def _time_follows(nxt: str | None) -> bool:
@@ -225,6 +227,8 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
     while toks and (toks[0][2] in _ANNOUNCERS or toks[0][2] in _PRONOUN_PREPOSITIONS
                     or toks[0][2] in REPORTING_MASDARS):
         toks = toks[1:]  # «أدانت فيه دمشق», «وجدد التأكيد على أن»
+    while len(toks) > 1 and toks[0][2] in _YEAR_NOUNS and toks[1][2][:1].isdigit():
+        toks = toks[2:]  # «فقد صرح عام 2016 لصحيفة ...»: when, not who
     if toks and toks[0][2] in _PREPOSITIONS:
         return None  # «وأشار إلى أن», «كما شدد على حرص الأردن»: the slot opens the content
     toks = toks[_addressee_first(toks, name_len):]  # «أكد لـ«عكاظ» مصدر مطلع»: whom it was said to, then who
@@ -241,8 +245,8 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in _TIME_NOUNS or not w.strip("-–—")):
             continue  # «وقال حينها ...», «أعلن الأسبوع الماضي أنه ...»; a dash opening an aside
             # («واعتبر - في بيان نشره ... - أن»)
-        if not keep and _is_adjunct(w, nxt):
-            return None  # «قالت في وقت لاحق إن»: the slot holds an adjunct, not a speaker
+        if not keep and (_is_adjunct(w, nxt) or w in _ASIDE_HEADS):
+            return None  # «قالت في وقت لاحق إن», «قالت، وسط تصاعد الاحتجاجات، إنها»: an adjunct, not a speaker
         # a short addressee at the very end: «وقال الأسد لفياض»
         if keep and keep[-1][2] in _AFFILIATION:
             keep.append((s, e, w))  # «فصائل موالية لتركيا»: the body the speaker is tied to
