@@ -18,9 +18,9 @@ from clirun import run
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-# «ألمح» (to hint) is not a bundled reporting verb
-HINTED = "وألمح وزير الخارجية العراقي إلى أن بلاده قد تعيد النظر في الاتفاق مع الشركات الأجنبية."
-USER_VERBS = "verbs:\n  - stem: ألمح\n    forms: {ألمح: m, ألمحت: f, ألمحوا: p, يلمح: m, تلمح: f}\n    object: true\n"
+# «جادل» (to argue) is not a bundled reporting verb
+HINTED = "وجادل وزير الخارجية العراقي بأن بلاده قد تعيد النظر في الاتفاق مع الشركات الأجنبية."
+USER_VERBS = "verbs:\n  - stem: جادل\n    forms: {جادل: m, جادلت: f, جادلوا: p, يجادل: m, تجادل: f}\n    object: true\n"
 
 
 @pytest.fixture(scope="module")
@@ -90,11 +90,11 @@ def test_a_user_verb_file_adds_a_verb_without_python(tmp_path, extractor):
 def test_lexicon_check_and_extract_with_lexicon_on_the_command_line(capsys, tmp_path):
     path = write(tmp_path, USER_VERBS)
     code, out, err = run(capsys, "lexicon", "check", path)
-    assert code == 0 and "1 new (ألمح)" in out
+    assert code == 0 and "1 new (جادل)" in out
     art = write(tmp_path, HINTED, "hinted.txt")
     code, out, err = run(capsys, "extract", art, "--lexicon", path)
     assert code == 0 and len(out.splitlines()) == 1
-    bad = write(tmp_path, USER_VERBS + "  - stem: ألمح\n    forms: {لمح: m}\n", "bad.yaml")
+    bad = write(tmp_path, USER_VERBS + "  - stem: جادل\n    forms: {جدل: m}\n", "bad.yaml")
     code, out, err = run(capsys, "lexicon", "check", bad)
     assert code == 2 and "bad.yaml:5:" in err and "verbs[1].stem" in err
     code, out, err = run(capsys, "extract", art, "--lexicon", bad, "-o", tmp_path / "q.jsonl")
@@ -156,7 +156,7 @@ def test_a_verb_lexicon_pickles_with_the_extractor(tmp_path, extractor):
 
     lex = VerbLexicon([write(tmp_path, USER_VERBS)])
     back = pickle.loads(pickle.dumps(lex))
-    assert back.classify("وألمح") == ("و", "ألمح", False) and back.verbs.keys() == lex.verbs.keys()
+    assert back.classify("وجادل") == ("و", "جادل", False) and back.verbs.keys() == lex.verbs.keys()
 
 
 def test_lexicon_check_reads_the_function_word_file_too(capsys, tmp_path):
@@ -220,8 +220,8 @@ def test_pronoun_object_is_checked_and_gives_the_suffixed_forms(tmp_path):
         VerbLexicon([bad])
     assert "bad.yaml" in str(exc.value) and "verbs[0].pronoun_object" in str(exc.value)
     lex = VerbLexicon([write(tmp_path, USER_VERBS + "    pronoun_object: true\n")])
-    assert lex.classify("وألمحه") == ("و", "ألمحه", False) and lex.pronoun_forms["ألمحه"] == "ألمح"
-    assert lex.classify("ألمحوه") is not None  # «ألمحوا» + ه drops the alif
+    assert lex.classify("وجادله") == ("و", "جادله", False) and lex.pronoun_forms["جادله"] == "جادل"
+    assert lex.classify("جادلوه") is not None  # «جادلوا» + ه drops the alif
     assert DEFAULT_VERBS.classify("اتهمتها") is not None and DEFAULT_VERBS.classify("قاله") is None
 
 
