@@ -884,6 +884,18 @@ def test_the_addressee_after_a_description_gives_the_speaker_no_country(reg):
     assert reg.name_country("بيتر شميت", text) == "DEU"
 
 
+@pytest.mark.parametrize("surname, text, full", [
+    # a compound given name in «الدين» no list knows (CN-middleEast-1500-20181012)
+    ("ألتون", "وقال فخر الدين ألتون، مدير الاتصالات في الرئاسة التركية، إن تركيا لن ترضخ. وقال ألتون إن القضاء مستقل.",
+     "فخر الدين ألتون"),
+    ("زيدان", "وقال نظيره زين الدين زيدان إن المباراة صعبة. وأضاف زيدان أن الفريق جاهز.", "زين الدين زيدان"),
+    # but «رجل الدين» is a cleric, not a first name
+    ("الصدر", "وقال رجل الدين مقتدى الصدر إن الحكومة فشلت. وأضاف الصدر أن الشعب غاضب.", "مقتدى الصدر"),
+])
+def test_a_surname_takes_a_compound_first_name_in_al_din(reg, surname, text, full):
+    assert reg.full_name(surname, text) == full
+
+
 def test_the_counterpart_after_a_name_gives_the_speaker_no_country(reg):
     # unlabelled ANT paragraph (sample seed 5050): Çavuşoğlu met his American counterpart
     text = ('ونقلت رويترز عن أوغلو عقب لقاءه بنظيره الأميركي قوله "إن البلدين اتفقا على العمل عن كثب '

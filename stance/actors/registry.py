@@ -1664,10 +1664,11 @@ class Registry:
         for i in range(start, len(norms)):
             if not (lex.is_given_name(norms[i], toks[i].orig)
                     or (i + 2 < len(norms) and norms[i + 1] in ("بن", "ابن", "بنت") and plain(i))
-                    or (i + 2 < len(norms) and norms[i + 1] == "الله" and plain(i))):
+                    or (i + 2 < len(norms) and norms[i + 1] in speaker_words().name_compound_tails and plain(i)
+                        and not _person_noun(norms, i))):  # (not «رجل الدين»: a cleric)
                 continue  # a first name, a word before «بن/بنت» («الأمير تركي بن محمد», «الأميرة نورة بنت
                 # فيصل»), the first word
-                # of a compound name in «الله» («عطاء الله خوجياني»)
+                # of a compound name in «الله/الدين/الإسلام» («عطاء الله خوجياني», «فخر الدين ألتون»)
             if i in inside_title:
                 continue  # a title's own word: «باسمه» of «المتحدث باسمه» (not the first name «باسم»)
             if i > start and norms[i - 1] in family:
