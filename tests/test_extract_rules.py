@@ -2217,6 +2217,26 @@ def test_a_speech_noun_of_the_speaker_ends_the_speaker_phrase(extractor):
     assert only(quotes_of(extractor, text, date="2018-05-13"))["speaker"] == "أردوغان"
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    # «يقول» right after its sentence's first verb and that verb's subject says the subject's words
+    # (pool corpus: these quotations were dropped as the journalist's voice)
+    ('وتابع ترمب يقول "حصل ما يكفي من المعاناة والموت والدمار الذي تسببت به إيران".', "ترمب"),
+    ('ففي المقال دعا أردوغان ألمانيا وتركيا لفتح صفحة جديدة. وكتب أردوغان يقول:" إنها مسؤوليتنا دفع '
+     'علاقتنا قدما على أساس المصالح المشتركة".', "أردوغان"),  # BB-middleEast-1015-20180928
+    ('وغرد السياسي الروسي المعارض، دمتري غودكوف، يقول "تعبت من معرفة أن أصدقائي لا يزالون يقتلون".',
+     "السياسي الروسي المعارض، دمتري غودكوف"),  # BB-internationalNews-588-20180530
+    ('ومضى ماكرون يقول إن "اتفاق 2015 بحاجة لاستكماله باتفاق حول الملف النووي لما بعد 2025".', "ماكرون"),
+])
+def test_saying_after_the_first_verb_and_its_subject_is_that_subjects(extractor, sentence, speaker):
+    assert quotes_of(extractor, sentence, date="2018-05-08")[-1]["speaker"] == speaker
+
+
+def test_saying_after_a_noun_alone_is_still_not_a_speakers_verb(extractor):
+    # «ويسمع صوت جندي آخر يقول» has no reporting verb first: no new speaker from this rule
+    assert all(q["speaker"] != "وكتب" for q in quotes_of(
+        extractor, 'ونشر على صفحته في فيسبوك يقول: "الاتفاق النووي سيئ جدا ولن نقبل به أبدا".'))
+
+
 def test_a_year_after_the_verb_is_when_not_who(extractor):
     # ANT pool corpus BB-internationalNews-1092-20180913 and -167-20180316: «عام 2016», «عام 2015»
     # were speakers (one of them British, from the paper he spoke to)

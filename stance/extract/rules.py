@@ -2174,8 +2174,8 @@ def _complement_speaker(site: Site, pos: int, gap: bool, name_len):
     if speaker is None and own_verb and resumptive:
         # «أصدرت شركة "بيجو" بيانا الأربعاء قالت فيه إنها»: the statement's issuer
         speaker = _statement_issuer(text, site.left_start, vstart, lex)
-    if speaker is None and own_verb:
-        speaker = _amma_subject(site)  # «أما الإعلامي الصومالي محمد عثمان فيقول إن»
+    if speaker is None and own_verb:  # «أما الإعلامي الصومالي محمد عثمان فيقول إن», «وكتب أردوغان يقول:»
+        speaker = _amma_subject(site) or _hal_subject(site, name_len)
     if speaker is None and site.is_masdar:
         return _SKIP, site.gender
     if speaker is None and own_verb and not resumptive and lex.imperfect(site.verb) and not site.left_subject() \
@@ -2266,6 +2266,23 @@ def _indefinite_person_before(text: str, sent_start: int, vstart: int) -> tuple[
     if not skip and not (k >= 2 and toks[k - 2][2] in _PREPOSITIONS):
         return None  # only after a preposition («مع صديق», «بطبيب»): not a subject before its verb
     return head_s + skip, toks[-1][1]
+
+
+def _hal_subject(site: Site, name_len) -> tuple[int, int] | None:
+    """«وكتب أردوغان يقول: ...», «وتابع ترمب يقول "..."», «ومضى الوزير يقول»: «يقول» right after
+    its sentence's first verb and that verb's subject is a verb of state: the subject's words,
+    not the journalist's. None otherwise."""
+    doc = site.doc
+    if site.stem != "قال" or site.pre != "" or not doc.lex.imperfect(site.verb):
+        return None
+    toks = _tokens(doc.text, site.sent_start, site.vstart, 12)
+    if not 2 <= len(toks) <= 10 or (doc.lex.trigger_at(doc.text, toks[0][0]) is None
+                                   and toks[0][2] not in _HAL_GOVERNORS):
+        return None
+    return clean_speaker(doc.text, toks[1][0], toks[-1][1], name_len)
+
+
+_HAL_GOVERNORS = frozenset(words("hal_governors"))
 
 
 def _amma_subject(site: Site) -> tuple[int, int] | None:
