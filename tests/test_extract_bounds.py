@@ -141,3 +141,24 @@ def test_the_unread_count_survives_pickling_for_workers(extractor):
     back = pickle.loads(pickle.dumps(quotes))
     assert back.unread == quotes.unread and list(back) == list(quotes)
     assert json.dumps(list(quotes), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("شارك", True), ("شاركها", True), ("شارك هذا المقال", True), ("شارك على فيسبوك", True),
+    ("اشترك الآن", True),
+    # the verbs opening a sentence of the story (BB-middleEast-479-20180509 was cut there, and
+    # seven more pool articles: a quotation after it was never read)
+    ("شارك العامري في المعارك التي خاضها الفيلق إلى جانب القوات الإيرانية.", False),
+    ("اشترك الجيش في العملية العسكرية شمال البلاد.", False),
+])
+def test_a_share_widget_ends_the_body_but_the_verb_share_does_not(line, furniture):
+    text = "قال الوزير إن المحادثات انتهت.\n" + line + '\nوقال العامري إن "صديقه سليماني مقاتل جيد".'
+    assert (len(body_paragraphs(text)) == 1) == furniture
+
+
+def test_a_year_after_the_reported_from_speaker_is_no_part_of_him(extractor):
+    # BB-middleEast-479-20180509: the speaker was «العامري عام 2014»
+    text = ('ونقلت مجلة فورين بوليسي الأمريكية عن العامري عام 2014 قوله "إذا كان هناك ما أفتخر به في حياتي فهو '
+            'إنني كنت في صف مقاومة صدام حسين".')
+    q, = extractor({"id": "a", "text": text})
+    assert q["speaker"] == "العامري"

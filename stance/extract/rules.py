@@ -165,6 +165,8 @@ def _is_adjunct(tok: str, nxt: str | None) -> bool:
         return True
     if t.startswith("ب") and len(t) > 4 and (t[1:] in SPEECH_EVENT_NOUNS or t[1:].startswith(_SPEECH_EVENT_STEMS)):
         return True  # «وقال بخطاب في إسطنبول»: the occasion, not a speaker
+    if t in _YEAR_NOUNS and nxt is not None and nxt[:1].isdigit():
+        return True  # «ونقلت المجلة عن العامري عام 2014 قوله»: when, not part of him
     if t.endswith(("ه", "ها")) and (t in SPEECH_EVENT_NOUNS or t.startswith(_SPEECH_EVENT_STEMS)):
         return True  # «واختتم الوزير حديثه بالقول إن»: his own speech, not part of him
     if t.endswith(("ةً", "اً", "ًا")) and len(t) > 4 and not t.startswith("ال"):
