@@ -2237,6 +2237,16 @@ def test_saying_after_a_noun_alone_is_still_not_a_speakers_verb(extractor):
         extractor, 'ونشر على صفحته في فيسبوك يقول: "الاتفاق النووي سيئ جدا ولن نقبل به أبدا".'))
 
 
+def test_a_surname_shaped_like_a_verbal_noun_is_a_speaker_once_the_article_names_him_in_full(extractor):
+    # BB-middleEast-543-20180528: «إردان» has the shape of a verbal noun (إفعال), so «لكن إردان قال إنه»
+    # and «وقال إردان في تصريحات ...: "..."» were dropped although the article opened with his full name
+    text = ("قال وزير الأمن العام الإسرائيلي جلعاد إردان إنه يسعى لمنع السجناء من مشاهدة المباريات.\n"
+            "وبموجب القواعد الحالية، يحق للسجناء مشاهدة التلفاز، لكن إردان قال إنه سيتحقق من تغيير اللوائح.")
+    assert [q["actor"] for q in extractor({"id": "a", "text": text, "date": "2018-05-28"})] == ["جلعاد إردان"] * 2
+    # with no full name in the article the word stays an event noun («إرسال»)
+    assert extractor({"id": "b", "text": "لكن إرسال قال إنه سيتحقق من تغيير اللوائح."}) == []
+
+
 def test_a_year_after_the_verb_is_when_not_who(extractor):
     # ANT pool corpus BB-internationalNews-1092-20180913 and -167-20180316: «عام 2016», «عام 2015»
     # were speakers (one of them British, from the paper he spoke to)

@@ -324,7 +324,9 @@ def _introduced_as_name(registry, words: list[str], article_text: str | None, or
         if len(after) > 1 and _plain(registry, after[0]) and not _verbal_noun(after[0]) and after[0][:1] != "و" \
                 and lex.title_table.match_at(after, 1) is not None:
             return True  # «أما إيثان كوربن مدير لجنة ...», then «وقال إيثان»: a first name
-    return False
+    # «وزير الأمن الداخلي الإسرائيلي جلعاد إردان», then «لكن إردان قال»: the surname of a full
+    # name the article introduced after a title (one word only: «إردان» has a verbal noun's shape)
+    return len(words) == 1 and registry.full_name(orig or w, article_text) is not None
 
 
 def _with_pronoun(w: str, function_words: frozenset) -> bool:
