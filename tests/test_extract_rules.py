@@ -2247,6 +2247,19 @@ def test_a_surname_shaped_like_a_verbal_noun_is_a_speaker_once_the_article_names
     assert extractor({"id": "b", "text": "لكن إرسال قال إنه سيتحقق من تغيير اللوائح."}) == []
 
 
+def test_a_relative_clause_between_commas_after_the_clauses_subject_is_inside_the_quote(extractor):
+    # FR-internationalNews-802-20180419: «أن الضربات، التي ...،» ended at its subject (one word) and
+    # the quote was dropped; the clause goes on after the relative's closing comma (11 pool quotes)
+    text = ("وأفاد متحدث باسم الجيش العراقي أن الضربات، التي استخدم فيها طائرات إف-16، جاءت بالتنسيق مع "
+            "الحكومة السورية.")
+    q = only(quotes_of(extractor, text))
+    assert q["speaker"] == "متحدث باسم الجيش العراقي" and q["text"].endswith("جاءت بالتنسيق مع الحكومة السورية")
+    # a noun-phrase object still ends at its relative: the quotation inside it keeps its own speaker
+    text = ("دانت الخارجية التركية الهجوم، الذي استهدف بلدة دوما بريف دمشق، والذي يقول نشطاء إنه أسفر عن "
+            "مقتل أربعين شخصا.")  # AL-internationalNews-836-20180408
+    assert "نشطاء" in [q["speaker"] for q in quotes_of(extractor, text)]
+
+
 def test_a_year_after_the_verb_is_when_not_who(extractor):
     # ANT pool corpus BB-internationalNews-1092-20180913 and -167-20180316: «عام 2016», «عام 2015»
     # were speakers (one of them British, from the paper he spoke to)

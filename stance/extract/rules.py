@@ -660,6 +660,8 @@ def _clause_end(doc: Paragraph, pos: int, limit: int, spans: bool = True, narrat
     end = doc.sentence_end(pos, limit, spans)
     for name in ("tail", "narration", *(("object",) if obj else ())) if narration else ("tail",):
         t = doc.first_tail(name, pos, end, spans)
+        if t is not None and name == "narration" and not obj:  # (a noun-phrase object ends there)
+            t = _past_subjects_relative(doc, pos, t, end, spans)
         if t is not None:
             end = t
     # a continuation participle («مشيرا إلى أن», «مؤكدة أن») starts a new quote even without a comma
@@ -674,6 +676,19 @@ def _clause_end(doc: Paragraph, pos: int, limit: int, spans: bool = True, narrat
     if t is not None:
         end = t
     return end
+
+
+def _past_subjects_relative(doc: Paragraph, pos: int, t: int, end: int, spans: bool) -> int | None:
+    """A narration tail at ``t`` that is a relative clause between commas right after the
+    clause's first word describes that word, its subject («أن الضربات، التي استخدم فيها طائرات
+    إف-16، جاءت بالتنسيق ...»): the clause goes on after the relative's closing comma (the next
+    tail from there, or None). Any other tail is returned as it is."""
+    text = doc.text
+    nxt = WORD.search(text, t, end)
+    if nxt is None or nxt.group() not in RELATIVES or count_words(text, pos, t, 2) >= 2:
+        return t
+    close = next((i for i in range(nxt.end(), end) if text[i] in "،,"), None)
+    return None if close is None else doc.first_tail("narration", close + 1, end, spans)
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
