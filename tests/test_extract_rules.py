@@ -2260,6 +2260,15 @@ def test_a_relative_clause_between_commas_after_the_clauses_subject_is_inside_th
     assert "نشطاء" in [q["speaker"] for q in quotes_of(extractor, text)]
 
 
+def test_an_adverb_after_the_verb_leaves_the_subject_before_it_speaking(extractor):
+    # CN-middleEast-977-20180520: «مرارا» filled the slot and the quote was dropped
+    text = ("وكان الرئيس الأمريكي دونالد ترامب قد قال مرارا إن على الدول العربية في المنطقة تحمل مسؤولية "
+            "ما يجري في سوريا.")
+    assert only(quotes_of(extractor, text, date="2018-05-20"))["actor"] == "دونالد ترامب"
+    text = "ولم يخف معلول طموح فريقه، وقال صراحة وعلنا إن هذا الطموح هو بلوغ الدور ربع النهائي."
+    assert only(quotes_of(extractor, text))["speaker"] == "معلول"  # FR-internationalNews-1878-20180618
+
+
 def test_a_year_after_the_verb_is_when_not_who(extractor):
     # ANT pool corpus BB-internationalNews-1092-20180913 and -167-20180316: «عام 2016», «عام 2015»
     # were speakers (one of them British, from the paper he spoke to)

@@ -249,8 +249,9 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in _TIME_NOUNS or not w.strip("-–—")):
             continue  # «وقال حينها ...», «أعلن الأسبوع الماضي أنه ...»; a dash opening an aside
             # («واعتبر - في بيان نشره ... - أن»)
-        if not keep and (_is_adjunct(w, nxt) or w in _ASIDE_HEADS):
-            return None  # «قالت في وقت لاحق إن», «قالت، وسط تصاعد الاحتجاجات، إنها»: an adjunct, not a speaker
+        if not keep and (_is_adjunct(w, nxt) or w in _ASIDE_HEADS or w in OBJECT_ADVERBS):
+            return None  # «قالت في وقت لاحق إن», «قالت، وسط تصاعد الاحتجاجات، إنها», «قد قال مرارا إن»,
+            # «قد رفض بشدة مطالب ... بأن»: an adjunct, then the verb's object or content, no speaker
         # a short addressee at the very end: «وقال الأسد لفياض»
         if keep and keep[-1][2] in _AFFILIATION:
             keep.append((s, e, w))  # «فصائل موالية لتركيا»: the body the speaker is tied to
