@@ -2269,6 +2269,13 @@ def test_an_adverb_after_the_verb_leaves_the_subject_before_it_speaking(extracto
     assert only(quotes_of(extractor, text))["speaker"] == "معلول"  # FR-internationalNews-1878-20180618
 
 
+def test_thus_said_after_a_quotation(extractor):
+    # BB-internationalNews-236-20180327: «"..." هكذا قالت الخارجية الروسية» was not read
+    text = '"لايمكن اعتبار أن خطوة غير ودية كهذه ستمر دون رد" هكذا قالت الخارجية الروسية يوم الاثنين.'
+    q = only(quotes_of(extractor, text, date="2018-03-27"))
+    assert (q["rule"], q["actor"]) == ("quote_verb", "وزارة الخارجية الروسية")
+
+
 def test_a_year_after_the_verb_is_when_not_who(extractor):
     # ANT pool corpus BB-internationalNews-1092-20180913 and -167-20180316: «عام 2016», «عام 2015»
     # were speakers (one of them British, from the paper he spoke to)

@@ -2472,7 +2472,8 @@ def rule_masdar_object(doc: Paragraph, m, name_len) -> Candidate | None:
     return Candidate(s, e, "indirect", speaker, "m", m.start(), rule="masdar_object")
 
 
-_CLOSE_COMMA = regex.compile(r"[\"”»“]\s*[،,]\s*$")
+_CLOSE_COMMA = regex.compile(r"[\"”»“]\s*(?:[،,]\s*|[،,]?\s*(?:" + "|".join(words("thus")) + r")\s+)$")
+# «"..."، قال المصدر», «"..."، هكذا قال المستشار النمساوي»
 
 
 def rule_quote_verb(site: Site, name_len) -> Candidate | None:
@@ -2482,7 +2483,7 @@ def rule_quote_verb(site: Site, name_len) -> Candidate | None:
     quotation is already another verb's, nor when the verb reports a clause of its own."""
     doc, text = site.doc, site.doc.text
     mark = None if site.is_part or site.is_masdar or site.pre != "" \
-        else _CLOSE_COMMA.search(text, max(doc.start, site.vstart - 6), site.vstart)
+        else _CLOSE_COMMA.search(text, max(doc.start, site.vstart - 14), site.vstart)
     if mark is None:
         return None
     span = next(((o, c) for o, c, closed in doc.spans if c == mark.start() and closed), None)
