@@ -2276,6 +2276,20 @@ def test_thus_said_after_a_quotation(extractor):
     assert (q["rule"], q["actor"]) == ("quote_verb", "وزارة الخارجية الروسية")
 
 
+@pytest.mark.parametrize("text, actors", [
+    # a participle or an adverb of manner right after the verb says how, not who (both quotes
+    # were dropped, «متوعدا» and «مستنكرا» read as the speaker; unlabelled ANT: «وقالت مازحة إن»)
+    ('وقال مقتدى الصدر إن الحكومة فشلت. وتابع متوعدا: "وإلا فعلى جميع من تقدم ذكرهم ترك مناصبهم فورا".',
+     ["مقتدى الصدر"] * 2),  # SK-middleEast-3542-20180906
+    ('وقال جاويش أوغلو إن ساركوزي دعا إلى حذف آيات. وأضاف مستنكرا: "هل كتابنا المقدس مثل لعبة تركيب الصور؟"',
+     ["مولود جاويش أوغلو"] * 2),  # CN-internationalNews-323-20180507
+    # a spokeswoman is no manner: «متحدثة باسم الشرطة» still speaks
+    ("وقالت متحدثة باسم الشرطة الألمانية إنها تحقق في الواقعة.", ["متحدثة باسم الشرطة الألمانية"]),
+])
+def test_a_manner_word_after_the_verb_is_no_speaker(extractor, text, actors):
+    assert [q["actor"] for q in quotes_of(extractor, text, date="2018-05-07")] == actors
+
+
 def test_a_year_after_the_verb_is_when_not_who(extractor):
     # ANT pool corpus BB-internationalNews-1092-20180913 and -167-20180316: «عام 2016», «عام 2015»
     # were speakers (one of them British, from the paper he spoke to)

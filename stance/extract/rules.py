@@ -143,7 +143,10 @@ _ADDRESSEE_PRONOUNS = frozenset(speaker_words().addressee_pronouns)
 _ADDRESSEE_NOUNS = frozenset(speaker_words().addressees)  # normalized: «الصحفيين», «المراسلين»
 _ADDRESSEE_BODIES = tuple(speaker_words().media_heads)  # normalized: «اذاعه», «وكاله» (speakers.yaml)
 _TIME_HEADS_OR_ADJECTIVES = frozenset(words("time_heads_or_adjectives"))
-_ASIDE_HEADS = frozenset(words("aside_heads"))  # «قالت، وسط تصاعد الاحتجاجات، إنها»
+_ASIDE_HEADS = frozenset(words("aside_heads"))
+# a continuation participle or an adverb of manner right after the verb: how, not who
+_MANNER_WORDS = frozenset(p for p in DEFAULT_VERBS.participles if p[:-1] not in TITLE_WORDS) \
+    | frozenset(words("manner_adverbs"))  # (not «متحدثة باسم الشرطة»: a title)  # «قالت، وسط تصاعد الاحتجاجات، إنها»
 
 
 def _time_follows(nxt: str | None) -> bool:
@@ -249,9 +252,11 @@ def clean_speaker(text: str, start: int, end: int, name_len=None) -> tuple[int, 
         if not keep and (w in TIME_WORDS or w in TIME_MODIFIERS or w in _TIME_NOUNS or not w.strip("-–—")):
             continue  # «وقال حينها ...», «أعلن الأسبوع الماضي أنه ...»; a dash opening an aside
             # («واعتبر - في بيان نشره ... - أن»)
-        if not keep and (_is_adjunct(w, nxt) or w in _ASIDE_HEADS or w in OBJECT_ADVERBS):
+        if not keep and (_is_adjunct(w, nxt) or w in _ASIDE_HEADS or w in OBJECT_ADVERBS
+                         or (w in _MANNER_WORDS and (nxt is None or not nxt.startswith("ال")))):
             return None  # «قالت في وقت لاحق إن», «قالت، وسط تصاعد الاحتجاجات، إنها», «قد قال مرارا إن»,
-            # «قد رفض بشدة مطالب ... بأن»: an adjunct, then the verb's object or content, no speaker
+            # «قد رفض بشدة مطالب ... بأن», «وتابع متوعدا:», «وقالت مازحة إن»: an adjunct, then the
+            # verb's object or content, no speaker (not «مضيفة الطيران ...»: a noun before its definite)
         # a short addressee at the very end: «وقال الأسد لفياض»
         if keep and keep[-1][2] in _AFFILIATION:
             keep.append((s, e, w))  # «فصائل موالية لتركيا»: the body the speaker is tied to
