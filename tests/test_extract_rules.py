@@ -2290,6 +2290,18 @@ def test_a_manner_word_after_the_verb_is_no_speaker(extractor, text, actors):
     assert [q["actor"] for q in quotes_of(extractor, text, date="2018-05-07")] == actors
 
 
+@pytest.mark.parametrize("text, actor", [
+    # a first name with a verbal noun's shape (إفعال) was read as an event, «جهاز» as no body head:
+    # both quotes were dropped (SK-middleEast-2745-20180704, FR-internationalNews-2696-20180814)
+    ('وأكد إحسان الجلبي، مدير ناحية سيدكان في تصريح لـ"سكاي نيوز عربية"، أن مدفعية الجيش التركي عاودت '
+     'قصفها على عدد من القرى الكردية.', "إحسان الجلبي"),
+    ('وكان جهاز الأمن الفيدرالي الروسي قد أكد سابقا أن "الإرهاب يشكل التهديد الأكبر لكأس العالم".',
+     "جهاز الأمن الفيدرالي الروسي"),  # SK-internationalNews-1110-20180423
+])
+def test_verbal_noun_shaped_first_names_and_security_services_speak(extractor, text, actor):
+    assert only(quotes_of(extractor, text))["actor"] == actor
+
+
 def test_a_year_after_the_verb_is_when_not_who(extractor):
     # ANT pool corpus BB-internationalNews-1092-20180913 and -167-20180316: «عام 2016», «عام 2015»
     # were speakers (one of them British, from the paper he spoke to)
