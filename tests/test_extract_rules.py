@@ -2302,6 +2302,18 @@ def test_verbal_noun_shaped_first_names_and_security_services_speak(extractor, t
     assert only(quotes_of(extractor, text))["actor"] == actor
 
 
+@pytest.mark.parametrize("text, actor", [
+    # a reporting verb in a relative clause that a comma closes describes the speaker and owns no
+    # complement (the quotation was dropped, or given to the relative clause's subject)
+    ('وقالت منظمة "جيشا" غير الحكومية الإسرائيلية التي تدعو إلى حرية الحركة للفلسطينيين، إن "إغلاق '
+     'شريان الحياة الرئيسي في غزة فعل عقوبة جماعية".', "منظمة جيشا غير الحكومية الإسرائيلية"),  # BB-middleEast-746
+    ("وقال جونسون قبل الاجتماع الذي طالبت بريطانيا بعقده، إن المقترح يهدف إلى تعزيز الحظر على الأسلحة "
+     "الكيمياوية.", "بوريس جونسون"),  # BB-middleEast-669-20180626 (judged ok for «بريطانيا» in the pool)
+])
+def test_a_closed_relative_clauses_verb_owns_no_complement(extractor, text, actor):
+    assert only(quotes_of(extractor, text, date="2018-06-26"))["actor"] == actor
+
+
 def test_a_year_after_the_verb_is_when_not_who(extractor):
     # ANT pool corpus BB-internationalNews-1092-20180913 and -167-20180316: «عام 2016», «عام 2015»
     # were speakers (one of them British, from the paper he spoke to)

@@ -2006,7 +2006,8 @@ def rule_complement(site: Site, name_len) -> Candidate | str | None:
     gap_tokens = _tokens(text, vend2, pos) if near else []
     obj = None
     if not near or any((_real_trigger(lex, text, s) or (site.is_masdar and lex.trigger_at(text, s) is not None))
-                       and not _names_something(text, vend2, s) for s, _, w in gap_tokens):
+                       and not _names_something(text, vend2, s) and not _closed_relative_verb(text, s, pos)
+                       for s, _, w in gap_tokens):
         return None  # another verb owns the complement (after a verbal noun even an ambiguous
         # one: «وافق على اتهام روسيا وأقر بأنه»)
     if how == "comp":
@@ -2032,6 +2033,14 @@ def rule_complement(site: Site, name_len) -> Candidate | str | None:
     head = "masdar" if site.is_masdar else "participle" if site.is_part else "verb"
     return Candidate(content[0], content[1], content[2], speaker, gender, site.vstart, participle=site.is_part,
                      rule=f"{head}_{'quote' if how == 'mark' else how}", subject=_participle_subject(site, speaker, name_len))
+
+
+def _closed_relative_verb(text: str, s: int, pos: int) -> bool:
+    """«وقالت منظمة "جيشا" ... التي تدعو إلى حرية الحركة للفلسطينيين، إن ...»: a verb opening a
+    relative clause that a comma closes before the complement describes the speaker; it owns no
+    complement."""
+    before = text[max(0, s - 12):s].split()
+    return bool(before) and before[-1] in RELATIVES and any(c in text[s:pos] for c in "،,")
 
 
 def _object_start(site: Site, name_len) -> int | None:
