@@ -896,6 +896,18 @@ def test_a_surname_takes_a_compound_first_name_in_al_din(reg, surname, text, ful
     assert reg.full_name(surname, text) == full
 
 
+@pytest.mark.parametrize("name, text, country", [
+    # a wire service a person spoke to says nothing of his country (unlabelled ANT, seed 5050;
+    # FR-internationalNews-679-20180411: an Iraqi football fan was French)
+    ("صلاح", 'وقال صلاح لوكالة الأنباء الفرنسية: "أنا متحمس، إن شاء الله أنا مستعد".', None),
+    ("علي عصام", "وقال مشجع الزوراء علي عصام لفرانس برس إن المباراة أثبتت قدرة العراق على التنظيم.", None),
+    # a state broadcaster's interviewee is usually its country's, and a body's name may go on with «لل»
+    ("رمضان شريف", "وقال المتحدث رمضان شريف للتلفزيون الرسمي الإيراني إن المروحيات عثرت على الحطام.", "IRN"),
+])
+def test_a_wire_service_after_a_name_gives_it_no_country(reg, name, text, country):
+    assert reg.name_country(name, text, person=True) == country
+
+
 def test_the_counterpart_after_a_name_gives_the_speaker_no_country(reg):
     # unlabelled ANT paragraph (sample seed 5050): Çavuşoğlu met his American counterpart
     text = ('ونقلت رويترز عن أوغلو عقب لقاءه بنظيره الأميركي قوله "إن البلدين اتفقا على العمل عن كثب '

@@ -1336,13 +1336,15 @@ class Registry:
                 break
         return best[1] if best else None
 
-    def name_country(self, name: str, article_text: str | None) -> str | None:
+    def name_country(self, name: str, article_text: str | None, person: bool = False) -> str | None:
         """The country the article's own description of a person it names says: the title or
         apposition next to the name where the article first describes it with a country word
         or a body («قائد القيادة المركزية الأميركية، جوزيف فوتيل» makes «فوتيل» USA; «إيان
         رينتول المتحدث باسم ائتلاف ...» reads the apposition). None when no description
-        carries a country: the article's own country is not guessed for a named person."""
-        from .speakers import addressee_word
+        carries a country: the article's own country is not guessed for a named person.
+        ``person``: ``name`` is a person's name (not a body's or a report's), so a wire service
+        right after it is whom he spoke to."""
+        from .speakers import addressee_word, wire_addressee
 
         if not norm_phrase(name) or not article_text:
             return None
@@ -1353,7 +1355,7 @@ class Registry:
             # the title right before the name («... حسب مندوب سوريا لدى الأمم المتحدة بشار الجعفري»
             # is Syrian, whatever the clause named before it), then the whole clause, the apposition
             c = self._described_country(self._from_last_title(place.before), []) \
-                or self._described_country(place.before, place.after)
+                or self._described_country(place.before, place.after, person)
             if c is None and first and self._only_name_words(place.before):
                 # where the article introduces the person: «منسق الأمم المتحدة الإقليمي ...، بانوس
                 # مومتزيس», «...، العميد الطيار محمد علوي»: the title before the comma, the name
@@ -1367,7 +1369,8 @@ class Registry:
         if sent is not None:
             at = sent.index("…")
             end = next((i for i in range(at, len(sent)) if sent[i] in _COMPLEMENTIZERS), len(sent))
-            end = next((i for i in range(at + 2, end) if len(sent[i]) >= 4 and addressee_word(sent[i])), end)
+            start = at + 1 if person and wire_addressee(sent, at + 1) else at + 2
+            end = next((i for i in range(start, end) if len(sent[i]) >= 4 and addressee_word(sent[i])), end)
             # (not the addressee after a description: «وقال باتريك هيلمان (70 عاما) أحد سكان سالزبري
             # لوكالة الأنباء الفرنسية إنه»; right after the mention «للصحافة» may go on its name)
             lex = self.lexicon
@@ -1539,13 +1542,15 @@ class Registry:
         starts = [m.start for m in self.lexicon.title_table.scan(words)]
         return words[starts[-1]:] if starts else words
 
-    def _described_country(self, before: list[str], after: list[str]) -> str | None:
+    def _described_country(self, before: list[str], after: list[str], person: bool = False) -> str | None:
         # the title right before the name («وزير الخزانة الأمريكي ستيفن منوشين»), then the
         # apposition after it («رمضان شريف، المتحدث باسم الحرس الثوري») up to whom it was said to
         # («تشو فينغ النائبة من شنغهاي لوكالة الأنباء الفرنسية» is not French)
-        from .speakers import addressee_word
+        from .speakers import addressee_word, wire_addressee
 
-        cut = next((i for i, w in enumerate(after) if i > 0 and len(w) >= 4 and addressee_word(w)), len(after))
+        cut = next((i for i, w in enumerate(after) if (i > 0 or (person and wire_addressee(after, 0)))
+                    and len(w) >= 4 and addressee_word(w)), len(after))  # (at once only a wire service:
+        # «وقال صلاح لوكالة الأنباء الفرنسية»; «الهيئة الوطنية للصحافة» is a body's own name)
         # nor the counterpart met after it («أوغلو عقب لقائه بنظيره الأميركي» is not American)
         cut = next((m.start for m in self.lexicon.title_table.scan(after[:cut])
                     if any(t.office == "counterpart" for t in m.payloads)), cut)
@@ -1940,7 +1945,7 @@ class Registry:
                     country = family.payloads[0]  # «سلطان بن سحيم آل ثاني»: a ruling family's
                     notes.append(f"ruling family: {country}")
             if country is None:
-                country = self.name_country(name, article_text)
+                country = self.name_country(name, article_text, person=True)
                 if country:
                     notes.append(f"country of the article's description of {name}: {country}")
             if country is None and role is not None and span[0] > head and article_text \

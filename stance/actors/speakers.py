@@ -64,6 +64,7 @@ class SpeakerWords:
     family_nouns: frozenset = frozenset()
     kin_nouns: frozenset = frozenset()
     name_heads: frozenset = frozenset()
+    wire_services: frozenset = frozenset()
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
@@ -98,12 +99,13 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
     data.setdefault("family_nouns", [])
     data.setdefault("kin_nouns", [])
     data.setdefault("name_heads", [])
+    data.setdefault("wire_services", [])
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
                         words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"),
                         words("evidence_nouns"), words("addressee_pronouns"), words("media_heads"),
                         words("name_phrase_ends"), words("name_particles"), words("trailing_prepositions"),
                         words("name_compound_tails"), words("numbers"), words("family_nouns"), words("kin_nouns"),
-                        words("name_heads"))
+                        words("name_heads"), words("wire_services"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -514,6 +516,16 @@ def addressee_word(w: str, sw=None) -> bool:
     """«لرويترز», «للصحفيين»: ل and one of the addressees (speakers.yaml), normalized."""
     sw = sw or speaker_words()
     return w.startswith("ل") and (w[1:] in sw.addressees or "ال" + w[2:] in sw.addressees)
+
+
+def wire_addressee(words: list[str], i: int, sw=None) -> bool:
+    """Whether ``words[i]`` opens an addressee that is an international wire service («لوكالة
+    الأنباء الفرنسية», «لرويترز», «لوكالة فرانس برس»): whom a person spoke to, which says nothing
+    of their country (unlike «للتلفزيون الرسمي الإيراني»)."""
+    sw = sw or speaker_words()
+    if i >= len(words) or not addressee_word(words[i], sw):
+        return False
+    return any(w in sw.wire_services or w[1:] in sw.wire_services for w in words[i:i + 4])
 
 
 def leading_addressee(norms: list[str], head: int = 0, sw=None) -> int:
