@@ -2314,6 +2314,15 @@ def test_a_closed_relative_clauses_verb_owns_no_complement(extractor, text, acto
     assert only(quotes_of(extractor, text, date="2018-06-26"))["actor"] == actor
 
 
+def test_a_title_and_a_name_no_one_named_before_is_no_earlier_speaker(extractor):
+    # SK-middleEast-3478-20180819: «الجنرال صالح» took the actor of the analyst quoted before him
+    # (an unknown country matched an unknown country); «الشيخ تميم» still finds «تميم بن حمد آل ثاني»
+    text = ("وبحسب المحلل السياسي فيصل مطاوي، فإن التغيير يعزز من سلطة قائد الأركان.\n"
+            'ويقول مطاوي لـ"سكاي نيوز عربية": "قائد الجيش يريد أن يحكم قبضته على المؤسسة العسكرية".\n'
+            "وكان الجنرال صالح قد رفض بشدة مطالب من بعض الأطراف السياسية بأن يشرف الجيش على مرحلة انتقالية.")
+    assert [q["actor"] for q in quotes_of(extractor, text)] == ["فيصل مطاوي", "صالح"]
+
+
 def test_a_year_after_the_verb_is_when_not_who(extractor):
     # ANT pool corpus BB-internationalNews-1092-20180913 and -167-20180316: «عام 2016», «عام 2015»
     # were speakers (one of them British, from the paper he spoke to)

@@ -318,8 +318,10 @@ class Attributor:
             # to an antecedent that agrees with the adjective
             ante = self._antecedent(words[0], ANAPHORIC_HEADS[words[0]], before)
             country = self.registry.title_info(mention)[0]
-            if ante is not None and (ante.country == country or
+            if ante is not None and ((words[1].startswith("ال") and ante.country == country) or
                                      _norm(words[1]).rstrip("ه") in _norm(ante.name)):
+                # (an adjective that agrees, or the antecedent's own name: «الشيخ تميم»; not another
+                # name, «الجنرال صالح» after the analyst فيصل مطاوي)
                 return ante
         if not getattr(actor, "known", True) and actor.country is None:
             actor = self._country_of_the_body_spoken_for(actor, mention, before)
