@@ -908,6 +908,22 @@ def test_a_wire_service_after_a_name_gives_it_no_country(reg, name, text, countr
     assert reg.name_country(name, text, person=True) == country
 
 
+@pytest.mark.parametrize("slot, speaker", [
+    # a body word and its country's adjective end the speaker before a definite noun: the verb's
+    # object (CN-middleEast-603-20180413, FR-internationalNews-1540-20180530)
+    ("السلطات البريطانية الاتهامات الروسية", "السلطات البريطانية"),
+    ("الخارجية المصرية الرفض الكامل", "الخارجية المصرية"),
+    # not a participle, a title before a name, nor a name the registry knows
+    ("الحكومة السورية المؤقتة", "الحكومة السورية المؤقتة"),
+    ("الجيش السوري الحر", "الجيش السوري الحر"),
+])
+def test_a_body_and_its_country_end_before_the_object(reg, slot, speaker):
+    from stance.actors.speakers import speaker_span
+
+    found = speaker_span(reg, slot, "قال " + slot)
+    assert found is not None and slot[found[0]:found[1]] == speaker
+
+
 def test_the_counterpart_after_a_name_gives_the_speaker_no_country(reg):
     # unlabelled ANT paragraph (sample seed 5050): Çavuşoğlu met his American counterpart
     text = ('ونقلت رويترز عن أوغلو عقب لقاءه بنظيره الأميركي قوله "إن البلدين اتفقا على العمل عن كثب '

@@ -396,9 +396,11 @@ def _ends_phrase(registry, norms: list[str], j: int, head: int, head_orig: str |
         # (not «دي مستورا»; not the surname after a first name the registry does not know:
         # «يوردانكا فاندوكوفا عمدة صوفيا»; not a first name after a title's country:
         # «الرئيسة الكرواتية كوليندا غرابار»)
-    if w.startswith("ال") and j > head and _after_country_name(lex, norms, head, j) \
+    if w.startswith("ال") and j > head and (_after_country_name(lex, norms, head, j)
+                                            or _after_body_and_country(registry, norms, head, j)) \
             and not w.endswith(_NISBA_ENDS) and lex.country_at(norms, j) is None:
-        return True  # «إسرائيل القيود», «الولايات المتحدة الحكومة السورية»: the verb's object
+        return True  # «إسرائيل القيود», «الولايات المتحدة الحكومة السورية», «السلطات البريطانية
+        # الاتهامات الروسية», «الرئاسة السورية الشفاء العاجل»: the verb's object
     if w.startswith("ب") and not w.startswith("بال") and len(w) > 4 and j > head and _verbal_noun(w[1:]) \
             and not _name_at(registry, norms, j) and not registry.lexicon.is_given_name(w) \
             and registry.lexicon.body_words.match_at([w[1:]], 0, clitics=False) is None:  # («مرتبط بتنظيم القاعدة»)
@@ -454,6 +456,19 @@ def _after_country_name(lex, norms: list[str], head: int, j: int) -> bool:
     ``norms[j]``: a proper name takes no definite noun after it, only a nisba adjective."""
     m = lex.country_at(norms, head)
     return m is not None and m[0].kind in ("name", "capital") and m[1] == j
+
+
+def _after_body_and_country(registry, norms: list[str], head: int, j: int) -> bool:
+    """Whether the speaker phrase is a body word and its country's adjective that end right before
+    the definite word ``norms[j]`` («السلطات البريطانية», «الحكومة المجرية»): a noun there is the
+    verb's object; not a participle («المؤقتة», «المعارض»), a title or honorific before a name
+    («الجنرال»), nor a word of a name the registry knows («الجيش السوري الحر»)."""
+    lex = registry.lexicon
+    if j != head + 2 or lex.body_words.match_at(norms, head) is None or lex.country_at(norms, j - 1) is None:
+        return False
+    w = norms[j]
+    return not w.startswith("الم") and not _in_name(registry, norms, j) \
+        and lex.title_table.match_at(norms, j) is None and lex.honorifics.match_at(norms, j) is None
 
 
 def opens_with_adjunct(mention: str) -> bool:
