@@ -2323,6 +2323,17 @@ def test_a_title_and_a_name_no_one_named_before_is_no_earlier_speaker(extractor)
     assert [q["actor"] for q in quotes_of(extractor, text)] == ["فيصل مطاوي", "صالح"]
 
 
+@pytest.mark.parametrize("text, actor", [
+    # a gloss in brackets after a body is no part of its name (FR-middleEast-669-20180624: the
+    # actor was «حزب الشعب الجمهوري ديمقراطي اشتراكي»); a known body in it names the actor
+    ("قال حزب الشعب الجمهوري (ديمقراطي اشتراكي)، وهو حزب المعارضة الرئيسي، إن عمليات الفرز تشير إلى "
+     "فوز مرشحه.", "حزب الشعب الجمهوري"),
+    ("وأكد جهاز الأمن الداخلي (شين بيت) أن الوزير السابق جند لصالح إيران.", "جهاز الأمن العام الإسرائيلي"),
+])
+def test_a_bodys_gloss_in_brackets(extractor, text, actor):
+    assert only(quotes_of(extractor, text, date="2018-06-24"))["actor"] == actor
+
+
 def test_a_year_after_the_verb_is_when_not_who(extractor):
     # ANT pool corpus BB-internationalNews-1092-20180913 and -167-20180316: «عام 2016», «عام 2015»
     # were speakers (one of them British, from the paper he spoke to)

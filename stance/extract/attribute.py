@@ -291,7 +291,11 @@ class Attributor:
     def _resolve(self, mention: str, before: int):
         """The actor of a speaker mention at ``before``: through a statement's issuer or an
         office, a generic mention's antecedent, the name before an apposition, or the registry;
-        an unnamed source takes the article's country and stays one actor per article."""
+        an unnamed source takes the article's country and stays one actor per article. A gloss
+        in brackets after a body is no part of its name («حزب الشعب الجمهوري (ديمقراطي اشتراكي)»);
+        it names the actor when the words before it do not («جهاز الأمن الداخلي (شين بيت)»)."""
+        if "(" in mention and self.registry.lexicon.body_words.match_at(_norm(mention).split()[:3], 0) is not None:
+            return self._resolve_glossed(mention, before)  # a body's gloss (a person's stays part of it)
         found = self._through_issuer(mention, before)
         if found is not None:
             return found
@@ -330,6 +334,22 @@ class Attributor:
         if not getattr(actor, "known", True) and actor.country is None:
             actor = self._country_given_before(actor)
         return self._unnamed_source(actor, mention)
+
+    def _resolve_glossed(self, mention: str, before: int):
+        head, _, rest = mention.partition("(")
+        gloss, closed, tail = rest.partition(")")
+        bare = " ".join((head + " " + tail if closed else head).split())
+        actor = self._resolve(bare, before) if bare and "(" not in bare else None
+        if actor is not None and getattr(actor, "known", True):
+            return actor
+        if gloss.split()[:1] and _norm(gloss.split()[0]) in self.registry.lexicon.name_markers:
+            actor = None  # «الثاني (ويدعى إحسان الله)»: the name is in the brackets
+        elif gloss.strip() and not tail.strip():  # a gloss of the whole mention, not of one word of it
+            known = self._lookup(gloss.strip(), before)  # («المتحدث باسم وزارة الدفاع (البنتاغون) أدريان غالاواي»)
+            if known is not None:
+                return known
+        return actor if actor is not None else self._resolve(" ".join(mention.replace("(", " ").replace(")", " ").split()),
+                                                             before)
 
     def _country_given_before(self, actor):
         """«ستولتنبرغ» after «الأمين العام ينس ستولتنبرغ» (whose country an earlier mention gave):
