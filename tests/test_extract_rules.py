@@ -2258,6 +2258,13 @@ def test_a_relative_clause_between_commas_after_the_clauses_subject_is_inside_th
     text = ("دانت الخارجية التركية الهجوم، الذي استهدف بلدة دوما بريف دمشق، والذي يقول نشطاء إنه أسفر عن "
             "مقتل أربعين شخصا.")  # AL-internationalNews-836-20180408
     assert "نشطاء" in [q["speaker"] for q in quotes_of(extractor, text)]
+    # an apposition with «وهو/وهي» and a subject of up to three words likewise (AL-internationalNews-148:
+    # the quote was dropped at «الرجل»), but «، وهو ما ...» is the narrator's comment
+    text = ('وقال مصدر أمني لبناني إن الشرطة اعتقلت رجلا. وأضاف المصدر أن الرجل، وهو سوري الجنسية ويدعى '
+            '"سعود"، اعتقل في مدينة طرابلس بشمال لبنان.')
+    assert quotes_of(extractor, text)[-1]["text"].endswith("اعتقل في مدينة طرابلس بشمال لبنان")
+    text = "وأكد الجيش أن الهجوم فشل، وهو ما يعني أن المسلحين تراجعوا."
+    assert only(quotes_of(extractor, text))["text"] == "الهجوم فشل"
 
 
 def test_an_adverb_after_the_verb_leaves_the_subject_before_it_speaking(extractor):

@@ -684,15 +684,23 @@ def _clause_end(doc: Paragraph, pos: int, limit: int, spans: bool = True, narrat
     return end
 
 
+_WHAT = frozenset(words("what"))  # «، وهو ما ...»
+
+
 def _past_subjects_relative(doc: Paragraph, pos: int, t: int, end: int, spans: bool) -> int | None:
-    """A narration tail at ``t`` that is a relative clause between commas right after the
-    clause's first word describes that word, its subject («أن الضربات، التي استخدم فيها طائرات
-    إف-16، جاءت بالتنسيق ...»): the clause goes on after the relative's closing comma (the next
-    tail from there, or None). Any other tail is returned as it is."""
+    """A narration tail at ``t`` that is a relative clause or an apposition between commas right
+    after the clause's first words (three at most) describes them, its subject («أن الضربات، التي
+    استخدم فيها طائرات إف-16، جاءت بالتنسيق ...», «إن مجلس الدولة، وهو أعلى محكمة إدارية، رفض
+    ...»): the clause goes on after the closing comma (the next tail from there, or None). Any
+    other tail is returned as it is."""
     text = doc.text
     nxt = WORD.search(text, t, end)
-    if nxt is None or nxt.group() not in RELATIVES or count_words(text, pos, t, 2) >= 2:
+    if nxt is None or count_words(text, pos, t, 4) >= 4:
         return t
+    after = WORD.search(text, nxt.end(), end)
+    if not (nxt.group() in RELATIVES or (nxt.group() in _CLAUSE_PRONOUNS and after is not None
+                                         and after.group() not in _WHAT)):
+        return t  # («، وهو ما ...»: the narrator's comment on the clause)
     close = next((i for i in range(nxt.end(), end) if text[i] in "،,"), None)
     return None if close is None else doc.first_tail("narration", close + 1, end, spans)
 
