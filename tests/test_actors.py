@@ -924,6 +924,14 @@ def test_a_body_and_its_country_end_before_the_object(reg, slot, speaker):
     assert found is not None and slot[found[0]:found[1]] == speaker
 
 
+def test_a_verb_and_its_object_pronoun_is_no_speaker(reg):
+    from stance.actors.speakers import speaker_span
+
+    # AL-internationalNews-784-20180404: eight quotes had the speaker «وألحق بها»
+    assert speaker_span(reg, "وألحق بها تغريدة أخرى موجهة كذلك للسمبتيك") is None
+    assert speaker_span(reg, "وليد جنبلاط") == (0, len("وليد جنبلاط"))  # a name in «و» stays one
+
+
 def test_the_counterpart_after_a_name_gives_the_speaker_no_country(reg):
     # unlabelled ANT paragraph (sample seed 5050): Çavuşoğlu met his American counterpart
     text = ('ونقلت رويترز عن أوغلو عقب لقاءه بنظيره الأميركي قوله "إن البلدين اتفقا على العمل عن كثب '

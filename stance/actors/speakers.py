@@ -65,6 +65,7 @@ class SpeakerWords:
     kin_nouns: frozenset = frozenset()
     name_heads: frozenset = frozenset()
     wire_services: frozenset = frozenset()
+    pronoun_objects: frozenset = frozenset()
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
@@ -100,12 +101,13 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
     data.setdefault("kin_nouns", [])
     data.setdefault("name_heads", [])
     data.setdefault("wire_services", [])
+    data.setdefault("pronoun_objects", [])
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
                         words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"),
                         words("evidence_nouns"), words("addressee_pronouns"), words("media_heads"),
                         words("name_phrase_ends"), words("name_particles"), words("trailing_prepositions"),
                         words("name_compound_tails"), words("numbers"), words("family_nouns"), words("kin_nouns"),
-                        words("name_heads"), words("wire_services"))
+                        words("name_heads"), words("wire_services"), words("pronoun_objects"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -179,6 +181,9 @@ def is_speaker_head(registry, norms: list[str], i: int = 0, article_text: str | 
     if w.startswith("ل") and not w.startswith("لل") and len(w) > 4 and _verbal_noun(w[1:]) \
             and not lex.is_given_name(w) and registry.name_span(norms, i) == 0:
         return False  # «ودعا لإجراء انتخابات»: a purpose phrase, no speaker
+    if w[:1] in "وف" and len(w) >= 4 and len(norms) > i + 1 and norms[i + 1] in sw.pronoun_objects \
+            and not lex.is_given_name(w[1:]):
+        return False  # «وألحق بها تغريدة أخرى», «وقال له»: a verb and its object pronoun, no speaker
     if w[:1] in "وف" and w[1:2] in "يت" and len(w) >= 5 and len(norms) > i + 1 and norms[i + 1].startswith("ال") \
             and not lex.is_given_name(w[1:]):
         return False  # «ويواجه القس», «وتأتي الحادثة»: an imperfect verb with و and its subject
