@@ -895,9 +895,12 @@ class Registry:
             return False
         from .speakers import speaker_words
 
-        not_heads = speaker_words().not_heads
+        sw = speaker_words()
+        not_heads = sw.not_heads
         if any(w.endswith(suf) and w[:-len(suf)] in not_heads for suf in ("ها", "ه", "هم", "هما")):
             return False  # «عندها»
+        if w in sw.place_nouns or (w[:1] in "بلف" and w[1:] in sw.place_nouns) or (w.startswith("وب") and w[2:] in sw.place_nouns):
+            return False  # «بمنطقة مكة», «محافظة جدة»: a place, no name
         for t in (lex.title_table, lex.body_words, lex.honorifics, lex.modifiers, lex.unnamed_table, lex.group_heads,
                   lex.unnamed_prefixes):
             if t.match_at(norms, j) is not None:

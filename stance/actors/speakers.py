@@ -66,6 +66,7 @@ class SpeakerWords:
     name_heads: frozenset = frozenset()
     wire_services: frozenset = frozenset()
     pronoun_objects: frozenset = frozenset()
+    place_nouns: frozenset = frozenset()
 
 
 def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
@@ -102,12 +103,14 @@ def load_speaker_words(path: str | Path = DATA) -> SpeakerWords:
     data.setdefault("name_heads", [])
     data.setdefault("wire_services", [])
     data.setdefault("pronoun_objects", [])
+    data.setdefault("place_nouns", [])
     return SpeakerWords(nouns, words("not_heads"), words("phrase_ends"), words("addressees"),
                         words("content_nouns"), words("verbs_before_subject"), words("adjunct_openers"),
                         words("evidence_nouns"), words("addressee_pronouns"), words("media_heads"),
                         words("name_phrase_ends"), words("name_particles"), words("trailing_prepositions"),
                         words("name_compound_tails"), words("numbers"), words("family_nouns"), words("kin_nouns"),
-                        words("name_heads"), words("wire_services"), words("pronoun_objects"))
+                        words("name_heads"), words("wire_services"), words("pronoun_objects"),
+                        words("place_nouns"))
 
 
 @functools.lru_cache(maxsize=1)
