@@ -277,4 +277,7 @@ def test_length_grouped_batches_keep_the_validation_metric_honest(tiny_bert):
     _, va = _inner_split(Y, 0.4, 3, True)
     logged = [h["eval_micro_ap"] for h in model.log_history_ if "eval_micro_ap" in h]
     direct = average_precision_score(Y[va], model.scores([texts[i] for i in va]), average="micro")
-    assert logged and logged[-1] == pytest.approx(direct, abs=1e-4)
+    # (the Trainer's evaluation batches pad differently from ``scores``: float differences can
+    # reorder near-tied scores and move the AP by ~0.002, as a fresh-clone run once showed;
+    # pairing the scores with the length-sorted labels instead moves it by ~0.06)
+    assert logged and logged[-1] == pytest.approx(direct, abs=5e-3)
