@@ -1347,8 +1347,6 @@ class Registry:
         carries a country: the article's own country is not guessed for a named person.
         ``person``: ``name`` is a person's name (not a body's or a report's), so a wire service
         right after it is whom he spoke to."""
-        from .speakers import addressee_word, wire_addressee
-
         if not norm_phrase(name) or not article_text:
             return None
         sent = None  # the words of the sentence of the first place
@@ -1372,14 +1370,11 @@ class Registry:
         if sent is not None:
             at = sent.index("…")
             end = next((i for i in range(at, len(sent)) if sent[i] in _COMPLEMENTIZERS), len(sent))
-            start = at + 1 if person and wire_addressee(sent, at + 1) else at + 2
-            end = next((i for i in range(start, end) if len(sent[i]) >= 4 and addressee_word(sent[i])), end)
             # (not the addressee after a description: «وقال باتريك هيلمان (70 عاما) أحد سكان سالزبري
-            # لوكالة الأنباء الفرنسية إنه»; right after the mention «للصحافة» may go on its name)
+            # لوكالة الأنباء الفرنسية إنه», nor the counterpart met: «عن أوغلو عقب لقائه بنظيره
+            # الأميركي قوله»)
+            end = self._description_end(sent, at + 1, end, person)
             lex = self.lexicon
-            # not the counterpart met after the mention: «عن أوغلو عقب لقائه بنظيره الأميركي قوله»
-            end = next((m.start for m in lex.title_table.scan(sent[:end], at + 1)
-                        if any(t.office == "counterpart" for t in m.payloads)), end)
             words = [w for w in sent[:end] if w not in ("،", "…")]
             codes = {m.payloads[0].code for m in lex.country_table.scan(words)
                      if m.payloads[0].kind != "plural" and not lex.names_a_topic(words, m.start)
@@ -1545,18 +1540,24 @@ class Registry:
         starts = [m.start for m in self.lexicon.title_table.scan(words)]
         return words[starts[-1]:] if starts else words
 
+    def _description_end(self, words: list[str], start: int, end: int, person: bool) -> int:
+        """Where the words from ``start`` (right after a mention) up to ``end`` stop describing
+        it: at whom it was said to (right at ``start`` only a wire service after a ``person``:
+        «وقال صلاح لوكالة الأنباء الفرنسية»; «الهيئة الوطنية للصحافة» is a body's own name), or
+        at the counterpart met after it («عقب لقائه بنظيره الأميركي»)."""
+        from .speakers import addressee_word, wire_addressee
+
+        first = start if person and wire_addressee(words, start) else start + 1
+        end = next((i for i in range(first, end) if len(words[i]) >= 4 and addressee_word(words[i])), end)
+        return next((m.start for m in self.lexicon.title_table.scan(words[:end], start)
+                     if any(t.office == "counterpart" for t in m.payloads)), end)
+
     def _described_country(self, before: list[str], after: list[str], person: bool = False) -> str | None:
         # the title right before the name («وزير الخزانة الأمريكي ستيفن منوشين»), then the
         # apposition after it («رمضان شريف، المتحدث باسم الحرس الثوري») up to whom it was said to
         # («تشو فينغ النائبة من شنغهاي لوكالة الأنباء الفرنسية» is not French)
-        from .speakers import addressee_word, wire_addressee
-
-        cut = next((i for i, w in enumerate(after) if (i > 0 or (person and wire_addressee(after, 0)))
-                    and len(w) >= 4 and addressee_word(w)), len(after))  # (at once only a wire service:
-        # «وقال صلاح لوكالة الأنباء الفرنسية»; «الهيئة الوطنية للصحافة» is a body's own name)
-        # nor the counterpart met after it («أوغلو عقب لقائه بنظيره الأميركي» is not American)
-        cut = next((m.start for m in self.lexicon.title_table.scan(after[:cut])
-                    if any(t.office == "counterpart" for t in m.payloads)), cut)
+        # (nor the counterpart met after it: «أوغلو عقب لقائه بنظيره الأميركي» is not American)
+        cut = self._description_end(after, 0, len(after), person)
         for words in (before, after[:cut]):
             if words and (self.lexicon.title_table.scan(words) or self.lexicon.body_words.scan(words)
                           or self.lexicon.group_heads.scan(words)):
