@@ -435,10 +435,9 @@ def _after_subordinator(text: str, pstart: int, vstart: int) -> bool:
     """«وداهمت الشرطة بعض الأماكن بعد أن قالت إنه»: a verb of a «بعد أن / قبل أن» clause shares
     its sentence's subject."""
     before = text[max(pstart, vstart - 20):vstart].split()
-    if before and before[-1] in _PRONOUN_CONNECTIVES:
-        return True  # «أيّد ديفيد شانكير حلّ الدولتين، لكنه أشار إلى أن»: «but he» is the subject
-    if len(before) >= 2 and before[-1] in _PRONOUN_CONNECTIVES_AFTER and before[-2] in _EXCEPTION_WORDS:
-        return True  # «..، إلا أنه أكد»
+    if _pronoun_connective_words(before):
+        return True  # «أيّد ديفيد شانكير حلّ الدولتين، لكنه أشار إلى أن», «..، إلا أنه أكد»: «but he»
+        # is the subject
     return len(before) >= 2 and before[-1] == "أن" and before[-2] in NON_COMP_GOVERNORS
 
 
@@ -2129,11 +2128,18 @@ def _pronoun_connective(text: str, pstart: int, vstart: int) -> tuple[int, str] 
     """When the verb at ``vstart`` follows «لكنه» / «إلا أنها» (whose pronoun is the subject of
     the clause before it): where that clause ends, and the pronoun."""
     toks = _tokens(text, max(pstart, vstart - 24), vstart)
-    if toks and toks[-1][2] in _PRONOUN_CONNECTIVES:
-        return toks[-1][0], toks[-1][2]
-    if len(toks) >= 2 and toks[-1][2] in _PRONOUN_CONNECTIVES_AFTER and toks[-2][2] in _EXCEPTION_WORDS:
-        return toks[-2][0], toks[-1][2]
-    return None
+    n = _pronoun_connective_words([w for _, _, w in toks[-2:]])
+    return (toks[-n][0], toks[-1][2]) if n else None
+
+
+def _pronoun_connective_words(words: list[str]) -> int:
+    """How many of the last ``words`` are a connective with a pronoun: 1 for «لكنه», 2 for «إلا
+    أنها» («غير أنه», «بيد أنهم»), 0 for none."""
+    if words and words[-1] in _PRONOUN_CONNECTIVES:
+        return 1
+    if len(words) >= 2 and words[-1] in _PRONOUN_CONNECTIVES_AFTER and words[-2] in _EXCEPTION_WORDS:
+        return 2
+    return 0
 
 
 def _pronoun_agreement(words: list[str], pronoun: str, name_len) -> int:
