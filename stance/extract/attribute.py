@@ -336,6 +336,9 @@ class Attributor:
         return self._unnamed_source(actor, mention)
 
     def _resolve_glossed(self, mention: str, before: int):
+        """A body mention with a gloss in brackets: the words around the gloss when they name a
+        known actor, else the gloss when it glosses the whole mention, else the mention read
+        without its brackets (a name marker in them keeps the brackets' name)."""
         head, _, rest = mention.partition("(")
         gloss, closed, tail = rest.partition(")")
         bare = " ".join((head + " " + tail if closed else head).split())
