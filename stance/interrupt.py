@@ -17,9 +17,10 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import threading
 
-__all__ = ["Terminated", "handling_signals", "quiet_worker"]
+__all__ = ["Terminated", "handling_signals", "quiet_worker", "check"]
 
 CAUGHT = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None))
                if s is not None)
@@ -68,24 +69,50 @@ def _raise(signum, frame):
     raise Terminated(signum)
 
 
+def check() -> None:
+    """Raise :class:`Terminated` if a stop signal came and its exception was lost.
+
+    Python runs a signal handler wherever the main thread is, and an exception raised inside a
+    ``__del__`` or a garbage-collector callback is printed as "Exception ignored" and dropped
+    (seen: the ``regex`` module's ``SetBase.__del__``): the command would then run to the end
+    and exit 0. Long loops call this once per item, and :func:`stance.io.atomic_output` before
+    it keeps a file, so a stop requested is a stop made.
+    """
+    if _received and (not _owner or os.getpid() == _owner[0]):
+        raise Terminated(_received[0])
+
+
+def _unraisable(previous):
+    def hook(unraisable):
+        if isinstance(unraisable.exc_value, Terminated):
+            return  # recorded in _received: check() raises it where it can propagate
+        previous(unraisable)
+    return hook
+
+
 @contextlib.contextmanager
 def handling_signals():
     """Within the block (main thread only), SIGTERM/SIGHUP raise :class:`Terminated`; the
-    previous handlers come back afterwards."""
+    previous handlers come back afterwards. A block that ends normally after such a signal
+    (its exception was swallowed, see :func:`check`) raises :class:`Terminated` as it leaves."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
     previous = {s: signal.getsignal(s) for s in CAUGHT}
+    previous_hook = sys.unraisablehook
     _received.clear()
     _owner[:] = [os.getpid()]
+    sys.unraisablehook = _unraisable(previous_hook)
     for s in CAUGHT:
         if previous[s] != signal.SIG_IGN:  # `nohup` set SIGHUP to ignore: keep it so
             signal.signal(s, _raise)
     try:
         yield
+        check()
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler if handler is not None else signal.SIG_DFL)
+        sys.unraisablehook = previous_hook
 
 
 def quiet_worker() -> None:

@@ -20,6 +20,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from stance.interrupt import check as check_stop
+
 
 class InputError(Exception):
     """Bad input a user can fix: says which file, line and field."""
@@ -347,6 +349,7 @@ def atomic_output(path: str | os.PathLike | None, mode: str = "w"):
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as fh:
             yield fh
+        check_stop()  # a stop signal came and its exception was swallowed: keep nothing
         umask = os.umask(0)  # mkstemp makes 0600 files: give the output the usual permissions
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)

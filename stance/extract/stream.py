@@ -28,6 +28,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from stance.interrupt import check
+
 __all__ = ["extract_stream", "Summary", "ExtractionFailed", "resolve_workers"]
 
 Article = dict
@@ -78,6 +80,7 @@ def _extract_chunk(chunk: list[Article]) -> list[Quotes]:
 
 def _serial(articles: Iterable[Article], extractor) -> Iterator[tuple[Article, Quotes]]:
     for art in articles:
+        check()  # a stop signal whose exception a finalizer swallowed
         yield art, _run_one(extractor, art)
 
 
@@ -132,6 +135,7 @@ def _parallel(articles, extractor, workers, chunksize, max_pending, context):
 
 def _drain(item):
     chunk, result = item
+    check()  # a stop signal whose exception a finalizer swallowed
     yield from zip(chunk, result.get())
 
 
