@@ -78,7 +78,7 @@ def check() -> None:
     and exit 0. Long loops call this once per item, and :func:`stance.io.atomic_output` before
     it keeps a file, so a stop requested is a stop made.
     """
-    if _received and (not _owner or os.getpid() == _owner[0]):
+    if _received and _owner and os.getpid() == _owner[0]:  # inside handling_signals only
         raise Terminated(_received[0])
 
 
@@ -113,6 +113,8 @@ def handling_signals():
         for s, handler in previous.items():
             signal.signal(s, handler if handler is not None else signal.SIG_DFL)
         sys.unraisablehook = previous_hook
+        _received.clear()  # a later block, or atomic_output outside any, starts afresh
+        _owner.clear()
 
 
 def quiet_worker() -> None:

@@ -197,6 +197,9 @@ def test_a_signal_swallowed_by_a_finalizer_still_stops_and_keeps_no_output(tmp_p
     assert info.value.signum == signal.SIGTERM
     assert list(tmp_path.iterdir()) == []
     assert "Exception ignored" not in capsys.readouterr().err  # no traceback for it either
+    with atomic_output(target) as fh:  # the stop belonged to that block: later writes keep
+        fh.write("whole")
+    assert target.read_text() == "whole"
 
 
 def test_a_signal_swallowed_by_a_finalizer_stops_extraction_at_the_next_article():
