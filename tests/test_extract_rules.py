@@ -2703,3 +2703,21 @@ def test_a_banner_is_no_participle(extractor):
     assert (q["speaker"], q["actor"]) == ("الممثلة منال عيسى", "منال عيسى")
     qs = quotes_of(extractor, "وقالت الوزيرة إن الوضع صعب، لافتة إلى أن الحكومة تعمل على حله.")
     assert [q["text"] for q in qs] == ["الوضع صعب", "الحكومة تعمل على حله"]
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # development gold: the object starts after the day that opens the verb's slot (strict
+    # boundaries; the pool corpus had 37 such quotes, all starting at the day)
+    ("وكان الاتحاد الأوروبي أعرب الاثنين عن أسفه لإعادة فرض العقوبات الأمريكية على طهران.",
+     "أسفه لإعادة فرض العقوبات الأمريكية على طهران"),
+    ("وكان ترامب قد أعلن أمس الثلاثاء انسحاب بلاده من الاتفاق النووي.", "انسحاب بلاده من الاتفاق النووي"),
+    ("وكانت حماس قد أعلنت ليل الجمعة السبت التوصل إلى اتفاق تهدئة مع إسرائيل.", "التوصل إلى اتفاق تهدئة مع إسرائيل"),
+    ("وكان الجيش التركي قد أعلن، الثلاثاء، قرب سيطرته على مدينة عفرين.", "قرب سيطرته على مدينة عفرين"),
+    ("وكان الرئيس قد أعلن يوم الاثنين الماضي نيته سحب الوسام.", "نيته سحب الوسام"),
+])
+def test_a_day_opening_the_object_slot_is_no_part_of_the_object(extractor, sentence, text):
+    assert only(quotes_of(extractor, sentence))["text"] == text
+
+
+def test_a_day_alone_is_no_object(extractor):
+    assert quotes_of(extractor, "وكان الرئيس قد أعلن الثلاثاء.") == []

@@ -786,6 +786,27 @@ def _past_adjunct(text: str, pos: int, end: int, bi: bool = False) -> int:
 
 
 _TIME_ADJECTIVES = frozenset(words("time_adjectives"))  # «في وقت سابق», «في وقت لاحق»
+_WEEKDAYS = frozenset(words("weekdays"))
+_DAY_PARTS = frozenset(words("day_parts"))
+
+
+def _past_day(text: str, pos: int, end: int) -> int:
+    """Past days that open an object's slot, with a part of the day or a modifier: «وأعرب
+    الاتحاد الأوروبي الاثنين عن أسفه», «أعلن الجيش مساء الاثنين مقتل», «أمس الثلاثاء», «ليل
+    الجمعة السبت», «يوم الاثنين الماضي» (only when words follow: «أعلن الثلاثاء» is no object)."""
+    toks = _tokens(text, pos, end, 7)
+    words = [w.rstrip("،,") for _, _, w in toks]
+    k, day = 0, False
+    while k < len(toks) - 1:
+        if words[k] in _WEEKDAYS:
+            day = True
+        elif not ((words[k] in _DAY_PARTS and words[k + 1] in _WEEKDAYS)
+                  or (day and words[k] in TIME_MODIFIERS)):
+            break
+        k += 1
+        if toks[k - 1][2] != words[k - 1]:
+            break  # a comma closes the adjunct: «الثلاثاء، قرب سيطرتها»
+    return toks[k][0] if day and k < len(toks) else pos
 
 
 def _skip_preposition(text: str, pos: int, end: int, bi: bool = False) -> int:
@@ -2391,7 +2412,7 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
             and not (site.pre == "و" and found_in_sentence(site.found, site.sent_start)):
         return _SKIP  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker; but «وتنفي طهران
         # السعي ...، وتتهم إسرائيل بـ» goes on with the sentence's speaker
-    obj = _skip_preposition(text, _past_adjunct(text, obj, cend, site.bi), cend)
+    obj = _skip_preposition(text, _past_adjunct(text, _past_day(text, obj, cend), cend, site.bi), cend)
     cend = _clause_end(doc, obj, cend, obj=True)
     s, e = _trim(text, obj, cend)
     if e > s and count_words(text, s, e, 1) >= 1 and not _empty_object(text, s, e):
