@@ -2721,3 +2721,24 @@ def test_a_day_opening_the_object_slot_is_no_part_of_the_object(extractor, sente
 
 def test_a_day_alone_is_no_object(extractor):
     assert quotes_of(extractor, "وكان الرئيس قد أعلن الثلاثاء.") == []
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # development gold («واتهمت دمشق في التاسع من نيسان/أبريل الطيران الإسرائيلي ...») and the pool
+    # corpus: a date opening the object's slot is an adjunct; the object starts after it
+    ("واتهمت دمشق في التاسع من نيسان/أبريل الطيران الإسرائيلي باستهداف مطار تيفور العسكري.",
+     "الطيران الإسرائيلي باستهداف مطار تيفور العسكري"),
+    ("وكان الجيش قد أعلن في 31 مارس/ آذار الماضي استعادة السيطرة على الغوطة الشرقية.",
+     "استعادة السيطرة على الغوطة الشرقية"),
+    ("وكان ترامب قد أعلن في كانون الأول/ديسمبر 2017 قراره بالاعتراف بالقدس عاصمة لإسرائيل.",
+     "قراره بالاعتراف بالقدس عاصمة لإسرائيل"),
+    ("وكانت الحكومة قد أعلنت في يوليو/ تموز عام 2017 بدء الحظر على السلع.", "بدء الحظر على السلع"),
+    ("تعهد الحلفاء في العام 2014 إنفاق 2% من إجمالي الناتج المحلي لبلدانهم على شؤون الدفاع.",
+     "إنفاق 2% من إجمالي الناتج المحلي لبلدانهم على شؤون الدفاع"),
+])
+def test_a_date_opening_the_object_slot_is_no_part_of_the_object(extractor, sentence, text):
+    assert only(quotes_of(extractor, sentence))["text"] == text
+
+
+def test_a_date_alone_is_no_object(extractor):
+    assert quotes_of(extractor, "وأعلن الرئيس في ديسمبر الماضي.") == []

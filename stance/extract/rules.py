@@ -787,7 +787,54 @@ def _past_adjunct(text: str, pos: int, end: int, bi: bool = False) -> int:
 
 _TIME_ADJECTIVES = frozenset(words("time_adjectives"))  # «في وقت سابق», «في وقت لاحق»
 _WEEKDAYS = frozenset(words("weekdays"))
+_MONTH_ORDINALS = frozenset(words("month_ordinals"))  # «كانون الثاني», «تشرين الأول»
 _DAY_PARTS = frozenset(words("day_parts"))
+
+
+def _is_month(w: str) -> bool:
+    return any(part in _MONTHS for part in w.split("/"))
+
+
+def _date_part(w: str) -> bool:
+    """A word that goes on a date after its month: «الثاني» of «كانون الثاني», a «/» spelling
+    («/أبريل», «/»), a year, «الماضي»."""
+    return _is_month(w) or w.strip("/") in _MONTH_ORDINALS or not w.strip("/") or w.strip("/").isdigit() \
+        or w in TIME_MODIFIERS
+
+
+def _date_length(toks) -> int:
+    """How many of ``toks`` a date opening them takes: «في التاسع من نيسان/أبريل», «في 31
+    مارس/ آذار الماضي», «في كانون الثاني/يناير», «في أواخر يوليو/تموز عام 2017», «في العام
+    2014»; 0 when they open with no date."""
+    words = [w.rstrip("،,") for _, _, w in toks]
+    if len(words) < 2 or words[0] != "في":
+        return 0
+    k = 1
+    if k + 1 < len(words) and words[k] in _YEAR_NOUNS and words[k + 1].isdigit():
+        return k + 2
+    if words[k] in TIME_WORDS or words[k].isdigit():  # «أواخر», «31»
+        k += 1
+    elif k + 2 < len(words) and words[k + 1] == "من" and _is_month(words[k + 2]):
+        k += 2  # «التاسع من»
+    if k >= len(words) or not _is_month(words[k]):
+        return 0
+    k += 1
+    while k < len(words) and toks[k - 1][2] == words[k - 1]:  # (a comma ends the date)
+        if _date_part(words[k]):
+            k += 1
+        elif k + 1 < len(words) and words[k] in _YEAR_NOUNS and words[k + 1].isdigit():
+            k += 2  # «تموز عام 2017»
+        else:
+            break
+    return k
+
+
+def _past_date(text: str, pos: int, end: int) -> int:
+    """Past a date that opens an object's slot: «واتهمت دمشق في التاسع من نيسان/أبريل الطيران
+    الإسرائيلي باستهداف ...» (only when words follow it)."""
+    toks = _tokens(text, pos, end, 10)
+    k = _date_length(toks)
+    return toks[k][0] if 0 < k < len(toks) else pos
 
 
 def _past_day(text: str, pos: int, end: int) -> int:
@@ -2412,7 +2459,7 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
             and not (site.pre == "و" and found_in_sentence(site.found, site.sent_start)):
         return _SKIP  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker; but «وتنفي طهران
         # السعي ...، وتتهم إسرائيل بـ» goes on with the sentence's speaker
-    obj = _skip_preposition(text, _past_adjunct(text, _past_day(text, obj, cend), cend, site.bi), cend)
+    obj = _skip_preposition(text, _past_adjunct(text, _past_date(text, _past_day(text, obj, cend), cend), cend, site.bi), cend)
     cend = _clause_end(doc, obj, cend, obj=True)
     s, e = _trim(text, obj, cend)
     if e > s and count_words(text, s, e, 1) >= 1 and not _empty_object(text, s, e):
@@ -2430,8 +2477,11 @@ def _subject_after_pronoun(text: str, vend: int, cend: int, name_len) -> bool:
 
 def _empty_object(text: str, s: int, e: int) -> bool:
     """An object that reports nothing said: one word that only points back or at a time
-    («نفى ذلك», «أعلن الثلاثاء», «تحدث عنها»)."""
+    («نفى ذلك», «أعلن الثلاثاء», «تحدث عنها»), or a date («أعلن في ديسمبر الماضي»)."""
     words = text[s:e].split()
+    if len(words) <= 8 and words[0] == "في":  # «وأعلن الرئيس في ديسمبر الماضي.»: a date alone
+        toks = _tokens(text, s, e, 9)
+        return _date_length(toks) == len(toks)
     return len(words) == 1 and (words[0] in _DEMONSTRATIVES or words[0] in TIME_WORDS
                                 or words[0] in _PRONOUN_PREPOSITIONS)
 
