@@ -2742,3 +2742,32 @@ def test_a_date_opening_the_object_slot_is_no_part_of_the_object(extractor, sent
 
 def test_a_date_alone_is_no_object(extractor):
     assert quotes_of(extractor, "وأعلن الرئيس في ديسمبر الماضي.") == []
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # development gold: an object that ends in a quotation after a short lead-in and its
+    # preposition is a direct quote of the quoted words (11 of 11 such objects in dev and dev2)
+    ('وطالب سفير روسيا في الأمم المتحدة فاسيلي نيبنزيا الغرب بـ"الإنهاء الفوري لتحركاته ضد سوريا '
+     'والامتناع عنها في المستقبل".', "الإنهاء الفوري لتحركاته ضد سوريا والامتناع عنها في المستقبل"),
+    ('ودعت المنظمة المسؤولين اللبنانيين إلى "الحد من الخطاب الذي يشجع أو يبرر الإخلاء القسري".',
+     "الحد من الخطاب الذي يشجع أو يبرر الإخلاء القسري"),
+    ('ودعت الخارجية البحرينية مجلس الأمن الدولي إلى "التحقيق في استخدام الأسلحة الكيماوية في الغوطة الشرقية".',
+     "التحقيق في استخدام الأسلحة الكيماوية في الغوطة الشرقية"),
+])
+def test_a_quotation_ending_the_object_is_the_quote(extractor, sentence, text):
+    q = only(quotes_of(extractor, sentence))
+    assert (q["text"], q["kind"]) == (text, "direct")
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # a short quoted phrase is the object's own word, and a long lead-in is reported speech
+    ('وكان ترامب قد حذر إيران بضرورة تغيير سلوكها "المزعزع للاستقرار".',
+     'إيران بضرورة تغيير سلوكها "المزعزع للاستقرار"'),
+    ('وأكد الوزير ضرورة ضمان إجلاء المدنيين إلى المناطق القريبة التي تسيطر عليها القوات الحكومية، مع '
+     '"ضمان احترام حقوقهم فور وصولهم إلى هناك".',
+     'ضرورة ضمان إجلاء المدنيين إلى المناطق القريبة التي تسيطر عليها القوات الحكومية، مع '
+     '"ضمان احترام حقوقهم فور وصولهم إلى هناك"'),
+])
+def test_a_short_or_late_quotation_stays_inside_the_object(extractor, sentence, text):
+    q = only(quotes_of(extractor, sentence))
+    assert (q["text"], q["kind"]) == (text, "indirect")

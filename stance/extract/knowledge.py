@@ -238,7 +238,8 @@ WORD_LISTS = ("object_adverbs", "time_words", "time_modifiers", "adjunct_heads",
               "nisba_endings", "definite_prefixes", "issue_verbs",
               "refusal_verbs", "refusals", "withheld_names", "dual_nisba_endings", "passive_after_relative", "before_demonstrative",
               "demonstrative_governors", "haythu", "nasab", "name_compound_heads", "family_word", "family_heads", "time_adjectives", "own_side", "quantifiers", "subordinators",
-              "weekdays", "day_parts", "month_ordinals")
+              "weekdays", "day_parts", "month_ordinals",
+              "quote_prepositions")
 PATTERNS = ("furniture", "link_line", "dateline", "connective", "media_speaker", "tail", "narration_after_comma",
             "object_clause_after_comma", "according_to",
             "connectives_left", "inner_connective", "adjunct_opening", "from_pronoun", "auxiliary_end", "amma",
