@@ -2771,3 +2771,17 @@ def test_a_quotation_ending_the_object_is_the_quote(extractor, sentence, text):
 def test_a_short_or_late_quotation_stays_inside_the_object(extractor, sentence, text):
     q = only(quotes_of(extractor, sentence))
     assert (q["text"], q["kind"]) == (text, "indirect")
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # unlabelled ANT (seed 6060): «رفضها التام لأي تهديدات» came out as «التام لأي تهديدات»: a
+    # masdar with its adjective or object is the content, not a restatement of the verb
+    ("أكد الوزير رفضه القاطع للاتفاق مع إيران.", "رفضه القاطع للاتفاق مع إيران"),
+    ("أعلن وزير الخارجية الأمريكي، مايك بومبيو، رفضه القاطع للاتفاق مع إيران.", "رفضه القاطع للاتفاق مع إيران"),
+    ("وأعلنت الخارجية في بيان رفضها التام لأي تهديدات ومحاولات للنيل منها.", "رفضها التام لأي تهديدات ومحاولات للنيل منها"),
+    # before the verb's own preposition it restates the verb: the content follows
+    ("وجدد الوزير دعوته إلى الحوار بين الأطراف.", "الحوار بين الأطراف"),
+    ("وجددت غنيمات التأكيد على رفض المملكة السماح للاجئين بالعبور.", "رفض المملكة السماح للاجئين بالعبور"),
+])
+def test_a_masdar_restates_the_verb_only_before_its_preposition(extractor, sentence, text):
+    assert only(quotes_of(extractor, sentence))["text"] == text

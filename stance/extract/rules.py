@@ -1014,7 +1014,7 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
     speaker's span (None: elided) and where the object starts; None when no split is found."""
     toks = _tokens(text, vend, cend)
     while len(toks) > 2 and (toks[0][2] in OBJECT_ADVERBS or toks[0][2] in TIME_WORDS
-                             or toks[0][2] in REPORTING_MASDARS):
+                             or _restating_masdar(toks, 0)):
         vend = toks[0][1]  # «أكدت كذلك وقوفها», «جدد التأكيد على»
         toks = toks[1:]
     if len(toks) < 2:
@@ -1092,6 +1092,14 @@ def _after_time(text, toks, k: int, cend: int, bi: bool, prep: str | None, name_
     # (not the ب of a name: «هددت إسرائيل اليوم الاثنين، بشار الأسد بالقتل»)
 
 
+def _restating_masdar(toks, i: int) -> bool:
+    """Whether ``toks[i]`` is a masdar that restates the reporting verb before the verb's own
+    preposition («وجدد الوزير التأكيد على ...», «جدد دعوته إلى ...»): the content follows the
+    preposition. A masdar with its adjective or its object is the content itself: «أكد الوزير
+    رفضه القاطع للاتفاق», «كرر المسؤولون الدعوة للاجئين إلى العودة»."""
+    return toks[i][2] in REPORTING_MASDARS and i + 1 < len(toks) and toks[i + 1][2] in _PREPOSITIONS
+
+
 def _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep=None):
     """A restating masdar, a relative clause or a preposition right after the speaker's noun
     phrase of ``j`` words ends the speaker."""
@@ -1104,9 +1112,12 @@ def _split_after_np(text, toks, j, parts, first_end, cend, bi, name_len, prep=No
             break
     if k is not None:
         # «وجدد الوزير التأكيد على رفض ...», «وجدد البابا دعوته إلى الحوار»: the masdar restates
-        # the verb; what follows it is the content
-        return (clean_speaker(text, toks[0][0], toks[k - 1][1], name_len),
-                _skip_preposition(text, toks[k][1], cend, bi))
+        # the verb; what follows it is the content. With its adjective or object the masdar is
+        # the content itself: «أعلن الوزير، ...، رفضه القاطع للاتفاق»
+        speaker = clean_speaker(text, toks[0][0], toks[k - 1][1], name_len)
+        if not _restating_masdar(toks, k):
+            return speaker, toks[k][0]
+        return speaker, _skip_preposition(text, toks[k][1], cend, bi)
     if j < len(toks) and toks[j][2] in RELATIVES and len(parts) >= 2 and toks[j - 1][1] <= first_end:
         # «دعا فصيل كتائب حزب الله الذي انخرط في النزاع، سلطات بغداد إلى ...»: the relative
         # clause describes the speaker; the object follows the comma
