@@ -2785,3 +2785,25 @@ def test_a_short_or_late_quotation_stays_inside_the_object(extractor, sentence, 
 ])
 def test_a_masdar_restates_the_verb_only_before_its_preposition(extractor, sentence, text):
     assert only(quotes_of(extractor, sentence))["text"] == text
+
+
+@pytest.mark.parametrize("sentence, speaker, text", [
+    # pool corpus and unlabelled ANT (seed 6060): «في» + a place after a body or an unnamed speaker
+    # belongs to the speaker; the object followed it, not «في ...»
+    ("وكشفت مصادر محلية في مدينة الحديدة عن قيام ميليشيات الحوثي بتفخيخ الميناء.",
+     "مصادر محلية في مدينة الحديدة", "قيام ميليشيات الحوثي بتفخيخ الميناء"),
+    ("وأعلنت حركة حماس في قطاع غزة التوصل لتوافق مع إسرائيل.", "حركة حماس في قطاع غزة",
+     "التوصل لتوافق مع إسرائيل"),
+    ("وعلى الأثر أعلنت السلطات الأمنية في محافظة البصرة فرض حظر تجول.",
+     "السلطات الأمنية في محافظة البصرة", "فرض حظر تجول"),
+    # a person's place is where he spoke: no part of his name, nor of the object
+    ("وأعلن ترامب في واشنطن انسحاب بلاده من الاتفاق.", "ترامب", "انسحاب بلاده من الاتفاق"),
+])
+def test_a_place_after_the_speaker_belongs_to_the_speaker(extractor, sentence, speaker, text):
+    q = only(quotes_of(extractor, sentence))
+    assert (q["speaker"], q["text"]) == (speaker, text)
+
+
+def test_a_place_in_the_speaker_gives_the_country(extractor):
+    q = only(quotes_of(extractor, "وعلى الأثر أعلنت السلطات الأمنية في محافظة البصرة فرض حظر تجول."))
+    assert q["actor_country"] == "IRQ"

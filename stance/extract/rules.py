@@ -1052,7 +1052,38 @@ def _object_split(text: str, vend: int, cend: int, bi: bool = False, transitive:
         # «وأفادت لجان التنسيق المحلية، وهي شبكة من الناشطين المعارضين، بمقتل»: a clause about
         # the speaker between commas; the object follows it
         return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), _skip_preposition(text, parts[2].start(), cend, bi)
+    place = _place_after_speaker(toks, j, name_len)
+    if place is not None:  # «وأعلنت السلطات الأمنية في محافظة البصرة فرض حظر تجول»
+        return clean_speaker(text, toks[0][0], toks[place - 1][1], name_len), toks[place][0]
     return clean_speaker(text, toks[0][0], toks[j - 1][1], name_len), toks[j][0]  # the NP, then the object
+
+
+def _place_after_speaker(toks, j: int, name_len) -> int | None:
+    """Where a place that belongs to the speaker noun phrase of ``j`` words ends, before the
+    verb's object: «كشفت مصادر محلية في مدينة الحديدة عن قيام ...», «أعلنت حركة حماس في قطاع
+    غزة التوصل ...», «دعت اللجان التنسيقية في محافظة البصرة العراقية المتظاهرين ...» — «في»,
+    a place noun and its name or a country or capital, its country's adjective. None when no
+    such place follows, when a person the registry knows is the speaker (the place is then where
+    he spoke: «أعلن ترامب في واشنطن ...»), or when a name follows the place (the title's holder:
+    «ونفى القنصل السعودي في اسطنبول محمد العتيبي علمه»)."""
+    if j == 0 or j + 2 >= len(toks) or toks[j][2] != "في" or toks[j - 1][2].endswith(("،", ",")) \
+            or _person_ends(toks, j, name_len) or (name_len is not None and _first_name(toks[0][2], name_len)):
+        return None
+    word = normalize_ar(toks[j + 1][2])
+    if (word[2:] if word.startswith("ال") else word) in speaker_words().place_nouns:
+        if toks[j + 1][2].endswith(("،", ",")) or toks[j + 2][2] in _PREPOSITIONS:
+            return None
+        k = j + 3  # «في مدينة الحديدة»
+    elif _feminine_place([toks[j + 1][2]]):
+        k = j + 2  # «في إيران», «في غزة»
+    else:
+        return None
+    while k < len(toks) and not toks[k - 1][2].endswith(("،", ",")) and _country_adjective(toks[k][2], name_len):
+        k += 1  # «العراقية»
+    if k >= len(toks) or toks[k - 1][2].endswith(("،", ",")) or _first_name(toks[k][2], name_len) \
+            or (name_len is not None and _person_ends(toks, min(len(toks), k + 3), name_len, reach=3)):
+        return None
+    return k
 
 
 def _far_bi_word(text, toks, j: int, name_len, lex: VerbLexicon):
