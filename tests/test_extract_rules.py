@@ -2807,3 +2807,16 @@ def test_a_place_after_the_speaker_belongs_to_the_speaker(extractor, sentence, s
 def test_a_place_in_the_speaker_gives_the_country(extractor):
     q = only(quotes_of(extractor, "وعلى الأثر أعلنت السلطات الأمنية في محافظة البصرة فرض حظر تجول."))
     assert q["actor_country"] == "IRQ"
+
+
+@pytest.mark.parametrize("sentence, text", [
+    # pool corpus: «على حد تعبيره» closing a reported clause is the journalist's attribution, no
+    # part of the words (30 quotes ended with it; the tail pattern wanted «على حد تعبير X» only)
+    ("وقال الوزير إن الحرب ستنتهي قريبا، على حد تعبيره.", "الحرب ستنتهي قريبا"),
+    ('وأكد المتحدث أن العملية "تجاوزت أهدافها" على حد قوله.', 'العملية "تجاوزت أهدافها"'),
+    # inside its clause it is a parenthesis: the clause goes on
+    ("وأكد الوزير أن حجم النزاعات يحتم على حد تعبيره حوارا لتجنب الكارثة.",
+     "حجم النزاعات يحتم على حد تعبيره حوارا لتجنب الكارثة"),
+])
+def test_ala_hadd_tabirihi_closing_a_clause_is_no_part_of_the_quote(extractor, sentence, text):
+    assert only(quotes_of(extractor, sentence))["text"] == text
