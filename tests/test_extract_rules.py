@@ -2820,3 +2820,14 @@ def test_a_place_in_the_speaker_gives_the_country(extractor):
 ])
 def test_ala_hadd_tabirihi_closing_a_clause_is_no_part_of_the_quote(extractor, sentence, text):
     assert only(quotes_of(extractor, sentence))["text"] == text
+
+
+@pytest.mark.parametrize("sentence", [
+    # pool corpus and unlabelled ANT: a short «في» phrase in the object's slot is an adjunct, and
+    # nothing is reported (no reporting verb takes «في» as its own preposition)
+    "ونشر رايكونن رسالة على إنستغرام، وأكد ساوبر الأمر في بيان لاحق.",
+    "وانتقد بوتن في خطابه.",
+    "وكانت قد كشفت وزارة الخزانة الأميركية في 2014.",
+])
+def test_a_short_fi_phrase_is_no_object(extractor, sentence):
+    assert [q for q in quotes_of(extractor, sentence) if q["rule"].endswith("object")] == []

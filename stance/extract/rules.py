@@ -2545,10 +2545,16 @@ def _subject_after_pronoun(text: str, vend: int, cend: int, name_len) -> bool:
     return bool(after) and _opens_subject(after, name_len)
 
 
+_ADJUNCT_ONLY_WORDS = 3
+
+
 def _empty_object(text: str, s: int, e: int) -> bool:
     """An object that reports nothing said: one word that only points back or at a time
-    («نفى ذلك», «أعلن الثلاثاء», «تحدث عنها»), or a date («أعلن في ديسمبر الماضي»)."""
+    («نفى ذلك», «أعلن الثلاثاء», «تحدث عنها»), a date («أعلن في ديسمبر الماضي»), or a short
+    phrase in «في» (no reporting verb takes «في» as its own preposition: «في بيان لها»)."""
     words = text[s:e].split()
+    if words[0] == "في" and len(words) <= _ADJUNCT_ONLY_WORDS:
+        return True  # «أعلن ... في بيان لاحق», «في البحر الأحمر»: an adjunct, nothing reported
     if len(words) <= 8 and words[0] == "في":  # «وأعلن الرئيس في ديسمبر الماضي.»: a date alone
         toks = _tokens(text, s, e, 9)
         return _date_length(toks) == len(toks)
