@@ -2831,3 +2831,19 @@ def test_ala_hadd_tabirihi_closing_a_clause_is_no_part_of_the_quote(extractor, s
 ])
 def test_a_short_fi_phrase_is_no_object(extractor, sentence):
     assert [q for q in quotes_of(extractor, sentence) if q["rule"].endswith("object")] == []
+
+
+def test_a_new_clause_where_the_object_should_start_is_no_object(extractor):
+    # pool corpus: the object («كلا من إسرائيل وإيران إلى ...») was absorbed by the speaker phrase,
+    # and the clause after «، في حين» was reported as Macron's words; that clause is its own report
+    quotes = quotes_of(extractor, 'ودعا الرئيس الفرنسي إيمانويل ماكرون كلا من إسرائيل وإيران إلى "نزع فتيل '
+                                  'التصعيد"، في حين طلبت وزارة الخارجية الفرنسية من طهران الامتناع عن أي استفزاز.')
+    assert [(q["actor"], q["text"]) for q in quotes] == [
+        ("وزارة الخارجية الفرنسية", "طهران الامتناع عن أي استفزاز")]
+    assert quotes_of(extractor, "ويتهم الفلسطينيون إسرائيل باستخدام القوة المفرطة، فيما طرحت منظمات حقوقية "
+                                "تساؤلات حول استخدام الرصاص الحي.") == []
+
+
+def test_fima_sabaqa_is_an_adverb_before_the_object(extractor):
+    q = only(quotes_of(extractor, "وكان المسلحون نفوا فيما سبق تقارير روسية عن التوصل لاتفاق مشابه."))
+    assert q["actor"] == "المسلحون" and q["text"].endswith("تقارير روسية عن التوصل لاتفاق مشابه")

@@ -241,7 +241,7 @@ WORD_LISTS = ("object_adverbs", "time_words", "time_modifiers", "adjunct_heads",
               "weekdays", "day_parts", "month_ordinals",
               "quote_prepositions")
 PATTERNS = ("furniture", "link_line", "dateline", "connective", "media_speaker", "tail", "narration_after_comma",
-            "object_clause_after_comma", "according_to",
+            "object_clause_after_comma", "new_clause", "according_to",
             "connectives_left", "inner_connective", "adjunct_opening", "from_pronoun", "auxiliary_end", "amma",
             "complementizer", "announce", "leading_complementizer", "quotation_opening", "resumptive_fi", "qawluhu_end", "fi", "fi_only", "left_trail", "reported_from", "fronted_then", "then_inna", "sabaqa_li", "spoken_for", "verbal_noun", "waw_verbal_noun")
 

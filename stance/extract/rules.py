@@ -2502,6 +2502,9 @@ def rule_object(site: Site, name_len) -> Candidate | str | None:
         return _SKIP  # «وتشير أيضا إلى نطاق التعاون»: narration, no speaker; but «وتنفي طهران
         # السعي ...، وتتهم إسرائيل بـ» goes on with the sentence's speaker
     obj = _skip_preposition(text, _past_adjunct(text, _past_date(text, _past_day(text, obj, cend), cend), cend, site.bi), cend)
+    if _NEW_CLAUSE.match(text, obj, cend):
+        return _SKIP  # «ودعا ماكرون كلا من إسرائيل وإيران إلى "...", في حين طلبت الخارجية ...»: the
+        # object was missed and the next clause is none
     cend = _clause_end(doc, obj, cend, obj=True)
     s, e = _trim(text, obj, cend)
     if e > s and count_words(text, s, e, 1) >= 1 and not _empty_object(text, s, e):
@@ -2546,6 +2549,7 @@ def _subject_after_pronoun(text: str, vend: int, cend: int, name_len) -> bool:
 
 
 _ADJUNCT_ONLY_WORDS = 3
+_NEW_CLAUSE = words("new_clause")  # «في حين», «فيما», «بينما» opening an object's slot
 
 
 def _empty_object(text: str, s: int, e: int) -> bool:
