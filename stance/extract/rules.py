@@ -2525,8 +2525,8 @@ def _quoted_tail(doc, s: int, e: int) -> tuple[int, int, str] | None:
     إلى "الحد من الخطاب ..."» — reports those words as said: the quote is the quotation, direct
     (the development gold's reading, 11 of 11 such objects in dev and dev2)."""
     text = doc.text
-    for open_, close, closed in doc.spans:
-        if open_ <= s or open_ >= e or not closed:
+    for open_, close, closed in doc.spans_from(s + 1, e):
+        if not closed:
             continue
         if text[close + 1:e].strip(" .،,") or count_words(text, open_ + 1, close, _TAIL_QUOTE_WORDS) < _TAIL_QUOTE_WORDS:
             return None
@@ -2557,11 +2557,12 @@ def _empty_object(text: str, s: int, e: int) -> bool:
     («نفى ذلك», «أعلن الثلاثاء», «تحدث عنها»), a date («أعلن في ديسمبر الماضي»), or a short
     phrase in «في» (no reporting verb takes «في» as its own preposition: «في بيان لها»)."""
     words = text[s:e].split()
-    if words[0] == "في" and len(words) <= _ADJUNCT_ONLY_WORDS:
-        return True  # «أعلن ... في بيان لاحق», «في البحر الأحمر»: an adjunct, nothing reported
-    if len(words) <= 8 and words[0] == "في":  # «وأعلن الرئيس في ديسمبر الماضي.»: a date alone
-        toks = _tokens(text, s, e, 9)
-        return _date_length(toks) == len(toks)
+    if words[0] == "في":
+        if len(words) <= _ADJUNCT_ONLY_WORDS:
+            return True  # «أعلن ... في بيان لاحق», «في البحر الأحمر»: an adjunct, nothing reported
+        if len(words) <= 8:  # «وأعلن الرئيس في ديسمبر الماضي.»: a date alone
+            toks = _tokens(text, s, e, 9)
+            return _date_length(toks) == len(toks)
     return len(words) == 1 and (words[0] in _DEMONSTRATIVES or words[0] in TIME_WORDS
                                 or words[0] in _PRONOUN_PREPOSITIONS)
 
